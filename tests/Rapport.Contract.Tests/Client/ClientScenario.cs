@@ -1,0 +1,119 @@
+using Rapport.Intercom;
+using Rapport.IntercomSimulator;
+
+namespace Rapport.Contract.Tests.Client;
+
+/// <summary>
+/// Calls every public method of <see cref="IntercomClient"/> against the simulator, the error paths included. The ids come
+/// from the simulator's own data, so one listing the client fails to parse does not keep the other calls off the contract.
+/// </summary>
+internal sealed class ClientScenario(IntercomClient client, SimulatorWorkspace workspace, TimeProvider time)
+{
+    private readonly List<string> failures = [];
+
+    /// <summary>Steps that threw: a client and a simulator that disagree can break parsing before any contract check.</summary>
+    public IReadOnlyList<string> Failures => failures;
+
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        await StepAsync("GetMeAsync", () => client.GetMeAsync(cancellationToken));
+        await StepAsync("ListSegmentsAsync", () => client.ListSegmentsAsync(includeCount: true, cancellationToken));
+        await StepAsync("ListSegmentsAsync", () => client.ListSegmentsAsync(includeCount: false, cancellationToken));
+        await StepAsync("ListTagsAsync", () => client.ListTagsAsync(cancellationToken));
+        await StepAsync("ListAdminsAsync", () => client.ListAdminsAsync(cancellationToken));
+        await StepAsync("ListDataAttributesAsync", () => client.ListDataAttributesAsync("company", cancellationToken));
+        await StepAsync("ListDataAttributesAsync", () => client.ListDataAttributesAsync("contact", cancellationToken));
+        await StepAsync("CreateDataAttributeAsync", () => client.CreateDataAttributeAsync(
+            new IntercomDataAttributeCreate { Name = "contract_health", Model = "company", DataType = "string", Description = "Set by the contract tests" },
+            cancellationToken));
+        await StepAsync("CreateDataAttributeAsync", () => client.CreateDataAttributeAsync(
+            new IntercomDataAttributeCreate { Name = "contract_tier", Model = "contact", DataType = "options", Options = ["gold", "silver"] },
+            cancellationToken));
+
+        await StepAsync("ScrollCompaniesAsync", () => AllAsync(client.ScrollCompaniesAsync(cancellationToken), cancellationToken));
+        await StepAsync("ListCompaniesAsync", () => AllAsync(client.ListCompaniesAsync(perPage: 25, cancellationToken), cancellationToken));
+        await CompaniesAsync(workspace.Companies.First(c => c.CompanyId is not null && c.UserCount > 0), cancellationToken);
+
+        await StepAsync("ListContactsAsync", () => AllAsync(client.ListContactsAsync(cancellationToken: cancellationToken), cancellationToken));
+        await StepAsync("SearchContactsAsync", () => AllAsync(
+            client.SearchContactsAsync(
+                IntercomSearchQuery.And(
+                    IntercomSearchQuery.Filter("role", "IN", new[] { "user", "lead" }),
+                    IntercomSearchQuery.UpdatedAfter(time.GetUtcNow().AddDays(-365))),
+                cancellationToken: cancellationToken),
+            cancellationToken));
+        await StepAsync("SearchContactsAsync", () => AllAsync(
+            client.SearchContactsAsync(IntercomSearchQuery.Filter("role", "=", "user"), cancellationToken: cancellationToken),
+            cancellationToken));
+        await ContactsAsync(workspace.Contacts.First(c => c.Role == "user" && c.CompanyIds.Count > 0), cancellationToken);
+    }
+
+    private async Task CompaniesAsync(SimulatedCompany company, CancellationToken cancellationToken)
+    {
+        await StepAsync("GetCompanyAsync", () => client.GetCompanyAsync(company.Id, cancellationToken));
+        await StepAsync("FindCompanyByCompanyIdAsync", () => client.FindCompanyByCompanyIdAsync(company.CompanyId!, cancellationToken));
+        await StepAsync("FindCompanyByCompanyIdAsync", async () =>
+            await client.FindCompanyByCompanyIdAsync("no-such-company", cancellationToken) is null ? 0 : throw new InvalidOperationException("found a company that does not exist"));
+        await StepAsync("GetCompanyAsync", async () =>
+        {
+            try
+            {
+                await client.GetCompanyAsync("000000000000000000000000", cancellationToken);
+                throw new InvalidOperationException("got a company that does not exist");
+            }
+            catch (IntercomNotFoundException)
+            {
+                return 0;
+            }
+        });
+        await StepAsync("UpdateCompanyAsync", () => client.UpdateCompanyAsync(
+            company.Id,
+            new IntercomCompanyUpdate
+            {
+                Name = "Contract Co",
+                Plan = "pro",
+                Size = 42,
+                Website = "https://contract.example",
+                Industry = "Software",
+                MonthlySpend = 1200,
+                CustomAttributes = new Dictionary<string, object?> { ["contract_health"] = "green" },
+            },
+            cancellationToken));
+    }
+
+    private async Task ContactsAsync(SimulatedContact contact, CancellationToken cancellationToken)
+    {
+        await StepAsync("GetContactAsync", () => client.GetContactAsync(contact.Id, cancellationToken));
+        await StepAsync("ListContactCompaniesAsync", () => AllAsync(client.ListContactCompaniesAsync(contact.Id, cancellationToken), cancellationToken));
+        await StepAsync("UpdateContactAsync", () => client.UpdateContactAsync(
+            contact.Id,
+            new IntercomContactUpdate
+            {
+                Name = "Contract Person",
+                Phone = "+15555550100",
+                LastSeenAt = time.GetUtcNow().AddHours(-1),
+                UnsubscribedFromEmails = false,
+                CustomAttributes = new Dictionary<string, object?> { ["contract_tier"] = "gold" },
+            },
+            cancellationToken));
+    }
+
+    private async Task<T?> StepAsync<T>(string method, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            failures.Add($"{method}: {exception.GetType().Name}: {exception.Message}");
+            return default;
+        }
+    }
+
+    private static async Task<List<T>> AllAsync<T>(IAsyncEnumerable<IntercomPage<T>> pages, CancellationToken cancellationToken) =>
+        [.. (await pages.ToListAsync(cancellationToken)).SelectMany(p => p.Items)];
+
+    private static Task<List<T>> AllAsync<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken) =>
+        items.ToListAsync(cancellationToken).AsTask();
+}
