@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Rapport.Intercom.Http;
+using Rapport.Intercom.Json;
+
+namespace Rapport.Intercom;
+
+public sealed partial class IntercomClient
+{
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
+
+    private Task<T> GetAsync<T>(string path, Func<JsonElement, T> parse, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, path, body: null, idempotent: true, parse, cancellationToken);
+
+    /// <summary>One call: send, read and parse inside the retry pipeline; <paramref name="parse"/> must clone what it keeps.</summary>
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, byte[]? body, bool idempotent, Func<JsonElement, T> parse, CancellationToken cancellationToken)
+    {
+        var endpoint = $"{method} /{path.Split('?', 2)[0]}";
+        var pipeline = idempotent ? _resilience.Idempotent : _resilience.NotIdempotent;
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static (state, token) => state.Client.AttemptAsync(state.Method, state.Path, state.Body, state.Endpoint, state.Parse, token),
+                (Client: this, Method: method, Path: path, Body: body, Endpoint: endpoint, Parse: parse),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (TimeoutException exception)
+        {
+            throw new IntercomUnreachableException(_options.BaseAddress, $"{endpoint} got no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new IntercomUnreachableException(_options.BaseAddress, $"{endpoint}: {exception.Message}", exception);
+        }
+        catch (IOException exception)
+        {
+            throw new IntercomUnreachableException(_options.BaseAddress, $"{endpoint}: the connection broke while reading the response ({exception.Message})", exception);
+        }
+        catch (JsonException exception)
+        {
+            throw new IntercomInvalidResponseException(endpoint, $"malformed JSON ({exception.Message})", exception);
+        }
+        catch (OperationCanceledException exception)
+        {
+            throw new IntercomUnreachableException(_options.BaseAddress, $"{endpoint} was aborted by the HTTP stack", exception);
+        }
+    }
+
+    private async ValueTask<T> AttemptAsync<T>(HttpMethod method, string path, byte[]? body, string endpoint, Func<JsonElement, T> parse, CancellationToken cancellationToken)
+    {
+        await _rateLimitGate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await SendOnceAsync(method, path, body, endpoint, parse, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{endpoint} timed out after {_options.RequestTimeout}.", exception);
+        }
+    }
+
+    private async Task<T> SendOnceAsync<T>(HttpMethod method, string path, byte[]? body, string endpoint, Func<JsonElement, T> parse, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonContentType } };
+        }
+
+        HttpResponseMessage? response = null;
+        try
+        {
+            Statistics.AddRequestSent();
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _rateLimitGate.Exit(response);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    Statistics.AddRateLimited();
+                }
+
+                throw await IntercomErrors.ReadAsync(response, endpoint, _options.BaseAddress, cancellationToken).ConfigureAwait(false);
+            }
+
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(bytes);
+            try
+            {
+                return parse(document.RootElement);
+            }
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+            {
+                throw new IntercomInvalidResponseException(endpoint, exception.Message, exception);
+            }
+        }
+    }
+
+    private static IReadOnlyList<T> Items<T>(JsonElement root, Func<JsonElement, T> parse, params ReadOnlySpan<string> arrayProperties) =>
+        [.. root.GetArray(arrayProperties).Select(parse)];
+
+    private static string Escape(string value) => Uri.EscapeDataString(value);
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+using Rapport.Intercom.Http;
+using Rapport.Intercom.Json;
+
+namespace Rapport.Intercom;
+
+/// <summary>
+/// Intercom REST API 2.x client, pinned to <c>Intercom-Version</c> 2.16. Get it from DI
+/// (<see cref="IntercomServiceCollectionExtensions.AddRapportIntercom"/>). Every call passes the shared rate-limit gate and
+/// retries transient failures; failures surface as <see cref="IntercomException"/> subclasses.
+/// </summary>
+public sealed partial class IntercomClient
+{
+    private readonly HttpClient _http;
+    private readonly IntercomClientOptions _options;
+    private readonly IntercomResilience _resilience;
+    private readonly IntercomScrollGate _scrollGate;
+    private readonly IntercomRateLimitGate _rateLimitGate;
+    private readonly TimeProvider _timeProvider;
+
+    internal IntercomClient(
+        HttpClient http,
+        IOptions<IntercomClientOptions> options,
+        IntercomResilience resilience,
+        IntercomScrollGate scrollGate,
+        IntercomRateLimitGate rateLimitGate,
+        IntercomClientStatistics statistics,
+        TimeProvider timeProvider)
+    {
+        _http = http;
+        _options = options.Value;
+        _resilience = resilience;
+        _scrollGate = scrollGate;
+        _rateLimitGate = rateLimitGate;
+        _timeProvider = timeProvider;
+        Statistics = statistics;
+    }
+
+    /// <summary>Counters shared by every client of the container.</summary>
+    public IntercomClientStatistics Statistics { get; }
+
+    /// <summary>The admin the token acts as, and its workspace (<c>app.id_code</c>, <c>app.region</c>). Cheap check of a token.</summary>
+    public Task<IntercomMe> GetMeAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("me", IntercomMe.Parse, cancellationToken);
+
+    /// <summary>GET /segments (one list, no paging).</summary>
+    public Task<IReadOnlyList<IntercomSegment>> ListSegmentsAsync(bool includeCount = false, CancellationToken cancellationToken = default) =>
+        GetAsync(
+            includeCount ? "segments?include_count=true" : "segments",
+            root => Items(root, IntercomSegment.Parse, "segments"),
+            cancellationToken);
+
+    /// <summary>GET /tags (one list, no paging).</summary>
+    public Task<IReadOnlyList<IntercomTag>> ListTagsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("tags", root => Items(root, IntercomTag.Parse, "data"), cancellationToken);
+
+    /// <summary>GET /admins (one list, no paging).</summary>
+    public Task<IReadOnlyList<IntercomAdmin>> ListAdminsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("admins", root => Items(root, IntercomAdmin.Parse, "admins"), cancellationToken);
+
+    /// <summary>GET /data_attributes?model=contact|company (INTERCOM.md §6: <c>conversation</c> is a 422).</summary>
+    public Task<IReadOnlyList<IntercomDataAttribute>> ListDataAttributesAsync(string model, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(model);
+        return GetAsync($"data_attributes?model={Uri.EscapeDataString(model)}", root => Items(root, IntercomDataAttribute.Parse, "data"), cancellationToken);
+    }
+
+    /// <summary>
+    /// POST /data_attributes. Not retried unless Intercom surely did not receive it; a duplicate name is a
+    /// <see cref="IntercomValidationException"/> (<c>parameter_invalid</c>), so list first.
+    /// </summary>
+    public Task<IntercomDataAttribute> CreateDataAttributeAsync(IntercomDataAttributeCreate create, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        return SendAsync(HttpMethod.Post, "data_attributes", IntercomRequestBodies.DataAttributeCreate(create), idempotent: false, IntercomDataAttribute.Parse, cancellationToken);
+    }
+}

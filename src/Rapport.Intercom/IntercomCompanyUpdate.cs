@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace Rapport.Intercom;
+
+/// <summary>
+/// Body of PUT /companies/{id} (spec 2.16 <c>update_company_request</c>); null fields are not sent, so they stay unchanged.
+/// </summary>
+public sealed record IntercomCompanyUpdate
+{
+    public string? Name { get; init; }
+
+    /// <summary>The plan's name.</summary>
+    public string? Plan { get; init; }
+
+    public int? Size { get; init; }
+    public string? Website { get; init; }
+    public string? Industry { get; init; }
+
+    /// <summary>Whole currency units: Intercom truncates floats and caps at 2^31-1.</summary>
+    public int? MonthlySpend { get; init; }
+
+    /// <summary>
+    /// Keys are data attribute names (not <c>custom_attributes.x</c>); values string, int, long, double, decimal, bool,
+    /// <see cref="DateTimeOffset"/> (sent as unix seconds), <see cref="System.Text.Json.JsonElement"/> or null to clear.
+    /// The attribute must exist first (POST /data_attributes), INTERCOM.md §6.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? CustomAttributes { get; init; }
+}

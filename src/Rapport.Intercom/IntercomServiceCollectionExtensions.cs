@@ -1,0 +1,72 @@
+using System.Net.Http.Headers;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Rapport.Intercom.Http;
+
+namespace Rapport.Intercom;
+
+public static class IntercomServiceCollectionExtensions
+{
+    internal const string HttpClientName = "Rapport.Intercom";
+
+    private static readonly string UserAgentVersion =
+        typeof(IntercomClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0";
+
+    /// <summary>
+    /// Registers <see cref="IntercomClient"/> as a typed client with the shared singletons (rate-limit gate, scroll gate,
+    /// statistics, resilience pipelines) and <see cref="TimeProvider.System"/> unless a TimeProvider is registered.
+    /// Returns the builder so callers can add handlers; they see every attempt, after the rate-limit gate let it through.
+    /// Calling it again only adds <paramref name="configure"/>.
+    /// </summary>
+    public static IHttpClientBuilder AddRapportIntercom(this IServiceCollection services, Action<IntercomClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<IntercomClientOptions>()
+            .Configure(configure)
+            .Validate(options => options.BaseAddress.IsAbsoluteUri, "Intercom BaseAddress must be an absolute URL.")
+            .Validate(options => options.ContactsPageSize is > 0 and <= 150, "Intercom ContactsPageSize must be 1..150.")
+            .Validate(options => options.RequestTimeout > TimeSpan.Zero && options.MaxRetries >= 0, "Intercom RequestTimeout must be positive and MaxRetries not negative.");
+
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IntercomResilience)))
+        {
+            return services.AddHttpClient(HttpClientName);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IntercomClientStatistics>();
+        services.TryAddSingleton<IntercomRateLimitGate>();
+        services.TryAddSingleton<IntercomScrollGate>();
+        services.TryAddSingleton<IntercomResilience>();
+
+        var builder = services.AddHttpClient(HttpClientName, static (provider, http) =>
+            {
+                var options = provider.GetRequiredService<IOptions<IntercomClientOptions>>().Value;
+                var baseAddress = options.BaseAddress.AbsoluteUri;
+                http.BaseAddress = new Uri(baseAddress.EndsWith('/') ? baseAddress : baseAddress + "/");
+                // The resilience pipeline owns timeouts, per attempt.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+                if (options.AccessToken.Length > 0)
+                {
+                    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.AccessToken);
+                }
+
+                http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                http.DefaultRequestHeaders.Add("Intercom-Version", options.Version);
+                http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Rapport", UserAgentVersion));
+            });
+
+        builder.AddTypedClient(static (http, provider) => new IntercomClient(
+            http,
+            provider.GetRequiredService<IOptions<IntercomClientOptions>>(),
+            provider.GetRequiredService<IntercomResilience>(),
+            provider.GetRequiredService<IntercomScrollGate>(),
+            provider.GetRequiredService<IntercomRateLimitGate>(),
+            provider.GetRequiredService<IntercomClientStatistics>(),
+            provider.GetRequiredService<TimeProvider>()));
+        return builder;
+    }
+}
