@@ -1,0 +1,123 @@
+using Dapper;
+using Rapport.Hub.Storage;
+
+namespace Rapport.Storage;
+
+internal abstract partial class HubStore
+{
+    /// <summary>Links from a source's mirrored contacts to its imported companies: a qualified source record of an active account.</summary>
+    private const string ImportedLinkJoin =
+        """
+        JOIN source_contact_companies l ON l.source = c.source AND l.contact_source_id = c.source_id
+        JOIN source_companies sc ON sc.source = l.source AND sc.source_id = l.company_source_id AND sc.qualified
+        JOIN accounts a ON a.id = sc.account_id AND a.status = 'active'
+        """;
+
+    /// <summary>The mirrored contact <c>c</c> is attached to at least one imported company.</summary>
+    private const string HasImportedCompany =
+        """
+        EXISTS (SELECT 1 FROM source_contact_companies l
+                JOIN source_companies sc ON sc.source = l.source AND sc.source_id = l.company_source_id AND sc.qualified
+                JOIN accounts a ON a.id = sc.account_id AND a.status = 'active'
+                WHERE l.source = c.source AND l.contact_source_id = c.source_id)
+        """;
+
+    /// <summary>
+    /// One contact per external id among those in an imported company: its email and name become the user's. Several
+    /// contacts of a source rarely share an external id; the smallest source id decides, the same on both databases.
+    /// </summary>
+    private const string ChosenContacts =
+        $"""
+        WITH eligible AS (
+            SELECT c.external_id, c.email, c.name,
+                   ROW_NUMBER() OVER (PARTITION BY c.external_id ORDER BY c.source_id) AS n
+            FROM source_contacts c
+            WHERE c.source = @source AND c.external_id IS NOT NULL AND {HasImportedCompany}
+        ),
+        chosen AS (SELECT external_id, email, name FROM eligible WHERE n = 1)
+        """;
+
+    public Task<UserDerivation> DeriveUsersAsync(string source, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var parameters = new DynamicParameters(new
+            {
+                source,
+                noCompany = $"in no imported company in {source}",
+                gone = "no longer in any source",
+            });
+            parameters.Add("now", Now());
+
+            async Task<int> ExecuteAsync(string sql) =>
+                await connection.ExecuteAsync(Command(sql, parameters, transaction, cancellationToken));
+
+            async Task<int> CountAsync(string sql) =>
+                await connection.ExecuteScalarAsync<int>(Command(sql, parameters, transaction, cancellationToken));
+
+            var created = await ExecuteAsync(
+                ChosenContacts +
+                """
+                INSERT INTO users (external_id, email, name, status, status_reason, created_at, updated_at)
+                SELECT ch.external_id, ch.email, ch.name, 'active', NULL, @now, @now FROM chosen ch
+                WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.external_id = ch.external_id)
+                """);
+
+            var updated = await ExecuteAsync(
+                ChosenContacts +
+                """
+                UPDATE users SET email = ch.email, name = ch.name, status = 'active', status_reason = NULL, updated_at = @now
+                FROM chosen ch
+                WHERE users.external_id = ch.external_id
+                  AND (users.email IS DISTINCT FROM ch.email OR users.name IS DISTINCT FROM ch.name OR users.status <> 'active')
+                """);
+
+            const string Desired =
+                $"""
+                SELECT DISTINCT sc.account_id, u.id AS user_id
+                FROM source_contacts c
+                {ImportedLinkJoin}
+                JOIN users u ON u.external_id = c.external_id
+                WHERE c.source = @source
+                """;
+
+            await ExecuteAsync(
+                $"""
+                DELETE FROM memberships
+                WHERE source = @source
+                  AND NOT EXISTS (SELECT 1 FROM ({Desired}) d WHERE d.account_id = memberships.account_id AND d.user_id = memberships.user_id)
+                """);
+
+            await ExecuteAsync(
+                $"""
+                INSERT INTO memberships (account_id, user_id, source, created_at)
+                SELECT d.account_id, d.user_id, @source, @now FROM ({Desired}) d
+                WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.account_id = d.account_id AND m.user_id = d.user_id AND m.source = @source)
+                """);
+
+            // A user is active while any source gives them a membership, so another source's users are left as they are.
+            var deactivated = await ExecuteAsync(
+                """
+                UPDATE users SET status = 'inactive', updated_at = @now,
+                    status_reason = CASE WHEN EXISTS (SELECT 1 FROM source_contacts c WHERE c.external_id = users.external_id)
+                                         THEN @noCompany ELSE @gone END
+                WHERE status = 'active' AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)
+                """);
+
+            var skippedWithoutExternalId = await CountAsync(
+                $"""
+                SELECT COUNT(*) FROM source_contacts c WHERE c.source = @source AND c.external_id IS NULL AND {HasImportedCompany}
+                """);
+            var skippedWithoutCompany = await CountAsync(
+                $"""
+                SELECT COUNT(*) FROM source_contacts c WHERE c.source = @source AND NOT {HasImportedCompany}
+                """);
+            var active = await CountAsync(
+                """
+                SELECT COUNT(DISTINCT m.user_id) FROM memberships m JOIN users u ON u.id = m.user_id
+                WHERE m.source = @source AND u.status = 'active'
+                """);
+            var memberships = await CountAsync("SELECT COUNT(*) FROM memberships WHERE source = @source");
+
+            return new UserDerivation(active, created, updated, deactivated, skippedWithoutExternalId, skippedWithoutCompany, memberships);
+        }, null, cancellationToken);
+}

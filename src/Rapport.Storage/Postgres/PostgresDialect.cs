@@ -1,0 +1,30 @@
+using Rapport.Storage.Sql;
+
+namespace Rapport.Storage.Postgres;
+
+internal sealed class PostgresDialect : SqlDialect
+{
+    public static readonly PostgresDialect Instance = new();
+
+    public override string Provider => "postgresql";
+
+    public override string Json(string parameter) => $"CAST({parameter} AS json)";
+
+    public override string JsonB(string parameter) => $"CAST({parameter} AS jsonb)";
+
+    public override string InIds => "= ANY(@ids)";
+
+    public override object Ids(IEnumerable<string> ids) => ids.ToArray();
+
+    // Each statement is a round trip, so many rows per statement, but not so many that parsing and planning the
+    // statement dominate; the same text repeats, so Npgsql's auto-prepare plans it once per connection.
+    public override int RowsPerStatement(int columns) => Math.Max(1, 2_000 / columns);
+
+    public override string CreateMigrationsTable =>
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)";
+
+    // Npgsql writes timestamptz only from UTC values.
+    public override object? Time(DateTimeOffset? value) => Truncate(value);
+
+    public override object? Money(decimal? value) => value;
+}

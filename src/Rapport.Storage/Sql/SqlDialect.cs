@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace Rapport.Storage.Sql;
+
+/// <summary>
+/// What differs between the two databases once the SQL itself is shared: how values are bound and how JSON is cast.
+/// Everything else is written once, in the dialect both understand (<c>ON CONFLICT</c>, <c>RETURNING</c>, <c>UPDATE … FROM</c>).
+/// </summary>
+internal abstract class SqlDialect
+{
+    public abstract string Provider { get; }
+
+    /// <summary>A parameter bound to a <c>json</c> column (raw objects, kept as received).</summary>
+    public abstract string Json(string parameter);
+
+    /// <summary>A parameter bound to a queryable JSON column (custom attributes).</summary>
+    public abstract string JsonB(string parameter);
+
+    /// <summary>
+    /// Membership in the list parameter <c>@ids</c>, bound from <see cref="Ids"/> as one value: Dapper's expansion of
+    /// <c>IN @ids</c> into a parameter per item costs quadratic time to bind on SQLite, and Npgsql binds arrays natively.
+    /// </summary>
+    public abstract string InIds { get; }
+
+    public abstract object Ids(IEnumerable<string> ids);
+
+    /// <summary>Rows per <c>INSERT … VALUES</c> statement of <paramref name="columns"/> columns.</summary>
+    public abstract int RowsPerStatement(int columns);
+
+    /// <summary>DDL of the migrations ledger, created before any migration runs.</summary>
+    public abstract string CreateMigrationsTable { get; }
+
+    public abstract object? Time(DateTimeOffset? value);
+
+    public abstract object? Money(decimal? value);
+
+    /// <summary>Milliseconds are the precision both databases keep identically, so values are cut there before hashing or storing.</summary>
+    public static DateTimeOffset? Truncate(DateTimeOffset? value) =>
+        value is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v.ToUnixTimeMilliseconds()) : null;
+
+    public static DateTimeOffset? ReadTime(object? value) => value switch
+    {
+        null or DBNull => null,
+        long ms => DateTimeOffset.FromUnixTimeMilliseconds(ms),
+        DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
+        DateTimeOffset dto => dto.ToUniversalTime(),
+        _ => throw new InvalidOperationException($"Unexpected time value of type {value.GetType()}."),
+    };
+
+    public static decimal? ReadMoney(object? value) => value switch
+    {
+        null or DBNull => null,
+        decimal d => d,
+        string s => decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture),
+        long l => l,
+        _ => throw new InvalidOperationException($"Unexpected money value of type {value.GetType()}."),
+    };
+}

@@ -1,0 +1,148 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Rapport.Hub.Storage;
+
+namespace Rapport.Storage.Sqlite;
+
+/// <summary>The embedded store: one SQLite file in WAL mode, a pooled connection per operation.</summary>
+internal sealed class SqliteHubStore : HubStore
+{
+    /// <summary><c>PRAGMA application_id</c> of a Rapport file, "Rprt" in ASCII, so a foreign file is recognised (https://www.sqlite.org/pragma.html#pragma_application_id).</summary>
+    public const int ApplicationId = 0x52707274;
+
+    private const int BusyTimeoutMilliseconds = 10_000;
+
+    private readonly string connectionString;
+
+    private SqliteHubStore(string path, TimeProvider timeProvider)
+        : base(SqliteDialect.Instance, timeProvider)
+    {
+        Path = path;
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public override string DisplayName => $"'{Path}'";
+
+    public static async Task<SqliteHubStore> OpenAsync(string path, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        EnsureSqliteHeader(fullPath);
+        if (System.IO.Path.GetDirectoryName(fullPath) is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var store = new SqliteHubStore(fullPath, timeProvider);
+        try
+        {
+            await store.ClaimAsync(cancellationToken);
+            await store.EnsureNotNewerAsync(cancellationToken);
+            await store.MigrateAsync(cancellationToken);
+            return store;
+        }
+        catch (SqliteException ex)
+        {
+            throw new HubStoreException($"Cannot use {store.DisplayName} as a Rapport database: {ex.Message}", ex);
+        }
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        // Pooled connections would keep the file (and its -wal/-shm) open after the store is gone.
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // Per-connection settings; WAL itself is persistent and set once by ClaimAsync. NORMAL is durable in WAL mode
+            // except for the last transactions before a power loss, never corrupting (https://www.sqlite.org/pragma.html#pragma_synchronous).
+            await connection.ExecuteAsync($"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    // A deferred transaction reads one WAL snapshot without taking the write lock.
+    protected override Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
+    protected override async Task<bool> HasMigrationsTableAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'", cancellationToken: cancellationToken)) > 0;
+
+    /// <summary>Accepts a Rapport file or an empty one (which it marks as Rapport's); refuses any other database.</summary>
+    private async Task ClaimAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var applicationId = await connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA application_id", cancellationToken: cancellationToken));
+        if (applicationId == 0)
+        {
+            var objects = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM sqlite_master", cancellationToken: cancellationToken));
+            if (objects > 0)
+            {
+                throw new HubStoreException($"{DisplayName} is a SQLite database of another application, not a Rapport database.");
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition($"PRAGMA application_id = {ApplicationId}", cancellationToken: cancellationToken));
+        }
+        else if (applicationId != ApplicationId)
+        {
+            throw new HubStoreException(
+                $"{DisplayName} is a SQLite database of another application (application_id {applicationId}), not a Rapport database.");
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL", cancellationToken: cancellationToken));
+    }
+
+    /// <summary>A file that exists but is not SQLite would otherwise fail later with a less helpful message.</summary>
+    private static void EnsureSqliteHeader(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists || file.Length == 0)
+        {
+            return;
+        }
+
+        Span<byte> header = stackalloc byte[16];
+        int read;
+        try
+        {
+            using var stream = file.OpenRead();
+            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        catch (IOException ex)
+        {
+            throw new HubStoreException($"Cannot read '{path}': {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new HubStoreException($"Cannot read '{path}': {ex.Message}", ex);
+        }
+
+        if (read < header.Length || !header.SequenceEqual("SQLite format 3\0"u8))
+        {
+            throw new HubStoreException($"'{path}' is not a SQLite database, so not a Rapport database.");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Rapport.Hub.Storage;
+using Rapport.Storage.Tests.Support;
+
+namespace Rapport.Storage.Tests.Migrations;
+
+public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
+{
+    private readonly FakeTimeProvider time = new(Build.Start);
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Each_migration_is_applied_once_however_often_the_store_is_opened(string provider)
+    {
+        // Arrange
+        await using var hub = await fixture.OpenAsync(provider, time);
+
+        // Act
+        await hub.Store.MigrateAsync(TestContext.Current.CancellationToken);
+        await hub.ReopenAsync(time);
+        await hub.Store.MigrateAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        var applied = await hub.QueryAsync<(int Version, string Name)>("SELECT version, name FROM schema_migrations ORDER BY version");
+        applied.ShouldBe([(1, "0001_initial")]);
+        (await hub.Store.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(new HubCounts(0, 0, 0, 0, 0, 0));
+    }
+
+    [Fact]
+    public async Task A_missing_sqlite_file_is_created_with_its_folder()
+    {
+        var path = Path.Combine(fixture.Folder, "new-folder", "nested", "hub.db");
+
+        await using var store = await HubStoreFactory.OpenAsync(path, time, TestContext.Current.CancellationToken);
+
+        File.Exists(path).ShouldBeTrue();
+        store.Provider.ShouldBe("sqlite");
+    }
+
+    [Fact]
+    public async Task A_sqlite_database_of_another_application_is_refused_by_name()
+    {
+        var path = Path.Combine(fixture.Folder, "someone-elses.db");
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = new SqliteCommand("CREATE TABLE invoices (id INTEGER PRIMARY KEY)", connection);
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var error = await Should.ThrowAsync<HubStoreException>(() => HubStoreFactory.OpenAsync(path, time, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain(path);
+        error.Message.ShouldContain("not a Rapport database");
+        error.Message.ShouldNotContain("\n");
+    }
+
+    [Fact]
+    public async Task A_text_file_is_refused_by_name_and_left_untouched()
+    {
+        var path = Path.Combine(fixture.Folder, "notes.txt");
+        await File.WriteAllTextAsync(path, "remember the milk\n", TestContext.Current.CancellationToken);
+
+        var error = await Should.ThrowAsync<HubStoreException>(() => HubStoreFactory.OpenAsync(path, time, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain(path);
+        error.Message.ShouldContain("not a SQLite database");
+        (await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken)).ShouldBe("remember the milk\n");
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_schema_newer_than_this_build_is_refused(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+        await hub.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) SELECT 9999, '9999_future', applied_at FROM schema_migrations");
+        await hub.Store.DisposeAsync();
+
+        var error = await Should.ThrowAsync<HubStoreException>(() => HubStoreFactory.OpenAsync(hub.Database, time, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain("9999");
+        error.Message.ShouldContain("newer");
+    }
+
+    [Fact]
+    public async Task A_postgres_schema_of_another_application_is_refused_by_name()
+    {
+        var database = await fixture.PostgresDatabaseAsync();
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = new NpgsqlCommand("CREATE SCHEMA billing; CREATE TABLE billing.invoices (id int)", connection);
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(database) { SearchPath = "billing" }.ToString();
+        var error = await Should.ThrowAsync<HubStoreException>(
+            () => HubStoreFactory.OpenAsync(connectionString, time, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain(new NpgsqlConnectionStringBuilder(database).Database!);
+        error.Message.ShouldContain("another application");
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_is_reported_in_one_line_without_the_password()
+    {
+        const string Database = "postgres://rapport:s3cret@127.0.0.1:1/hub";
+
+        var error = await Should.ThrowAsync<HubStoreException>(() => HubStoreFactory.OpenAsync(Database, time, TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain("postgresql://127.0.0.1:1/hub");
+        error.Message.ShouldNotContain("s3cret");
+        error.Message.ShouldNotContain("\n");
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Time.Testing;
+using Rapport.Hub.Sources;
+using Rapport.Hub.Storage;
+using Rapport.Storage.Tests.Support;
+using static Rapport.Storage.Tests.Support.Build;
+
+namespace Rapport.Storage.Tests.Snapshots;
+
+public sealed class SnapshotSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    /// <summary>An import in three company batches and two contact batches, with odd values on purpose.</summary>
+    private static readonly CompanyDecision[][] CompanyBatches =
+    [
+        [Qualified(Company("c1", "acme", "Acme \"Quoted\" Inc.\nSecond line")), Qualified(Company("c2", "globex"))],
+        [NotQualified(Company("c3", "initech"), "plan is free"),
+            Qualified(Company("c4", "umbrella") with { CustomAttributesJson = """{"b": 1e2, "a": [true, null, "é"]}""", MonthlySpend = 0.10m })],
+        [Qualified(Company("c5", "hooli") with { Tags = [], Segments = [], LastSeenAt = null, MonthlySpend = null })],
+    ];
+
+    private static readonly SourceContact[][] ContactBatches =
+    [
+        [Contact("u1", "ada", "c1", "c2"), Contact("u2", null, "c1"), Contact("u3", "carol", "c3")],
+        [Contact("u4", "dan", "c4", "c5", "c9") with { RawJson = """{ "id" : "u4",  "nested": {"z": 1, "a": 2} }""" }],
+    ];
+
+    [Fact]
+    public async Task SQLite_and_PostgreSQL_give_the_same_snapshot_for_the_same_history()
+    {
+        await using var sqlite = await fixture.OpenAsync(Providers.Sqlite, new FakeTimeProvider(Start));
+        await using var postgres = await fixture.OpenAsync(Providers.Postgres, new FakeTimeProvider(Start.AddDays(3)));
+
+        await ImportAsync(sqlite.Store);
+        await ImportAsync(postgres.Store);
+
+        var expected = await sqlite.Store.ExportSnapshotAsync(Token);
+        (await postgres.Store.ExportSnapshotAsync(Token)).ShouldBe(expected);
+        expected.ShouldContain("account \"acme\"");
+        expected.ShouldContain("member of \"globex\" via \"intercom\"");
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_import_resumed_after_crashes_gives_the_same_snapshot_as_an_uninterrupted_one(string provider)
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var straight = await fixture.OpenAsync(provider, time);
+        await using var resumed = await fixture.OpenAsync(provider, time);
+        await ImportAsync(straight.Store);
+
+        // A crash after batch 2 was accepted but before the caller knew: the restarted process replays batches 2 and 3
+        // under a new run id, and contact batch 1 twice.
+        await resumed.Store.ApplyCompaniesAsync(CompanyBatches[0], "run-a", new SyncCheckpoint("companies", "1"), Token);
+        await resumed.Store.ApplyCompaniesAsync(CompanyBatches[1], "run-a", new SyncCheckpoint("companies", "2"), Token);
+        await resumed.ReopenAsync(time);
+        time.Advance(TimeSpan.FromMinutes(5));
+        await resumed.Store.ApplyCompaniesAsync(CompanyBatches[1], "run-b", new SyncCheckpoint("companies", "2"), Token);
+        await resumed.Store.ApplyCompaniesAsync(CompanyBatches[2], "run-b", new SyncCheckpoint("companies", "3"), Token);
+        await resumed.Store.MirrorContactsAsync(ContactBatches[0], "run-b", new SyncCheckpoint("contacts", "1"), Token);
+        await resumed.ReopenAsync(time);
+        await resumed.Store.MirrorContactsAsync(ContactBatches[0], "run-c", new SyncCheckpoint("contacts", "1"), Token);
+        await resumed.Store.MirrorContactsAsync(ContactBatches[1], "run-c", new SyncCheckpoint("contacts", "2"), Token);
+        await resumed.Store.DeriveUsersAsync("intercom", Token);
+        await resumed.Store.DeriveUsersAsync("intercom", Token);
+
+        (await resumed.Store.ExportSnapshotAsync(Token)).ShouldBe(await straight.Store.ExportSnapshotAsync(Token));
+    }
+
+    private static async Task ImportAsync(IHubStore store)
+    {
+        foreach (var batch in CompanyBatches)
+        {
+            await store.ApplyCompaniesAsync(batch, "run-1", cancellationToken: Token);
+        }
+
+        foreach (var batch in ContactBatches)
+        {
+            await store.MirrorContactsAsync(batch, "run-1", cancellationToken: Token);
+        }
+
+        await store.DeriveUsersAsync("intercom", Token);
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Rapport.Storage.Tests.Support;
+
+/// <summary>
+/// Per test class: a temp folder for SQLite files and a fresh PostgreSQL database (dropped afterwards); per test: a new
+/// file or a new schema in that database, so tests never see each other's rows.
+/// </summary>
+public sealed class StoreFixture : IAsyncLifetime
+{
+    public const string EnvironmentVariable = "RAPPORT_TEST_POSTGRES";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "rapport-storage-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private string? databaseConnectionString;
+    private string? serverConnectionString;
+    private string? databaseName;
+    private int counter;
+
+    public string Folder => folder;
+
+    public ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(folder);
+        return ValueTask.CompletedTask;
+    }
+
+    public async Task<TestStore> OpenAsync(string provider, TimeProvider timeProvider)
+    {
+        var n = Interlocked.Increment(ref counter);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        if (provider == Providers.Sqlite)
+        {
+            var path = Path.Combine(folder, $"hub-{n}.db");
+            var store = await HubStoreFactory.OpenAsync(path, timeProvider, cancellationToken);
+            return new TestStore(store, path, () => new SqliteConnection($"Data Source={path};Pooling=False"));
+        }
+
+        var database = await PostgresDatabaseAsync();
+        var schema = $"t{n}";
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand($"CREATE SCHEMA {schema}", connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(database) { SearchPath = schema }.ToString();
+        var pgStore = await HubStoreFactory.OpenAsync(connectionString, timeProvider, cancellationToken);
+        return new TestStore(pgStore, connectionString, () => new NpgsqlConnection(connectionString));
+    }
+
+    /// <summary>The connection string of this class's database, for specs that need a schema of their own making.</summary>
+    public async Task<string> PostgresDatabaseAsync()
+    {
+        await gate.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            if (databaseConnectionString is not null)
+            {
+                return databaseConnectionString;
+            }
+
+            serverConnectionString = Environment.GetEnvironmentVariable(EnvironmentVariable);
+            if (string.IsNullOrWhiteSpace(serverConnectionString))
+            {
+                Assert.Fail(
+                    $"The PostgreSQL specs need a running server named by {EnvironmentVariable}. Start one with " +
+                    "`scripts/postgres.sh start` and export the line it prints, e.g. " +
+                    $"{EnvironmentVariable}='Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres'.");
+            }
+
+            databaseName = "rapport_test_" + Guid.NewGuid().ToString("N");
+            await using (var connection = new NpgsqlConnection(serverConnectionString))
+            {
+                await connection.OpenAsync(TestContext.Current.CancellationToken);
+                await using var command = new NpgsqlCommand($"CREATE DATABASE {databaseName}", connection);
+                await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            }
+
+            databaseConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ToString();
+            return databaseConnectionString;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        if (databaseName is not null && serverConnectionString is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(serverConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open elsewhere only leaves litter in the temp folder.
+        }
+
+        gate.Dispose();
+    }
+}
