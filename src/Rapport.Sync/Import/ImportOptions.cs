@@ -1,0 +1,28 @@
+using Rapport.Hub.Rules;
+
+namespace Rapport.Sync.Import;
+
+/// <summary>What the import brings in. Defaults follow the seed: companies seen in the last 90 days, no extra rules.</summary>
+public sealed class ImportOptions
+{
+    /// <summary>Companies whose last seen (<c>last_request_at</c>) is older than this many days are not imported.</summary>
+    public int LastSeenDays { get; set; } = 90;
+
+    /// <summary>The user's qualification rules; null means every company seen within the window qualifies.</summary>
+    public Condition? Qualification { get; set; }
+
+    /// <summary>
+    /// Import even though the pre-enable check found companies without <c>company_id</c> or users without <c>user_id</c>:
+    /// those are skipped, everything with ids comes in.
+    /// </summary>
+    public bool OnlyWithIds { get; set; }
+
+    /// <summary>Read every contact again instead of only those updated since the last completed import.</summary>
+    public bool Full { get; set; }
+
+    /// <summary>An incremental import older than this turns into a full one, which also notices deleted contacts.</summary>
+    public TimeSpan FullImportEvery { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How many contacts whose company lists exceed the inline ten are resolved at once.</summary>
+    public int MembershipLookupConcurrency { get; set; } = 4;
+}

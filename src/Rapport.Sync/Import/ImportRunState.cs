@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Rapport.Sync.Import;
+
+/// <summary>
+/// An import in progress, checkpointed with every contact batch so that a crashed import resumes where it stopped,
+/// with the counts it had. Companies are read by scroll, which Intercom cannot resume, so that phase restarts whole.
+/// </summary>
+internal sealed record ImportRunState(
+    string RunId,
+    DateTimeOffset StartedAt,
+    bool Incremental,
+    string Phase,
+    CompanyCounts? Companies,
+    string? ContactsCursor,
+    int ContactsSeen,
+    int Leads,
+    long ApiCalls,
+    long RateLimited)
+{
+    public const string CompaniesPhase = "companies";
+    public const string ContactsPhase = "contacts";
+    public const string UsersPhase = "users";
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(ImportRunState))]
+[JsonSerializable(typeof(ImportSummary))]
+internal sealed partial class SyncJsonContext : JsonSerializerContext;

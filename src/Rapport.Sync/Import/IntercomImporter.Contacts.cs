@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Rapport.Hub.Sources;
+using Rapport.Hub.Storage;
+using Rapport.Intercom;
+
+namespace Rapport.Sync.Import;
+
+public sealed partial class IntercomImporter
+{
+    /// <summary>
+    /// Mirrors every contact with role user, with its complete company list, one page per batch, the cursor saved with
+    /// the batch. A full import pages through <c>GET /contacts</c> (the cheapest full read); an incremental one searches
+    /// for contacts updated since the last import started, less a day, because Intercom's date search matches by day.
+    /// </summary>
+    private async Task<ImportRunState> ImportContactsAsync(
+        ImportRunState state, Func<long> callsSoFar, Func<long> throttledSoFar,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (state.Phase != ImportRunState.ContactsPhase)
+            return state;
+
+        var pages = state.Incremental
+            ? intercom.SearchContactsAsync(
+                IntercomSearchQuery.UpdatedAfter(await IncrementalSinceAsync(cancellationToken).ConfigureAwait(false)),
+                state.ContactsCursor, cancellationToken)
+            : intercom.ListContactsAsync(state.ContactsCursor, cancellationToken);
+
+        var tags = (await intercom.ListTagsAsync(cancellationToken).ConfigureAwait(false))
+            .Where(t => t.Name is not null)
+            .ToDictionary(t => t.Id, t => t.Name!, StringComparer.Ordinal);
+        await foreach (var page in pages.Prefetch(2, cancellationToken).ConfigureAwait(false))
+        {
+            var leads = page.Items.Where(c => c.IsLead).Select(c => c.Id).ToList();
+            var users = await ToSourceContactsAsync(page.Items.Where(c => !c.IsLead), tags, cancellationToken).ConfigureAwait(false);
+
+            state = state with
+            {
+                // Past the last page there is no cursor: the phase is over, so a resume must not start from the top.
+                Phase = page.NextCursor is null ? ImportRunState.UsersPhase : ImportRunState.ContactsPhase,
+                ContactsCursor = page.NextCursor,
+                ContactsSeen = state.ContactsSeen + page.Items.Count,
+                Leads = state.Leads + leads.Count,
+                ApiCalls = callsSoFar(),
+                RateLimited = throttledSoFar(),
+            };
+            // A contact that was a user and became a lead leaves the mirror (a full import also forgets the unseen).
+            if (state.Incremental && leads.Count > 0)
+                await store.ForgetContactsAsync(IntercomSource.Name, leads, cancellationToken).ConfigureAwait(false);
+            await store.MirrorContactsAsync(users, state.RunId, new SyncCheckpoint(StateKey, Serialize(state)), cancellationToken).ConfigureAwait(false);
+            progress?.Report(new ImportProgress("contacts", state.ContactsSeen, page.TotalCount, callsSoFar()));
+        }
+
+        if (!state.Incremental)
+            await store.ForgetUnseenContactsAsync(IntercomSource.Name, state.RunId, cancellationToken).ConfigureAwait(false);
+        return state;
+    }
+
+    private async Task<DateTimeOffset> IncrementalSinceAsync(CancellationToken cancellationToken)
+    {
+        var lastCompleted = await store.GetSyncStateAsync(LastCompletedKey, cancellationToken).ConfigureAwait(false);
+        return DateTimeOffset.Parse(lastCompleted!, CultureInfo.InvariantCulture).AddDays(-1);
+    }
+
+    /// <summary>A contact carries at most ten companies inline; for the others, the full list is read, a few at a time.</summary>
+    private async Task<List<SourceContact>> ToSourceContactsAsync(
+        IEnumerable<IntercomContact> contacts, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        var list = contacts.ToList();
+        var complete = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            list.Where(c => c.Companies?.HasMore == true),
+            new ParallelOptions { MaxDegreeOfParallelism = options.MembershipLookupConcurrency, CancellationToken = cancellationToken },
+            async (contact, ct) =>
+            {
+                var ids = new List<string>();
+                await foreach (var company in intercom.ListContactCompaniesAsync(contact.Id, ct).ConfigureAwait(false))
+                    ids.Add(company.Id);
+                complete[contact.Id] = ids;
+            }).ConfigureAwait(false);
+
+        return list
+            .Select(c => IntercomMapping.ToSourceContact(c, complete.TryGetValue(c.Id, out var ids) ? ids : c.Companies?.Ids ?? [], tags))
+            .ToList();
+    }
+}

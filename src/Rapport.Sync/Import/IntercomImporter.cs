@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Rapport.Hub.Storage;
+using Rapport.Intercom;
+
+namespace Rapport.Sync.Import;
+
+/// <summary>
+/// Imports an Intercom workspace's companies and users into the hub, as the seed's "Import Users and Companies"
+/// describes: only qualifying companies, users only through them. Resumable after a crash, incremental when run again.
+/// </summary>
+public sealed partial class IntercomImporter(
+    IntercomClient intercom, IHubStore store, ImportOptions options, TimeProvider timeProvider)
+{
+    internal const string StateKey = "intercom.import.state";
+    internal const string LastCompletedKey = "intercom.import.last_completed_at";
+
+    private readonly CompanyQualifier qualifier = new(options, timeProvider);
+
+    public async Task<ImportSummary> RunAsync(IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = timeProvider.GetTimestamp();
+        var calls = intercom.Statistics.RequestsSent;
+        var throttled = intercom.Statistics.RateLimited;
+
+        var saved = await LoadStateAsync(cancellationToken).ConfigureAwait(false);
+        var state = saved ?? await NewStateAsync(cancellationToken).ConfigureAwait(false);
+        long CallsSoFar() => state.ApiCalls + intercom.Statistics.RequestsSent - calls;
+        long ThrottledSoFar() => state.RateLimited + intercom.Statistics.RateLimited - throttled;
+
+        if (state.Phase == ImportRunState.CompaniesPhase)
+        {
+            var companies = await ImportCompaniesAsync(state, progress, cancellationToken).ConfigureAwait(false);
+            state = state with { Phase = ImportRunState.ContactsPhase, Companies = companies, ApiCalls = CallsSoFar(), RateLimited = ThrottledSoFar() };
+            calls = intercom.Statistics.RequestsSent;
+            throttled = intercom.Statistics.RateLimited;
+            await store.SetSyncStateAsync(StateKey, Serialize(state), cancellationToken).ConfigureAwait(false);
+        }
+
+        state = await ImportContactsAsync(state, () => CallsSoFar(), () => ThrottledSoFar(), progress, cancellationToken).ConfigureAwait(false);
+
+        progress?.Report(new ImportProgress("users", 0, null, CallsSoFar()));
+        var users = await store.DeriveUsersAsync(IntercomSource.Name, cancellationToken).ConfigureAwait(false);
+
+        var summary = new ImportSummary
+        {
+            RunId = state.RunId,
+            Incremental = state.Incremental,
+            Resumed = saved is not null,
+            Companies = state.Companies!,
+            Users = new UserCounts(
+                state.ContactsSeen, users.Active, users.Created, users.Updated, users.Deactivated, users.Memberships,
+                SkippedUsers(state, users)),
+            ApiCalls = CallsSoFar(),
+            RateLimitedResponses = ThrottledSoFar(),
+            Elapsed = timeProvider.GetElapsedTime(started),
+        };
+        await FinishAsync(state, summary, cancellationToken).ConfigureAwait(false);
+        return summary;
+    }
+
+    private static Dictionary<string, int> SkippedUsers(ImportRunState state, UserDerivation users)
+    {
+        var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (state.Leads > 0) skipped["lead"] = state.Leads;
+        if (users.SkippedWithoutExternalId > 0) skipped["missing user_id"] = users.SkippedWithoutExternalId;
+        if (users.SkippedWithoutCompany > 0) skipped["in no imported company"] = users.SkippedWithoutCompany;
+        return skipped;
+    }
+
+    private async Task<ImportRunState?> LoadStateAsync(CancellationToken cancellationToken)
+    {
+        var json = await store.GetSyncStateAsync(StateKey, cancellationToken).ConfigureAwait(false);
+        return json is null ? null : JsonSerializer.Deserialize(json, SyncJsonContext.Default.ImportRunState);
+    }
+
+    private async Task<ImportRunState> NewStateAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var lastCompleted = await store.GetSyncStateAsync(LastCompletedKey, cancellationToken).ConfigureAwait(false);
+        var incremental = !options.Full
+            && lastCompleted is not null
+            && DateTimeOffset.Parse(lastCompleted, System.Globalization.CultureInfo.InvariantCulture) is var last
+            && now - last < options.FullImportEvery;
+        return new ImportRunState(
+            Guid.CreateVersion7(now).ToString("N"), now, incremental, ImportRunState.CompaniesPhase, null, null, 0, 0, 0, 0);
+    }
+
+    private async Task FinishAsync(ImportRunState state, ImportSummary summary, CancellationToken cancellationToken)
+    {
+        var summaryJson = JsonSerializer.Serialize(summary, SyncJsonContext.Default.ImportSummary);
+        await store.RecordImportRunAsync(
+            new ImportRunRecord(state.RunId, state.StartedAt, timeProvider.GetUtcNow(), "completed", summaryJson),
+            cancellationToken).ConfigureAwait(false);
+        // The next incremental import reads what changed since this one started, so nothing updated during it is missed.
+        await store.SetSyncStateAsync(LastCompletedKey, state.StartedAt.ToString("O"), cancellationToken).ConfigureAwait(false);
+        await store.SetSyncStateAsync(StateKey, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Serialize(ImportRunState state) => JsonSerializer.Serialize(state, SyncJsonContext.Default.ImportRunState);
+}

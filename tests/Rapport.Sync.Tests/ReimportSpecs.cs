@@ -1,0 +1,72 @@
+using System.Net.Http.Json;
+
+namespace Rapport.Sync.Tests;
+
+public sealed class ReimportSpecs
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Re_importing_when_nothing_changed_changes_nothing()
+    {
+        await using var harness = await ImportHarness.StartAsync(companies: 120, contacts: 900);
+        var store = await harness.OpenStoreAsync();
+        var first = await harness.ImportAsync(store);
+        var before = await store.ExportSnapshotAsync(Ct);
+
+        var second = await harness.ImportAsync(store);
+
+        (await store.ExportSnapshotAsync(Ct)).ShouldBe(before);
+        second.Incremental.ShouldBeTrue();
+        second.Companies.Created.ShouldBe(0);
+        second.Companies.Updated.ShouldBe(0);
+        second.Companies.Unchanged.ShouldBe(first.Companies.Qualified);
+        second.Users.Created.ShouldBe(0);
+        second.Users.Updated.ShouldBe(0);
+        second.Users.Imported.ShouldBe(first.Users.Imported);
+    }
+
+    [Fact]
+    public async Task An_update_in_Intercom_shows_up_after_re_import()
+    {
+        await using var harness = await ImportHarness.StartAsync();
+        var company = harness.Company("acme", users: 1);
+        var other = harness.Company("globex");
+        var user = harness.Workspace.FindContactByExternalId("acme-user-0")!;
+        var store = await harness.OpenStoreAsync();
+        await harness.ImportAsync(store);
+
+        harness.Workspace.UpdateCompany(company.Id, c => { c.Name = "Acme Renamed"; c.Plan = "Enterprise"; });
+        harness.Workspace.UpdateContact(user.Id, c => c.Email = "new-address@example.com");
+        harness.Workspace.Attach(user.Id, other.Id);
+        var summary = await harness.ImportAsync(store);
+
+        var account = (await store.FindAccountAsync("acme", Ct)).ShouldNotBeNull();
+        account.Name.ShouldBe("Acme Renamed");
+        account.Sources.ShouldHaveSingleItem().Plan.ShouldBe("Enterprise");
+        var imported = (await store.FindUserAsync("acme-user-0", Ct)).ShouldNotBeNull();
+        imported.Email.ShouldBe("new-address@example.com");
+        imported.AccountExternalIds.Order().ShouldBe(["acme", "globex"]);
+        summary.Companies.Updated.ShouldBe(2); // acme renamed; globex gained a user, so its user_count changed
+        summary.Companies.Unchanged.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_run_through_429_bursts_server_errors_and_truncated_bodies_ends_in_the_same_state_as_a_clean_run()
+    {
+        await using var harness = await ImportHarness.StartAsync(companies: 150, contacts: 1200);
+        var clean = await harness.OpenStoreAsync("clean");
+        await harness.ImportAsync(clean);
+
+        using var control = new HttpClient { BaseAddress = harness.Simulator.BaseAddress };
+        // Faults queue up per path: the five on /contacts hit one request in a row, within the client's six retries.
+        foreach (var (kind, count, path) in new[] { ("rate_limit", 2, "/contacts"), ("server_error", 3, "/companies/scroll"), ("truncated_body", 2, "/contacts"), ("drop_connection", 1, "/contacts") })
+            (await control.PostAsJsonAsync("/_simulator/faults", new { kind, count, path }, Ct)).EnsureSuccessStatusCode();
+        var faulty = await harness.OpenStoreAsync("faulty");
+        await harness.ImportAsync(faulty);
+
+        var stats = await control.GetFromJsonAsync<System.Text.Json.JsonElement>("/_simulator/stats", Ct);
+        stats.GetProperty("faults_injected").GetInt32().ShouldBe(8);
+        (await faulty.ExportSnapshotAsync(Ct)).ShouldBe(await clean.ExportSnapshotAsync(Ct));
+    }
+}
