@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using Rapport.Sync.Check;
+using Spectre.Console;
+
+namespace Rapport.Cli;
+
+/// <summary>The pre-enable check as the seed shows it: what lacks an id, with enough to find it in Intercom.</summary>
+internal static class CheckView
+{
+    private const int Shown = 50;
+
+    public static void Write(IAnsiConsole console, PreEnableReport report)
+    {
+        console.MarkupLineInterpolated($"Checked {report.CompaniesChecked:N0} companies and {report.UsersChecked:N0} users ({report.LeadsIgnored:N0} leads ignored).");
+        if (report.Passed)
+            console.MarkupLine("[green]Every company has a company_id and every user a user_id: the import can be enabled.[/]");
+        else
+            console.MarkupLine("[yellow]Some companies are missing the company_id or some users are missing the user_id in Intercom. Resolve these before importing companies and users, or import only what has ids (--only-with-ids).[/]");
+
+        WriteMissing(console, "Companies without company_id", report.CompaniesWithoutCompanyId);
+        WriteMissing(console, "Users without user_id", report.UsersWithoutUserId);
+        if (report.SharedEmails.Count > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]{report.SharedEmails.Count:N0} emails are shared by several contacts[/] (conversations matched by email would be ambiguous), e.g.:");
+            foreach (var shared in report.SharedEmails.Take(5))
+                console.MarkupLineInterpolated($"  {shared.Email}: {string.Join(", ", shared.ContactIds)}");
+        }
+    }
+
+    private static void WriteMissing(IAnsiConsole console, string title, IReadOnlyList<MissingId> missing)
+    {
+        if (missing.Count == 0) return;
+        var table = new Table().Border(TableBorder.Simple)
+            .Title($"{title}: {missing.Count:N0}{(missing.Count > Shown ? $" (first {Shown})" : "")}")
+            .AddColumn("Intercom id").AddColumn("name").AddColumn("email");
+        foreach (var item in missing.Take(Shown))
+            table.AddRow(Markup.Escape(item.IntercomId), Markup.Escape(item.Name ?? ""), Markup.Escape(item.Email ?? ""));
+        console.Write(table);
+    }
+
+    /// <summary>Every record the check found, for a spreadsheet: kind, Intercom id, name, email.</summary>
+    public static async Task WriteCsvAsync(string path, PreEnableReport report, CancellationToken cancellationToken)
+    {
+        var csv = new StringBuilder("kind,intercom_id,name,email\n");
+        foreach (var item in report.CompaniesWithoutCompanyId)
+            csv.Append(CultureInfo.InvariantCulture, $"company without company_id,{Cell(item.IntercomId)},{Cell(item.Name)},\n");
+        foreach (var item in report.UsersWithoutUserId)
+            csv.Append(CultureInfo.InvariantCulture, $"user without user_id,{Cell(item.IntercomId)},{Cell(item.Name)},{Cell(item.Email)}\n");
+        await File.WriteAllTextAsync(path, csv.ToString(), cancellationToken);
+    }
+
+    private static string Cell(string? value) =>
+        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Rapport.Configuration;
+
+namespace Rapport.Cli;
+
+/// <summary>The flags every Intercom-facing command takes; a flag wins over the environment and the config file.</summary>
+internal sealed class CommonOptions
+{
+    public Option<string?> Config { get; } = new("--config") { Description = $"Config file (default: ./{SettingsLoader.DefaultConfigFile} when present)" };
+    public Option<string?> Database { get; } = new("--database") { Description = $"SQLite file, or a PostgreSQL URL / connection string (default: {RapportSettings.DefaultDatabase}; env RAPPORT_DATABASE)" };
+    public Option<string?> IntercomUrl { get; } = new("--intercom-url") { Description = "Intercom API base URL, e.g. a simulator's (env RAPPORT_INTERCOM_URL)" };
+    public Option<string?> Region { get; } = new("--region") { Description = "Intercom region when no URL is given: us, eu or au (env RAPPORT_INTERCOM_REGION)" };
+    public Option<string?> Token { get; } = new("--token") { Description = "Intercom access token (env RAPPORT_INTERCOM_TOKEN)" };
+
+    public void AddTo(Command command, bool database = true, bool intercom = true)
+    {
+        command.Options.Add(Config);
+        if (database) command.Options.Add(Database);
+        if (!intercom) return;
+        command.Options.Add(IntercomUrl);
+        command.Options.Add(Region);
+        command.Options.Add(Token);
+    }
+
+    public RapportSettings Read(ParseResult result)
+    {
+        var settings = SettingsLoader.Load(result.GetValue(Config), Environment.GetEnvironmentVariable);
+        var url = result.GetValue(IntercomUrl);
+        return settings with
+        {
+            Database = result.GetValue(Database) ?? settings.Database,
+            IntercomUrl = url is null ? settings.IntercomUrl : ParseUrl(url),
+            Region = result.GetValue(Region) ?? settings.Region,
+            Token = result.GetValue(Token) ?? settings.Token,
+        };
+    }
+
+    private static Uri ParseUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new SettingsException($"--intercom-url: '{text}' is not an http(s) URL");
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Rapport.Cli;
+
+internal static class ImportCommand
+{
+    public static Command Create(CommonOptions common)
+    {
+        var lastSeenDays = new Option<int?>("--last-seen-days") { Description = "Import companies seen within this many days (default 90)" };
+        var rule = new Option<string?>("--rule") { Description = "Qualification rule, e.g. 'plan in [Pro, Enterprise] and monthly_spend > 100'" };
+        var onlyWithIds = new Option<bool>("--only-with-ids") { Description = "Enable the import even if some companies lack company_id or users lack user_id: those are skipped" };
+        var full = new Option<bool>("--full") { Description = "Read every contact again instead of only those changed since the last import" };
+
+        var command = new Command("import", "Import qualifying Intercom companies and their users into the hub (incremental when run again)");
+        common.AddTo(command);
+        command.Options.Add(lastSeenDays);
+        command.Options.Add(rule);
+        command.Options.Add(onlyWithIds);
+        command.Options.Add(full);
+        command.SetAction((result, cancellationToken) => UserErrors.RunAsync(() =>
+        {
+            var settings = common.Read(result);
+            settings = settings with
+            {
+                LastSeenDays = result.GetValue(lastSeenDays) ?? settings.LastSeenDays,
+                Qualification = result.GetValue(rule) ?? settings.Qualification,
+                OnlyWithIds = result.GetValue(onlyWithIds) || settings.OnlyWithIds,
+            };
+            return new ImportWorkflow(AnsiConsole.Console, TimeProvider.System).RunAsync(settings, result.GetValue(full), cancellationToken);
+        }, cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Configuration;
+using Rapport.Hub.Rules;
+using Rapport.Hub.Storage;
+using Rapport.Intercom;
+using Rapport.Storage;
+using Rapport.Sync.Check;
+using Rapport.Sync.Import;
+using Spectre.Console;
+
+namespace Rapport.Cli;
+
+/// <summary>
+/// Enabling and running the import, shared by <c>rapport import</c> and <c>rapport demo</c>: the first time, the
+/// pre-enable check must pass (or the user accepts importing only what has ids); after that, each run is incremental.
+/// </summary>
+internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProvider)
+{
+    internal const string EnabledKey = "intercom.import.enabled_at";
+
+    public async Task<int> RunAsync(RapportSettings settings, bool full, CancellationToken cancellationToken)
+    {
+        var options = new ImportOptions
+        {
+            LastSeenDays = settings.LastSeenDays,
+            Qualification = ParseRule(settings.Qualification),
+            OnlyWithIds = settings.OnlyWithIds,
+            Full = full,
+        };
+        await using var store = await HubStoreFactory.OpenAsync(settings.Database, timeProvider, cancellationToken);
+        await using var services = IntercomConnection.Build(settings, timeProvider);
+        var intercom = services.GetRequiredService<IntercomClient>();
+
+        if (await store.GetSyncStateAsync(EnabledKey, cancellationToken) is null)
+        {
+            console.Write(new Rule("Pre-enable check"));
+            var report = await ProgressView.RunAsync(console, progress => new PreEnableCheck(intercom).RunAsync(progress, cancellationToken));
+            CheckView.Write(console, report);
+            if (!report.Passed && !options.OnlyWithIds)
+            {
+                Console.Error.WriteLine("rapport: import not enabled: fix the ids above in Intercom, or pass --only-with-ids to import only what has them");
+                return ExitCodes.CheckFailed;
+            }
+            await store.SetSyncStateAsync(EnabledKey, timeProvider.GetUtcNow().ToString("O"), cancellationToken);
+        }
+
+        console.Write(new Rule("Import"));
+        var summary = await ProgressView.RunAsync(console, progress => new IntercomImporter(intercom, store, options, timeProvider).RunAsync(progress, cancellationToken));
+        SummaryView.Write(console, summary);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The config file holds either the text form or the JSON object form of a rule.</summary>
+    internal static Condition? ParseRule(string? rule) =>
+        string.IsNullOrWhiteSpace(rule) ? null
+        : rule.TrimStart().StartsWith('{') ? Condition.FromJson(rule)
+        : Condition.Parse(rule);
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Rapport.IntercomSimulator;
+using Spectre.Console;
+
+namespace Rapport.Cli;
+
+/// <summary><c>rapport simulator</c>: the bundled Intercom simulator on its own, for <c>check</c>/<c>import</c> against it.</summary>
+internal static class SimulatorCommand
+{
+    public static Command Create()
+    {
+        var workspace = new WorkspaceOptions();
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 = any free port)", DefaultValueFactory = _ => 8700 };
+        var token = new Option<string>("--token") { Description = "The access token the simulator accepts", DefaultValueFactory = _ => "sim_token" };
+        var rateLimit = new Option<string>("--rate-limit") { Description = "Calls per minute (enforced per 10 s window), or 'off'", DefaultValueFactory = _ => "10000" };
+
+        var command = new Command("simulator", "Serve a seeded Intercom simulator workspace on localhost until Ctrl+C");
+        workspace.AddTo(command);
+        command.Options.Add(port);
+        command.Options.Add(token);
+        command.Options.Add(rateLimit);
+        command.SetAction((result, cancellationToken) => UserErrors.RunAsync(async () =>
+        {
+            var (companies, contacts, seed) = workspace.Read(result);
+            var options = new SimulatorOptions
+            {
+                Companies = companies,
+                Contacts = contacts,
+                Seed = seed,
+                AccessToken = result.GetRequiredValue(token),
+                RateLimitPerMinute = WorkspaceOptions.ParseRateLimit(result.GetRequiredValue(rateLimit)),
+            };
+            await using var simulator = await IntercomSimulatorServer.StartAsync(options, result.GetValue(port), cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"Intercom simulator: [bold]{simulator.BaseAddress}[/] · token [bold]{options.AccessToken}[/] · {options.Companies:N0} companies, {options.Contacts:N0} contacts (seed {options.Seed})");
+            AnsiConsole.MarkupLineInterpolated($"Try: rapport import --intercom-url {simulator.BaseAddress} --token {options.AccessToken} --only-with-ids");
+            AnsiConsole.MarkupLine("Ctrl+C to stop.");
+            await WaitForCancellationAsync(cancellationToken);
+            return ExitCodes.Ok;
+        }, CancellationToken.None));
+        return command;
+    }
+
+    internal static async Task WaitForCancellationAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C is how a serving command ends.
+        }
+    }
+}

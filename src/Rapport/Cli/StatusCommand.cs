@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Rapport.Storage;
+using Spectre.Console;
+
+namespace Rapport.Cli;
+
+/// <summary><c>rapport status</c>: what the hub holds and how the last imports went.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CommonOptions common)
+    {
+        var command = new Command("status", "Show the hub's counts and its last imports");
+        common.AddTo(command, intercom: false);
+        command.SetAction((result, cancellationToken) => UserErrors.RunAsync(async () =>
+        {
+            var settings = common.Read(result);
+            await using var store = await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
+            var counts = await store.CountAsync(cancellationToken);
+            var console = AnsiConsole.Console;
+            console.MarkupLineInterpolated($"Accounts: {counts.ActiveAccounts:N0} active, {counts.InactiveAccounts:N0} inactive · Users: {counts.ActiveUsers:N0} active, {counts.InactiveUsers:N0} inactive · Memberships: {counts.Memberships:N0}");
+            var table = new Table().Border(TableBorder.Simple).AddColumn("run").AddColumn("started").AddColumn("finished").AddColumn("status");
+            foreach (var run in await store.ListImportRunsAsync(10, cancellationToken))
+                table.AddRow(run.RunId[..8], run.StartedAt.ToString("u"), run.FinishedAt?.ToString("u") ?? "", run.Status);
+            console.Write(table);
+            return ExitCodes.Ok;
+        }, cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+
+namespace Rapport.Configuration;
+
+/// <summary>
+/// Reads <c>rapport.json</c> (or the file given with <c>--config</c>) and the environment. The config file is small and
+/// hand-edited, so errors name the file, the line and what is wrong.
+/// </summary>
+public static class SettingsLoader
+{
+    public const string DefaultConfigFile = "rapport.json";
+
+    public static RapportSettings Load(string? configPath, Func<string, string?> environment)
+    {
+        var settings = new RapportSettings();
+        var path = configPath ?? (File.Exists(DefaultConfigFile) ? DefaultConfigFile : null);
+        if (path is not null)
+            settings = ReadFile(path, settings);
+        return FromEnvironment(settings, environment);
+    }
+
+    private static RapportSettings ReadFile(string path, RapportSettings settings)
+    {
+        if (!File.Exists(path))
+            throw new SettingsException($"config {path}: file not found");
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException exception)
+        {
+            throw new SettingsException($"config {path}: not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1})", exception);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new SettingsException($"config {path}: the top level must be an object");
+            var reader = new SectionReader(path);
+            settings = settings with { Database = reader.String(root, "database") ?? settings.Database };
+            if (reader.Object(root, "intercom") is { } intercom)
+            {
+                settings = settings with
+                {
+                    IntercomUrl = reader.Url(intercom, "url") ?? settings.IntercomUrl,
+                    Region = reader.String(intercom, "region") ?? settings.Region,
+                    Token = reader.String(intercom, "token") ?? settings.Token,
+                };
+            }
+            if (reader.Object(root, "import") is { } import)
+            {
+                settings = settings with
+                {
+                    LastSeenDays = reader.Int(import, "lastSeenDays") ?? settings.LastSeenDays,
+                    OnlyWithIds = reader.Bool(import, "onlyWithIds") ?? settings.OnlyWithIds,
+                    Qualification = import.TryGetProperty("qualification", out var rule) && rule.ValueKind != JsonValueKind.Null
+                        ? rule.ValueKind == JsonValueKind.String ? rule.GetString() : rule.GetRawText()
+                        : settings.Qualification,
+                };
+            }
+        }
+        return settings;
+    }
+
+    private static RapportSettings FromEnvironment(RapportSettings settings, Func<string, string?> environment)
+    {
+        var url = environment("RAPPORT_INTERCOM_URL");
+        return settings with
+        {
+            Database = environment("RAPPORT_DATABASE") ?? settings.Database,
+            IntercomUrl = url is null ? settings.IntercomUrl : SectionReader.ParseUrl(url, "RAPPORT_INTERCOM_URL"),
+            Region = environment("RAPPORT_INTERCOM_REGION") ?? settings.Region,
+            Token = environment("RAPPORT_INTERCOM_TOKEN") ?? settings.Token,
+        };
+    }
+
+    private sealed class SectionReader(string path)
+    {
+        public JsonElement? Object(JsonElement parent, string name) =>
+            Get(parent, name, JsonValueKind.Object, "an object") is { } value ? value : null;
+
+        public string? String(JsonElement parent, string name) => Get(parent, name, JsonValueKind.String, "a string")?.GetString();
+
+        public int? Int(JsonElement parent, string name) =>
+            Get(parent, name, JsonValueKind.Number, "a whole number") is { } value
+                ? value.TryGetInt32(out var number) && number >= 0 ? number : throw Wrong(name, "a whole number ≥ 0")
+                : null;
+
+        public bool? Bool(JsonElement parent, string name) =>
+            parent.TryGetProperty(name, out var value) && value.ValueKind is not JsonValueKind.Null
+                ? value.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => throw Wrong(name, "true or false") }
+                : null;
+
+        public Uri? Url(JsonElement parent, string name) => String(parent, name) is { } text ? ParseUrl(text, $"config {path}: '{name}'") : null;
+
+        public static Uri ParseUrl(string text, string where) =>
+            Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? uri
+                : throw new SettingsException($"{where}: '{text}' is not an http(s) URL");
+
+        private JsonElement? Get(JsonElement parent, string name, JsonValueKind kind, string expected) =>
+            parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+                ? value.ValueKind == kind ? value : throw Wrong(name, expected)
+                : null;
+
+        private SettingsException Wrong(string name, string expected) => new($"config {path}: '{name}' must be {expected}");
+    }
+}

@@ -1,0 +1,93 @@
+using Rapport.IntercomSimulator;
+
+namespace Rapport.Tests;
+
+/// <summary>What a user sees from the command line: the demo's summary, the check's exit code, and one clear line for bad input.</summary>
+public sealed class CommandLineSpecs : IAsyncLifetime
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("rapport-cli-").FullName;
+    private IntercomSimulatorServer simulator = null!;
+
+    public async ValueTask InitializeAsync() =>
+        simulator = await IntercomSimulatorServer.StartAsync(
+            new SimulatorOptions { Companies = 60, Contacts = 400, Seed = 5, RateLimitPerMinute = null }, 0, TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await simulator.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private string Url => simulator.BaseAddress.ToString();
+
+    [Fact]
+    public async Task The_demo_checks_imports_and_prints_the_summary()
+    {
+        var result = await RapportProcess.RunAsync(folder, "demo", "--no-serve", "--companies", "80", "--contacts", "500");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain("Companies without company_id");
+        result.Output.ShouldContain("Companies seen");
+        result.Output.ShouldContain("users imported");
+        result.Output.ShouldContain("skipped: lead");
+        result.Output.ShouldContain("API calls");
+        File.Exists(Path.Combine(folder, "rapport-demo.db")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Import_refuses_with_exit_code_2_while_ids_are_missing_and_imports_what_has_ids_when_asked()
+    {
+        var refused = await RapportProcess.RunAsync(folder, "import", "--intercom-url", Url, "--token", "sim_token", "--database", "hub.db");
+        var accepted = await RapportProcess.RunAsync(folder, "import", "--intercom-url", Url, "--token", "sim_token", "--database", "hub.db", "--only-with-ids");
+
+        refused.ExitCode.ShouldBe(2, refused.ToString());
+        refused.Output.ShouldContain("Users without user_id");
+        refused.Error.ShouldContain("--only-with-ids");
+        accepted.ExitCode.ShouldBe(0, accepted.ToString());
+        accepted.Output.ShouldContain("qualified and imported");
+    }
+
+    [Fact]
+    public async Task Check_exits_with_2_and_writes_every_record_without_an_id_to_csv()
+    {
+        var result = await RapportProcess.RunAsync(folder, "check", "--intercom-url", Url, "--token", "sim_token", "--csv", "missing.csv");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        var expected = simulator.Workspace.Companies.Count(c => c.CompanyId is null)
+            + simulator.Workspace.Contacts.Count(c => c.Role == "user" && c.ExternalId is null);
+        File.ReadAllLines(Path.Combine(folder, "missing.csv")).Length.ShouldBe(expected + 1);
+    }
+
+    [Theory]
+    [InlineData("bad-token", "rejected the access token")]
+    [InlineData("unreachable", "127.0.0.1:9")]
+    [InlineData("broken-config", "rapport.json: not valid JSON")]
+    [InlineData("wrong-config-type", "'lastSeenDays' must be")]
+    [InlineData("bad-rule", "rule")]
+    [InlineData("not-a-rapport-database", "notes.db")]
+    public async Task Bad_input_gets_one_clear_line_and_exit_code_1_never_a_stack_trace(string situation, string named)
+    {
+        string[] args = ["import", "--intercom-url", Url, "--token", "sim_token", "--only-with-ids", "--database", "hub.db"];
+        switch (situation)
+        {
+            case "bad-token": args[4] = "wrong"; break;
+            case "unreachable": args[2] = "http://127.0.0.1:9/"; break;
+            case "broken-config": await File.WriteAllTextAsync(Path.Combine(folder, "rapport.json"), "{ \"import\": { \"lastSeenDays\": 30, ", TestContext.Current.CancellationToken); break;
+            case "wrong-config-type": await File.WriteAllTextAsync(Path.Combine(folder, "rapport.json"), "{ \"import\": { \"lastSeenDays\": \"ninety\" } }", TestContext.Current.CancellationToken); break;
+            case "bad-rule": args = [.. args, "--rule", "plan => Pro"]; break;
+            case "not-a-rapport-database":
+                await File.WriteAllTextAsync(Path.Combine(folder, "notes.db"), "shopping list: milk, eggs", TestContext.Current.CancellationToken);
+                args[^1] = "notes.db";
+                break;
+        }
+
+        var result = await RapportProcess.RunAsync(folder, args);
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        var line = result.Error.Trim().ShouldNotBeNull();
+        line.Split('\n').Length.ShouldBe(1, result.ToString());
+        line.ShouldStartWith("rapport: ");
+        line.ShouldContain(named, Case.Insensitive);
+        line.ShouldNotContain("   at ");
+    }
+}
