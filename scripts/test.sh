@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of Rapport: starts a throwaway PostgreSQL server (installing PostgreSQL first when the machine lacks
+# it), builds the solution in Release, runs every test project, and ends with one line "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log=$(mktemp)
+cleanup() { scripts/postgres.sh stop >/dev/null 2>&1 || true; rm -f "$log"; }
+trap cleanup EXIT
+
+postgres_line=$(scripts/postgres.sh start | grep '^RAPPORT_TEST_POSTGRES=' | tail -n 1)
+export RAPPORT_TEST_POSTGRES="${postgres_line#RAPPORT_TEST_POSTGRES=}"
+echo "PostgreSQL for the storage tests: $RAPPORT_TEST_POSTGRES"
+
+dotnet build Rapport.slnx -c Release -nologo -v quiet
+status=0
+dotnet test --solution Rapport.slnx -c Release --no-build "$@" 2>&1 | tee "$log" || status=$?
+
+# Microsoft.Testing.Platform closes with a "Test run summary" block (total, failed, succeeded, skipped); read the last.
+summary=$(awk '
+  /Test run summary/    { f = 0; p = 0; s = 0 }
+  /^ *failed: [0-9]+/    { f = $2 }
+  /^ *succeeded: [0-9]+/ { p = $2 }
+  /^ *skipped: [0-9]+/   { s = $2 }
+  END { printf "%d passed, %d failed", p, f; if (s > 0) printf ", %d skipped", s; print "" }' "$log")
+echo "$summary"
+exit $status
