@@ -27,6 +27,21 @@ public sealed class ReimportSpecs
     }
 
     [Fact]
+    public async Task The_summary_counts_exactly_the_API_calls_Intercom_received()
+    {
+        await using var harness = await ImportHarness.StartAsync(companies: 80, contacts: 1000);
+        var store = await harness.OpenStoreAsync();
+        using var control = new HttpClient { BaseAddress = harness.Simulator.BaseAddress };
+        (await control.DeleteAsync("/_simulator/stats", Ct)).EnsureSuccessStatusCode();
+
+        var summary = await harness.ImportAsync(store);
+
+        var stats = await control.GetFromJsonAsync<System.Text.Json.JsonElement>("/_simulator/stats", Ct);
+        summary.ApiCalls.ShouldBe(stats.GetProperty("total").GetInt64());
+        summary.ApiCalls.ShouldBeGreaterThan(1000 / 150);
+    }
+
+    [Fact]
     public async Task An_update_in_Intercom_shows_up_after_re_import()
     {
         await using var harness = await ImportHarness.StartAsync();

@@ -14,8 +14,7 @@ public sealed partial class IntercomImporter
     /// for contacts updated since the last import started, less a day, because Intercom's date search matches by day.
     /// </summary>
     private async Task<ImportRunState> ImportContactsAsync(
-        ImportRunState state, Func<long> callsSoFar, Func<long> throttledSoFar,
-        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        ImportRunState state, ImportCost cost, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         if (state.Phase != ImportRunState.ContactsPhase)
             return state;
@@ -34,21 +33,19 @@ public sealed partial class IntercomImporter
             var leads = page.Items.Where(c => c.IsLead).Select(c => c.Id).ToList();
             var users = await ToSourceContactsAsync(page.Items.Where(c => !c.IsLead), tags, cancellationToken).ConfigureAwait(false);
 
-            state = state with
+            state = cost.Stamp(state with
             {
                 // Past the last page there is no cursor: the phase is over, so a resume must not start from the top.
                 Phase = page.NextCursor is null ? ImportRunState.UsersPhase : ImportRunState.ContactsPhase,
                 ContactsCursor = page.NextCursor,
                 ContactsSeen = state.ContactsSeen + page.Items.Count,
                 Leads = state.Leads + leads.Count,
-                ApiCalls = callsSoFar(),
-                RateLimited = throttledSoFar(),
-            };
+            });
             // A contact that was a user and became a lead leaves the mirror (a full import also forgets the unseen).
             if (state.Incremental && leads.Count > 0)
                 await store.ForgetContactsAsync(IntercomSource.Name, leads, cancellationToken).ConfigureAwait(false);
             await store.MirrorContactsAsync(users, state.RunId, new SyncCheckpoint(StateKey, Serialize(state)), cancellationToken).ConfigureAwait(false);
-            progress?.Report(new ImportProgress("contacts", state.ContactsSeen, page.TotalCount, callsSoFar()));
+            progress?.Report(new ImportProgress("contacts", state.ContactsSeen, page.TotalCount, cost.Calls()));
         }
 
         if (!state.Incremental)

@@ -19,26 +19,26 @@ public sealed partial class IntercomImporter(
     public async Task<ImportSummary> RunAsync(IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = timeProvider.GetTimestamp();
-        var calls = intercom.Statistics.RequestsSent;
-        var throttled = intercom.Statistics.RateLimited;
-
         var saved = await LoadStateAsync(cancellationToken).ConfigureAwait(false);
         var state = saved ?? await NewStateAsync(cancellationToken).ConfigureAwait(false);
-        long CallsSoFar() => state.ApiCalls + intercom.Statistics.RequestsSent - calls;
-        long ThrottledSoFar() => state.RateLimited + intercom.Statistics.RateLimited - throttled;
+
+        // Calls made by the crashed processes this run resumes, plus this process's own since it started.
+        var (priorCalls, priorThrottled) = (state.ApiCalls, state.RateLimited);
+        var (callsAtStart, throttledAtStart) = (intercom.Statistics.RequestsSent, intercom.Statistics.RateLimited);
+        var cost = new ImportCost(
+            () => priorCalls + intercom.Statistics.RequestsSent - callsAtStart,
+            () => priorThrottled + intercom.Statistics.RateLimited - throttledAtStart);
 
         if (state.Phase == ImportRunState.CompaniesPhase)
         {
             var companies = await ImportCompaniesAsync(state, progress, cancellationToken).ConfigureAwait(false);
-            state = state with { Phase = ImportRunState.ContactsPhase, Companies = companies, ApiCalls = CallsSoFar(), RateLimited = ThrottledSoFar() };
-            calls = intercom.Statistics.RequestsSent;
-            throttled = intercom.Statistics.RateLimited;
+            state = cost.Stamp(state with { Phase = ImportRunState.ContactsPhase, Companies = companies });
             await store.SetSyncStateAsync(StateKey, Serialize(state), cancellationToken).ConfigureAwait(false);
         }
 
-        state = await ImportContactsAsync(state, () => CallsSoFar(), () => ThrottledSoFar(), progress, cancellationToken).ConfigureAwait(false);
+        state = await ImportContactsAsync(state, cost, progress, cancellationToken).ConfigureAwait(false);
 
-        progress?.Report(new ImportProgress("users", 0, null, CallsSoFar()));
+        progress?.Report(new ImportProgress("users", 0, null, cost.Calls()));
         var users = await store.DeriveUsersAsync(IntercomSource.Name, cancellationToken).ConfigureAwait(false);
 
         var summary = new ImportSummary
@@ -50,8 +50,8 @@ public sealed partial class IntercomImporter(
             Users = new UserCounts(
                 state.ContactsSeen, users.Active, users.Created, users.Updated, users.Deactivated, users.Memberships,
                 SkippedUsers(state, users)),
-            ApiCalls = CallsSoFar(),
-            RateLimitedResponses = ThrottledSoFar(),
+            ApiCalls = cost.Calls(),
+            RateLimitedResponses = cost.RateLimited(),
             Elapsed = timeProvider.GetElapsedTime(started),
         };
         await FinishAsync(state, summary, cancellationToken).ConfigureAwait(false);
@@ -94,6 +94,12 @@ public sealed partial class IntercomImporter(
         // The next incremental import reads what changed since this one started, so nothing updated during it is missed.
         await store.SetSyncStateAsync(LastCompletedKey, state.StartedAt.ToString("O"), cancellationToken).ConfigureAwait(false);
         await store.SetSyncStateAsync(StateKey, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What the run has cost so far in API calls, across resumes; stamped on every checkpoint.</summary>
+    private sealed record ImportCost(Func<long> Calls, Func<long> RateLimited)
+    {
+        public ImportRunState Stamp(ImportRunState state) => state with { ApiCalls = Calls(), RateLimited = RateLimited() };
     }
 
     private static string Serialize(ImportRunState state) => JsonSerializer.Serialize(state, SyncJsonContext.Default.ImportRunState);
