@@ -1,0 +1,10 @@
+namespace Rapport.IntercomSimulator.Faults;
+
+internal enum FaultKind
+{
+    RateLimit,
+    ServerError,
+    Slow,
+    TruncatedBody,
+    DropConnection,
+}

@@ -1,0 +1,6 @@
+namespace Rapport.IntercomSimulator.Http;
+
+internal static class ApiRouteExtensions
+{
+    public static RouteHandlerBuilder Api(this RouteHandlerBuilder builder) => builder.WithMetadata(ApiRoute.Instance);
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Rapport.IntercomSimulator.Catalog;
+using Rapport.IntercomSimulator.Companies;
+using Rapport.IntercomSimulator.Contacts;
+using Rapport.IntercomSimulator.Control;
+using Rapport.IntercomSimulator.DataAttributes;
+using Rapport.IntercomSimulator.Faults;
+using Rapport.IntercomSimulator.Http;
+using Rapport.IntercomSimulator.Seeding;
+
+namespace Rapport.IntercomSimulator;
+
+/// <summary>A fake Intercom workspace served over real HTTP on 127.0.0.1.</summary>
+public sealed class IntercomSimulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SimulatorRuntime _runtime;
+
+    private IntercomSimulatorServer(WebApplication app, SimulatorRuntime runtime, Uri baseAddress)
+    {
+        (_app, _runtime, BaseAddress) = (app, runtime, baseAddress);
+    }
+
+    /// <summary>e.g. http://127.0.0.1:43121/</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>In-process access to the data, for test setup.</summary>
+    public SimulatorWorkspace Workspace => _runtime.Workspace;
+
+    public SimulatorStats Stats => _runtime.Stats;
+
+    public SimulatorOptions Options => _runtime.Options;
+
+    /// <summary>Seeds the workspace and starts listening; <paramref name="port"/> 0 picks a free port.</summary>
+    public static async Task<IntercomSimulatorServer> StartAsync(SimulatorOptions options, int port = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var runtime = new SimulatorRuntime(options, WorkspaceSeeder.Create(options));
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(IntercomSimulatorServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // The host process (the Rapport CLI, a test) may carry its own Kestrel/URL configuration: the simulator takes none of it.
+        builder.Configuration.Sources.Clear();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.Services.AddSingleton(runtime);
+        builder.Services.AddSingleton<ApiGate>();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+
+        var app = builder.Build();
+        app.UseRouting();
+        app.UseMiddleware<ApiGate>();
+        app.MapControl();
+        app.MapCatalog();
+        app.MapCompanies();
+        app.MapContacts();
+        app.MapDataAttributes();
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new IntercomSimulatorServer(app, runtime, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Changes the rate limit at run time (null = unthrottled), like PUT /_simulator/rate_limit.</summary>
+    public void SetRateLimit(int? perMinute) => _runtime.RateLimit.Change(perMinute);
+
+    /// <summary>Queues a fault for the next <paramref name="count"/> API requests under <paramref name="pathPrefix"/>, like POST /_simulator/faults.
+    /// <paramref name="kind"/>: rate_limit, server_error, slow, truncated_body or drop_connection.</summary>
+    public void InjectFault(string kind, int count = 1, string? pathPrefix = null, TimeSpan? delay = null)
+    {
+        var parsed = kind switch
+        {
+            "rate_limit" => FaultKind.RateLimit,
+            "server_error" => FaultKind.ServerError,
+            "slow" => FaultKind.Slow,
+            "truncated_body" => FaultKind.TruncatedBody,
+            "drop_connection" => FaultKind.DropConnection,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown fault kind."),
+        };
+        _runtime.Faults.Add(parsed, count, pathPrefix, delay ?? TimeSpan.FromSeconds(1));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

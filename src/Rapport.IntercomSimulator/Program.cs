@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Rapport.IntercomSimulator;
+
+/// <summary><c>rapport-intercom-simulator [--port 8700] [--companies N] [--contacts N] [--seed N] [--token T] [--rate-limit N|off]</c></summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        SimulatorOptions options;
+        int port;
+        try
+        {
+            (options, port) = Parse(args);
+        }
+        catch (FormatException error)
+        {
+            await Console.Error.WriteLineAsync(error.Message);
+            await Console.Error.WriteLineAsync("usage: rapport-intercom-simulator [--port 8700] [--companies N] [--contacts N] [--seed N] [--token T] [--rate-limit N|off]");
+            return 2;
+        }
+
+        using var stop = new CancellationTokenSource();
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        await using var server = await IntercomSimulatorServer.StartAsync(options, port, stop.Token);
+        Console.WriteLine($"Intercom simulator listening on {server.BaseAddress}");
+        Console.WriteLine($"Access token: {options.AccessToken}");
+        Console.WriteLine($"Workspace: {options.Companies} companies, {options.Contacts} contacts, seed {options.Seed}, rate limit {options.RateLimitPerMinute?.ToString(CultureInfo.InvariantCulture) ?? "off"}/min");
+        Console.WriteLine("Press Ctrl+C to stop.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return 0;
+    }
+
+    private static (SimulatorOptions Options, int Port) Parse(string[] args)
+    {
+        var defaults = new SimulatorOptions();
+        var (port, companies, contacts, seed, token, rate) = (8700, defaults.Companies, defaults.Contacts, defaults.Seed, defaults.AccessToken, defaults.RateLimitPerMinute);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new FormatException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--port": port = Int(value); break;
+                case "--companies": companies = Int(value); break;
+                case "--contacts": contacts = Int(value); break;
+                case "--seed": seed = Int(value); break;
+                case "--token": token = value; break;
+                case "--rate-limit": rate = value == "off" ? null : Int(value); break;
+                default: throw new FormatException($"Unknown option {args[i]}");
+            }
+
+            i++;
+        }
+
+        return (new SimulatorOptions { Companies = companies, Contacts = contacts, Seed = seed, AccessToken = token, RateLimitPerMinute = rate }, port);
+    }
+
+    private static int Int(string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : throw new FormatException($"'{value}' is not a non-negative integer");
+}

@@ -1,0 +1,3 @@
+namespace Rapport.IntercomSimulator;
+
+public sealed record SimulatedAdmin(string Id, string Name, string Email, string JobTitle, bool HasInboxSeat, bool AwayModeEnabled);

@@ -1,0 +1,3 @@
+namespace Rapport.IntercomSimulator;
+
+public sealed record SimulatedTag(string Id, string Name);

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+
+namespace Rapport.IntercomSimulator;
+
+/// <summary>Counters of the API traffic (the same data as GET /_simulator/stats). Control API calls are not counted.</summary>
+public sealed class SimulatorStats
+{
+    private readonly ConcurrentDictionary<string, long> _requests = new(StringComparer.Ordinal);
+    private long _total;
+    private long _rateLimited;
+    private long _faultsInjected;
+    private long _companiesCreated;
+    private long _contactsCreated;
+
+    /// <summary>Requests per "METHOD /route/{template}" (e.g. "GET /contacts/{contact_id}").</summary>
+    public IReadOnlyDictionary<string, long> Requests => new Dictionary<string, long>(_requests, StringComparer.Ordinal);
+
+    public long Total => Interlocked.Read(ref _total);
+
+    /// <summary>Every 429 sent, whether from the rate limit or an injected fault.</summary>
+    public long RateLimited => Interlocked.Read(ref _rateLimited);
+
+    public long FaultsInjected => Interlocked.Read(ref _faultsInjected);
+
+    public long CompaniesCreated => Interlocked.Read(ref _companiesCreated);
+
+    public long ContactsCreated => Interlocked.Read(ref _contactsCreated);
+
+    public long RequestsTo(string route) => _requests.GetValueOrDefault(route);
+
+    public void Reset()
+    {
+        _requests.Clear();
+        Interlocked.Exchange(ref _total, 0);
+        Interlocked.Exchange(ref _rateLimited, 0);
+        Interlocked.Exchange(ref _faultsInjected, 0);
+        Interlocked.Exchange(ref _companiesCreated, 0);
+        Interlocked.Exchange(ref _contactsCreated, 0);
+    }
+
+    internal void CountRequest(string route)
+    {
+        _requests.AddOrUpdate(route, 1, static (_, n) => n + 1);
+        Interlocked.Increment(ref _total);
+    }
+
+    internal void CountRateLimited() => Interlocked.Increment(ref _rateLimited);
+
+    internal void CountFault() => Interlocked.Increment(ref _faultsInjected);
+
+    internal void CountCompanyCreated() => Interlocked.Increment(ref _companiesCreated);
+
+    internal void CountContactCreated() => Interlocked.Increment(ref _contactsCreated);
+}
