@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Rapport.Benchmarks;
+
+/// <summary>Records when each request leaves for Intercom, so the rate can be read over whole rate-limit windows.</summary>
+internal sealed class CallClock
+{
+    private readonly ConcurrentQueue<DateTimeOffset> sent = new();
+
+    public DelegatingHandler Handler() => new Recorder(this);
+
+    /// <summary>
+    /// Calls sent within the whole 10-second windows from <paramref name="start"/> on, and how many windows that is. The
+    /// last, partial window is left out: a burst at its start says nothing about the sustained rate.
+    /// </summary>
+    public (int Calls, int Windows) InWholeWindows(DateTimeOffset start, TimeSpan window)
+    {
+        var last = sent.Max();
+        var windows = (int)Math.Floor((last - start) / window);
+        var end = start + windows * window;
+        return (sent.Count(t => t >= start && t < end), windows);
+    }
+
+    private sealed class Recorder(CallClock clock) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            clock.sent.Enqueue(DateTimeOffset.UtcNow);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

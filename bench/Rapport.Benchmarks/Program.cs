@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Benchmarks;
+using Rapport.Intercom;
+using Rapport.Storage;
+using Rapport.Sync.Import;
+
+// rapport-bench unthrottled [--companies 10000] [--contacts 100000]
+// rapport-bench rate-limited [--companies 2000] [--contacts 150000] [--rate-limit 1200]
+// Each prints one markdown table row; --readme FILE also replaces the scenario's row there.
+var scenario = args.FirstOrDefault() ?? "unthrottled";
+int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+string? readme = Array.IndexOf(args, "--readme") is var r and >= 0 ? args[r + 1] : null;
+
+var limited = scenario == "rate-limited";
+var companies = Arg("--companies", limited ? 2_000 : 10_000);
+var contacts = Arg("--contacts", limited ? 150_000 : 100_000);
+var perMinute = limited ? Arg("--rate-limit", 1_200) : (int?)null;
+
+Console.Error.WriteLine($"{scenario}: seeding a simulator with {companies:N0} companies and {contacts:N0} contacts…");
+await using var simulator = await SimulatorProcess.StartAsync(companies, contacts, perMinute?.ToString(CultureInfo.InvariantCulture) ?? "off", CancellationToken.None);
+var folder = Directory.CreateTempSubdirectory("rapport-bench-").FullName;
+await using var store = await HubStoreFactory.OpenAsync(Path.Combine(folder, "bench.db"), TimeProvider.System);
+
+var calls = new CallClock();
+var services = new ServiceCollection();
+services.AddSingleton(TimeProvider.System);
+services.AddRapportIntercom(o => { o.BaseAddress = simulator.BaseAddress; o.AccessToken = "sim_token"; })
+    .AddHttpMessageHandler(calls.Handler);
+
+// Intercom's windows are aligned to multiples of 10 seconds: start on a boundary, so the first window is a whole one.
+var window = TimeSpan.FromSeconds(10);
+var windowStart = DateTimeOffset.FromUnixTimeSeconds((DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 10 + 1) * 10);
+if (limited)
+    await Task.Delay(windowStart - DateTimeOffset.UtcNow);
+await using var provider = services.BuildServiceProvider();
+var client = provider.GetRequiredService<IntercomClient>();
+
+Console.Error.WriteLine("importing…");
+var clock = Stopwatch.StartNew();
+var phases = new PhaseClock();
+var summary = await new IntercomImporter(client, store, new ImportOptions { OnlyWithIds = true }, TimeProvider.System).RunAsync(phases);
+phases.Close();
+var elapsed = clock.Elapsed.TotalSeconds;
+var records = summary.Companies.Seen + summary.Users.ContactsSeen;
+var peakRssMb = PeakRssMegabytes();
+
+string row;
+if (limited)
+{
+    var allowedPerWindow = perMinute!.Value / 6;
+    var (inWindows, windows) = calls.InWholeWindows(windowStart, window);
+    var efficiency = (double)inWindows / (windows * allowedPerWindow);
+    row = Invariant($"| rate-limited import | {companies:N0} companies, {contacts:N0} contacts, limit {perMinute:N0}/min ({allowedPerWindow} per 10 s) | {summary.ApiCalls:N0} calls in {elapsed:F1} s; {inWindows:N0} in the {windows} whole windows = {inWindows / (windows * window.TotalSeconds):F2} calls/s of {allowedPerWindow / window.TotalSeconds:F2} allowed | **efficiency {efficiency:F3}**, {summary.RateLimitedResponses} × 429 | {Machine()} |");
+}
+else
+{
+    row = Invariant($"| unthrottled import | {companies:N0} companies, {contacts:N0} contacts | {records:N0} records in {elapsed:F1} s ({summary.ApiCalls:N0} API calls) | **{records / elapsed:N0} records/s**, peak RSS {peakRssMb:N0} MB | {Machine()} |");
+}
+Console.WriteLine(row);
+if (readme is not null)
+    RecordInReadme(readme, scenario, row);
+Directory.Delete(folder, recursive: true);
+return 0;
+
+static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+static double PeakRssMegabytes()
+{
+    // VmHWM is the resident set's high-water mark of this process: the importer, the client and the store.
+    var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+}
+
+static string Machine()
+{
+    var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+    var memory = File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+    return Invariant($"{Environment.ProcessorCount} cores, {cpu}, {long.Parse(memory, CultureInfo.InvariantCulture) / 1024 / 1024} GiB, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+}
+
+static void RecordInReadme(string path, string scenario, string row)
+{
+    // The scenario's row carries an invisible marker in its last cell, so it can be found and replaced.
+    var marker = $"<!-- {scenario} -->";
+    var lines = File.ReadAllLines(path);
+    var index = Array.FindIndex(lines, l => l.EndsWith(marker, StringComparison.Ordinal));
+    if (index < 0)
+        throw new InvalidOperationException($"{path} has no table row ending in {marker}");
+    lines[index] = $"{row} {marker}";
+    File.WriteAllLines(path, lines);
+}
