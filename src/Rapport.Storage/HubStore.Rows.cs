@@ -62,5 +62,6 @@ internal abstract partial class HubStore
         public string RawJson { get; set; } = "";
         public IReadOnlyList<string> Tags { get; set; } = [];
         public IReadOnlyList<string> Companies { get; set; } = [];
+        public IReadOnlyList<string> Segments { get; set; } = [];
     }
 }

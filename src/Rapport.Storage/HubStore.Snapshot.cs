@@ -63,7 +63,7 @@ internal abstract partial class HubStore
         {
             text.Append($"contact {Q(c.Source)} {Q(c.SourceId)} external_id={Q(c.ExternalId)} email={Q(c.Email)} name={Q(c.Name)}\n")
                 .Append($"    created_at={T(c.CreatedAt)} updated_at={T(c.UpdatedAt)} last_seen_at={T(c.LastSeenAt)}\n")
-                .Append($"    tags={L(c.Tags)} companies={L(c.Companies)}\n")
+                .Append($"    tags={L(c.Tags)} segments={L(c.Segments)} companies={L(c.Companies)}\n")
                 .Append($"    custom_attributes={CanonicalJson.Of(c.CustomAttributesJson)}\n")
                 .Append($"    raw={CanonicalJson.Of(c.RawJson)}\n");
         }

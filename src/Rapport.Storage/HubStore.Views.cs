@@ -71,7 +71,7 @@ internal abstract partial class HubStore
         return new UserView(
             new UserId(user.Id), user.ExternalId, user.Email, user.Name, ParseStatus(user.Status), user.StatusReason,
             [.. accounts.Order(StringComparer.Ordinal)],
-            [.. sources.Select(s => new UserSourceView(s.Source, s.SourceId, s.Tags, s.CustomAttributesJson, s.RawJson))]);
+            [.. sources.Select(s => new UserSourceView(s.Source, s.SourceId, s.Tags, s.Segments, s.CustomAttributesJson, s.RawJson))]);
     }
 
     private static RecordStatus ParseStatus(string status) => status == Active ? RecordStatus.Active : RecordStatus.Inactive;
@@ -119,10 +119,14 @@ internal abstract partial class HubStore
         var companies = Group(await connection.QueryAsync<(string Source, string SourceId, string Value)>(Command(
             $"SELECT t.source, t.contact_source_id, t.company_source_id FROM source_contact_companies t JOIN source_contacts c ON c.source = t.source AND c.source_id = t.contact_source_id WHERE {where}",
             parameters, null, cancellationToken)));
+        var segments = Group(await connection.QueryAsync<(string Source, string SourceId, string Value)>(Command(
+            $"SELECT t.source, t.source_id, t.segment FROM source_contact_segments t JOIN source_contacts c ON c.source = t.source AND c.source_id = t.source_id WHERE {where}",
+            parameters, null, cancellationToken)));
         foreach (var row in rows)
         {
             row.Tags = tags((row.Source, row.SourceId));
             row.Companies = companies((row.Source, row.SourceId));
+            row.Segments = segments((row.Source, row.SourceId));
         }
 
         return [.. rows.OrderBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.SourceId, StringComparer.Ordinal)];

@@ -54,9 +54,9 @@ internal sealed class ImportHarness : IAsyncDisposable
         return provider.GetRequiredService<IntercomClient>();
     }
 
-    public Task<ImportSummary> ImportAsync(IHubStore store, ImportOptions? options = null) =>
+    public Task<ImportSummary> ImportAsync(IHubStore store, ImportOptions? options = null, IProgress<ImportProgress>? progress = null) =>
         new IntercomImporter(Client(), store, options ?? new ImportOptions(), TimeProvider.System)
-            .RunAsync(cancellationToken: TestContext.Current.CancellationToken);
+            .RunAsync(progress, TestContext.Current.CancellationToken);
 
     public Task<PreEnableReport> CheckAsync() =>
         new PreEnableCheck(Client()).RunAsync(cancellationToken: TestContext.Current.CancellationToken);

@@ -46,6 +46,15 @@ public interface IHubStore : IAsyncDisposable
     Task<int> ForgetUnseenContactsAsync(string source, string runId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Sets the segments of a source's mirrored contacts, in one transaction: for every mirrored contact of
+    /// <paramref name="source"/>, its segments become exactly the names given for its source id, and a contact absent from
+    /// <paramref name="segmentsByContactSourceId"/> has none. Ids of contacts not in the mirror are ignored.
+    /// </summary>
+    /// <returns>Segment rows added plus rows removed; 0 when nothing changed.</returns>
+    Task<int> ReplaceContactSegmentsAsync(
+        string source, IReadOnlyDictionary<string, IReadOnlyList<string>> segmentsByContactSourceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Derives the hub's users and memberships of one source from its mirror, set-based: a mirrored contact attached to at
     /// least one imported (qualified, active) company is a user, found or created by external id, linked to every such
     /// account; a user of this source that no longer is one becomes inactive with a reason; memberships of this source

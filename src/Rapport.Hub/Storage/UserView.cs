@@ -13,4 +13,6 @@ public sealed record UserView(
     IReadOnlyList<string> AccountExternalIds,
     IReadOnlyList<UserSourceView> Sources);
 
-public sealed record UserSourceView(string Source, string SourceId, IReadOnlyList<string> Tags, string CustomAttributesJson, string RawJson);
+/// <param name="Segments">The contact's segment names in the source, sorted ordinally.</param>
+public sealed record UserSourceView(
+    string Source, string SourceId, IReadOnlyList<string> Tags, IReadOnlyList<string> Segments, string CustomAttributesJson, string RawJson);

@@ -5,7 +5,8 @@ namespace Rapport.Sync.Import;
 
 /// <summary>
 /// An import in progress, checkpointed with every contact batch so that a crashed import resumes where it stopped,
-/// with the counts it had. Companies are read by scroll, which Intercom cannot resume, so that phase restarts whole.
+/// with the counts it had. Companies are read by scroll, which Intercom cannot resume, so that phase restarts whole;
+/// the segments phase is idempotent and also restarts whole. Phases run in order: companies, contacts, segments, users.
 /// </summary>
 internal sealed record ImportRunState(
     string RunId,
@@ -21,6 +22,7 @@ internal sealed record ImportRunState(
 {
     public const string CompaniesPhase = "companies";
     public const string ContactsPhase = "contacts";
+    public const string SegmentsPhase = "segments";
     public const string UsersPhase = "users";
 }
 

@@ -36,7 +36,7 @@ public sealed partial class IntercomImporter
             state = cost.Stamp(state with
             {
                 // Past the last page there is no cursor: the phase is over, so a resume must not start from the top.
-                Phase = page.NextCursor is null ? ImportRunState.UsersPhase : ImportRunState.ContactsPhase,
+                Phase = page.NextCursor is null ? ImportRunState.SegmentsPhase : ImportRunState.ContactsPhase,
                 ContactsCursor = page.NextCursor,
                 ContactsSeen = state.ContactsSeen + page.Items.Count,
                 Leads = state.Leads + leads.Count,
@@ -48,8 +48,14 @@ public sealed partial class IntercomImporter
             progress?.Report(new ImportProgress("contacts", state.ContactsSeen, page.TotalCount, cost.Calls()));
         }
 
-        if (!state.Incremental)
-            await store.ForgetUnseenContactsAsync(IntercomSource.Name, state.RunId, cancellationToken).ConfigureAwait(false);
+        // The client yields no empty page, so a search that found nothing (or a last page that still had a cursor) never
+        // reached the transition above; the phase is over all the same, and the segments phase must not be skipped.
+        if (state.Phase == ImportRunState.ContactsPhase)
+        {
+            state = cost.Stamp(state with { Phase = ImportRunState.SegmentsPhase, ContactsCursor = null });
+            await store.SetSyncStateAsync(StateKey, Serialize(state), cancellationToken).ConfigureAwait(false);
+        }
+
         return state;
     }
 

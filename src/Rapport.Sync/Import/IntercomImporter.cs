@@ -37,6 +37,11 @@ public sealed partial class IntercomImporter(
         }
 
         state = await ImportContactsAsync(state, cost, progress, cancellationToken).ConfigureAwait(false);
+        // After a complete pass, contacts the pass did not see are gone from Intercom (or became leads). Idempotent, so it
+        // runs on every full run that gets here, including one resumed after the last contact batch was saved.
+        if (!state.Incremental)
+            await store.ForgetUnseenContactsAsync(IntercomSource.Name, state.RunId, cancellationToken).ConfigureAwait(false);
+        state = await ImportSegmentsAsync(state, cost, progress, cancellationToken).ConfigureAwait(false);
 
         progress?.Report(new ImportProgress("users", 0, null, cost.Calls()));
         var users = await store.DeriveUsersAsync(IntercomSource.Name, cancellationToken).ConfigureAwait(false);

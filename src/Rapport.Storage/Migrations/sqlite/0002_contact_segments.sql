@@ -1,0 +1,9 @@
+-- Users' segments: the Intercom contact object has none, so the import reads them per segment (INTERCOM.md §12).
+CREATE TABLE source_contact_segments (
+    source    TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    segment   TEXT NOT NULL,
+    PRIMARY KEY (source, source_id, segment),
+    FOREIGN KEY (source, source_id) REFERENCES source_contacts (source, source_id) ON DELETE CASCADE
+);
+CREATE INDEX source_contact_segments_segment ON source_contact_segments (segment);
