@@ -4,12 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Rapport.Intercom.Http;
+using Rapport.Intercom.OAuth;
 
 namespace Rapport.Intercom;
 
 public static class IntercomServiceCollectionExtensions
 {
     internal const string HttpClientName = "Rapport.Intercom";
+    internal const string OAuthHttpClientName = "Rapport.Intercom.OAuth";
 
     private static readonly string UserAgentVersion =
         typeof(IntercomClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0";
@@ -67,6 +69,29 @@ public static class IntercomServiceCollectionExtensions
             provider.GetRequiredService<IntercomRateLimitGate>(),
             provider.GetRequiredService<IntercomClientStatistics>(),
             provider.GetRequiredService<TimeProvider>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IntercomOAuth"/> (the code exchange) as a typed client of its own: it needs no access token, no
+    /// <see cref="IntercomClientOptions"/> and no rate-limit gate, so it works before any workspace is connected, with or
+    /// without <see cref="AddRapportIntercom"/>. 30-second timeout, no retries (a code is single-use). Idempotent.
+    /// </summary>
+    public static IHttpClientBuilder AddRapportIntercomOAuth(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IntercomOAuth)))
+        {
+            return services.AddHttpClient(OAuthHttpClientName);
+        }
+
+        var builder = services.AddHttpClient(OAuthHttpClientName, static http =>
+        {
+            http.Timeout = TimeSpan.FromSeconds(30);
+            http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Rapport", UserAgentVersion));
+        });
+        builder.AddTypedClient(static http => new IntercomOAuth(http));
         return builder;
     }
 }

@@ -8,6 +8,7 @@ using Rapport.IntercomSimulator.Control;
 using Rapport.IntercomSimulator.DataAttributes;
 using Rapport.IntercomSimulator.Faults;
 using Rapport.IntercomSimulator.Http;
+using Rapport.IntercomSimulator.OAuth;
 using Rapport.IntercomSimulator.Seeding;
 
 namespace Rapport.IntercomSimulator;
@@ -60,6 +61,7 @@ public sealed class IntercomSimulatorServer : IAsyncDisposable
         app.MapCompanies();
         app.MapContacts();
         app.MapDataAttributes();
+        app.MapOAuth();
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace Rapport.IntercomSimulator;
 
-/// <summary><c>rapport-intercom-simulator [--port 8700] [--companies N] [--contacts N] [--seed N] [--token T] [--rate-limit N|off]</c></summary>
+/// <summary><c>rapport-intercom-simulator [--port 8700] [--companies N] [--contacts N] [--seed N] [--token T] [--rate-limit N|off] [--client-id ID] [--client-secret S] [--redirect-uri URL]...</c></summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -17,7 +17,7 @@ public static class Program
         catch (FormatException error)
         {
             await Console.Error.WriteLineAsync(error.Message);
-            await Console.Error.WriteLineAsync("usage: rapport-intercom-simulator [--port 8700] [--companies N] [--contacts N] [--seed N] [--token T] [--rate-limit N|off]");
+            await Console.Error.WriteLineAsync("usage: rapport-intercom-simulator [--port 8700] [--companies N] [--contacts N] [--seed N] [--token T] [--rate-limit N|off] [--client-id ID] [--client-secret S] [--redirect-uri URL]...");
             return 2;
         }
 
@@ -33,6 +33,7 @@ public static class Program
         await using var server = await IntercomSimulatorServer.StartAsync(options, port, stop.Token);
         Console.WriteLine($"Intercom simulator listening on {server.BaseAddress}");
         Console.WriteLine($"Access token: {options.AccessToken}");
+        Console.WriteLine($"OAuth: {server.BaseAddress}oauth?client_id={options.ClientId}&state=..., client secret {options.ClientSecret}, redirect to {string.Join(", ", options.RedirectUris)}");
         Console.WriteLine($"Workspace: {options.Companies} companies, {options.Contacts} contacts, seed {options.Seed}, rate limit {options.RateLimitPerMinute?.ToString(CultureInfo.InvariantCulture) ?? "off"}/min");
         Console.WriteLine("Press Ctrl+C to stop.");
         try
@@ -50,6 +51,7 @@ public static class Program
     {
         var defaults = new SimulatorOptions();
         var (port, companies, contacts, seed, token, rate) = (8700, defaults.Companies, defaults.Contacts, defaults.Seed, defaults.AccessToken, defaults.RateLimitPerMinute);
+        var (clientId, clientSecret, redirects) = (defaults.ClientId, defaults.ClientSecret, new List<Uri>());
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new FormatException($"{args[i]} needs a value");
@@ -61,13 +63,27 @@ public static class Program
                 case "--seed": seed = Int(value); break;
                 case "--token": token = value; break;
                 case "--rate-limit": rate = value == "off" ? null : Int(value); break;
+                case "--client-id": clientId = value; break;
+                case "--client-secret": clientSecret = value; break;
+                case "--redirect-uri": redirects.Add(Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri : throw new FormatException($"'{value}' is not an absolute URL")); break;
                 default: throw new FormatException($"Unknown option {args[i]}");
             }
 
             i++;
         }
 
-        return (new SimulatorOptions { Companies = companies, Contacts = contacts, Seed = seed, AccessToken = token, RateLimitPerMinute = rate }, port);
+        var options = new SimulatorOptions
+        {
+            Companies = companies,
+            Contacts = contacts,
+            Seed = seed,
+            AccessToken = token,
+            RateLimitPerMinute = rate,
+            ClientId = clientId,
+            ClientSecret = clientSecret,
+            RedirectUris = redirects.Count > 0 ? redirects : defaults.RedirectUris,
+        };
+        return (options, port);
     }
 
     private static int Int(string value) =>

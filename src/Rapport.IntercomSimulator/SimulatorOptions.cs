@@ -12,6 +12,23 @@ public sealed class SimulatorOptions
     /// <summary>The only bearer token the API accepts.</summary>
     public string AccessToken { get; init; } = "sim_token";
 
+    /// <summary>The OAuth app's client id (Developer Hub > Basic Info): GET /oauth and POST /auth/eagle/token accept only this one.</summary>
+    public string ClientId { get; init; } = "sim_client";
+
+    /// <summary>The OAuth app's client secret: it authenticates the code exchange and, as on Intercom, keys the
+    /// <c>X-Hub-Signature</c> of webhook notifications (INTERCOM.md §10).</summary>
+    public string ClientSecret { get; init; } = "sim_secret";
+
+    /// <summary>Shown on the authorize page ("Authorize <c>AppName</c> to access …").</summary>
+    public string AppName { get; init; } = "Rapport";
+
+    /// <summary>The app's registered redirect URLs; the first is the default when GET /oauth has no <c>redirect_uri</c>,
+    /// any other <c>redirect_uri</c> is refused (INTERCOM.md §1). Real Intercom demands HTTPS; the simulator does not.</summary>
+    public IReadOnlyList<Uri> RedirectUris { get; init; } = [new("http://localhost:5000/intercom/oauth/callback")];
+
+    /// <summary>How long an authorization code can be exchanged. Intercom does not document it; a few minutes is the OAuth norm.</summary>
+    public TimeSpan OAuthCodeLifetime { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Null = unthrottled. Enforced per 10-second window as limit/6, as Intercom does
     /// (https://developers.intercom.com/docs/references/rest-api/errors/rate-limiting).</summary>
     public int? RateLimitPerMinute { get; init; } = 10_000;

@@ -1,5 +1,6 @@
 using Rapport.IntercomSimulator.Companies;
 using Rapport.IntercomSimulator.Faults;
+using Rapport.IntercomSimulator.OAuth;
 using Rapport.IntercomSimulator.RateLimiting;
 
 namespace Rapport.IntercomSimulator;
@@ -18,6 +19,8 @@ internal sealed class SimulatorRuntime(SimulatorOptions options, SimulatorWorksp
     public FaultInjector Faults { get; } = new();
 
     public CompanyScrolls Scrolls { get; } = new(options.TimeProvider, options.ScrollExpiry);
+
+    public OAuthGrants OAuth { get; } = new(options.TimeProvider, options.OAuthCodeLifetime);
 
     public TimeProvider Time => Options.TimeProvider;
 }

@@ -31,6 +31,9 @@ public sealed partial class SimulatorWorkspace
 
     internal Lock Sync { get; } = new();
 
+    /// <summary>The workspace's name (GET /me <c>app.name</c>, the OAuth consent page).</summary>
+    internal const string Name = "Rapport Simulator";
+
     /// <summary>The workspace id (<c>app.id_code</c> of GET /me, <c>app_id</c> of companies).</summary>
     public string AppId { get; }
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Rapport.Intercom.OAuth;
+using Rapport.Intercom.Webhooks;
 
 namespace Rapport.Intercom.Json;
 
@@ -19,6 +21,8 @@ namespace Rapport.Intercom.Json;
 [JsonSerializable(typeof(IntercomSegmentRef))]
 [JsonSerializable(typeof(IntercomCompanyUpdate))]
 [JsonSerializable(typeof(IntercomContactUpdate))]
+[JsonSerializable(typeof(IntercomOAuthTokenWire))]
+[JsonSerializable(typeof(NotificationWire))]
 // Runtime types allowed as custom attribute values in the update bodies (IReadOnlyDictionary<string, object?>).
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]

@@ -34,7 +34,7 @@ internal static class CatalogEndpoints
                 w.WriteStartObject("app");
                 w.WriteString("type", "app");
                 w.WriteString("id_code", workspace.AppId);
-                w.WriteString("name", "Rapport Simulator");
+                w.WriteString("name", SimulatorWorkspace.Name);
                 w.WriteNumber("created_at", created.ToUnixTimeSeconds());
                 w.WriteBoolean("secure", false);
                 w.WriteBoolean("identity_verification", false);

@@ -24,10 +24,16 @@ internal sealed class ApiGate(SimulatorRuntime runtime) : IMiddleware
 
         var endpoint = context.GetEndpoint() as RouteEndpoint;
         var isApi = endpoint?.Metadata.GetMetadata<ApiRoute>() is not null;
-        runtime.Stats.CountRequest(isApi ? $"{context.Request.Method} {endpoint!.RoutePattern.RawText}" : $"{context.Request.Method} (unmatched)");
+        var isPublic = endpoint?.Metadata.GetMetadata<PublicRoute>() is not null;
+        runtime.Stats.CountRequest(isApi || isPublic ? $"{context.Request.Method} {endpoint!.RoutePattern.RawText}" : $"{context.Request.Method} (unmatched)");
+        if (isPublic)
+        {
+            await RunAsync(context, next);
+            return;
+        }
 
         // Rate-limit headers go on authenticated responses only (INTERCOM.md §8).
-        if (!string.Equals(context.Request.Headers.Authorization.ToString(), _expectedAuthorization, StringComparison.Ordinal))
+        if (!IsAuthorized(context.Request.Headers.Authorization.ToString()))
         {
             await JsonBody.Error(401, "unauthorized", "Access Token Invalid").ExecuteAsync(context);
             return;
@@ -85,6 +91,11 @@ internal sealed class ApiGate(SimulatorRuntime runtime) : IMiddleware
 
         await RunAsync(context, next);
     }
+
+    // The app's access token or any token minted by the OAuth exchange; they all draw on the one per-app budget (INTERCOM.md §8).
+    private bool IsAuthorized(string authorization) =>
+        string.Equals(authorization, _expectedAuthorization, StringComparison.Ordinal)
+        || (authorization.StartsWith("Bearer ", StringComparison.Ordinal) && runtime.OAuth.IsToken(authorization["Bearer ".Length..]));
 
     private static async Task RunAsync(HttpContext context, RequestDelegate next)
     {
