@@ -6,12 +6,14 @@ using Rapport.Intercom;
 using Rapport.Storage;
 using Rapport.Sync.Import;
 
-// rapport-bench unthrottled [--companies 10000] [--contacts 100000]
+// rapport-bench unthrottled [--companies 10000] [--contacts 100000] [--database postgres://… (an empty database; default a temporary SQLite file)]
 // rapport-bench rate-limited [--companies 2000] [--contacts 150000] [--rate-limit 1200]
 // Each prints one markdown table row; --readme FILE also replaces the scenario's row there.
 var scenario = args.FirstOrDefault() ?? "unthrottled";
+var marker = scenario + (Array.IndexOf(args, "--database") >= 0 ? "-postgresql" : "");
 int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 string? readme = Array.IndexOf(args, "--readme") is var r and >= 0 ? args[r + 1] : null;
+string? database = Array.IndexOf(args, "--database") is var d and >= 0 ? args[d + 1] : null;
 
 var limited = scenario == "rate-limited";
 var companies = Arg("--companies", limited ? 2_000 : 10_000);
@@ -21,7 +23,8 @@ var perMinute = limited ? Arg("--rate-limit", 1_200) : (int?)null;
 Console.Error.WriteLine($"{scenario}: seeding a simulator with {companies:N0} companies and {contacts:N0} contacts…");
 await using var simulator = await SimulatorProcess.StartAsync(companies, contacts, perMinute?.ToString(CultureInfo.InvariantCulture) ?? "off", CancellationToken.None);
 var folder = Directory.CreateTempSubdirectory("rapport-bench-").FullName;
-await using var store = await HubStoreFactory.OpenAsync(Path.Combine(folder, "bench.db"), TimeProvider.System);
+await using var store = await HubStoreFactory.OpenAsync(database ?? Path.Combine(folder, "bench.db"), TimeProvider.System);
+var storeName = store.Provider == "sqlite" ? "SQLite" : "PostgreSQL";
 
 var calls = new CallClock();
 var services = new ServiceCollection();
@@ -56,11 +59,11 @@ if (limited)
 }
 else
 {
-    row = Invariant($"| unthrottled import | {companies:N0} companies, {contacts:N0} contacts | {records:N0} records in {elapsed:F1} s ({summary.ApiCalls:N0} API calls) | **{records / elapsed:N0} records/s**, peak RSS {peakRssMb:N0} MB | {Machine()} |");
+    row = Invariant($"| unthrottled import ({storeName}) | {companies:N0} companies, {contacts:N0} contacts | {records:N0} records in {elapsed:F1} s ({summary.ApiCalls:N0} API calls) | **{records / elapsed:N0} records/s**, peak RSS {peakRssMb:N0} MB | {Machine()} |");
 }
 Console.WriteLine(row);
 if (readme is not null)
-    RecordInReadme(readme, scenario, row);
+    RecordInReadme(readme, marker, row);
 Directory.Delete(folder, recursive: true);
 return 0;
 
