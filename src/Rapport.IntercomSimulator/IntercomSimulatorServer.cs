@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Rapport.IntercomSimulator.Activity;
 using Rapport.IntercomSimulator.Catalog;
 using Rapport.IntercomSimulator.Companies;
 using Rapport.IntercomSimulator.Contacts;
@@ -10,6 +11,7 @@ using Rapport.IntercomSimulator.Faults;
 using Rapport.IntercomSimulator.Http;
 using Rapport.IntercomSimulator.OAuth;
 using Rapport.IntercomSimulator.Seeding;
+using Rapport.IntercomSimulator.Webhooks;
 
 namespace Rapport.IntercomSimulator;
 
@@ -18,10 +20,12 @@ public sealed class IntercomSimulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SimulatorRuntime _runtime;
+    private readonly WebhookDispatcher _webhooks;
+    private readonly ActivityGenerator _activity;
 
-    private IntercomSimulatorServer(WebApplication app, SimulatorRuntime runtime, Uri baseAddress)
+    private IntercomSimulatorServer(WebApplication app, SimulatorRuntime runtime, WebhookDispatcher webhooks, ActivityGenerator activity, Uri baseAddress)
     {
-        (_app, _runtime, BaseAddress) = (app, runtime, baseAddress);
+        (_app, _runtime, _webhooks, _activity, BaseAddress) = (app, runtime, webhooks, activity, baseAddress);
     }
 
     /// <summary>e.g. http://127.0.0.1:43121/</summary>
@@ -33,6 +37,15 @@ public sealed class IntercomSimulatorServer : IAsyncDisposable
     public SimulatorStats Stats => _runtime.Stats;
 
     public SimulatorOptions Options => _runtime.Options;
+
+    /// <summary>The current webhook subscription (like GET /_simulator/webhooks).</summary>
+    public WebhookSubscription Webhooks => _webhooks.Subscription;
+
+    /// <summary>The delivery log, oldest first (the last 1,000 notifications).</summary>
+    public IReadOnlyList<WebhookDelivery> Deliveries => _webhooks.Deliveries;
+
+    /// <summary>Changes made so far by the activity generator (<see cref="SimulatorOptions.Activity"/>).</summary>
+    public long ActivityChanges => _activity.Changes;
 
     /// <summary>Seeds the workspace and starts listening; <paramref name="port"/> 0 picks a free port.</summary>
     public static async Task<IntercomSimulatorServer> StartAsync(SimulatorOptions options, int port = 0, CancellationToken cancellationToken = default)
@@ -52,6 +65,8 @@ public sealed class IntercomSimulatorServer : IAsyncDisposable
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton<ApiGate>();
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddSingleton<WebhookDispatcher>();
 
         var app = builder.Build();
         app.UseRouting();
@@ -62,10 +77,16 @@ public sealed class IntercomSimulatorServer : IAsyncDisposable
         app.MapContacts();
         app.MapDataAttributes();
         app.MapOAuth();
+        app.MapWebhooks();
+        var webhooks = app.Services.GetRequiredService<WebhookDispatcher>();
+        runtime.Workspace.ChangeObserver = changes => WorkspaceNotifier.Notify(changes, runtime.Workspace, webhooks);
+        webhooks.Start();
         await app.StartAsync(cancellationToken);
+        var activity = new ActivityGenerator(runtime.Workspace, options);
+        activity.Start();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new IntercomSimulatorServer(app, runtime, new Uri(address.TrimEnd('/') + "/"));
+        return new IntercomSimulatorServer(app, runtime, webhooks, activity, new Uri(address.TrimEnd('/') + "/"));
     }
 
     /// <summary>Changes the rate limit at run time (null = unthrottled), like PUT /_simulator/rate_limit.</summary>
@@ -87,8 +108,17 @@ public sealed class IntercomSimulatorServer : IAsyncDisposable
         _runtime.Faults.Add(parsed, count, pathPrefix, delay ?? TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>Subscribes <paramref name="url"/> to <paramref name="topics"/> (null = all), like PUT /_simulator/webhooks;
+    /// a null <paramref name="url"/> unsubscribes. Re-activates a subscription a 410 disabled.</summary>
+    public WebhookSubscription ConfigureWebhooks(Uri? url, IEnumerable<string>? topics = null) => _webhooks.Configure(url, topics);
+
+    /// <summary>Sends topic <c>ping</c> (like POST /_simulator/webhooks/ping); returns the notification id, null without an active subscription.</summary>
+    public string? PingWebhooks() => _webhooks.Ping();
+
     public async ValueTask DisposeAsync()
     {
+        await _activity.DisposeAsync();
+        await _webhooks.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -41,5 +41,24 @@ public sealed class SimulatorOptions
     /// <summary>POST /companies/list stops at 10,000 companies (spec description of the operation).</summary>
     public int ListCap { get; init; } = 10_000;
 
+    /// <summary>Where webhook notifications are posted; null = no delivery. Changeable at run time (PUT /_simulator/webhooks).</summary>
+    public Uri? WebhookUrl { get; init; }
+
+    /// <summary>The subscribed topics (default: every topic of <see cref="Webhooks.WebhookTopics.All"/>); <c>ping</c> is always subscribed.</summary>
+    public IReadOnlyList<string> WebhookTopics { get; init; } = Webhooks.WebhookTopics.All;
+
+    /// <summary>A failed delivery is retried once, a minute later, as Intercom does (INTERCOM.md §10). Tests shorten it.</summary>
+    public TimeSpan WebhookRetryDelay { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Intercom gives the endpoint 5 s to answer (INTERCOM.md §10).</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Deliveries are shuffled within windows of this many queued notifications (0 or 1 = queue order), since Intercom
+    /// does not guarantee order.</summary>
+    public int WebhookShuffleWindow { get; init; }
+
+    /// <summary>Random workspace changes per second made by a background generator (0 = none); each one notifies.</summary>
+    public double Activity { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -67,6 +67,7 @@ public sealed partial class SimulatorWorkspace
     {
         lock (Sync)
         {
+            using var batch = BeginChanges();
             var company = new SimulatedCompany(NewObjectId()) { CreatedAt = Now, UpdatedAt = Now };
             configure?.Invoke(company);
             if (company.CompanyId is { } cid && _companiesByCompanyId.ContainsKey(cid))
@@ -76,6 +77,7 @@ public sealed partial class SimulatorWorkspace
 
             InsertCompany(company);
             DefineMissingAttributes("company", company.CustomAttributes);
+            Record(WorkspaceChangeKind.CompanyCreated, company.Id);
             return company;
         }
     }
@@ -84,10 +86,12 @@ public sealed partial class SimulatorWorkspace
     {
         lock (Sync)
         {
+            using var batch = BeginChanges();
             var contact = new SimulatedContact(NewObjectId()) { CreatedAt = Now, UpdatedAt = Now };
             configure?.Invoke(contact);
             InsertContact(contact);
             DefineMissingAttributes("contact", contact.CustomAttributes);
+            Record(WorkspaceChangeKind.ContactCreated, contact.Id);
             return contact;
         }
     }
@@ -97,6 +101,7 @@ public sealed partial class SimulatorWorkspace
     {
         lock (Sync)
         {
+            using var batch = BeginChanges();
             var added = new List<SimulatedContact>(count);
             for (var i = 0; i < count; i++)
             {
@@ -127,9 +132,11 @@ public sealed partial class SimulatorWorkspace
                 return;
             }
 
+            using var batch = BeginChanges();
             contact.CompanyIdList.Add(companyId);
             company.ContactIdList.Add(contactId);
             contact.UpdatedAt = company.UpdatedAt = Now;
+            Record(WorkspaceChangeKind.ContactAttached, contactId, companyId);
         }
     }
 
@@ -140,8 +147,10 @@ public sealed partial class SimulatorWorkspace
             var (contact, company) = (GetContact(contactId), GetCompany(companyId));
             if (contact.CompanyIdList.Remove(companyId))
             {
+                using var batch = BeginChanges();
                 company.ContactIdList.Remove(contactId);
                 contact.UpdatedAt = company.UpdatedAt = Now;
+                Record(WorkspaceChangeKind.ContactDetached, contactId, companyId);
             }
         }
     }
@@ -151,6 +160,7 @@ public sealed partial class SimulatorWorkspace
         lock (Sync)
         {
             var company = GetCompany(id);
+            using var batch = BeginChanges();
             var (before, companyId) = (company.UpdatedAt, company.CompanyId);
             change(company);
             if (company.CompanyId != companyId)
@@ -161,6 +171,7 @@ public sealed partial class SimulatorWorkspace
 
             if (company.UpdatedAt == before) { company.UpdatedAt = Now; }
             DefineMissingAttributes("company", company.CustomAttributes);
+            Record(WorkspaceChangeKind.CompanyUpdated, company.Id);
         }
     }
 
@@ -169,29 +180,13 @@ public sealed partial class SimulatorWorkspace
         lock (Sync)
         {
             var contact = GetContact(id);
-            var before = contact.UpdatedAt;
+            using var batch = BeginChanges();
+            var (before, tagsBefore) = (contact.UpdatedAt, contact.TagIds.ToArray());
             change(contact);
             if (contact.UpdatedAt == before) { contact.UpdatedAt = Now; }
             DefineMissingAttributes("contact", contact.CustomAttributes);
-        }
-    }
-
-    /// <summary>Deletes the company and detaches its contacts (DELETE /companies/{id}).</summary>
-    public bool RemoveCompany(string id)
-    {
-        lock (Sync)
-        {
-            if (!_companiesById.Remove(id, out var company)) { return false; }
-            _companies.Remove(company);
-            if (company.CompanyId is { } cid) { _companiesByCompanyId.Remove(cid); }
-            foreach (var contactId in company.ContactIdList)
-            {
-                var contact = _contactsById[contactId];
-                contact.CompanyIdList.Remove(id);
-                contact.UpdatedAt = Now;
-            }
-
-            return true;
+            Record(WorkspaceChangeKind.ContactUpdated, contact.Id);
+            RecordTagChanges(contact, tagsBefore);
         }
     }
 

@@ -15,6 +15,7 @@ internal static partial class CompanyEndpoints
         var workspace = runtime.Workspace;
         lock (workspace.Sync)
         {
+            using var changes = workspace.BeginChanges();
             var attributes = CustomAttributeValues.Parse(body, "company", workspace);
             var existing = workspace.CompanyByCompanyIdUnlocked(companyId);
             var company = existing ?? workspace.AddCompany(c => c.CompanyId = companyId);

@@ -97,6 +97,26 @@ internal static partial class ContactEndpoints
         }
     }
 
+    // Spec deleteContact: answers the contact_deleted object.
+    private static IResult Delete(HttpContext context, SimulatorRuntime runtime)
+    {
+        var workspace = runtime.Workspace;
+        lock (workspace.Sync)
+        {
+            var contact = workspace.ContactUnlocked(Query.Route(context, "contact_id")) ?? throw ApiException.NotFound("not_found", "User Not Found");
+            workspace.RemoveContact(contact.Id);
+            return JsonBody.Create(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("id", contact.Id);
+                w.WriteString("external_id", contact.ExternalId);
+                w.WriteString("type", "contact");
+                w.WriteBoolean("deleted", true);
+                w.WriteEndObject();
+            });
+        }
+    }
+
     private static void Apply(SimulatedContact contact, JsonElement body, Dictionary<string, object?> attributes)
     {
         if (body.Has("external_id")) { contact.ExternalId = body.OptionalString("external_id"); }

@@ -23,6 +23,7 @@ internal static partial class ContactEndpoints
         app.MapPut("/contacts/{contact_id}", UpdateAsync).Api();
         app.MapPost("/contacts/{contact_id}/companies", AttachAsync).Api();
         app.MapDelete("/contacts/{contact_id}/companies/{company_id}", Detach).Api();
+        app.MapDelete("/contacts/{contact_id}", Delete).Api();
     }
 
     // Cursor order = id order; the contacts list is kept sorted by id, so a page is a binary search plus a slice.

@@ -1,0 +1,15 @@
+namespace Rapport.IntercomSimulator.Webhooks;
+
+/// <summary>The 2.16 topics the simulator emits (https://developers.intercom.com/docs/references/2.16/webhooks/webhook-models, INTERCOM.md §10).</summary>
+public static class WebhookTopics
+{
+    public const string Ping = "ping";
+
+    /// <summary>Every topic the workspace can emit; <c>ping</c> is always subscribed, so it is not among them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        "company.created", "company.updated", "company.deleted", "company.contact.attached", "company.contact.detached",
+        "contact.user.created", "contact.user.updated", "contact.lead.created", "contact.lead.updated", "contact.deleted",
+        "contact.user.tag.created", "contact.user.tag.deleted", "contact.lead.tag.created", "contact.lead.tag.deleted",
+    ];
+}
