@@ -29,14 +29,9 @@ internal sealed class CommonOptions
         return settings with
         {
             Database = result.GetValue(Database) ?? settings.Database,
-            IntercomUrl = url is null ? settings.IntercomUrl : ParseUrl(url),
+            IntercomUrl = url is null ? settings.IntercomUrl : WorkspaceOptions.ParseUrl(url, "--intercom-url"),
             Region = result.GetValue(Region) ?? settings.Region,
             Token = result.GetValue(Token) ?? settings.Token,
         };
     }
-
-    private static Uri ParseUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri
-            : throw new SettingsException($"--intercom-url: '{text}' is not an http(s) URL");
 }

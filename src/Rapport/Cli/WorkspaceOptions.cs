@@ -27,6 +27,11 @@ internal sealed class WorkspaceOptions
         return (companies, contacts, result.GetValue(Seed));
     }
 
+    public static Uri ParseUrl(string text, string option) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new SettingsException($"{option}: '{text}' is not an http(s) URL");
+
     public static int? ParseRateLimit(string text) =>
         text.Equals("off", StringComparison.OrdinalIgnoreCase) ? null
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var perMinute) && perMinute > 0 ? perMinute
