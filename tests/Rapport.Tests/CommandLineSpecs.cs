@@ -58,6 +58,15 @@ public sealed class CommandLineSpecs : IAsyncLifetime
         File.ReadAllLines(Path.Combine(folder, "missing.csv")).Length.ShouldBe(expected + 1);
     }
 
+    [Fact]
+    public async Task The_simulator_command_names_a_bad_webhook_url()
+    {
+        var result = await RapportProcess.RunAsync(folder, "simulator", "--port", "0", "--webhook-url", "not a url");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Error.Trim().ShouldBe("rapport: --webhook-url: 'not a url' is not an http(s) URL");
+    }
+
     [Theory]
     [InlineData("bad-token", "rejected the access token")]
     [InlineData("unreachable", "127.0.0.1:9")]
