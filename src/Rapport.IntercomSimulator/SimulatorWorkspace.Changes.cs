@@ -11,9 +11,13 @@ public sealed partial class SimulatorWorkspace
     /// <summary>Null while seeding: the seeded history is not news.</summary>
     internal Action<IReadOnlyList<WorkspaceChange>>? ChangeObserver { get; set; }
 
+    /// <summary>Moves on with every mutation, so anything computed from the workspace can tell it is still current.</summary>
+    internal long Version { get; private set; }
+
     /// <summary>Call with <see cref="Sync"/> held, and dispose before releasing it.</summary>
     internal ChangeBatch BeginChanges()
     {
+        Version++;
         _changeDepth++;
         return new ChangeBatch(this);
     }

@@ -53,6 +53,8 @@ public sealed partial class SimulatorWorkspace
 
     internal List<SimulatedContact> ContactList => _contacts;
 
+    internal Contacts.ContactSearchCache SearchCache { get; } = new();
+
     internal List<SimulatedTag> TagList => _tags;
 
     internal List<SimulatedSegment> SegmentList => _segments;

@@ -26,6 +26,21 @@ public sealed class SearchSpecs
         less.Ids.ShouldBe([before.Id]);
     }
 
+    [Fact]
+    public async Task A_search_repeated_after_a_change_sees_the_change()
+    {
+        await using var server = await SimulatorServers.StartAsync(companies: 0, contacts: 0);
+        using var api = new Api(server);
+        const string query = """{"field":"external_id","operator":"=","value":"late-comer"}""";
+        var before = await SearchAsync(api, query);
+
+        var added = server.Workspace.AddContact(c => c.ExternalId = "late-comer");
+        var after = await SearchAsync(api, query);
+
+        before.Ids.ShouldBeEmpty();
+        after.Ids.ShouldBe([added.Id]);
+    }
+
     [Theory]
     [InlineData("!=")]
     [InlineData(">=")]

@@ -14,27 +14,37 @@ internal static partial class ContactEndpoints
         var workspace = runtime.Workspace;
         lock (workspace.Sync)
         {
+            // The query is compiled (and so validated) on every page, even when its results come from the cache.
             var matches = ContactSearchQuery.Compile(query, workspace);
             var sort = sortField is null ? null
                 : ContactSearchField.Find(sortField, workspace) ?? throw ApiException.Invalid($"{sortField} is not a sortable field", "sort.field");
-            var results = workspace.ContactList.FindAll(c => matches(c));
-            if (sort is not null)
-            {
-                // Sorting uses the full value (spec: "sorting uses the full value"), ties by id for a stable cursor.
-                results.Sort((a, b) =>
-                {
-                    var byValue = Comparer<object?>.Create(CompareValues).Compare(sort.Read(a), sort.Read(b));
-                    return byValue != 0 ? (descending ? -byValue : byValue) : string.CompareOrdinal(a.Id, b.Id);
-                });
-            }
-
-            var start = cursor is { } c ? results.FindIndex(r => r.Id == c.LastId) + 1 : 0;
+            var search = workspace.SearchCache.GetOrAdd(
+                $"{query.GetRawText()}|{sortField}|{descending}", workspace.Version, () => Search(workspace, matches, sort, descending));
+            var results = search.Results;
+            var start = cursor is { } c ? search.After(c.LastId) : 0;
             if (cursor is not null && start == 0) { throw ApiException.Invalid("starting_after is not a valid cursor", "starting_after"); }
             var count = Math.Min(perPage, results.Count - start);
             var page = results.GetRange(start, count);
             var next = start + count < results.Count && count > 0 ? ContactCursor.Encode(page[^1].Id, (cursor?.Page ?? 1) + 1) : null;
             return JsonBody.Create(w => ContactJson.WriteList(w, page, workspace, cursor?.Page ?? 1, perPage, results.Count, next));
         }
+    }
+
+    private static List<SimulatedContact> Search(
+        SimulatorWorkspace workspace, Func<SimulatedContact, bool> matches, ContactSearchField? sort, bool descending)
+    {
+        var results = workspace.ContactList.FindAll(c => matches(c));
+        if (sort is not null)
+        {
+            // Sorting uses the full value (spec: "sorting uses the full value"), ties by id for a stable cursor.
+            results.Sort((a, b) =>
+            {
+                var byValue = Comparer<object?>.Create(CompareValues).Compare(sort.Read(a), sort.Read(b));
+                return byValue != 0 ? (descending ? -byValue : byValue) : string.CompareOrdinal(a.Id, b.Id);
+            });
+        }
+
+        return results;
     }
 
     private static (int PerPage, (string LastId, int Page)? Cursor) Pagination(JsonElement body)
