@@ -54,6 +54,9 @@ internal abstract partial class HubStore
             async Task<int> CountAsync(string sql) =>
                 await connection.ExecuteScalarAsync<int>(Command(sql, parameters, transaction, cancellationToken));
 
+            if (Dialect.RefreshStatistics is { } refresh)
+                await ExecuteAsync(refresh);
+
             var created = await ExecuteAsync(
                 ChosenContacts +
                 """

@@ -10,6 +10,12 @@ internal abstract class SqlDialect
 {
     public abstract string Provider { get; }
 
+    /// <summary>
+    /// Brings the query planner's statistics up to date before the set-based derivation, or null where the database
+    /// needs nothing of the kind. Right after a bulk import they describe the empty tables the import started from.
+    /// </summary>
+    public virtual string? RefreshStatistics => null;
+
     /// <summary>A parameter bound to a <c>json</c> column (raw objects, kept as received).</summary>
     public abstract string Json(string parameter);
 
