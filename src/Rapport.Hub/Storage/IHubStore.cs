@@ -7,7 +7,7 @@ namespace Rapport.Hub.Storage;
 /// Every batch method runs in one transaction and, when a checkpoint is given, saves it in that same transaction,
 /// so a crash leaves either the whole batch with its checkpoint or neither.
 /// </summary>
-public interface IHubStore : IAsyncDisposable
+public partial interface IHubStore : IAsyncDisposable
 {
     /// <summary><c>sqlite</c> or <c>postgresql</c>.</summary>
     string Provider { get; }

@@ -1,0 +1,40 @@
+using Rapport.Hub.Team;
+
+namespace Rapport.Hub.Storage;
+
+/// <summary>Teammates, their API tokens, and the key ring that encrypts secrets at rest.</summary>
+public partial interface IHubStore
+{
+    Task<int> CountTeammatesAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Teammate>> ListTeammatesAsync(CancellationToken cancellationToken = default);
+
+    Task<Teammate?> FindTeammateAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Emails compare without regard to case.</summary>
+    Task<TeammateCredentials?> FindTeammateByEmailAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <returns>The new teammate; null when a teammate with that email exists.</returns>
+    Task<Teammate?> AddTeammateAsync(string email, string name, TeamRole role, string? intercomAdminEmail, string passwordHash, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes name, role and Intercom admin email (not the sign-in email). False when there is no such teammate.</summary>
+    Task<bool> UpdateTeammateAsync(long id, string name, TeamRole role, string? intercomAdminEmail, CancellationToken cancellationToken = default);
+
+    Task<bool> SetTeammatePasswordAsync(long id, string passwordHash, CancellationToken cancellationToken = default);
+
+    Task<bool> RemoveTeammateAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<ApiTokenInfo> AddApiTokenAsync(long teammateId, string name, string tokenHash, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ApiTokenInfo>> ListApiTokensAsync(long teammateId, CancellationToken cancellationToken = default);
+
+    /// <summary>The token's owner, stamping the token as used; null for an unknown (or revoked) token.</summary>
+    Task<Teammate?> UseApiTokenAsync(string tokenHash, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes one of the teammate's own tokens; false when it is not theirs or does not exist.</summary>
+    Task<bool> RevokeApiTokenAsync(long teammateId, long tokenId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<string>> ListDataProtectionKeysAsync(CancellationToken cancellationToken = default);
+
+    Task SaveDataProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,151 @@
+using Dapper;
+using Rapport.Hub.Team;
+using Rapport.Storage.Sql;
+
+namespace Rapport.Storage;
+
+internal abstract partial class HubStore
+{
+    private const string TeammateColumns =
+        "id AS Id, email AS Email, name AS Name, role AS Role, intercom_admin_email AS IntercomAdminEmail, created_at AS CreatedAt";
+
+    public async Task<int> CountTeammatesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return (int)await connection.ExecuteScalarAsync<long>(Command("SELECT COUNT(*) FROM teammates", null, null, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<Teammate>> ListTeammatesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TeammateRow>(Command(
+            $"SELECT {TeammateColumns} FROM teammates ORDER BY lower(name), id", null, null, cancellationToken));
+        return [.. rows.Select(r => r.ToTeammate())];
+    }
+
+    public async Task<Teammate?> FindTeammateAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<TeammateRow>(Command(
+            $"SELECT {TeammateColumns} FROM teammates WHERE id = @id", new { id }, null, cancellationToken));
+        return row?.ToTeammate();
+    }
+
+    public async Task<TeammateCredentials?> FindTeammateByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<TeammateRow>(Command(
+            $"SELECT {TeammateColumns}, password_hash AS PasswordHash FROM teammates WHERE lower(email) = lower(@email)",
+            new { email = email.Trim() }, null, cancellationToken));
+        return row is null ? null : new TeammateCredentials(row.ToTeammate(), row.PasswordHash);
+    }
+
+    public Task<Teammate?> AddTeammateAsync(
+        string email, string name, TeamRole role, string? intercomAdminEmail, string passwordHash, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var parameters = new DynamicParameters(new { email = email.Trim(), name = name.Trim(), role = role.ToName(), intercomAdminEmail, passwordHash });
+            parameters.Add("now", Now());
+            var row = await connection.QuerySingleOrDefaultAsync<TeammateRow>(Command(
+                $"""
+                INSERT INTO teammates (email, name, role, intercom_admin_email, password_hash, created_at)
+                VALUES (@email, @name, @role, @intercomAdminEmail, @passwordHash, @now)
+                ON CONFLICT DO NOTHING
+                RETURNING {TeammateColumns}
+                """, parameters, transaction, cancellationToken));
+            return row?.ToTeammate();
+        }, null, cancellationToken);
+
+    public Task<bool> UpdateTeammateAsync(long id, string name, TeamRole role, string? intercomAdminEmail, CancellationToken cancellationToken = default) =>
+        ChangeOneAsync(
+            "UPDATE teammates SET name = @name, role = @role, intercom_admin_email = @intercomAdminEmail WHERE id = @id",
+            new DynamicParameters(new { id, name = name.Trim(), role = role.ToName(), intercomAdminEmail }), cancellationToken);
+
+    public Task<bool> SetTeammatePasswordAsync(long id, string passwordHash, CancellationToken cancellationToken = default) =>
+        ChangeOneAsync("UPDATE teammates SET password_hash = @passwordHash WHERE id = @id", new DynamicParameters(new { id, passwordHash }), cancellationToken);
+
+    public Task<bool> RemoveTeammateAsync(long id, CancellationToken cancellationToken = default) =>
+        ChangeOneAsync("DELETE FROM teammates WHERE id = @id", new DynamicParameters(new { id }), cancellationToken);
+
+    public Task<ApiTokenInfo> AddApiTokenAsync(long teammateId, string name, string tokenHash, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var parameters = new DynamicParameters(new { teammateId, name = name.Trim(), tokenHash });
+            parameters.Add("now", Now());
+            var row = await connection.QuerySingleAsync<ApiTokenRow>(Command(
+                """
+                INSERT INTO api_tokens (teammate_id, name, token_hash, created_at) VALUES (@teammateId, @name, @tokenHash, @now)
+                RETURNING id AS Id, teammate_id AS TeammateId, name AS Name, created_at AS CreatedAt, last_used_at AS LastUsedAt
+                """, parameters, transaction, cancellationToken));
+            return row.ToInfo();
+        }, null, cancellationToken);
+
+    public async Task<IReadOnlyList<ApiTokenInfo>> ListApiTokensAsync(long teammateId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ApiTokenRow>(Command(
+            """
+            SELECT id AS Id, teammate_id AS TeammateId, name AS Name, created_at AS CreatedAt, last_used_at AS LastUsedAt
+            FROM api_tokens WHERE teammate_id = @teammateId ORDER BY id
+            """, new { teammateId }, null, cancellationToken));
+        return [.. rows.Select(r => r.ToInfo())];
+    }
+
+    public Task<Teammate?> UseApiTokenAsync(string tokenHash, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var parameters = new DynamicParameters(new { tokenHash });
+            parameters.Add("now", Now());
+            var teammateId = await connection.QuerySingleOrDefaultAsync<long?>(Command(
+                "UPDATE api_tokens SET last_used_at = @now WHERE token_hash = @tokenHash RETURNING teammate_id",
+                parameters, transaction, cancellationToken));
+            if (teammateId is null)
+                return null;
+            var row = await connection.QuerySingleOrDefaultAsync<TeammateRow>(Command(
+                $"SELECT {TeammateColumns} FROM teammates WHERE id = @id", new { id = teammateId }, transaction, cancellationToken));
+            return row?.ToTeammate();
+        }, null, cancellationToken);
+
+    public Task<bool> RevokeApiTokenAsync(long teammateId, long tokenId, CancellationToken cancellationToken = default) =>
+        ChangeOneAsync("DELETE FROM api_tokens WHERE id = @tokenId AND teammate_id = @teammateId", new DynamicParameters(new { teammateId, tokenId }), cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ListDataProtectionKeysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<string>(Command("SELECT xml FROM data_protection_keys ORDER BY name", null, null, cancellationToken))];
+    }
+
+    public Task SaveDataProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken = default) =>
+        ChangeOneAsync(
+            "INSERT INTO data_protection_keys (name, xml) VALUES (@name, @xml) ON CONFLICT (name) DO UPDATE SET xml = excluded.xml",
+            new DynamicParameters(new { name, xml }), cancellationToken);
+
+    private Task<bool> ChangeOneAsync(string sql, DynamicParameters parameters, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+            await connection.ExecuteAsync(Command(sql, parameters, transaction, cancellationToken)) > 0, null, cancellationToken);
+
+    private sealed class TeammateRow
+    {
+        public long Id { get; set; }
+        public string Email { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Role { get; set; } = "";
+        public string? IntercomAdminEmail { get; set; }
+        public object? CreatedAt { get; set; }
+        public string PasswordHash { get; set; } = "";
+
+        public Teammate ToTeammate() =>
+            new(Id, Email, Name, TeamRoles.Parse(Role), IntercomAdminEmail, SqlDialect.ReadTime(CreatedAt)!.Value);
+    }
+
+    private sealed class ApiTokenRow
+    {
+        public long Id { get; set; }
+        public long TeammateId { get; set; }
+        public string Name { get; set; } = "";
+        public object? CreatedAt { get; set; }
+        public object? LastUsedAt { get; set; }
+
+        public ApiTokenInfo ToInfo() => new(Id, TeammateId, Name, SqlDialect.ReadTime(CreatedAt)!.Value, SqlDialect.ReadTime(LastUsedAt));
+    }
+}
