@@ -23,4 +23,21 @@ public sealed record RapportSettings
     public string? Qualification { get; init; }
 
     public bool OnlyWithIds { get; init; }
+
+    /// <summary>Where <c>rapport serve</c> listens.</summary>
+    public string Urls { get; init; } = Web.RapportWebOptions.DefaultUrl;
+
+    /// <summary>The address Intercom sends teammates back to after OAuth; null = the request's own host.</summary>
+    public Uri? PublicUrl { get; init; }
+
+    public string AdminEmail { get; init; } = "admin@localhost";
+
+    public string? AdminPassword { get; init; }
+
+    /// <summary>Rapport's Intercom app, for "Connect to Intercom" (OAuth) and webhook signatures.</summary>
+    public string? IntercomClientId { get; init; }
+
+    public string? IntercomClientSecret { get; init; }
+
+    public Uri? IntercomAuthorizeUrl { get; init; }
 }

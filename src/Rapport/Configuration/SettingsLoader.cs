@@ -47,6 +47,18 @@ public static class SettingsLoader
                     IntercomUrl = reader.Url(intercom, "url") ?? settings.IntercomUrl,
                     Region = reader.String(intercom, "region") ?? settings.Region,
                     Token = reader.String(intercom, "token") ?? settings.Token,
+                    IntercomClientId = reader.String(intercom, "clientId") ?? settings.IntercomClientId,
+                    IntercomClientSecret = reader.String(intercom, "clientSecret") ?? settings.IntercomClientSecret,
+                    IntercomAuthorizeUrl = reader.Url(intercom, "authorizeUrl") ?? settings.IntercomAuthorizeUrl,
+                };
+            }
+            if (reader.Object(root, "web") is { } web)
+            {
+                settings = settings with
+                {
+                    Urls = reader.String(web, "urls") ?? settings.Urls,
+                    PublicUrl = reader.Url(web, "publicUrl") ?? settings.PublicUrl,
+                    AdminEmail = reader.String(web, "adminEmail") ?? settings.AdminEmail,
                 };
             }
             if (reader.Object(root, "import") is { } import)
@@ -67,8 +79,17 @@ public static class SettingsLoader
     private static RapportSettings FromEnvironment(RapportSettings settings, Func<string, string?> environment)
     {
         var url = environment("RAPPORT_INTERCOM_URL");
+        var publicUrl = environment("RAPPORT_PUBLIC_URL");
+        var authorizeUrl = environment("RAPPORT_INTERCOM_AUTHORIZE_URL");
         return settings with
         {
+            Urls = environment("RAPPORT_URLS") ?? settings.Urls,
+            PublicUrl = publicUrl is null ? settings.PublicUrl : SectionReader.ParseUrl(publicUrl, "RAPPORT_PUBLIC_URL"),
+            AdminEmail = environment("RAPPORT_ADMIN_EMAIL") ?? settings.AdminEmail,
+            AdminPassword = environment("RAPPORT_ADMIN_PASSWORD") ?? settings.AdminPassword,
+            IntercomClientId = environment("RAPPORT_INTERCOM_CLIENT_ID") ?? settings.IntercomClientId,
+            IntercomClientSecret = environment("RAPPORT_INTERCOM_CLIENT_SECRET") ?? settings.IntercomClientSecret,
+            IntercomAuthorizeUrl = authorizeUrl is null ? settings.IntercomAuthorizeUrl : SectionReader.ParseUrl(authorizeUrl, "RAPPORT_INTERCOM_AUTHORIZE_URL"),
             Database = environment("RAPPORT_DATABASE") ?? settings.Database,
             IntercomUrl = url is null ? settings.IntercomUrl : SectionReader.ParseUrl(url, "RAPPORT_INTERCOM_URL"),
             Region = environment("RAPPORT_INTERCOM_REGION") ?? settings.Region,

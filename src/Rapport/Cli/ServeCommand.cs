@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Rapport.Configuration;
+using Rapport.Web;
+using Spectre.Console;
+
+namespace Rapport.Cli;
+
+/// <summary><c>rapport serve</c>: the web app and REST API on the hub's database, until Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CommonOptions common)
+    {
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen, ';'-separated (default {RapportWebOptions.DefaultUrl}; env RAPPORT_URLS)" };
+        var adminPassword = new Option<string?>("--admin-password") { Description = "The first admin's password, used only when the hub has no teammate yet (env RAPPORT_ADMIN_PASSWORD; default: generated and printed once)" };
+        var command = new Command("serve", "Serve the web app and the REST API");
+        common.AddTo(command, intercom: false);
+        command.Options.Add(urls);
+        command.Options.Add(adminPassword);
+        command.SetAction((result, cancellationToken) => UserErrors.RunAsync(async () =>
+        {
+            var settings = common.Read(result);
+            settings = settings with
+            {
+                Urls = result.GetValue(urls) ?? settings.Urls,
+                AdminPassword = result.GetValue(adminPassword) ?? settings.AdminPassword,
+            };
+            await ServeAsync(AnsiConsole.Console, WebOptions(settings), cancellationToken);
+            return ExitCodes.Ok;
+        }, CancellationToken.None));
+        return command;
+    }
+
+    internal static RapportWebOptions WebOptions(RapportSettings settings) => new()
+    {
+        Database = settings.Database,
+        Urls = settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        AdminEmail = settings.AdminEmail,
+        AdminPassword = settings.AdminPassword,
+        PublicUrl = settings.PublicUrl,
+        Intercom = new IntercomAppOptions
+        {
+            ClientId = settings.IntercomClientId,
+            ClientSecret = settings.IntercomClientSecret,
+            AuthorizeUrl = settings.IntercomAuthorizeUrl ?? Rapport.Intercom.OAuth.IntercomOAuth.DefaultAuthorizeBase,
+            ApiUrl = settings.IntercomUrl,
+        },
+    };
+
+    /// <summary>Starts the app, says where it is (and the first admin's password, once), and serves until cancelled.</summary>
+    internal static async Task ServeAsync(IAnsiConsole console, RapportWebOptions options, CancellationToken cancellationToken, Func<RapportWebApp, Task>? started = null)
+    {
+        await using var app = await RapportWebApp.CreateAsync(options, cancellationToken);
+        await app.StartAsync(cancellationToken);
+        if (started is not null)
+            await started(app);
+        console.MarkupLineInterpolated($"Rapport is serving on [bold link]{app.BaseAddress}[/]");
+        if (app.GeneratedAdminPassword is { } password)
+            console.MarkupLineInterpolated($"First start: sign in as [bold]{options.AdminEmail}[/] with the password [bold]{password}[/] (shown only now; change it under your profile)");
+        console.MarkupLine("Ctrl+C to stop.");
+        await SimulatorCommand.WaitForCancellationAsync(cancellationToken);
+        await app.StopAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rapport.Hub.Storage;
+
+namespace Rapport.Pages;
+
+internal sealed class IndexModel(IHubStore store) : PageModel
+{
+    public HubCounts Counts { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Counts = await store.CountAsync(cancellationToken);
+}

@@ -1,0 +1,13 @@
+using Rapport.Web.Team;
+
+namespace Rapport.Web.Api;
+
+/// <summary>The REST API's table of contents: every group under <c>/api/v1</c>, described at <c>/openapi/v1.json</c>.</summary>
+internal static class ApiEndpoints
+{
+    public static void MapRapportApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapTeamApi();
+    }
+}

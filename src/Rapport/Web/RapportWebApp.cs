@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Rapport.Hub.Storage;
+using Rapport.Storage;
+using Rapport.Web.Api;
+using Rapport.Web.Assets;
+using Rapport.Web.Auth;
+
+namespace Rapport.Web;
+
+/// <summary>
+/// The web app: pages for teammates, the REST API, and (later) the webhook endpoint, on one Kestrel host. Used by
+/// <c>rapport serve</c>, <c>rapport demo</c> and the tests alike, so the tests run exactly what users run.
+/// </summary>
+public sealed class RapportWebApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RapportWebApp(WebApplication app, string? generatedAdminPassword)
+    {
+        _app = app;
+        GeneratedAdminPassword = generatedAdminPassword;
+    }
+
+    /// <summary>Set on the first start when the admin's password was generated: show it once.</summary>
+    public string? GeneratedAdminPassword { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Where the app listens, once started (the real port when 0 was asked for).</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? throw new InvalidOperationException("The web app is not listening yet: start it first.");
+            return new Uri(address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal) + "/");
+        }
+    }
+
+    public static async Task<RapportWebApp> CreateAsync(RapportWebOptions options, CancellationToken cancellationToken = default)
+    {
+        var store = await HubStoreFactory.OpenAsync(options.Database, options.TimeProvider, cancellationToken);
+        string? password;
+        try
+        {
+            password = await FirstAdmin.EnsureAsync(store, options, cancellationToken);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(RapportWebApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.WebHost.UseKestrelCore().UseUrls([.. options.Urls]);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The key ring lives in the hub database unencrypted by design (see HubXmlRepository); the warning would repeat it on every start.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(options.TimeProvider);
+        services.AddSingleton<IHubStore>(_ => store);
+        services.AddDataProtection().SetApplicationName("Rapport");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new HubXmlRepository(provider.GetRequiredService<IHubStore>())));
+        services.AddRapportAuth();
+        services.AddAntiforgery(o => o.Cookie.Name = "rapport.antiforgery");
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Rapport REST API";
+            document.Info.Description = "Accounts, users and the Intercom integration. Authenticate with a personal API token: Authorization: Bearer rpt_…";
+            return Task.CompletedTask;
+        }));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AuthorizeFolder("/Settings", TeamClaims.SettingsPolicy);
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = _ => 500 });
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapSiteAssets();
+        app.MapRazorPages();
+        app.MapRapportApi();
+        app.MapOpenApi();
+        app.MapGet("/health", () => TypedResults.Ok("ok")).AllowAnonymous().ExcludeFromDescription();
+        return new RapportWebApp(app, password);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}

@@ -1,0 +1,48 @@
+namespace Rapport.Web;
+
+/// <summary>What <c>rapport serve</c> (and the demo) needs to run the web app.</summary>
+public sealed record RapportWebOptions
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>A SQLite file path or a PostgreSQL URL / connection string.</summary>
+    public required string Database { get; init; }
+
+    /// <summary>Where Kestrel listens; port 0 picks a free port (tests).</summary>
+    public IReadOnlyList<string> Urls { get; init; } = [DefaultUrl];
+
+    /// <summary>The first start creates this admin when there is no teammate yet.</summary>
+    public string AdminEmail { get; init; } = "admin@localhost";
+
+    /// <summary>The first admin's password; null generates one and prints it once.</summary>
+    public string? AdminPassword { get; init; }
+
+    /// <summary>
+    /// The address teammates and Intercom reach Rapport at (OAuth redirect URL); null uses the request's own scheme and
+    /// host. Set it behind a proxy.
+    /// </summary>
+    public Uri? PublicUrl { get; init; }
+
+    public IntercomAppOptions Intercom { get; init; } = new();
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}
+
+/// <summary>
+/// Rapport's Intercom app (Developer Hub → Basic info and Authentication): its client id and secret for the OAuth flow
+/// and webhook signatures. <see cref="ApiUrl"/> and <see cref="AuthorizeUrl"/> point Rapport at a simulator.
+/// </summary>
+public sealed record IntercomAppOptions
+{
+    public string? ClientId { get; init; }
+
+    public string? ClientSecret { get; init; }
+
+    /// <summary>Intercom's consent page; the same for every region.</summary>
+    public Uri AuthorizeUrl { get; init; } = Rapport.Intercom.OAuth.IntercomOAuth.DefaultAuthorizeBase;
+
+    /// <summary>Null = the chosen region's API host.</summary>
+    public Uri? ApiUrl { get; init; }
+
+    public bool CanUseOAuth => !string.IsNullOrEmpty(ClientId) && !string.IsNullOrEmpty(ClientSecret);
+}

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Rapport.Hub.Storage;
+using Rapport.Hub.Team;
+using Rapport.Web.Auth;
+
+namespace Rapport.Web.Team;
+
+/// <summary><c>/api/v1/me</c> and <c>/api/v1/teammates</c>: who is calling, and the team (Admins manage it).</summary>
+internal static class TeamApi
+{
+    public static void MapTeamApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/me", MeAsync).WithTags("Team").WithSummary("The teammate the session or token belongs to");
+
+        var teammates = api.MapGroup("/teammates").WithTags("Team");
+        teammates.MapGet("/", ListAsync).WithSummary("Every teammate");
+        teammates.MapPost("/", AddAsync).RequireAuthorization(TeamClaims.AdminPolicy)
+            .WithSummary("Add a teammate (Admins); the answer holds their generated password, shown only once");
+        teammates.MapDelete("/{id:long}", RemoveAsync).RequireAuthorization(TeamClaims.AdminPolicy).WithSummary("Remove a teammate (Admins)");
+    }
+
+    private static async Task<Results<Ok<TeammateDto>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal user, IHubStore store, CancellationToken cancellationToken) =>
+        user.TeammateId() is { } id && await store.FindTeammateAsync(id, cancellationToken) is { } teammate
+            ? TypedResults.Ok(TeammateDto.From(teammate))
+            : TypedResults.Unauthorized();
+
+    private static async Task<Ok<TeammateDto[]>> ListAsync(IHubStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.ListTeammatesAsync(cancellationToken)).Select(TeammateDto.From).ToArray());
+
+    private static async Task<Results<Created<NewTeammateDto>, ProblemHttpResult>> AddAsync(NewTeammateRequest request, IHubStore store, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@', StringComparison.Ordinal) || string.IsNullOrWhiteSpace(request.Name))
+            return TypedResults.Problem("A teammate needs a name and an email.", statusCode: 400);
+        if (!TeamRoles.TryParse(request.Role, out var role))
+            return TypedResults.Problem($"'{request.Role}' is not a role: admin, leader or team_member.", statusCode: 400);
+
+        var password = Passwords.Generate();
+        var added = await store.AddTeammateAsync(request.Email, request.Name, role, request.IntercomAdminEmail, Passwords.Hash(password), cancellationToken);
+        return added is null
+            ? TypedResults.Problem($"A teammate with the email {request.Email} exists already.", statusCode: 409)
+            : TypedResults.Created($"/api/v1/teammates/{added.Id}", new NewTeammateDto(TeammateDto.From(added), password));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveAsync(long id, ClaimsPrincipal user, IHubStore store, CancellationToken cancellationToken)
+    {
+        if (id == user.TeammateId())
+            return TypedResults.Problem("You cannot remove yourself.", statusCode: 400);
+        return await store.RemoveTeammateAsync(id, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+}
+
+public sealed record TeammateDto(long Id, string Email, string Name, string Role, string? IntercomAdminEmail, DateTimeOffset CreatedAt)
+{
+    public static TeammateDto From(Teammate t) => new(t.Id, t.Email, t.Name, t.Role.ToName(), t.IntercomAdminEmail, t.CreatedAt);
+}
+
+public sealed record NewTeammateRequest(string Email, string Name, string Role, string? IntercomAdminEmail);
+
+public sealed record NewTeammateDto(TeammateDto Teammate, string Password);

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Hub.Storage;
+using Rapport.Hub.Team;
+using Rapport.IntercomSimulator;
+using Rapport.Web;
+
+namespace Rapport.Web.Tests.Support;
+
+/// <summary>
+/// A running hub for one test: an Intercom simulator and Rapport's web app, each on its own loopback port, over a fresh
+/// SQLite file; the same <see cref="RapportWebApp"/> that <c>rapport serve</c> runs. Clients sign in through the real
+/// sign-in form (antiforgery included) or use a personal API token.
+/// </summary>
+public sealed partial class WebHub : IAsyncDisposable
+{
+    public const string AdminEmail = "admin@example.test";
+    public const string AdminPassword = "correct horse battery";
+
+    private readonly string _directory;
+    private readonly List<HttpClient> _clients = [];
+
+    private WebHub(string directory, IntercomSimulatorServer simulator, RapportWebApp app)
+    {
+        _directory = directory;
+        Simulator = simulator;
+        App = app;
+    }
+
+    public IntercomSimulatorServer Simulator { get; }
+
+    public RapportWebApp App { get; }
+
+    public Uri BaseAddress => App.BaseAddress;
+
+    public IHubStore Store => App.Services.GetRequiredService<IHubStore>();
+
+    public static async Task<WebHub> StartAsync(SimulatorOptions? simulatorOptions = null, CancellationToken cancellationToken = default)
+    {
+        var directory = Directory.CreateTempSubdirectory("rapport-web-").FullName;
+        var simulator = await IntercomSimulatorServer.StartAsync(simulatorOptions ?? new SimulatorOptions { Companies = 40, Contacts = 200, RateLimitPerMinute = null }, 0, cancellationToken);
+        var app = await RapportWebApp.CreateAsync(new RapportWebOptions
+        {
+            Database = Path.Combine(directory, "hub.db"),
+            Urls = ["http://127.0.0.1:0"],
+            AdminEmail = AdminEmail,
+            AdminPassword = AdminPassword,
+            Intercom = new IntercomAppOptions
+            {
+                ClientId = simulator.Options.ClientId,
+                ClientSecret = simulator.Options.ClientSecret,
+                AuthorizeUrl = new Uri(simulator.BaseAddress, "oauth"),
+                ApiUrl = simulator.BaseAddress,
+            },
+        }, cancellationToken);
+        await app.StartAsync(cancellationToken);
+        return new WebHub(directory, simulator, app);
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see where the app sends them.</summary>
+    public HttpClient Client()
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        _clients.Add(client);
+        return client;
+    }
+
+    public async Task<HttpClient> SignedInAsync(string email = AdminEmail, string password = AdminPassword)
+    {
+        var client = Client();
+        var response = await PostFormAsync(client, "/signin", new() { ["email"] = email, ["password"] = password });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, "signing in redirects");
+        return client;
+    }
+
+    /// <summary>Adds a teammate with the given role and returns their email and password.</summary>
+    public async Task<(string Email, string Password)> AddTeammateAsync(TeamRole role, string? email = null)
+    {
+        email ??= $"{role.ToName()}-{Guid.NewGuid():N}@example.test";
+        const string password = "a long enough password";
+        var added = await Store.AddTeammateAsync(email, role.Display(), role, null, Web.Auth.Passwords.Hash(password));
+        added.ShouldNotBeNull();
+        return (email, password);
+    }
+
+    /// <summary>A client authenticated by a personal API token of a new teammate with <paramref name="role"/>, created through the profile page.</summary>
+    public async Task<HttpClient> TokenClientAsync(TeamRole role)
+    {
+        var (email, password) = role == TeamRole.Admin ? (AdminEmail, AdminPassword) : await AddTeammateAsync(role);
+        var browser = await SignedInAsync(email, password);
+        var page = await (await PostFormAsync(browser, "/me?handler=Create", new() { ["name"] = "tests" })).Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(page).Value;
+        token.ShouldStartWith("rpt_");
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Posts a page's form the way a browser does: GET the page, take its antiforgery token, POST the fields.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields)
+    {
+        var pageUrl = url.Split('?')[0];
+        var page = await client.GetStringAsync(pageUrl);
+        var token = AntiforgeryPattern().Match(page);
+        token.Success.ShouldBeTrue($"{pageUrl} has a form with an antiforgery token");
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+            client.Dispose();
+        await App.DisposeAsync();
+        await Simulator.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryPattern();
+
+    [GeneratedRegex("rpt_[A-Za-z0-9_-]{20,}")]
+    private static partial Regex TokenPattern();
+}
