@@ -23,7 +23,9 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
 
         // Assert
         var applied = await hub.QueryAsync<(int Version, string Name)>("SELECT version, name FROM schema_migrations ORDER BY version");
-        applied.ShouldBe([(1, "0001_initial"), (2, "0002_contact_segments")]);
+        applied.Select(m => m.Version).ShouldBe(Enumerable.Range(1, applied.Count), "every migration once, in order, none skipped");
+        applied.ShouldAllBe(m => m.Name.StartsWith($"{m.Version:0000}_"));
+        applied.Take(3).ShouldBe([(1, "0001_initial"), (2, "0002_contact_segments"), (3, "0003_team")]);
         (await hub.Store.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(new HubCounts(0, 0, 0, 0, 0, 0));
     }
 

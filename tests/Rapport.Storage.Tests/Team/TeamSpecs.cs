@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Time.Testing;
+using Rapport.Hub.Team;
+using Rapport.Storage.Tests.Support;
+using static Rapport.Storage.Tests.Support.Build;
+
+namespace Rapport.Storage.Tests.Team;
+
+public sealed class TeamSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
+{
+    private readonly FakeTimeProvider time = new(Start);
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_teammate_is_found_by_email_whatever_its_case_and_an_email_is_taken_once(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+
+        var ada = await hub.Store.AddTeammateAsync("Ada@Example.test", "Ada", TeamRole.Leader, "ada@intercom.test", "hash-1", Token);
+        var again = await hub.Store.AddTeammateAsync("ada@example.TEST", "Another Ada", TeamRole.Admin, null, "hash-2", Token);
+
+        ada.ShouldNotBeNull();
+        again.ShouldBeNull();
+        var found = await hub.Store.FindTeammateByEmailAsync("ADA@example.test", Token);
+        found.ShouldNotBeNull();
+        found.Teammate.ShouldBe(ada);
+        found.PasswordHash.ShouldBe("hash-1");
+        ada.Role.ShouldBe(TeamRole.Leader);
+        ada.IntercomAdminEmail.ShouldBe("ada@intercom.test");
+        ada.CreatedAt.ShouldBe(Start);
+        (await hub.Store.CountTeammatesAsync(Token)).ShouldBe(1);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_teammate_changes_role_and_seat_and_removing_them_revokes_their_tokens(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+        var bob = (await hub.Store.AddTeammateAsync("bob@example.test", "Bob", TeamRole.TeamMember, null, "hash", Token))!;
+        await hub.Store.AddApiTokenAsync(bob.Id, "script", "token-hash", Token);
+
+        (await hub.Store.UpdateTeammateAsync(bob.Id, "Robert", TeamRole.Admin, "bob@intercom.test", Token)).ShouldBeTrue();
+        (await hub.Store.FindTeammateAsync(bob.Id, Token)).ShouldBe(bob with { Name = "Robert", Role = TeamRole.Admin, IntercomAdminEmail = "bob@intercom.test" });
+
+        (await hub.Store.RemoveTeammateAsync(bob.Id, Token)).ShouldBeTrue();
+        (await hub.Store.FindTeammateAsync(bob.Id, Token)).ShouldBeNull();
+        (await hub.Store.UseApiTokenAsync("token-hash", Token)).ShouldBeNull();
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_api_token_is_stamped_when_used_and_only_its_owner_revokes_it(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+        var ada = (await hub.Store.AddTeammateAsync("ada@example.test", "Ada", TeamRole.Admin, null, "hash", Token))!;
+        var bob = (await hub.Store.AddTeammateAsync("bob@example.test", "Bob", TeamRole.TeamMember, null, "hash", Token))!;
+        var token = await hub.Store.AddApiTokenAsync(ada.Id, "reporting", "ada-token", Token);
+        token.LastUsedAt.ShouldBeNull();
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        (await hub.Store.UseApiTokenAsync("ada-token", Token)).ShouldBe(ada);
+        (await hub.Store.UseApiTokenAsync("unknown", Token)).ShouldBeNull();
+
+        (await hub.Store.ListApiTokensAsync(ada.Id, Token)).ShouldHaveSingleItem().LastUsedAt.ShouldBe(Start.AddMinutes(5));
+        (await hub.Store.RevokeApiTokenAsync(bob.Id, token.Id, Token)).ShouldBeFalse("a token is revoked by its owner");
+        (await hub.Store.RevokeApiTokenAsync(ada.Id, token.Id, Token)).ShouldBeTrue();
+        (await hub.Store.UseApiTokenAsync("ada-token", Token)).ShouldBeNull();
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Data_protection_keys_survive_a_reopen_and_a_key_is_replaced_by_name(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+
+        await hub.Store.SaveDataProtectionKeyAsync("key-1", "<key id=\"1\" />", Token);
+        await hub.Store.SaveDataProtectionKeyAsync("key-2", "<key id=\"2\" />", Token);
+        await hub.Store.SaveDataProtectionKeyAsync("key-1", "<key id=\"1\" revoked=\"true\" />", Token);
+        await hub.ReopenAsync(time);
+
+        (await hub.Store.ListDataProtectionKeysAsync(Token)).ShouldBe(["<key id=\"1\" revoked=\"true\" />", "<key id=\"2\" />"]);
+    }
+}
