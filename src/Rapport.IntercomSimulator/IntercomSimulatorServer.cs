@@ -108,6 +108,12 @@ public sealed class IntercomSimulatorServer : IAsyncDisposable
         _runtime.Faults.Add(parsed, count, pathPrefix, delay ?? TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>Adds a redirect URL the OAuth app accepts (like POST /_simulator/oauth/redirect_uris): a hub's callback, known once it listens.</summary>
+    public void RegisterRedirectUri(Uri uri) => _runtime.Redirects.Register(uri);
+
+    /// <summary>Revokes every OAuth token issued so far (like POST /_simulator/oauth/revoke), as uninstalling the app does.</summary>
+    public void RevokeOAuthTokens() => _runtime.OAuth.RevokeAll();
+
     /// <summary>Subscribes <paramref name="url"/> to <paramref name="topics"/> (null = all), like PUT /_simulator/webhooks;
     /// a null <paramref name="url"/> unsubscribes. Re-activates a subscription a 410 disabled.</summary>
     public WebhookSubscription ConfigureWebhooks(Uri? url, IEnumerable<string>? topics = null) => _webhooks.Configure(url, topics);

@@ -22,5 +22,7 @@ internal sealed class SimulatorRuntime(SimulatorOptions options, SimulatorWorksp
 
     public OAuthGrants OAuth { get; } = new(options.TimeProvider, options.OAuthCodeLifetime);
 
+    public OAuthRedirects Redirects { get; } = new(options.RedirectUris);
+
     public TimeProvider Time => Options.TimeProvider;
 }

@@ -170,6 +170,43 @@ public sealed class OAuthSpecs
         second.Header("X-RateLimit-Remaining").ShouldBe("8");
     }
 
+    [Fact]
+    public async Task A_redirect_url_registered_at_run_time_is_accepted_by_the_consent_page()
+    {
+        await using var server = await SimulatorServers.StartAsync();
+        using var browser = Browser(server);
+        const string hub = "http://127.0.0.1:45678/intercom/oauth/callback";
+        var url = $"oauth?client_id=sim_client&state=x&redirect_uri={Uri.EscapeDataString(hub)}";
+        using var before = await browser.GetAsync(url, Api.Ct);
+
+        using var register = await browser.PostAsync("_simulator/oauth/redirect_uris", new StringContent($$"""{"url":"{{hub}}"}""", Encoding.UTF8, "application/json"), Api.Ct);
+        using var after = await browser.GetAsync(url, Api.Ct);
+
+        before.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        register.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        after.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await after.Content.ReadAsStringAsync(Api.Ct)).ShouldContain(hub);
+    }
+
+    [Fact]
+    public async Task Revoking_makes_every_issued_token_fail_with_401_and_leaves_the_access_token_working()
+    {
+        await using var server = await SimulatorServers.StartAsync();
+        using var browser = Browser(server);
+        var (code, _) = await AuthorizeAsync(browser, "revoke");
+        using var exchange = await ExchangeAsync(browser, code);
+        using var oauth = new Api(server, await TokenAsync(exchange));
+        using var own = new Api(server);
+
+        using var revoke = await browser.PostAsync("_simulator/oauth/revoke", null, Api.Ct);
+        var refused = await oauth.GetAsync("/me");
+        var still = await own.GetAsync("/me");
+
+        revoke.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        refused.Status.ShouldBe(HttpStatusCode.Unauthorized);
+        still.Status.ShouldBe(HttpStatusCode.OK);
+    }
+
     private static HttpClient Browser(IntercomSimulatorServer server) =>
         new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 

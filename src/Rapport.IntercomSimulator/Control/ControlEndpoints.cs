@@ -16,6 +16,8 @@ internal static class ControlEndpoints
         control.MapDelete("/faults", (SimulatorRuntime runtime) => { runtime.Faults.Clear(); return Results.NoContent(); });
         control.MapPut("/rate_limit", SetRateLimitAsync);
         control.MapPost("/companies/{id}", SetCompanyAsync);
+        control.MapPost("/oauth/redirect_uris", RegisterRedirectAsync);
+        control.MapPost("/oauth/revoke", (SimulatorRuntime runtime) => { runtime.OAuth.RevokeAll(); return Results.NoContent(); });
     }
 
     private static IResult Stats(SimulatorRuntime runtime) => JsonBody.Create(w => StatsJson.Write(w, runtime.Stats));
@@ -40,6 +42,13 @@ internal static class ControlEndpoints
     private static Task<IResult> SetRateLimitAsync(HttpContext context, SimulatorRuntime runtime) => GuardAsync(context, body =>
     {
         runtime.RateLimit.Change((int?)body.OptionalInteger("per_minute"));
+        return Results.NoContent();
+    });
+
+    private static Task<IResult> RegisterRedirectAsync(HttpContext context, SimulatorRuntime runtime) => GuardAsync(context, body =>
+    {
+        if (!Uri.TryCreate(body.OptionalString("url"), UriKind.Absolute, out var url)) { throw ApiException.Invalid("url must be an absolute URL", "url"); }
+        runtime.Redirects.Register(url);
         return Results.NoContent();
     });
 

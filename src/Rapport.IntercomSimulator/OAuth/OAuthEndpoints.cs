@@ -57,7 +57,7 @@ internal static class OAuthEndpoints
             return (clientId, state, null, clientId.Length == 0 ? "The client_id parameter is missing." : "There is no app with this client_id.");
         }
 
-        var registered = runtime.Options.RedirectUris;
+        var registered = runtime.Redirects.All;
         if (fields.GetValueOrDefault("redirect_uri") is not { Length: > 0 } requested)
         {
             return registered.Count > 0 ? (clientId, state, registered[0], null) : (clientId, state, null, "The app has no redirect URL registered.");

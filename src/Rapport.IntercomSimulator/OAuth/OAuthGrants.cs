@@ -46,5 +46,13 @@ internal sealed class OAuthGrants(TimeProvider time, TimeSpan codeLifetime)
 
     public bool IsToken(string token) => _tokens.ContainsKey(token);
 
+    /// <summary>What an admin uninstalling the app does: every token minted so far stops working.</summary>
+    public int RevokeAll()
+    {
+        var count = _tokens.Count;
+        _tokens.Clear();
+        return count;
+    }
+
     private sealed record PendingCode(string ClientId, DateTimeOffset ExpiresAt);
 }

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Rapport.Configuration;
 using Rapport.IntercomSimulator;
+using Rapport.Sync.Settings;
+using Rapport.Web;
+using Rapport.Web.Integration;
 using Spectre.Console;
 
 namespace Rapport.Cli;
@@ -8,7 +11,9 @@ namespace Rapport.Cli;
 /// <summary>
 /// <c>rapport demo</c>: the whole job on an embedded default — a seeded simulator workspace, the pre-enable check, the
 /// import into a fresh SQLite hub, and the summary. The seeded workspace has companies and users without ids on purpose,
-/// so the demo shows the check's findings and then imports only what has ids, as <c>--only-with-ids</c> would.
+/// so the demo shows the check's findings and then imports only what has ids, as <c>--only-with-ids</c> would. Then it
+/// serves the web app on the same hub, connected to the simulator, with the simulator's OAuth app so "Connect to Intercom"
+/// works offline too.
 /// </summary>
 internal static class DemoCommand
 {
@@ -20,12 +25,16 @@ internal static class DemoCommand
         var database = new Option<string>("--database") { Description = "SQLite file for the demo hub (recreated on each run)", DefaultValueFactory = _ => DefaultDatabase };
         var noServe = new Option<bool>("--no-serve") { Description = "Exit after the summary instead of serving" };
         var rateLimit = new Option<string>("--rate-limit") { Description = "The simulator's calls per minute, or 'off'", DefaultValueFactory = _ => "10000" };
+        var port = new Option<int>("--port") { Description = "Where the web app listens", DefaultValueFactory = _ => 5080 };
+        var adminPassword = new Option<string?>("--admin-password") { Description = "The demo admin's password (default: generated and printed)" };
 
         var command = new Command("demo", "Seed an Intercom simulator, check it, import it into a fresh hub and print the summary");
         workspace.AddTo(command);
         command.Options.Add(database);
         command.Options.Add(noServe);
         command.Options.Add(rateLimit);
+        command.Options.Add(port);
+        command.Options.Add(adminPassword);
         command.SetAction((result, cancellationToken) => UserErrors.RunAsync(async () =>
         {
             var (companies, contacts, seed) = workspace.Read(result);
@@ -56,11 +65,42 @@ internal static class DemoCommand
 
             console.MarkupLineInterpolated($"Hub: [bold]{path}[/] · Intercom simulator: [bold]{simulator.BaseAddress}[/] (token {options.AccessToken})");
             console.MarkupLineInterpolated($"Run an incremental import against it: rapport import --database {path} --intercom-url {simulator.BaseAddress} --token {options.AccessToken}");
-            console.MarkupLine("Ctrl+C to stop.");
-            await SimulatorCommand.WaitForCancellationAsync(cancellationToken);
+            var web = new RapportWebOptions
+            {
+                Database = path,
+                Urls = [$"http://localhost:{result.GetRequiredValue(port)}"],
+                AdminPassword = result.GetValue(adminPassword),
+                Intercom = new IntercomAppOptions
+                {
+                    ClientId = options.ClientId,
+                    ClientSecret = options.ClientSecret,
+                    AuthorizeUrl = new Uri(simulator.BaseAddress, "oauth"),
+                    ApiUrl = simulator.BaseAddress,
+                },
+            };
+            if (web.AdminPassword is not null)
+                console.MarkupLineInterpolated($"Sign in as [bold]{web.AdminEmail}[/] with the password given by --admin-password.");
+            await ServeCommand.ServeAsync(console, web, cancellationToken, app => ConnectAsync(app, simulator, settings, cancellationToken));
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;
+    }
+
+    /// <summary>
+    /// The integration page shows what the import just did: the simulator connected (token method), option 1 on with only
+    /// what has ids, and the hub's callback registered with the simulator's OAuth app.
+    /// </summary>
+    private static async Task ConnectAsync(RapportWebApp app, IntercomSimulatorServer simulator, RapportSettings settings, CancellationToken cancellationToken)
+    {
+        var callback = new Uri(app.BaseAddress, "intercom/oauth/callback");
+        simulator.RegisterRedirectUri(callback);
+        simulator.RegisterRedirectUri(new UriBuilder(callback) { Host = "127.0.0.1" }.Uri);
+        var connections = app.Services.GetRequiredService<IntercomConnections>();
+        var (_, problem) = await connections.ConnectAsync("us", settings.Token!, "token", "rapport demo", cancellationToken);
+        if (problem is not null)
+            throw new InvalidOperationException(problem.Detail);
+        var integration = new IntercomIntegrationSettings { ImportUsersAndCompanies = true, OnlyWithIds = true, LastSeenDays = settings.LastSeenDays };
+        await integration.SaveAsync(app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>(), cancellationToken);
     }
 
     /// <summary>The demo's hub is its own: start from an empty one each time.</summary>

@@ -8,6 +8,7 @@ using Rapport.Storage;
 using Rapport.Web.Api;
 using Rapport.Web.Assets;
 using Rapport.Web.Auth;
+using Rapport.Web.Integration;
 
 namespace Rapport.Web;
 
@@ -74,6 +75,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new HubXmlRepository(provider.GetRequiredService<IHubStore>())));
         services.AddRapportAuth();
+        services.AddRapportIntegration();
         services.AddAntiforgery(o => o.Cookie.Name = "rapport.antiforgery");
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

@@ -1,3 +1,4 @@
+using Rapport.Web.Integration;
 using Rapport.Web.Team;
 
 namespace Rapport.Web.Api;
@@ -9,5 +10,6 @@ internal static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1");
         api.MapTeamApi();
+        api.MapIntercomApi();
     }
 }

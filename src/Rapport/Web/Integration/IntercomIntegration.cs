@@ -1,0 +1,60 @@
+using Rapport.Hub.Storage;
+using Rapport.Sync.Settings;
+
+namespace Rapport.Web.Integration;
+
+/// <summary>
+/// The integration's rules in one place, shared by the settings page and the REST API: option dependencies, and the
+/// pre-enable check that must pass (or "import only what has ids" be ticked) before option 1 is enabled the first time.
+/// </summary>
+internal sealed class IntercomIntegration(
+    IHubStore store, IntercomConnections connections, IntercomCheck check, IntercomSyncJob sync, TimeProvider timeProvider)
+{
+    public async Task<IntegrationStatus> StatusAsync(CancellationToken cancellationToken)
+    {
+        var connection = await connections.CurrentAsync(cancellationToken);
+        var settings = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken);
+        var enabledAt = await store.GetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, cancellationToken) is { } text
+            ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
+            : (DateTimeOffset?)null;
+        var lastRun = (await store.ListImportRunsAsync(1, cancellationToken)).FirstOrDefault();
+        var counts = settings.ImportUsersAndCompanies ? await store.CountAsync(cancellationToken) : null;
+        return new IntegrationStatus(connection, settings, settings.ImportUsersAndCompanies ? enabledAt : null, lastRun, counts, sync.Status, await check.LastAsync(cancellationToken));
+    }
+
+    public async Task<SaveOutcome> SaveAsync(IntercomIntegrationSettings settings, CancellationToken cancellationToken)
+    {
+        var problems = settings.Validate();
+        if (problems.Count > 0)
+            return new SaveOutcome(false, problems, null);
+
+        IntercomCheck.CheckResult? ran = null;
+        if (settings.ImportUsersAndCompanies && await store.GetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, cancellationToken) is null)
+        {
+            ran = await check.RunAsync(cancellationToken);
+            if (ran is null)
+                return new SaveOutcome(false, ["Connect Intercom before enabling Import users and companies: the pre-enable check has to read the workspace first."], null);
+            if (!ran.Report.Passed && !settings.OnlyWithIds)
+                return new SaveOutcome(false, [CheckRefusal(ran)], ran);
+            await store.SetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, timeProvider.GetUtcNow().ToString("O"), cancellationToken);
+        }
+
+        await settings.SaveAsync(store, cancellationToken);
+        return new SaveOutcome(true, [], ran);
+    }
+
+    public static string CheckRefusal(IntercomCheck.CheckResult result) =>
+        $"Import users and companies was not enabled: the pre-enable check found {result.Report.CompaniesWithoutCompanyId.Count} companies without company_id " +
+        $"and {result.Report.UsersWithoutUserId.Count} users without user_id. Set them in Intercom and save again, or tick \"Import only what has ids\".";
+}
+
+internal sealed record IntegrationStatus(
+    IntercomConnectionRecord? Connection,
+    IntercomIntegrationSettings Settings,
+    DateTimeOffset? ImportEnabledAt,
+    ImportRunRecord? LastRun,
+    HubCounts? Counts,
+    SyncStatus Sync,
+    IntercomCheck.CheckResult? LastCheck);
+
+internal sealed record SaveOutcome(bool Saved, IReadOnlyList<string> Problems, IntercomCheck.CheckResult? Check);
