@@ -98,6 +98,12 @@ public sealed partial class IntercomClient
             }
 
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (bytes.Length == 0)
+            {
+                // 202 with no body (POST /events): parsers that need an object fail on the undefined element as on bad JSON.
+                return parse(default);
+            }
+
             using var document = JsonDocument.Parse(bytes);
             try
             {

@@ -6,7 +6,9 @@ using Rapport.IntercomSimulator.Catalog;
 using Rapport.IntercomSimulator.Companies;
 using Rapport.IntercomSimulator.Contacts;
 using Rapport.IntercomSimulator.Control;
+using Rapport.IntercomSimulator.Conversations;
 using Rapport.IntercomSimulator.DataAttributes;
+using Rapport.IntercomSimulator.Events;
 using Rapport.IntercomSimulator.Faults;
 using Rapport.IntercomSimulator.Http;
 using Rapport.IntercomSimulator.OAuth;
@@ -76,6 +78,8 @@ public sealed class IntercomSimulatorServer : IAsyncDisposable
         app.MapCompanies();
         app.MapContacts();
         app.MapDataAttributes();
+        app.MapConversations();
+        app.MapEvents();
         app.MapOAuth();
         app.MapWebhooks();
         var webhooks = app.Services.GetRequiredService<WebhookDispatcher>();
@@ -120,6 +124,10 @@ public sealed class IntercomSimulatorServer : IAsyncDisposable
 
     /// <summary>Sends topic <c>ping</c> (like POST /_simulator/webhooks/ping); returns the notification id, null without an active subscription.</summary>
     public string? PingWebhooks() => _webhooks.Ping();
+
+    /// <summary>The next <paramref name="count"/> notifications are never delivered (like POST /_simulator/webhooks/drop): webhooks
+    /// that went missing, for proving that a reconciliation sweep heals them.</summary>
+    public void DropWebhooks(int count) => _webhooks.DropNext(count);
 
     public async ValueTask DisposeAsync()
     {

@@ -23,6 +23,10 @@ namespace Rapport.Intercom.Json;
 [JsonSerializable(typeof(IntercomContactUpdate))]
 [JsonSerializable(typeof(IntercomOAuthTokenWire))]
 [JsonSerializable(typeof(NotificationWire))]
+[JsonSerializable(typeof(IntercomConversation))]
+[JsonSerializable(typeof(IntercomDataEvent))]
+[JsonSerializable(typeof(IntercomEventSummary))]
+[JsonSerializable(typeof(IntercomDataEventCreate))]
 // Runtime types allowed as custom attribute values in the update bodies (IReadOnlyDictionary<string, object?>).
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]

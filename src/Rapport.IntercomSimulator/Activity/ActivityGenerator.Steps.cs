@@ -12,13 +12,15 @@ internal sealed partial class ActivityGenerator
             var roll = _random.Next(100);
             var done = roll switch
             {
-                < 40 => UserSeen(),
-                < 55 => CompanySeen(),
-                < 65 => CompanyRenamedOrReplanned(),
-                < 75 => UserTagged(),
-                < 85 => UserMoved(),
-                < 93 => UserCreated(),
-                _ => LeadCreated(),
+                < 30 => UserSeen(),
+                < 40 => CompanySeen(),
+                < 46 => CompanyRenamedOrReplanned(),
+                < 52 => UserTagged(),
+                < 58 => UserMoved(),
+                < 63 => UserCreated(),
+                < 66 => LeadCreated(),
+                < 74 => EventTracked(),
+                _ => ConversationStep(roll),
             };
             if (!done) { LeadCreated(); }
         }

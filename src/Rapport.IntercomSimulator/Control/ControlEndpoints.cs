@@ -18,6 +18,7 @@ internal static class ControlEndpoints
         control.MapPost("/companies/{id}", SetCompanyAsync);
         control.MapPost("/oauth/redirect_uris", RegisterRedirectAsync);
         control.MapPost("/oauth/revoke", (SimulatorRuntime runtime) => { runtime.OAuth.RevokeAll(); return Results.NoContent(); });
+        control.MapConversationControl();
     }
 
     private static IResult Stats(SimulatorRuntime runtime) => JsonBody.Create(w => StatsJson.Write(w, runtime.Stats));

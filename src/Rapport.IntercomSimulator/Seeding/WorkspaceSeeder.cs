@@ -25,6 +25,8 @@ internal static partial class WorkspaceSeeder
         SeedCatalog(workspace, names, random);
         var companies = SeedCompanies(workspace, names, random, options.Companies, now);
         SeedContacts(workspace, names, random, options.Contacts, companies, now);
+        SeedConversations(workspace, options.Seed, now);
+        SeedEvents(workspace, options.Seed, now);
         return workspace;
     }
 

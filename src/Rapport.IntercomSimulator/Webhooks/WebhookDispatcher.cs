@@ -70,7 +70,8 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
         {
             _log.Enqueue(notification);
             if (_log.Count > LogCapacity) { _log.Dequeue(); }
-            if (!_queue.Writer.TryWrite(notification)) { notification.Status = "dropped"; }
+            if (topic != WebhookTopics.Ping && TakeDrop()) { notification.Status = "dropped"; }
+            else if (!_queue.Writer.TryWrite(notification)) { notification.Status = "dropped"; }
         }
 
         return notification.Id;

@@ -11,5 +11,9 @@ public static class WebhookTopics
         "company.created", "company.updated", "company.deleted", "company.contact.attached", "company.contact.detached",
         "contact.user.created", "contact.user.updated", "contact.lead.created", "contact.lead.updated", "contact.deleted",
         "contact.user.tag.created", "contact.user.tag.deleted", "contact.lead.tag.created", "contact.lead.tag.deleted",
+        "conversation.user.created", "conversation.user.replied", "conversation.admin.replied", "conversation.admin.single.created",
+        "conversation.admin.noted", "conversation.admin.assigned", "conversation.admin.closed", "conversation.admin.opened",
+        "conversation.admin.snoozed", "conversation.operator.replied", "conversation.deleted",
+        "event.created",
     ];
 }

@@ -8,7 +8,7 @@ namespace Rapport.IntercomSimulator.Webhooks;
 /// <summary>Turns one batch of workspace changes into notifications. Runs under the workspace lock, so items are
 /// snapshots of the state the change left. Within a batch a creation absorbs the updates of the same object
 /// (an upsert that creates sends <c>company.created</c> only), and repeated updates collapse into one.</summary>
-internal static class WorkspaceNotifier
+internal static partial class WorkspaceNotifier
 {
     public static void Notify(IReadOnlyList<WorkspaceChange> changes, SimulatorWorkspace workspace, WebhookDispatcher webhooks)
     {
@@ -65,6 +65,12 @@ internal static class WorkspaceNotifier
                     if (tag is null) { break; }
                     var tagTopic = $"contact.{contact.Role}.tag.{(change.Kind == WorkspaceChangeKind.ContactTagged ? "created" : "deleted")}";
                     webhooks.Publish(tagTopic, now, w => WriteContactTag(w, contact, tag, workspace, now));
+                    break;
+                case WorkspaceChangeKind.ConversationCreated or WorkspaceChangeKind.ConversationPartAdded or WorkspaceChangeKind.ConversationDeleted:
+                    NotifyConversation(change, workspace, webhooks, now);
+                    break;
+                case WorkspaceChangeKind.EventCreated:
+                    NotifyEvent(change, workspace, webhooks, now);
                     break;
             }
         }

@@ -27,6 +27,12 @@ internal static class ClientOperations
         ["ListAdminsAsync"] = [Get("/admins")],
         ["ListDataAttributesAsync"] = [Get("/data_attributes")],
         ["CreateDataAttributeAsync"] = [Post("/data_attributes")],
+        ["ListConversationsAsync"] = [Get("/conversations")],
+        ["SearchConversationsAsync"] = [Post("/conversations/search")],
+        ["GetConversationAsync"] = [Get("/conversations/{conversation_id}")],
+        ["ListUserEventsAsync"] = [Get("/events")],
+        ["GetUserEventSummariesAsync"] = [Get("/events")],
+        ["CreateEventAsync"] = [Post("/events")],
     };
 
     public static IEnumerable<OperationKey> All => ByMethod.Values.SelectMany(o => o).Distinct();

@@ -46,6 +46,53 @@ internal sealed class ClientScenario(IntercomClient client, SimulatorWorkspace w
             client.SearchContactsAsync(IntercomSearchQuery.Filter("role", "=", "user"), cancellationToken: cancellationToken),
             cancellationToken));
         await ContactsAsync(workspace.Contacts.First(c => c.Role == "user" && c.CompanyIds.Count > 0), cancellationToken);
+        await ConversationsAsync(cancellationToken);
+        await EventsAsync(workspace.Contacts.First(c => c.Role == "user" && c.ExternalId is not null && c.Email is not null), cancellationToken);
+    }
+
+    private async Task ConversationsAsync(CancellationToken cancellationToken)
+    {
+        await StepAsync("ListConversationsAsync", () => AllAsync(client.ListConversationsAsync(perPage: 40, cancellationToken: cancellationToken), cancellationToken));
+        await StepAsync("SearchConversationsAsync", () => AllAsync(
+            client.SearchConversationsAsync(time.GetUtcNow().AddDays(-30), perPage: 25, cancellationToken: cancellationToken), cancellationToken));
+        await StepAsync("SearchConversationsAsync", () => AllAsync(
+            client.SearchConversationsAsync(
+                IntercomSearchQuery.And(
+                    IntercomSearchQuery.Filter("source.delivered_as", "=", "customer_initiated"),
+                    IntercomSearchQuery.Filter("open", "=", true)),
+                cancellationToken: cancellationToken),
+            cancellationToken));
+        var longest = workspace.Conversations.MaxBy(c => c.Parts.Count)!;
+        await StepAsync("GetConversationAsync", () => client.GetConversationAsync(longest.Id, cancellationToken: cancellationToken));
+        await StepAsync("GetConversationAsync", () => client.GetConversationAsync(workspace.Conversations.First(c => c.Ticket is not null).Id, plainText: true, cancellationToken));
+    }
+
+    private async Task EventsAsync(SimulatedContact user, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var n = i;
+            await StepAsync("CreateEventAsync", async () =>
+            {
+                await client.CreateEventAsync(
+                    new IntercomDataEventCreate
+                    {
+                        EventName = "contract-event",
+                        CreatedAt = time.GetUtcNow().AddMinutes(-n),
+                        UserId = n == 0 ? user.ExternalId : null,
+                        Id = n == 1 ? user.Id : null,
+                        Email = n == 2 ? user.Email : null,
+                        Metadata = new Dictionary<string, string> { ["plan"] = "pro" },
+                    },
+                    cancellationToken);
+                return 0;
+            });
+        }
+
+        await StepAsync("ListUserEventsAsync", () => AllAsync(client.ListUserEventsAsync(IntercomEventUser.ByIntercomId(user.Id), perPage: 2, cancellationToken), cancellationToken));
+        await StepAsync("ListUserEventsAsync", () => AllAsync(client.ListUserEventsAsync(IntercomEventUser.ByUserId(user.ExternalId!), cancellationToken: cancellationToken), cancellationToken));
+        await StepAsync("ListUserEventsAsync", () => AllAsync(client.ListUserEventsAsync(IntercomEventUser.ByEmail(user.Email!), cancellationToken: cancellationToken), cancellationToken));
+        await StepAsync("GetUserEventSummariesAsync", () => client.GetUserEventSummariesAsync(IntercomEventUser.ByIntercomId(user.Id), cancellationToken));
     }
 
     private async Task CompaniesAsync(SimulatedCompany company, CancellationToken cancellationToken)

@@ -26,8 +26,10 @@ internal sealed partial class OpenApiContract
         [new(HttpMethod.Get, "/companies/{company_id}/contacts")] = new() { ["page"] = PageNumber, ["per_page"] = PageNumber },
         [new(HttpMethod.Get, "/contacts/{contact_id}/companies")] = new() { ["page"] = PageNumber, ["per_page"] = PageNumber },
 
-        // per_page is in the 2.16 text of GET /events and was declared in 2.11 (INTERCOM.md §5).
-        [new(HttpMethod.Get, "/events")] = new() { ["per_page"] = PageNumber },
+        // per_page is in the 2.16 text of GET /events and was declared in 2.11 (INTERCOM.md §5). The next page is an opaque
+        // URL (spec example "pages": {"next": "http://api.intercom.test/events?next page"}), followed as given: the
+        // simulator's carries page.
+        [new(HttpMethod.Get, "/events")] = new() { ["per_page"] = PageNumber, ["page"] = PageNumber },
     };
 
     /// <summary>

@@ -20,11 +20,31 @@ public sealed class SpecExampleSpecs(SpecFixture spec)
     {
         var exchanges = SpecExamples.Exchanges(spec.Contract, Key(operation)).Select(e => e.Exchange).ToList();
 
-        var violations = exchanges.SelectMany(spec.Contract.Validate).ToList();
+        var shipped = ShippedInconsistencies.GetValueOrDefault(operation) ?? [];
+        var violations = exchanges.SelectMany(spec.Contract.Validate)
+            .Where(v => !shipped.Any(fragment => v.ToString().Contains(fragment, StringComparison.Ordinal)))
+            .ToList();
 
         exchanges.ShouldNotBeEmpty();
         ContractAssert.Conforms(violations, exchanges.Count);
     }
+
+    /// <summary>
+    /// Examples of the 2.16 spec that contradict its own schemas, so that every other violation still fails. The conversation
+    /// example sends null where a <c>$ref</c> stands (a <c>nullable</c> beside a <c>$ref</c> is ignored in OpenAPI 3.0) and
+    /// numeric part ids where the schema says string; the GET /events example request carries no query at all.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> ShippedInconsistencies = new(StringComparer.Ordinal)
+    {
+        ["GET /conversations/{conversation_id}"] =
+        [
+            "$.ai_agent: expected object, got null", "assigned_to: expected object, got null", "email_message_metadata: expected object, got null",
+            "event_details: expected object, got null", ".id: expected string, got number",
+        ],
+        ["GET /conversations"] = ["].ai_agent: expected object, got null"],
+        ["POST /conversations/search"] = ["].ai_agent: expected object, got null"],
+        ["GET /events"] = ["query filter: matches none of oneOf", "query type: required, missing"],
+    };
 
     [Theory]
     [MemberData(nameof(OperationsRapportUses))]
@@ -46,6 +66,13 @@ public sealed class SpecExampleSpecs(SpecFixture spec)
                     missed.Add($"{name} {path} = {wrong.ToJsonString()}");
                 }
             }
+        }
+
+        if (Key(operation) == new OperationKey(HttpMethod.Post, "/events"))
+        {
+            // 202 with an empty body (spec POST /events): nothing to mutate.
+            mutations.ShouldBe(0);
+            return;
         }
 
         mutations.ShouldBeGreaterThan(0, "the examples of this operation have no typed field to mutate");
