@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
-# Runs every test of Rapport: starts a throwaway PostgreSQL server (installing PostgreSQL first when the machine lacks
-# it), builds the solution in Release, runs every test project, and ends with one line "N passed, N failed".
+# Runs every test of Rapport: installs Chromium for the browser tests when the machine lacks it, starts a throwaway
+# PostgreSQL server (installing PostgreSQL first when the machine lacks it), builds the solution in Release, runs every
+# test project, and ends with one line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 log=$(mktemp)
 cleanup() { scripts/postgres.sh stop >/dev/null 2>&1 || true; rm -f "$log"; }
 trap cleanup EXIT
+
+# The browser tests drive Debian's Chromium through Playwright (no browser is ever downloaded); install it when missing.
+if [[ ! -x "${RAPPORT_CHROMIUM:-/usr/bin/chromium}" ]]; then
+  sudo=()
+  [[ "$(id -u)" != "0" ]] && command -v sudo >/dev/null && sudo=(sudo)
+  echo "Installing Chromium for the browser tests"
+  "${sudo[@]}" apt-get update -qq >/dev/null
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 
 postgres_line=$(scripts/postgres.sh start | grep '^RAPPORT_TEST_POSTGRES=' | tail -n 1)
 export RAPPORT_TEST_POSTGRES="${postgres_line#RAPPORT_TEST_POSTGRES=}"
