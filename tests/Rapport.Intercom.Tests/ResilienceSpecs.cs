@@ -14,10 +14,12 @@ public sealed class ResilienceSpecs
     public async Task Each_transient_fault_is_retried_and_the_read_equals_a_clean_one(string kind, int count)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var intercom = await SimulatedIntercom.StartAsync(configure: o => o.RequestTimeout = TimeSpan.FromSeconds(1), cancellationToken: ct);
+        // The timeout leaves a loaded CI machine room for clean requests (an extra retry would break the count below);
+        // a "slow" fault outlasts it.
+        await using var intercom = await SimulatedIntercom.StartAsync(configure: o => o.RequestTimeout = TimeSpan.FromSeconds(2.5), cancellationToken: ct);
         var clean = await ReadAllContactsAsync(intercom.Client, ct);
 
-        await intercom.InjectFaultAsync(kind, count, "/contacts", delayMs: 1500, cancellationToken: ct);
+        await intercom.InjectFaultAsync(kind, count, "/contacts", delayMs: 3500, cancellationToken: ct);
         var faulted = await ReadAllContactsAsync(intercom.Client, ct);
 
         faulted.Count.ShouldBe(clean.Count);
