@@ -8,12 +8,22 @@ using Rapport.Sync.Import;
 
 // rapport-bench unthrottled [--companies 10000] [--contacts 100000] [--database postgres://… (an empty database; default a temporary SQLite file)]
 // rapport-bench rate-limited [--companies 2000] [--contacts 150000] [--rate-limit 1200]
+// rapport-bench accounts-list [--accounts 100000] [--database …]: the accounts list's pages over accounts written straight into a store
 // Each prints one markdown table row; --readme FILE also replaces the scenario's row there.
 var scenario = args.FirstOrDefault() ?? "unthrottled";
 var marker = scenario + (Array.IndexOf(args, "--database") >= 0 ? "-postgresql" : "");
 int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 string? readme = Array.IndexOf(args, "--readme") is var r and >= 0 ? args[r + 1] : null;
 string? database = Array.IndexOf(args, "--database") is var d and >= 0 ? args[d + 1] : null;
+
+if (scenario == "accounts-list")
+{
+    var listRow = await AccountsListBench.RunAsync(database, Arg("--accounts", 100_000), Machine());
+    Console.WriteLine(listRow);
+    if (readme is not null)
+        RecordInReadme(readme, marker, listRow);
+    return 0;
+}
 
 var limited = scenario == "rate-limited";
 var companies = Arg("--companies", limited ? 2_000 : 10_000);

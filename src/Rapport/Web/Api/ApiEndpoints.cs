@@ -1,3 +1,4 @@
+using Rapport.Web.Accounts;
 using Rapport.Web.Integration;
 using Rapport.Web.Team;
 
@@ -11,5 +12,7 @@ internal static class ApiEndpoints
         var api = app.MapGroup("/api/v1");
         api.MapTeamApi();
         api.MapIntercomApi();
+        api.MapAccountsApi();
+        api.MapUsersApi();
     }
 }

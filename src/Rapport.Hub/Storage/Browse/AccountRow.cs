@@ -1,0 +1,17 @@
+using Rapport.Hub.Accounts;
+
+namespace Rapport.Hub.Storage.Browse;
+
+/// <param name="UserCount">Hub users linked to the account (Intercom's own count is on the account's source record).</param>
+public sealed record AccountRow(
+    AccountId Id,
+    string ExternalId,
+    string? Name,
+    RecordStatus Status,
+    string? StatusReason,
+    string? Plan,
+    decimal? MonthlySpend,
+    long UserCount,
+    DateTimeOffset? LastSeenAt,
+    DateTimeOffset? CreatedAt,
+    IReadOnlyList<string> Tags);

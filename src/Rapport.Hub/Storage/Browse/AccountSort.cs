@@ -1,0 +1,14 @@
+namespace Rapport.Hub.Storage.Browse;
+
+/// <summary>
+/// The orders an account list offers. Plan, monthly spend, last seen and created come from the account's source record
+/// (a qualified one first, then the smallest source and source id); user count is the hub users linked to it.
+/// </summary>
+public enum AccountSort
+{
+    Name,
+    LastSeen,
+    MonthlySpend,
+    UserCount,
+    Created,
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rapport.Hub.Storage;
+using Rapport.Hub.Storage.Browse;
+
+namespace Rapport.Pages.Accounts;
+
+internal sealed class AccountModel(IHubStore store) : PageModel
+{
+    public AccountDetail Account { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await store.GetAccountAsync(id, cancellationToken: cancellationToken) is not { } account)
+            return NotFound();
+        Account = account;
+        return Page();
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rapport.Hub.Storage;
+using Rapport.Hub.Storage.Browse;
+
+namespace Rapport.Pages.Users;
+
+internal sealed class UserModel(IHubStore store) : PageModel
+{
+    public UserDetail Detail { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await store.GetUserAsync(id, cancellationToken) is not { } user)
+            return NotFound();
+        Detail = user;
+        return Page();
+    }
+}

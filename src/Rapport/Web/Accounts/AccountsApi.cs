@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Rapport.Hub.Storage;
+using Rapport.Hub.Storage.Browse;
+
+namespace Rapport.Web.Accounts;
+
+/// <summary><c>/api/v1/accounts</c>: the accounts list (keyset pages), one account with all its Intercom data, and the filters' values. Any teammate may read.</summary>
+internal static class AccountsApi
+{
+    private const string Path = "/api/v1/accounts";
+
+    public static void MapAccountsApi(this RouteGroupBuilder api)
+    {
+        var accounts = api.MapGroup("/accounts").WithTags("Accounts");
+        accounts.MapGet("/", ListAsync)
+            .WithSummary("Accounts, filtered and sorted, a page at a time: follow next (a cursor, never an offset, so deep pages cost what the first does)");
+        accounts.MapGet("/{id:long}", GetAsync).WithSummary("One account: every field of its Intercom company, custom attributes, tags, segments, raw JSON, and its users");
+        accounts.MapGet("/facets", FacetsAsync).WithSummary("What the filters offer: tags, segments and plans with how many Intercom companies (active or not) have them, and custom attribute names");
+    }
+
+    private static async Task<Results<Ok<PageDto<AccountItemDto>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] ListParameters parameters, IHubStore store, CancellationToken cancellationToken)
+    {
+        var (query, problem) = parameters.ToAccountQuery();
+        if (problem is not null)
+            return Problem(problem);
+        var page = await store.ListAccountsAsync(query!, cancellationToken);
+        return TypedResults.Ok(Page(parameters, Path, page, AccountItemDto.From));
+    }
+
+    private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> GetAsync(long id, IHubStore store, CancellationToken cancellationToken) =>
+        await store.GetAccountAsync(id, cancellationToken: cancellationToken) is { } account
+            ? TypedResults.Ok(AccountDto.From(account))
+            : TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
+
+    private static async Task<Ok<FacetsDto>> FacetsAsync(IHubStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(FacetsDto.From(await store.GetAccountFacetsAsync(cancellationToken)));
+
+    internal static ProblemHttpResult Problem(ListProblem problem) =>
+        TypedResults.Problem(problem.Message, statusCode: 400, title: $"Bad parameter: {problem.Parameter}",
+            extensions: new Dictionary<string, object?> { ["parameter"] = problem.Parameter });
+
+    internal static PageDto<TDto> Page<TRow, TDto>(ListParameters parameters, string path, BrowsePage<TRow> page, Func<TRow, TDto> map) => new(
+        [.. page.Rows.Select(map)],
+        page.Next is null ? null : parameters.WithCursor(path, page.Next),
+        page.Previous is null ? null : parameters.WithCursor(path, page.Previous),
+        page.Next?.Encode(), page.Previous?.Encode(), page.Total);
+}
