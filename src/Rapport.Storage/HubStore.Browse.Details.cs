@@ -1,5 +1,6 @@
 using Dapper;
 using Rapport.Hub.Accounts;
+using Rapport.Hub.Sources;
 using Rapport.Hub.Storage.Browse;
 using Rapport.Hub.Users;
 using Rapport.Storage.Sql;
@@ -32,10 +33,10 @@ internal abstract partial class HubStore
         return new AccountDetail(
             new AccountId(account.Id), account.ExternalId, account.Name, ParseStatus(account.Status), account.StatusReason,
             SqlDialect.ReadTime(account.CreatedAt)!.Value, SqlDialect.ReadTime(account.UpdatedAt)!.Value,
-            [.. sources.Select(r => new CompanyRecord(
+            [.. sources.Select(r => new CompanyDecision(new SourceCompany(
                 r.Source, r.SourceId, r.ExternalId, r.Name, r.Plan, SqlDialect.ReadMoney(r.MonthlySpend), r.UserCount, r.SessionCount, r.Size,
                 r.Industry, r.Website, SqlDialect.ReadTime(r.CreatedAt), SqlDialect.ReadTime(r.UpdatedAt), SqlDialect.ReadTime(r.LastSeenAt),
-                r.Tags, r.Segments, r.CustomAttributesJson, r.RawJson, r.Qualified, r.Reason))],
+                r.Tags, r.Segments, r.CustomAttributesJson, r.RawJson), r.Qualified, r.Reason))],
             await ToUserRowsAsync(connection, users, cancellationToken),
             userCount);
     }

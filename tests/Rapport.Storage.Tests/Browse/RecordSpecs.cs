@@ -28,7 +28,9 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
 
         // Assert
         account.Name.ShouldBe("ACME Labs");
-        var company = account.Sources.ShouldHaveSingleItem();
+        var decision = account.Sources.ShouldHaveSingleItem();
+        decision.Qualified.ShouldBeTrue();
+        var company = decision.Company;
         (company.Source, company.SourceId, company.ExternalId, company.Plan, company.MonthlySpend).ShouldBe((Intercom, "c02", "Ext-02", "Enterprise", 200.50m));
         (company.UserCount, company.SessionCount, company.Size, company.Industry, company.Website).ShouldBe((12L, 345L, 50L, "Software", "https://c02.example"));
         (company.CreatedAt, company.LastSeenAt).ShouldBe((Start, Start.AddDays(-2)));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rapport.Hub.Sources;
 using Rapport.Hub.Storage.Browse;
 
 namespace Rapport.Web.Accounts;
@@ -34,9 +35,11 @@ public sealed record CompanyRecordDto(
     long? Size, string? Industry, string? Website, DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt, DateTimeOffset? LastSeenAt,
     string[] Tags, string[] Segments, JsonElement CustomAttributes, JsonElement Raw, bool Qualified, string? Reason)
 {
-    public static CompanyRecordDto From(CompanyRecord c) => new(
+    public static CompanyRecordDto From(CompanyDecision d) => From(d.Company, d.Qualified, d.Reason);
+
+    private static CompanyRecordDto From(SourceCompany c, bool qualified, string? reason) => new(
         c.Source, c.SourceId, c.ExternalId, c.Name, c.Plan, c.MonthlySpend, c.UserCount, c.SessionCount, c.Size, c.Industry, c.Website,
-        c.CreatedAt, c.UpdatedAt, c.LastSeenAt, [.. c.Tags], [.. c.Segments], Json(c.CustomAttributesJson), Json(c.RawJson), c.Qualified, c.Reason);
+        c.CreatedAt, c.UpdatedAt, c.LastSeenAt, [.. c.Tags], [.. c.Segments], Json(c.CustomAttributesJson), Json(c.RawJson), qualified, reason);
 
     internal static JsonElement Json(string json)
     {
