@@ -19,7 +19,8 @@ public sealed class RoleSpecs(Chromium chromium, HubFixture fixture) : IClassFix
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Accounts" })).ToBeVisibleAsync();
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Settings" })).ToHaveCountAsync(0);
 
-        foreach (var (path, step) in new[] { ("/settings", "settings"), ("/settings/integrations", "integrations"), ("/settings/teammates", "teammates") })
+        foreach (var (path, step) in new[] { ("/settings", "settings"), ("/settings/integrations", "integrations"), ("/settings/integrations/intercom", "intercom"),
+                     ("/intercom/oauth/connect?region=us", "connect"), ("/settings/teammates", "teammates") })
         {
             await tab.VisitAsync(path, step);
             tab.Path.ShouldBe("/denied", $"{path} is not for a Team Member");

@@ -11,12 +11,18 @@ public sealed class HubFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        _hub = await WebHub.StartAsync(cancellationToken: cancellationToken);
+        _hub = await StartWarmAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A hub of its own, for a test that changes its Intercom workspace or connection.</summary>
+    public static async Task<WebHub> StartWarmAsync(CancellationToken cancellationToken)
+    {
+        var hub = await WebHub.StartAsync(cancellationToken: cancellationToken);
         // The first request of a new host compiles the pipeline, the pages and the key ring; on a busy machine that
         // alone can outlast a browser wait, so it happens here rather than inside a test's first navigation.
-        using var response = await _hub.Client().GetAsync("/signin", cancellationToken);
+        using var response = await hub.Client().GetAsync("/signin", cancellationToken);
         response.EnsureSuccessStatusCode();
+        return hub;
     }
 
     public async ValueTask DisposeAsync()
