@@ -15,7 +15,13 @@ if [[ ! -x "${RAPPORT_CHROMIUM:-/usr/bin/chromium}" ]]; then
   [[ "$(id -u)" != "0" ]] && command -v sudo >/dev/null && sudo=(sudo)
   echo "Installing Chromium for the browser tests"
   "${sudo[@]}" apt-get update -qq >/dev/null
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-droid-fallback >/dev/null
+fi
+# Names in Chinese or Japanese render as empty boxes in the screenshots without a CJK font (the tests pass either way).
+if [[ ! -e /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ]] && command -v apt-get >/dev/null; then
+  sudo=()
+  [[ "$(id -u)" != "0" ]] && command -v sudo >/dev/null && sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-droid-fallback >/dev/null 2>&1 || true
 fi
 
 postgres_line=$(scripts/postgres.sh start | grep '^RAPPORT_TEST_POSTGRES=' | tail -n 1)
