@@ -48,6 +48,8 @@ internal static class DemoCommand
                 Contacts = contacts,
                 Seed = seed,
                 RateLimitPerMinute = WorkspaceOptions.ParseRateLimit(result.GetRequiredValue(rateLimit)),
+                // A little live traffic, delivered as signed webhooks once the hub is up, so changes show while one watches.
+                Activity = 1,
             };
             console.MarkupLineInterpolated($"Seeding an Intercom simulator workspace: {companies:N0} companies, {contacts:N0} contacts (seed {seed})…");
             await using var simulator = await IntercomSimulatorServer.StartAsync(options, 0, cancellationToken);
@@ -101,6 +103,7 @@ internal static class DemoCommand
             throw new InvalidOperationException(problem.Detail);
         var integration = new IntercomIntegrationSettings { ImportUsersAndCompanies = true, OnlyWithIds = true, LastSeenDays = settings.LastSeenDays };
         await integration.SaveAsync(app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>(), cancellationToken);
+        simulator.ConfigureWebhooks(new Uri(app.BaseAddress, "webhooks/intercom"));
     }
 
     /// <summary>The demo's hub is its own: start from an empty one each time.</summary>

@@ -9,6 +9,7 @@ using Rapport.Web.Api;
 using Rapport.Web.Assets;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
+using Rapport.Web.Webhooks;
 
 namespace Rapport.Web;
 
@@ -76,6 +77,7 @@ public sealed class RapportWebApp : IAsyncDisposable
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new HubXmlRepository(provider.GetRequiredService<IHubStore>())));
         services.AddRapportAuth();
         services.AddRapportIntegration();
+        services.AddRapportWebhooks();
         services.AddAntiforgery(o => o.Cookie.Name = "rapport.antiforgery");
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -102,6 +104,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         app.MapSiteAssets();
         app.MapRazorPages();
         app.MapRapportApi();
+        app.MapIntercomWebhooks();
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok("ok")).AllowAnonymous().ExcludeFromDescription();
         return new RapportWebApp(app, password);

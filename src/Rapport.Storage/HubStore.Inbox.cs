@@ -1,0 +1,165 @@
+using Dapper;
+using Rapport.Hub.Webhooks;
+using Rapport.Storage.Sql;
+
+namespace Rapport.Storage;
+
+internal abstract partial class HubStore
+{
+    private const string InboxColumns =
+        """
+        id AS Id, notification_id AS NotificationId, topic AS Topic, app_id AS AppId, item_type AS ItemType, item_id AS ItemId,
+        item_updated_at AS ItemUpdatedAt, created_at AS CreatedAt, body AS Body, received_at AS ReceivedAt, attempts AS Attempts
+        """;
+
+    public async Task<bool> AppendToInboxAsync(InboxNotification notification, CancellationToken cancellationToken = default) =>
+        (await AppendToInboxAsync([notification], cancellationToken))[0];
+
+    public Task<IReadOnlyList<bool>> AppendToInboxAsync(IReadOnlyList<InboxNotification> notifications, CancellationToken cancellationToken = default) =>
+        WriteAsync<IReadOnlyList<bool>>(async (connection, transaction) =>
+        {
+            var stored = new bool[notifications.Count];
+            for (var i = 0; i < notifications.Count; i++)
+            {
+                var notification = notifications[i];
+                var parameters = new DynamicParameters(new
+                {
+                    notification.NotificationId, notification.Topic, notification.AppId, notification.ItemType, notification.ItemId, notification.Body,
+                });
+                parameters.Add("itemUpdatedAt", Dialect.Time(notification.ItemUpdatedAt));
+                parameters.Add("createdAt", Dialect.Time(notification.CreatedAt));
+                parameters.Add("now", Now());
+                stored[i] = await connection.QuerySingleOrDefaultAsync<long?>(Command(
+                    """
+                    INSERT INTO webhook_inbox (notification_id, topic, app_id, item_type, item_id, item_updated_at, created_at, body, received_at)
+                    VALUES (@NotificationId, @Topic, @AppId, @ItemType, @ItemId, @itemUpdatedAt, @createdAt, @Body, @now)
+                    ON CONFLICT (notification_id) DO NOTHING
+                    RETURNING id
+                    """, parameters, transaction, cancellationToken)) is not null;
+            }
+
+            return stored;
+        }, null, cancellationToken);
+
+    public Task<IReadOnlyList<InboxItem>> ClaimInboxAsync(int limit, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken = default) =>
+        WriteAsync<IReadOnlyList<InboxItem>>(async (connection, transaction) =>
+        {
+            var now = timeProvider.GetUtcNow();
+            var parameters = new DynamicParameters(new { limit, maxAttempts });
+            parameters.Add("now", Dialect.Time(now));
+            parameters.Add("until", Dialect.Time(now + lease));
+            // PostgreSQL: rows another node is claiming right now are skipped, not waited for. SQLite has one writer at a time anyway.
+            var skipLocked = Dialect.Provider == "postgresql" ? "FOR UPDATE SKIP LOCKED" : "";
+            var rows = await connection.QueryAsync<InboxRow>(Command(
+                $"""
+                UPDATE webhook_inbox SET attempts = attempts + 1, claimed_until = @until
+                WHERE id IN (
+                    SELECT id FROM webhook_inbox
+                    WHERE applied_at IS NULL AND attempts < @maxAttempts AND (claimed_until IS NULL OR claimed_until <= @now)
+                    ORDER BY id LIMIT @limit {skipLocked})
+                RETURNING {InboxColumns}
+                """, parameters, transaction, cancellationToken));
+            return [.. rows.OrderBy(r => r.Id).Select(r => r.ToItem())];
+        }, null, cancellationToken);
+
+    public Task MarkInboxAppliedAsync(long id, string outcome, CancellationToken cancellationToken = default) =>
+        MarkInboxAppliedAsync([(id, outcome)], cancellationToken);
+
+    public Task MarkInboxAppliedAsync(IReadOnlyList<(long Id, string Outcome)> outcomes, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            foreach (var (id, outcome) in outcomes)
+            {
+                var parameters = new DynamicParameters(new { id, outcome });
+                parameters.Add("now", Now());
+                await connection.ExecuteAsync(Command(
+                    "UPDATE webhook_inbox SET applied_at = @now, outcome = @outcome, claimed_until = NULL WHERE id = @id", parameters, transaction, cancellationToken));
+            }
+
+            return outcomes.Count;
+        }, null, cancellationToken);
+
+    public Task MarkInboxFailedAsync(long id, string error, TimeSpan retryAfter, CancellationToken cancellationToken = default)
+    {
+        var parameters = new DynamicParameters(new { id, error });
+        parameters.Add("until", Dialect.Time(timeProvider.GetUtcNow() + retryAfter));
+        return ChangeOneAsync("UPDATE webhook_inbox SET error = @error, outcome = 'failed', claimed_until = @until WHERE id = @id", parameters, cancellationToken);
+    }
+
+    public async Task<InboxCounts> CountInboxAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<InboxCountsRow>(Command(
+            """
+            SELECT COUNT(*) AS Received, COUNT(applied_at) AS Applied,
+                   COALESCE(SUM(CASE WHEN applied_at IS NULL THEN 1 ELSE 0 END), 0) AS Pending,
+                   COALESCE(SUM(CASE WHEN applied_at IS NULL AND error IS NOT NULL THEN 1 ELSE 0 END), 0) AS Failed,
+                   MAX(received_at) AS LastReceivedAt, MAX(applied_at) AS LastAppliedAt
+            FROM webhook_inbox
+            """, null, null, cancellationToken));
+        return new InboxCounts(row.Received, row.Applied, row.Pending, row.Failed, SqlDialect.ReadTime(row.LastReceivedAt), SqlDialect.ReadTime(row.LastAppliedAt));
+    }
+
+    public async Task<DateTimeOffset?> FindSourceUpdatedAtAsync(string source, string kind, string sourceId, CancellationToken cancellationToken = default)
+    {
+        var table = kind switch
+        {
+            "company" => "source_companies",
+            "contact" => "source_contacts",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Expected company or contact."),
+        };
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var value = await connection.ExecuteScalarAsync<object?>(Command(
+            $"SELECT source_updated_at FROM {table} WHERE source = @source AND source_id = @sourceId", new { source, sourceId }, null, cancellationToken));
+        return SqlDialect.ReadTime(value);
+    }
+
+    public Task<bool> DeactivateSourceCompanyAsync(string source, string sourceId, string reason, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var parameters = new DynamicParameters(new { source, sourceId, reason });
+            parameters.Add("now", Now());
+            // content_hash is cleared so that the company, should it come back unchanged, is rewritten and its account revived.
+            var accountId = await connection.QuerySingleOrDefaultAsync<long?>(Command(
+                """
+                UPDATE source_companies SET qualified = FALSE, reason = @reason, content_hash = NULL, written_at = @now
+                WHERE source = @source AND source_id = @sourceId
+                RETURNING account_id
+                """, parameters, transaction, cancellationToken));
+            if (accountId is not { } account)
+                return false;
+            await DeactivateIfOrphanedAsync(connection, transaction, account, reason, cancellationToken);
+            return true;
+        }, null, cancellationToken);
+
+    private sealed class InboxRow
+    {
+        public long Id { get; set; }
+        public string NotificationId { get; set; } = "";
+        public string Topic { get; set; } = "";
+        public string AppId { get; set; } = "";
+        public string? ItemType { get; set; }
+        public string? ItemId { get; set; }
+        public object? ItemUpdatedAt { get; set; }
+        public object? CreatedAt { get; set; }
+        public string Body { get; set; } = "";
+        public object? ReceivedAt { get; set; }
+        public long Attempts { get; set; }
+
+        public InboxItem ToItem() => new(
+            Id,
+            new InboxNotification(NotificationId, Topic, AppId, ItemType, ItemId, SqlDialect.ReadTime(ItemUpdatedAt), SqlDialect.ReadTime(CreatedAt)!.Value, Body),
+            SqlDialect.ReadTime(ReceivedAt)!.Value,
+            (int)Attempts);
+    }
+
+    private sealed class InboxCountsRow
+    {
+        public long Received { get; set; }
+        public long Applied { get; set; }
+        public long Pending { get; set; }
+        public long Failed { get; set; }
+        public object? LastReceivedAt { get; set; }
+        public object? LastAppliedAt { get; set; }
+    }
+}

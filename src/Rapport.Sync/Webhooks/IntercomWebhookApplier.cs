@@ -1,0 +1,109 @@
+using System.Text;
+using System.Text.Json;
+using Rapport.Hub.Storage;
+using Rapport.Hub.Webhooks;
+using Rapport.Intercom.Webhooks;
+using Rapport.Sync.Import;
+
+namespace Rapport.Sync.Webhooks;
+
+/// <summary>
+/// Drains the webhook inbox in received order and applies company and contact topics through the import's own mapping
+/// (<see cref="IntercomMapping"/>, <see cref="CompanyQualifier"/>), so a webhook stores exactly what the backfill would.
+/// Order is not guaranteed by Intercom (INTERCOM.md §10): an object older than the stored one is skipped, never written.
+/// Topics not handled yet are marked so, and kept, so a later version can replay them.
+/// </summary>
+public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider timeProvider)
+{
+    public const string NotHandledYet = "not handled yet";
+    public const string OlderThanStored = "older than stored";
+    public const string DeletedReason = "deleted in Intercom";
+    private const string WebhookRunId = "webhook";
+
+    public int BatchSize { get; init; } = 200;
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
+    public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(30);
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>Applies batches until the inbox has nothing claimable; returns how many notifications it took.</summary>
+    public async Task<int> DrainAsync(WebhookApplyContext context, CancellationToken cancellationToken = default)
+    {
+        var total = 0;
+        while (true)
+        {
+            var batch = await store.ClaimInboxAsync(BatchSize, Lease, MaxAttempts, cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+                return total;
+            await ApplyBatchAsync(batch, context, cancellationToken).ConfigureAwait(false);
+            total += batch.Count;
+        }
+    }
+
+    private async Task ApplyBatchAsync(IReadOnlyList<InboxItem> batch, WebhookApplyContext context, CancellationToken cancellationToken)
+    {
+        var runId = await CurrentRunIdAsync(cancellationToken).ConfigureAwait(false);
+        var qualifier = context.Settings.ImportUsersAndCompanies ? new CompanyQualifier(context.Settings.ToImportOptions(), timeProvider) : null;
+        var done = new List<(long Id, string Outcome)>(batch.Count);
+        var changed = false;
+        foreach (var item in batch)
+        {
+            try
+            {
+                var (outcome, wrote) = await ApplyAsync(item, context, qualifier, runId, cancellationToken).ConfigureAwait(false);
+                done.Add((item.Id, outcome));
+                changed |= wrote;
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await store.MarkInboxFailedAsync(item.Id, error.Message, RetryAfter, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        try
+        {
+            // Users and memberships follow the mirror; deriving once per batch keeps a burst of notifications cheap.
+            if (changed)
+                await store.DeriveUsersAsync(IntercomSource.Name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            foreach (var (id, _) in done)
+                await store.MarkInboxFailedAsync(id, $"deriving users failed: {error.Message}", RetryAfter, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await store.MarkInboxAppliedAsync(done, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(string Outcome, bool Wrote)> ApplyAsync(
+        InboxItem item, WebhookApplyContext context, CompanyQualifier? qualifier, string runId, CancellationToken cancellationToken)
+    {
+        var notification = IntercomNotification.Parse(Encoding.UTF8.GetBytes(item.Notification.Body));
+        if (context.AppId is { } appId && notification.AppId != appId)
+            return ("another workspace", false);
+        if (notification.Topic == "ping")
+            return ("ping", false);
+        if (qualifier is null)
+            return ("import of users and companies is off", false);
+
+        return notification.Topic switch
+        {
+            "company.created" or "company.updated" => await ApplyCompanyAsync(notification.Item, qualifier, runId, cancellationToken).ConfigureAwait(false),
+            "company.deleted" => await DeleteCompanyAsync(notification.Item, cancellationToken).ConfigureAwait(false),
+            "contact.user.created" or "contact.user.updated" => await ApplyContactAsync(notification.Item, context, runId, cancellationToken).ConfigureAwait(false),
+            "company.contact.attached" or "company.contact.detached" or "contact.user.tag.created" or "contact.user.tag.deleted" =>
+                await ApplyWrappedContactAsync(notification.Item, context, runId, cancellationToken).ConfigureAwait(false),
+            // A lead is not mirrored: a user that became one (or was deleted) leaves the mirror.
+            "contact.deleted" or "contact.lead.created" or "contact.lead.updated" or "contact.lead.tag.created" or "contact.lead.tag.deleted" =>
+                await ForgetContactAsync(notification.Item, cancellationToken).ConfigureAwait(false),
+            _ => (NotHandledYet, false),
+        };
+    }
+
+    /// <summary>A webhook that lands during an import is stamped with that run, so the run's end does not take it for unseen.</summary>
+    private async Task<string> CurrentRunIdAsync(CancellationToken cancellationToken)
+    {
+        var json = await store.GetSyncStateAsync(IntercomImporter.StateKey, cancellationToken).ConfigureAwait(false);
+        return json is null ? WebhookRunId : JsonSerializer.Deserialize(json, SyncJsonContext.Default.ImportRunState)?.RunId ?? WebhookRunId;
+    }
+}
