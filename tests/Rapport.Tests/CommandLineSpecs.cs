@@ -48,6 +48,17 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_with_conversations_counts_what_it_stored_and_what_it_left_out()
+    {
+        var result = await RapportProcess.RunAsync(folder, "import", "--intercom-url", Url, "--token", "sim_token", "--database", "hub.db", "--only-with-ids", "--conversations");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain("Conversations seen");
+        result.Output.ShouldContain("new parts / bot parts");
+        result.Output.ShouldContain("excluded: ticket");
+    }
+
+    [Fact]
     public async Task Check_exits_with_2_and_writes_every_record_without_an_id_to_csv()
     {
         var result = await RapportProcess.RunAsync(folder, "check", "--intercom-url", Url, "--token", "sim_token", "--csv", "missing.csv");

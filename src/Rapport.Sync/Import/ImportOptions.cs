@@ -1,4 +1,5 @@
 using Rapport.Hub.Rules;
+using Rapport.Sync.Conversations;
 
 namespace Rapport.Sync.Import;
 
@@ -25,4 +26,13 @@ public sealed class ImportOptions
 
     /// <summary>How many contacts whose company lists exceed the inline ten are resolved at once.</summary>
     public int MembershipLookupConcurrency { get; set; } = 4;
+
+    /// <summary>
+    /// Also import conversations, after the users, attached through the mirrored contacts. Off by default until the
+    /// conversation pages land, so an import does not spend a GET per conversation that nothing shows yet.
+    /// </summary>
+    public bool Conversations { get; set; }
+
+    /// <summary>How the conversations phase runs when <see cref="Conversations"/> is on.</summary>
+    public ConversationImportOptions ConversationOptions { get; set; } = new();
 }

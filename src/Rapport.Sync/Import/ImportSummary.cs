@@ -1,3 +1,5 @@
+using Rapport.Sync.Conversations;
+
 namespace Rapport.Sync.Import;
 
 /// <summary>What an import saw and did. Counts survive a resume: they are checkpointed with the batches.</summary>
@@ -8,6 +10,9 @@ public sealed record ImportSummary
     public bool Resumed { get; init; }
     public required CompanyCounts Companies { get; init; }
     public required UserCounts Users { get; init; }
+
+    /// <summary>Null when conversations were not imported.</summary>
+    public ConversationImportSummary? Conversations { get; init; }
     public long ApiCalls { get; init; }
     public long RateLimitedResponses { get; init; }
     public TimeSpan Elapsed { get; init; }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Rapport.Hub.Storage;
 using Rapport.Intercom;
+using Rapport.Sync.Conversations;
 
 namespace Rapport.Sync.Import;
 
@@ -45,6 +46,10 @@ public sealed partial class IntercomImporter(
 
         progress?.Report(new ImportProgress("users", 0, null, cost.Calls()));
         var users = await store.DeriveUsersAsync(IntercomSource.Name, cancellationToken).ConfigureAwait(false);
+        // After the users, so that conversations attach to the users this run brought in; its own checkpoint resumes it.
+        var conversations = options.Conversations
+            ? await new ConversationImporter(intercom, store, options.ConversationOptions, timeProvider).RunAsync(progress, cancellationToken).ConfigureAwait(false)
+            : null;
 
         var summary = new ImportSummary
         {
@@ -55,6 +60,7 @@ public sealed partial class IntercomImporter(
             Users = new UserCounts(
                 state.ContactsSeen, users.Active, users.Created, users.Updated, users.Deactivated, users.Memberships,
                 SkippedUsers(state, users)),
+            Conversations = conversations,
             ApiCalls = cost.Calls(),
             RateLimitedResponses = cost.RateLimited(),
             Elapsed = timeProvider.GetElapsedTime(started),

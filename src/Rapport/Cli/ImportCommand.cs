@@ -11,6 +11,7 @@ internal static class ImportCommand
         var rule = new Option<string?>("--rule") { Description = "Qualification rule, e.g. 'plan in [Pro, Enterprise] and monthly_spend > 100'" };
         var onlyWithIds = new Option<bool>("--only-with-ids") { Description = "Enable the import even if some companies lack company_id or users lack user_id: those are skipped" };
         var full = new Option<bool>("--full") { Description = "Read every contact again instead of only those changed since the last import" };
+        var conversations = new Option<bool>("--conversations") { Description = "Also import conversations with every part (tickets, outbound emails and posts are left out and counted)" };
 
         var command = new Command("import", "Import qualifying Intercom companies and their users into the hub (incremental when run again)");
         common.AddTo(command);
@@ -18,6 +19,7 @@ internal static class ImportCommand
         command.Options.Add(rule);
         command.Options.Add(onlyWithIds);
         command.Options.Add(full);
+        command.Options.Add(conversations);
         command.SetAction((result, cancellationToken) => UserErrors.RunAsync(() =>
         {
             var settings = common.Read(result);
@@ -26,6 +28,7 @@ internal static class ImportCommand
                 LastSeenDays = result.GetValue(lastSeenDays) ?? settings.LastSeenDays,
                 Qualification = result.GetValue(rule) ?? settings.Qualification,
                 OnlyWithIds = result.GetValue(onlyWithIds) || settings.OnlyWithIds,
+                Conversations = result.GetValue(conversations) || settings.Conversations,
             };
             return new ImportWorkflow(AnsiConsole.Console, TimeProvider.System).RunAsync(settings, result.GetValue(full), cancellationToken);
         }, cancellationToken));

@@ -26,6 +26,7 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
             Qualification = ParseRule(settings.Qualification),
             OnlyWithIds = settings.OnlyWithIds,
             Full = full,
+            Conversations = settings.Conversations,
         };
         await using var store = await HubStoreFactory.OpenAsync(settings.Database, timeProvider, cancellationToken);
         await using var services = IntercomConnection.Build(settings, timeProvider);

@@ -30,6 +30,19 @@ internal static class SummaryView
         foreach (var (reason, count) in users.Skipped.OrderByDescending(p => p.Value))
             table.AddRow($"  skipped: {Markup.Escape(reason)}", N(count));
 
+        if (summary.Conversations is { } conversations)
+        {
+            table.AddRow("[bold]Conversations[/] seen", N(conversations.Seen));
+            table.AddRow("  stored (new or updated) / already current", $"{N(conversations.Stored)} / {N(conversations.Stale)}");
+            table.AddRow("  new parts / bot parts", $"{N(conversations.PartsStored)} / {N(conversations.BotParts)}");
+            table.AddRow("  older parts no longer returned by Intercom", N(conversations.Truncated));
+            table.AddRow("  attached to no user", N(conversations.Unattached));
+            foreach (var (excludedKind, count) in conversations.Excluded.OrderByDescending(p => p.Value))
+                table.AddRow($"  excluded: {Markup.Escape(excludedKind)}", N(count));
+            if (conversations.AmbiguousEmails.Count > 0)
+                table.AddRow($"  emails shared by several users: {Markup.Escape(string.Join(", ", conversations.AmbiguousEmails.Take(5)))}", N(conversations.AmbiguousEmails.Count));
+        }
+
         table.AddRow("[bold]API calls[/]", N(summary.ApiCalls));
         table.AddRow("  rate-limited responses (429)", N(summary.RateLimitedResponses));
         table.AddRow("[bold]Elapsed[/]", summary.Elapsed.Humanize(2));

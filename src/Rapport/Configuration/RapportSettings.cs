@@ -24,6 +24,9 @@ public sealed record RapportSettings
 
     public bool OnlyWithIds { get; init; }
 
+    /// <summary>Also import conversations (off until the hub shows them in pages).</summary>
+    public bool Conversations { get; init; }
+
     /// <summary>Where <c>rapport serve</c> listens.</summary>
     public string Urls { get; init; } = Web.RapportWebOptions.DefaultUrl;
 

@@ -67,6 +67,7 @@ public static class SettingsLoader
                 {
                     LastSeenDays = reader.Int(import, "lastSeenDays") ?? settings.LastSeenDays,
                     OnlyWithIds = reader.Bool(import, "onlyWithIds") ?? settings.OnlyWithIds,
+                    Conversations = reader.Bool(import, "conversations") ?? settings.Conversations,
                     Qualification = import.TryGetProperty("qualification", out var rule) && rule.ValueKind != JsonValueKind.Null
                         ? rule.ValueKind == JsonValueKind.String ? rule.GetString() : rule.GetRawText()
                         : settings.Qualification,

@@ -1,0 +1,144 @@
+using System.Data.Common;
+using Dapper;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Storage;
+using Rapport.Storage.Sql;
+
+namespace Rapport.Storage;
+
+internal abstract partial class HubStore
+{
+    public Task<ConversationBatchResult> ApplyConversationsAsync(
+        IReadOnlyList<SourceConversation> batch,
+        IReadOnlyList<ExcludedConversation> excluded,
+        SyncCheckpoint? checkpoint = null,
+        CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var (written, stale, partsAdded) = (0, 0, 0);
+            foreach (var conversation in batch)
+            {
+                var (id, isNewer) = await UpsertConversationAsync(connection, transaction, conversation, cancellationToken);
+                if (isNewer)
+                {
+                    written++;
+                    await LinkConversationUsersAsync(connection, transaction, id, conversation.UserExternalIds, cancellationToken);
+                }
+                else
+                {
+                    stale++;
+                }
+
+                partsAdded += await AddPartsAsync(connection, transaction, id, conversation.Parts, cancellationToken);
+            }
+
+            foreach (var e in excluded)
+            {
+                var parameters = new DynamicParameters(new { e.Source, e.SourceId, e.Kind });
+                parameters.Add("updatedAt", Dialect.Time(e.UpdatedAt));
+                parameters.Add("now", Now());
+                await connection.ExecuteAsync(Command(
+                    """
+                    INSERT INTO excluded_conversations (source, source_id, kind, source_updated_at, written_at)
+                    VALUES (@Source, @SourceId, @Kind, @updatedAt, @now)
+                    ON CONFLICT (source, source_id) DO UPDATE SET kind = excluded.kind,
+                        source_updated_at = excluded.source_updated_at, written_at = excluded.written_at
+                    """, parameters, transaction, cancellationToken));
+            }
+
+            return new ConversationBatchResult(written, stale, partsAdded, excluded.Count);
+        }, checkpoint, cancellationToken);
+
+    /// <returns>The row's id, and whether this copy was written (false when the stored one is newer).</returns>
+    private async Task<(long Id, bool Written)> UpsertConversationAsync(
+        DbConnection connection, DbTransaction transaction, SourceConversation c, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(new
+        {
+            c.Source, c.SourceId, c.State, c.Open, c.SourceType, c.DeliveredAs, c.BotInitiated, c.Title, c.Subject, c.PartCount,
+            c.PartsTruncated, c.RawJson,
+        });
+        parameters.Add("createdAt", Dialect.Time(c.CreatedAt));
+        parameters.Add("updatedAt", Dialect.Time(c.UpdatedAt));
+        parameters.Add("now", Now());
+        // The WHERE of DO UPDATE keeps a newer row: webhooks arrive out of order and a backfill can read an older copy.
+        var id = await connection.QuerySingleOrDefaultAsync<long?>(Command(
+            $"""
+            INSERT INTO conversations (source, source_id, state, open, source_type, delivered_as, bot_initiated, title, subject,
+                part_count, parts_truncated, source_created_at, source_updated_at, raw, written_at)
+            VALUES (@Source, @SourceId, @State, @Open, @SourceType, @DeliveredAs, @BotInitiated, @Title, @Subject,
+                @PartCount, @PartsTruncated, @createdAt, @updatedAt, {Dialect.Json("@RawJson")}, @now)
+            ON CONFLICT (source, source_id) DO UPDATE SET state = excluded.state, open = excluded.open,
+                source_type = excluded.source_type, delivered_as = excluded.delivered_as, bot_initiated = excluded.bot_initiated,
+                title = excluded.title, subject = excluded.subject, part_count = excluded.part_count,
+                parts_truncated = excluded.parts_truncated, source_created_at = excluded.source_created_at,
+                source_updated_at = excluded.source_updated_at, raw = excluded.raw, written_at = excluded.written_at
+            WHERE conversations.source_updated_at IS NULL
+                OR (excluded.source_updated_at IS NOT NULL AND excluded.source_updated_at >= conversations.source_updated_at)
+            RETURNING id
+            """, parameters, transaction, cancellationToken));
+        if (id is { } written)
+        {
+            return (written, true);
+        }
+
+        var existing = await connection.ExecuteScalarAsync<long>(Command(
+            "SELECT id FROM conversations WHERE source = @Source AND source_id = @SourceId", parameters, transaction, cancellationToken));
+        return (existing, false);
+    }
+
+    private async Task LinkConversationUsersAsync(
+        DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<string> userExternalIds, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(new { id });
+        parameters.Add("ids", Dialect.Ids(userExternalIds.Distinct(StringComparer.Ordinal)));
+        await connection.ExecuteAsync(Command(
+            "DELETE FROM conversation_users WHERE conversation_id = @id", parameters, transaction, cancellationToken));
+        if (userExternalIds.Count == 0)
+        {
+            return;
+        }
+
+        await connection.ExecuteAsync(Command(
+            $"INSERT INTO conversation_users (conversation_id, user_id) SELECT @id, id FROM users WHERE external_id {Dialect.InIds}",
+            parameters, transaction, cancellationToken));
+    }
+
+    /// <returns>Parts that were not stored before.</returns>
+    private async Task<int> AddPartsAsync(
+        DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<ConversationPart> parts, CancellationToken cancellationToken)
+    {
+        if (parts.Count == 0)
+        {
+            return 0;
+        }
+
+        var countSql = "SELECT COUNT(*) FROM conversation_parts WHERE conversation_id = @id";
+        var before = await connection.ExecuteScalarAsync<long>(Command(countSql, new { id }, transaction, cancellationToken));
+        var rows = new ValuesBuilder(
+            Dialect,
+            """
+            INSERT INTO conversation_parts (conversation_id, part_id, part_type, body, author_kind, author_id, author_name,
+                author_email, created_at, updated_at, attachments)
+            """,
+            ["{0}", "{0}", "{0}", "{0}", "{0}", "{0}", "{0}", "{0}", "{0}", "{0}", Dialect.Json("{0}")],
+            """
+            ON CONFLICT (conversation_id, part_id) DO UPDATE SET part_type = excluded.part_type, body = excluded.body,
+                author_kind = excluded.author_kind, author_id = excluded.author_id, author_name = excluded.author_name,
+                author_email = excluded.author_email, created_at = excluded.created_at, updated_at = excluded.updated_at,
+                attachments = excluded.attachments
+            WHERE excluded.updated_at > conversation_parts.updated_at
+            """);
+        // A part appears once per statement: PostgreSQL refuses ON CONFLICT touching the same row twice.
+        foreach (var p in parts.DistinctBy(p => p.PartId, StringComparer.Ordinal))
+        {
+            rows.Add(
+                id, p.PartId, p.PartType, p.Body, p.AuthorKind, p.AuthorId, p.AuthorName, p.AuthorEmail,
+                Dialect.Time(p.CreatedAt), Dialect.Time(p.UpdatedAt), p.AttachmentsJson);
+        }
+
+        await rows.ExecuteAsync(connection, transaction, cancellationToken);
+        var after = await connection.ExecuteScalarAsync<long>(Command(countSql, new { id }, transaction, cancellationToken));
+        return (int)(after - before);
+    }
+}
