@@ -60,6 +60,7 @@ internal static class DemoCommand
                 IntercomUrl = simulator.BaseAddress,
                 Token = options.AccessToken,
                 OnlyWithIds = true,
+                Conversations = true,
             };
             var exit = await new ImportWorkflow(console, TimeProvider.System).RunAsync(settings, full: false, cancellationToken);
             if (exit != ExitCodes.Ok || result.GetValue(noServe))

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rapport.Hub.Conversations;
 using Rapport.Hub.Storage;
 using Rapport.Hub.Storage.Browse;
 
@@ -9,11 +10,14 @@ internal sealed class AccountModel(IHubStore store) : PageModel
 {
     public AccountDetail Account { get; private set; } = null!;
 
+    public IReadOnlyList<ConversationHeader> Conversations { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         if (await store.GetAccountAsync(id, cancellationToken: cancellationToken) is not { } account)
             return NotFound();
         Account = account;
+        Conversations = await store.ListAccountConversationsAsync(account.ExternalId, 20, cancellationToken);
         return Page();
     }
 }

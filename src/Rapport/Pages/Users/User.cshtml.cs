@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rapport.Hub.Conversations;
 using Rapport.Hub.Storage;
 using Rapport.Hub.Storage.Browse;
 
@@ -9,11 +10,14 @@ internal sealed class UserModel(IHubStore store) : PageModel
 {
     public UserDetail Detail { get; private set; } = null!;
 
+    public IReadOnlyList<ConversationHeader> Conversations { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         if (await store.GetUserAsync(id, cancellationToken) is not { } user)
             return NotFound();
         Detail = user;
+        Conversations = await store.ListUserConversationsAsync(user.ExternalId, 20, cancellationToken);
         return Page();
     }
 }

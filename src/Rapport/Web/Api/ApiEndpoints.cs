@@ -1,4 +1,5 @@
 using Rapport.Web.Accounts;
+using Rapport.Web.Conversations;
 using Rapport.Web.Integration;
 using Rapport.Web.Team;
 
@@ -14,5 +15,6 @@ internal static class ApiEndpoints
         api.MapIntercomApi();
         api.MapAccountsApi();
         api.MapUsersApi();
+        api.MapConversationsApi();
     }
 }

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Storage;
+using Rapport.Web.Conversations;
+
+namespace Rapport.Pages.Conversations;
+
+internal sealed class ConversationModel(IHubStore store) : PageModel
+{
+    public ConversationView View { get; private set; } = null!;
+
+    /// <summary>The linked users that are still in the hub, in the conversation's order; others are shown by external id.</summary>
+    public IReadOnlyList<(string ExternalId, UserView? User)> Users { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await store.GetConversationAsync(ConversationsApi.Source, id, cancellationToken) is not { } view)
+            return NotFound();
+        View = view;
+        var users = new List<(string, UserView?)>();
+        foreach (var externalId in view.Conversation.UserExternalIds)
+            users.Add((externalId, await store.FindUserAsync(externalId, cancellationToken)));
+        Users = users;
+        return Page();
+    }
+}
