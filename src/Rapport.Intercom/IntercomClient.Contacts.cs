@@ -12,9 +12,10 @@ public sealed partial class IntercomClient
     /// cursor, the cheapest full read (INTERCOM.md §3, §12). Pass a page's <see cref="IntercomPage{T}.NextCursor"/> to resume.
     /// </summary>
     public IAsyncEnumerable<IntercomPage<IntercomContact>> ListContactsAsync(string? startingAfter = null, CancellationToken cancellationToken = default) =>
-        PageContactsAsync(
+        PageByCursorAsync(
             cursor => (HttpMethod.Get, ContactsPath(cursor), null),
             startingAfter,
+            ParseCursorPage,
             cancellationToken);
 
     /// <summary>
@@ -24,9 +25,10 @@ public sealed partial class IntercomClient
     public IAsyncEnumerable<IntercomPage<IntercomContact>> SearchContactsAsync(IntercomSearchQuery query, string? startingAfter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return PageContactsAsync(
+        return PageByCursorAsync(
             cursor => (HttpMethod.Post, "contacts/search", IntercomRequestBodies.ContactSearch(query, _options.ContactsPageSize, cursor)),
             startingAfter,
+            ParseCursorPage,
             cancellationToken);
     }
 
@@ -66,16 +68,21 @@ public sealed partial class IntercomClient
         }
     }
 
-    private async IAsyncEnumerable<IntercomPage<IntercomContact>> PageContactsAsync(
+    /// <summary>
+    /// Follows a <c>starting_after</c> cursor (contacts and conversations, list and search alike) until a page is empty, has
+    /// no next cursor, or repeats its own cursor.
+    /// </summary>
+    private async IAsyncEnumerable<IntercomPage<T>> PageByCursorAsync<T>(
         Func<string?, (HttpMethod Method, string Path, byte[]? Body)> request,
         string? startingAfter,
+        Func<JsonElement, IntercomPage<T>> parse,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var cursor = startingAfter;
         while (true)
         {
             var (method, path, body) = request(cursor);
-            var page = await SendAsync(method, path, body, idempotent: true, ParseCursorPage, cancellationToken).ConfigureAwait(false);
+            var page = await SendAsync(method, path, body, idempotent: true, parse, cancellationToken).ConfigureAwait(false);
             if (page.Items.Count > 0)
             {
                 yield return page;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Rapport.Intercom.Json;
 
 namespace Rapport.Intercom;
@@ -18,11 +17,12 @@ public sealed partial class IntercomClient
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perPage);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(perPage, MaxConversationsPerPage);
-        return PageConversationsAsync(
+        return PageByCursorAsync(
             cursor => (HttpMethod.Get, cursor is null
                 ? string.Create(CultureInfo.InvariantCulture, $"conversations?per_page={perPage}")
                 : string.Create(CultureInfo.InvariantCulture, $"conversations?per_page={perPage}&starting_after={Escape(cursor)}"), null),
             startingAfter,
+            ParseConversationPage,
             cancellationToken);
     }
 
@@ -33,9 +33,10 @@ public sealed partial class IntercomClient
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perPage);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(perPage, MaxConversationsPerPage);
-        return PageConversationsAsync(
+        return PageByCursorAsync(
             cursor => (HttpMethod.Post, "conversations/search", IntercomRequestBodies.ContactSearch(query, perPage, cursor)),
             startingAfter,
+            ParseConversationPage,
             cancellationToken);
     }
 
@@ -57,30 +58,6 @@ public sealed partial class IntercomClient
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         var path = plainText ? $"conversations/{Escape(id)}?display_as=plaintext" : $"conversations/{Escape(id)}";
         return GetAsync(path, IntercomConversation.Parse, cancellationToken);
-    }
-
-    private async IAsyncEnumerable<IntercomPage<IntercomConversation>> PageConversationsAsync(
-        Func<string?, (HttpMethod Method, string Path, byte[]? Body)> request,
-        string? startingAfter,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var cursor = startingAfter;
-        while (true)
-        {
-            var (method, path, body) = request(cursor);
-            var page = await SendAsync(method, path, body, idempotent: true, ParseConversationPage, cancellationToken).ConfigureAwait(false);
-            if (page.Items.Count > 0)
-            {
-                yield return page;
-            }
-
-            if (page.Items.Count == 0 || page.NextCursor is null || page.NextCursor == cursor)
-            {
-                yield break;
-            }
-
-            cursor = page.NextCursor;
-        }
     }
 
     // spec 2.16 conversation_list: {conversations[], total_count, pages {next {starting_after}}}

@@ -1,23 +1,10 @@
 using System.Net;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Rapport.IntercomSimulator.Tests;
 
 public sealed class ConversationWebhookSpecs
 {
-    private static Task<IntercomSimulatorServer> StartAsync(Uri webhookUrl) =>
-        IntercomSimulatorServer.StartAsync(
-            new SimulatorOptions
-            {
-                Companies = 20,
-                Contacts = 120,
-                Seed = 7,
-                RateLimitPerMinute = null,
-                TimeProvider = new FakeTimeProvider(SimulatorServers.Now),
-                WebhookUrl = webhookUrl,
-            },
-            0,
-            TestContext.Current.CancellationToken);
+    private static Task<IntercomSimulatorServer> StartAsync(Uri webhookUrl) => SimulatorServers.StartWithWebhooksAsync(webhookUrl, contacts: 120);
 
     [Fact]
     public async Task A_user_reply_through_the_control_api_notifies_conversation_user_replied_with_only_that_part()

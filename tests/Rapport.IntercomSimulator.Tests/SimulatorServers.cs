@@ -21,4 +21,19 @@ internal static class SimulatorServers
             },
             0,
             TestContext.Current.CancellationToken);
+
+    /// <summary>A small workspace on the fake clock that delivers its webhooks to <paramref name="webhookUrl"/>.</summary>
+    public static Task<IntercomSimulatorServer> StartWithWebhooksAsync(Uri webhookUrl, int contacts) =>
+        IntercomSimulatorServer.StartAsync(
+            new SimulatorOptions
+            {
+                Companies = 20,
+                Contacts = contacts,
+                Seed = 7,
+                RateLimitPerMinute = null,
+                TimeProvider = new FakeTimeProvider(Now),
+                WebhookUrl = webhookUrl,
+            },
+            0,
+            TestContext.Current.CancellationToken);
 }

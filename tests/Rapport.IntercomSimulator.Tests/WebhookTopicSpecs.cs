@@ -1,23 +1,10 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Rapport.IntercomSimulator.Tests;
 
 public sealed class WebhookTopicSpecs
 {
-    private static Task<IntercomSimulatorServer> StartAsync(Uri webhookUrl) =>
-        IntercomSimulatorServer.StartAsync(
-            new SimulatorOptions
-            {
-                Companies = 20,
-                Contacts = 80,
-                Seed = 7,
-                RateLimitPerMinute = null,
-                TimeProvider = new FakeTimeProvider(SimulatorServers.Now),
-                WebhookUrl = webhookUrl,
-            },
-            0,
-            TestContext.Current.CancellationToken);
+    private static Task<IntercomSimulatorServer> StartAsync(Uri webhookUrl) => SimulatorServers.StartWithWebhooksAsync(webhookUrl, contacts: 80);
 
     [Fact]
     public async Task A_rest_update_notifies_with_the_object_the_api_answered()
