@@ -83,6 +83,11 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
             return ("another workspace", false);
         if (notification.Topic == "ping")
             return ("ping", false);
+        // Conversations come in with option 1 off too (attached by email); events have their own switch.
+        if (notification.Topic.StartsWith("conversation.", StringComparison.Ordinal))
+            return await ApplyConversationTopicAsync(notification, context, cancellationToken).ConfigureAwait(false);
+        if (notification.Topic == "event.created")
+            return await ApplyEventAsync(notification, context, cancellationToken).ConfigureAwait(false);
         if (qualifier is null)
             return ("import of users and companies is off", false);
 
