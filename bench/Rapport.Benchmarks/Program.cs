@@ -9,7 +9,8 @@ using Rapport.Sync.Import;
 // rapport-bench unthrottled [--companies 10000] [--contacts 100000] [--database postgres://… (an empty database; default a temporary SQLite file)]
 // rapport-bench rate-limited [--companies 2000] [--contacts 150000] [--rate-limit 1200]
 // rapport-bench accounts-list [--accounts 100000] [--database …]: the accounts list's pages over accounts written straight into a store
-// rapport-bench webhooks [--notifications 100000] [--connections 16] [--database …]: signed webhooks posted from a second process into the web app
+// rapport-bench webhooks [--notifications 200000] [--connections 32] [--seconds 20] [--database …]: signed webhooks posted into the web app
+//   by wrk when it is on the PATH (for --seconds, cycling through --notifications distinct ones), else by a second .NET process (each once)
 // Each prints one markdown table row; --readme FILE also replaces the scenario's row there.
 var scenario = args.FirstOrDefault() ?? "unthrottled";
 var marker = scenario + (Array.IndexOf(args, "--database") >= 0 ? "-postgresql" : "");
@@ -30,7 +31,7 @@ if (scenario == "webhooks-load")
     return await WebhooksBench.LoadAsync(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
 if (scenario == "webhooks")
 {
-    var webhooksRow = await WebhooksBench.RunAsync(database, Arg("--notifications", 100_000), Arg("--connections", 16), Machine());
+    var webhooksRow = await WebhooksBench.RunAsync(database, Arg("--notifications", 200_000), Arg("--connections", 32), Arg("--seconds", 20), Machine());
     Console.WriteLine(webhooksRow);
     if (readme is not null)
         RecordInReadme(readme, marker, webhooksRow);

@@ -15,30 +15,21 @@ internal abstract partial class HubStore
     public async Task<bool> AppendToInboxAsync(InboxNotification notification, CancellationToken cancellationToken = default) =>
         (await AppendToInboxAsync([notification], cancellationToken))[0];
 
+    /// <summary>One multi-row statement per batch: the endpoint's group commit makes a burst cost one round trip.</summary>
     public Task<IReadOnlyList<bool>> AppendToInboxAsync(IReadOnlyList<InboxNotification> notifications, CancellationToken cancellationToken = default) =>
         WriteAsync<IReadOnlyList<bool>>(async (connection, transaction) =>
         {
-            var stored = new bool[notifications.Count];
-            for (var i = 0; i < notifications.Count; i++)
-            {
-                var notification = notifications[i];
-                var parameters = new DynamicParameters(new
-                {
-                    notification.NotificationId, notification.Topic, notification.AppId, notification.ItemType, notification.ItemId, notification.Body,
-                });
-                parameters.Add("itemUpdatedAt", Dialect.Time(notification.ItemUpdatedAt));
-                parameters.Add("createdAt", Dialect.Time(notification.CreatedAt));
-                parameters.Add("now", Now());
-                stored[i] = await connection.QuerySingleOrDefaultAsync<long?>(Command(
-                    """
-                    INSERT INTO webhook_inbox (notification_id, topic, app_id, item_type, item_id, item_updated_at, created_at, body, received_at)
-                    VALUES (@NotificationId, @Topic, @AppId, @ItemType, @ItemId, @itemUpdatedAt, @createdAt, @Body, @now)
-                    ON CONFLICT (notification_id) DO NOTHING
-                    RETURNING id
-                    """, parameters, transaction, cancellationToken)) is not null;
-            }
-
-            return stored;
+            var insert = new ValuesBuilder(
+                dialect,
+                "INSERT INTO webhook_inbox (notification_id, topic, app_id, item_type, item_id, item_updated_at, created_at, body, received_at)",
+                ["{0}", "{0}", "{0}", "{0}", "{0}", "{0}", "{0}", "{0}", "{0}"],
+                "ON CONFLICT (notification_id) DO NOTHING RETURNING notification_id");
+            var now = Now();
+            foreach (var n in notifications)
+                insert.Add(n.NotificationId, n.Topic, n.AppId, n.ItemType, n.ItemId, Dialect.Time(n.ItemUpdatedAt), Dialect.Time(n.CreatedAt), n.Body, now);
+            var inserted = (await insert.QueryStringsAsync(connection, transaction, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            // The same id twice in one batch is inserted once: the first is the delivery, the second a redelivery.
+            return [.. notifications.Select(n => inserted.Remove(n.NotificationId))];
         }, null, cancellationToken);
 
     public Task<IReadOnlyList<InboxItem>> ClaimInboxAsync(int limit, TimeSpan lease, int maxAttempts, CancellationToken cancellationToken = default) =>
@@ -65,15 +56,19 @@ internal abstract partial class HubStore
     public Task MarkInboxAppliedAsync(long id, string outcome, CancellationToken cancellationToken = default) =>
         MarkInboxAppliedAsync([(id, outcome)], cancellationToken);
 
+    /// <summary>One statement per distinct outcome, not per row: a batch of 200 mostly shares one or two outcomes.</summary>
     public Task MarkInboxAppliedAsync(IReadOnlyList<(long Id, string Outcome)> outcomes, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {
-            foreach (var (id, outcome) in outcomes)
+            foreach (var group in outcomes.GroupBy(o => o.Outcome, StringComparer.Ordinal))
             {
-                var parameters = new DynamicParameters(new { id, outcome });
-                parameters.Add("now", Now());
-                await connection.ExecuteAsync(Command(
-                    "UPDATE webhook_inbox SET applied_at = @now, outcome = @outcome, claimed_until = NULL WHERE id = @id", parameters, transaction, cancellationToken));
+                foreach (var ids in group.Select(o => o.Id).Chunk(InListChunk))
+                {
+                    var parameters = new DynamicParameters(new { ids = Dialect.Numbers(ids), outcome = group.Key });
+                    parameters.Add("now", Now());
+                    await connection.ExecuteAsync(Command(
+                        $"UPDATE webhook_inbox SET applied_at = @now, outcome = @outcome, claimed_until = NULL WHERE id {Dialect.InIds}", parameters, transaction, cancellationToken));
+                }
             }
 
             return outcomes.Count;

@@ -20,6 +20,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string InIds => "= ANY(@ids)";
 
+    public override object Numbers(IEnumerable<long> ids) => ids.ToArray();
+
     public override object Ids(IEnumerable<string> ids) => ids.ToArray();
 
     // Each statement is a round trip, so many rows per statement, but not so many that parsing and planning the

@@ -30,6 +30,9 @@ internal abstract class SqlDialect
 
     public abstract object Ids(IEnumerable<string> ids);
 
+    /// <summary><see cref="Ids"/> for numeric keys, used with <see cref="InIds"/> too.</summary>
+    public abstract object Numbers(IEnumerable<long> ids);
+
     /// <summary>Rows per <c>INSERT … VALUES</c> statement of <paramref name="columns"/> columns.</summary>
     public abstract int RowsPerStatement(int columns);
 
