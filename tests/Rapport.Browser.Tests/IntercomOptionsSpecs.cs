@@ -43,7 +43,9 @@ public sealed class IntercomOptionsSpecs(Chromium chromium)
         await Expect(page.GetByTestId("check-csv")).ToHaveAttributeAsync("href", "/api/v1/integrations/intercom/check.csv");
         await tab.VisitAsync(IntercomSteps.IntercomPage, "reloaded");
         await Expect(page.GetByTestId("option-import")).Not.ToBeCheckedAsync();
-        await Expect(page.GetByTestId("sync-button")).ToBeDisabledAsync();
+        // Option 1 stayed off: the integration is conversations only, and Sync now says so rather than refusing.
+        await Expect(page.GetByTestId("sync-mode")).ToContainTextAsync("Conversations only");
+        await Expect(page.GetByTestId("sync-button")).ToBeEnabledAsync();
 
         await hub.FixEveryIdInIntercomAsync(Cancel);
         await page.GetByTestId("option-import").CheckAsync();

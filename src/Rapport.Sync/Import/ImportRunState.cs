@@ -18,7 +18,8 @@ internal sealed record ImportRunState(
     int ContactsSeen,
     int Leads,
     long ApiCalls,
-    long RateLimited)
+    long RateLimited,
+    int ContactsWritten = 0)
 {
     public const string CompaniesPhase = "companies";
     public const string ContactsPhase = "contacts";

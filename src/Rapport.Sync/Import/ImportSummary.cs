@@ -14,6 +14,9 @@ public sealed record ImportSummary
     /// <summary>Null when conversations were not imported.</summary>
     public ConversationImportSummary? Conversations { get; init; }
     public long ApiCalls { get; init; }
+
+    /// <summary>Contacts whose mirror row was created or rewritten: new or changed in Intercom since the hub last had them.</summary>
+    public int ContactsWritten { get; init; }
     public long RateLimitedResponses { get; init; }
     public TimeSpan Elapsed { get; init; }
 }

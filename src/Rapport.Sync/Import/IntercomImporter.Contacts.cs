@@ -44,7 +44,9 @@ public sealed partial class IntercomImporter
             // A contact that was a user and became a lead leaves the mirror (a full import also forgets the unseen).
             if (state.Incremental && leads.Count > 0)
                 await store.ForgetContactsAsync(IntercomSource.Name, leads, cancellationToken).ConfigureAwait(false);
-            await store.MirrorContactsAsync(users, state.RunId, new SyncCheckpoint(StateKey, Serialize(state)), cancellationToken).ConfigureAwait(false);
+            var written = await store.MirrorContactsAsync(users, state.RunId, new SyncCheckpoint(StateKey, Serialize(state)), cancellationToken).ConfigureAwait(false);
+            // Known only after the batch's transaction: the next checkpoint carries it.
+            state = state with { ContactsWritten = state.ContactsWritten + written };
             progress?.Report(new ImportProgress("contacts", state.ContactsSeen, page.TotalCount, cost.Calls()));
         }
 

@@ -62,6 +62,7 @@ public sealed partial class IntercomImporter(
                 SkippedUsers(state, users)),
             Conversations = conversations,
             ApiCalls = cost.Calls(),
+            ContactsWritten = state.ContactsWritten,
             RateLimitedResponses = cost.RateLimited(),
             Elapsed = timeProvider.GetElapsedTime(started),
         };

@@ -37,6 +37,7 @@ internal static class ServeCommand
         AdminEmail = settings.AdminEmail,
         AdminPassword = settings.AdminPassword,
         PublicUrl = settings.PublicUrl,
+        SweepInterval = TimeSpan.FromMinutes(settings.SweepMinutes),
         Intercom = new IntercomAppOptions
         {
             ClientId = settings.IntercomClientId,

@@ -43,4 +43,7 @@ public sealed record RapportSettings
     public string? IntercomClientSecret { get; init; }
 
     public Uri? IntercomAuthorizeUrl { get; init; }
+
+    /// <summary>How often <c>rapport serve</c> runs the reconciliation sweep; 0 = only on demand.</summary>
+    public int SweepMinutes { get; init; } = 15;
 }

@@ -68,6 +68,7 @@ public static class SettingsLoader
                     LastSeenDays = reader.Int(import, "lastSeenDays") ?? settings.LastSeenDays,
                     OnlyWithIds = reader.Bool(import, "onlyWithIds") ?? settings.OnlyWithIds,
                     Conversations = reader.Bool(import, "conversations") ?? settings.Conversations,
+                    SweepMinutes = reader.Int(import, "sweepMinutes") ?? settings.SweepMinutes,
                     Qualification = import.TryGetProperty("qualification", out var rule) && rule.ValueKind != JsonValueKind.Null
                         ? rule.ValueKind == JsonValueKind.String ? rule.GetString() : rule.GetRawText()
                         : settings.Qualification,
@@ -95,6 +96,11 @@ public static class SettingsLoader
             IntercomUrl = url is null ? settings.IntercomUrl : SectionReader.ParseUrl(url, "RAPPORT_INTERCOM_URL"),
             Region = environment("RAPPORT_INTERCOM_REGION") ?? settings.Region,
             Token = environment("RAPPORT_INTERCOM_TOKEN") ?? settings.Token,
+            SweepMinutes = environment("RAPPORT_SWEEP_MINUTES") is { } minutes
+                ? int.TryParse(minutes, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                    ? parsed
+                    : throw new SettingsException($"RAPPORT_SWEEP_MINUTES: '{minutes}' is not a whole number of minutes ≥ 0")
+                : settings.SweepMinutes,
         };
     }
 

@@ -25,6 +25,9 @@ public sealed record RapportWebOptions
 
     public IntercomAppOptions Intercom { get; init; } = new();
 
+    /// <summary>How often the reconciliation sweep runs by itself (default 15 minutes); zero: only on demand.</summary>
+    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromMinutes(15);
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }
 

@@ -110,16 +110,20 @@ public sealed class IntercomApiSpecs
     }
 
     [Fact]
-    public async Task A_sync_is_refused_while_option_1_is_off_because_there_is_nothing_to_import()
+    public async Task A_sync_while_option_1_is_off_imports_conversations_only()
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Cancel);
         var api = await hub.TokenClientAsync(TeamRole.Admin);
         await hub.ConnectWithTokenAsync(api);
 
         var response = await api.PostAsync(Path + "/sync", null, Cancel);
+        var finished = await WaitForSyncAsync(api);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await response.Content.ReadAsStringAsync(Cancel)).ShouldContain("conversations only");
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        finished.GetProperty("state").GetString().ShouldBe("completed");
+        finished.GetProperty("summary").ValueKind.ShouldBe(JsonValueKind.Null, "no company or user is imported");
+        finished.GetProperty("conversations").GetProperty("seen").GetInt32().ShouldBeGreaterThan(0);
+        (await hub.Store.CountAsync(Cancel)).ActiveAccounts.ShouldBe(0);
     }
 
     [Fact]
@@ -132,6 +136,8 @@ public sealed class IntercomApiSpecs
 
         document.ShouldContain("\"/api/v1/integrations/intercom/preview\"");
         document.ShouldContain("\"/api/v1/integrations/intercom/check.csv\"");
+        document.ShouldContain("\"/api/v1/integrations/intercom/status\"");
+        document.ShouldContain("\"/api/v1/integrations/intercom/sweep\"");
         document.ShouldContain("Intercom integration");
     }
 

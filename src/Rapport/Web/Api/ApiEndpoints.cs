@@ -13,6 +13,7 @@ internal static class ApiEndpoints
         var api = app.MapGroup("/api/v1");
         api.MapTeamApi();
         api.MapIntercomApi();
+        api.MapIntercomSyncApi();
         api.MapAccountsApi();
         api.MapUsersApi();
         api.MapConversationsApi();

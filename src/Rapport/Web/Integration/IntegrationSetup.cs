@@ -16,6 +16,7 @@ internal static class IntegrationSetup
         services.TryAddSingleton<IntercomSyncJob>();
         services.AddHostedService(provider => provider.GetRequiredService<IntercomSyncJob>());
         services.TryAddSingleton<IntercomIntegration>();
+        services.TryAddSingleton<IntercomSyncHealth>();
         return services;
     }
 }

@@ -1,17 +1,24 @@
 using Rapport.Hub.Storage;
 using Rapport.Intercom;
+using Rapport.Sync.Conversations;
 using Rapport.Sync.Import;
+using Rapport.Sync.Reconcile;
 using Rapport.Sync.Settings;
 
 namespace Rapport.Web.Integration;
 
 /// <summary>
-/// "Sync now": runs the import with the stored settings in the background, one at a time per hub process, and keeps its
-/// progress and outcome for the page and the API. Stopping the app cancels it; the importer's checkpoints let the next
-/// run resume.
+/// Runs Intercom jobs in the background, one at a time per hub process: "Sync now" (the import with the stored settings,
+/// conversations included) and the reconciliation sweep (on its timer and on demand), never both at once since they write
+/// the same records through the same checkpoints. Keeps the running or last job's progress and outcome for the page and
+/// the API. Stopping the app cancels it; the importers' checkpoints let the next run resume.
 /// </summary>
-internal sealed class IntercomSyncJob(IHubStore store, IntercomConnections connections, TimeProvider timeProvider) : IHostedService, IAsyncDisposable
+internal sealed partial class IntercomSyncJob(
+    IHubStore store, IntercomConnections connections, RapportWebOptions options, TimeProvider timeProvider, ILogger<IntercomSyncJob> logger)
+    : IHostedService, IAsyncDisposable
 {
+    public const string NotConnected = "Intercom is not connected: connect it first.";
+
     private readonly Lock _sync = new();
     private readonly CancellationTokenSource _stopping = new();
     private SyncStatus _status = SyncStatus.Idle;
@@ -23,42 +30,82 @@ internal sealed class IntercomSyncJob(IHubStore store, IntercomConnections conne
         get { lock (_sync) { return _status; } }
     }
 
-    /// <summary>Starts a sync; the refusal says why it could not (already running, not connected, option 1 off).</summary>
+    /// <summary>
+    /// Starts "Sync now"; the refusal says why it could not (a job is running, not connected, option 1 on but its check
+    /// not passed). With option 1 off the integration is conversations only, and so is the sync.
+    /// </summary>
     public async Task<(SyncStatus Status, string? Refusal)> StartAsync(string startedBy, CancellationToken cancellationToken)
     {
         var settings = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken);
-        if (!settings.ImportUsersAndCompanies || await store.GetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, cancellationToken) is null)
-            return (Status, "Import users and companies (option 1) is not enabled: with it off Rapport imports conversations only, so there is nothing to sync. Enable it first.");
+        if (settings.ImportUsersAndCompanies && await store.GetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, cancellationToken) is null)
+            return (Status, "Import users and companies is on but not enabled: the pre-enable check has not passed. Save the options again once the ids are set (or tick Import only what has ids).");
         var client = await connections.ClientAsync(cancellationToken);
         if (client is null)
-            return (Status, "Intercom is not connected: connect it first.");
+            return (Status, NotConnected);
+        return TryStart(SyncStatus.SyncKind, startedBy, (progress, token) => SyncAsync(client, settings, progress, token));
+    }
 
+    /// <summary>Starts a reconciliation sweep ("Reconcile now", or the timer with <paramref name="trigger"/> "timer").</summary>
+    public async Task<(SyncStatus Status, string? Refusal)> StartSweepAsync(string trigger, CancellationToken cancellationToken)
+    {
+        var client = await connections.ClientAsync(cancellationToken);
+        if (client is null)
+            return (Status, NotConnected);
+        return TryStart(SyncStatus.SweepKind, trigger, async (progress, token) =>
+        {
+            var result = await new ReconciliationSweep(client, store, timeProvider).RunAsync(trigger, progress, token);
+            return s => s with { Sweep = result };
+        });
+    }
+
+    private (SyncStatus, string?) TryStart(
+        string kind, string startedBy, Func<IProgress<ImportProgress>, CancellationToken, Task<Func<SyncStatus, SyncStatus>>> work)
+    {
         lock (_sync)
         {
             if (_status.State == SyncStatus.Running)
-                return (_status, "A sync is already running: wait for it to finish.");
-            _status = new SyncStatus(SyncStatus.Running, startedBy, timeProvider.GetUtcNow(), null, null, null, null);
-            _running = Task.Run(() => RunAsync(client, settings.ToImportOptions(), _stopping.Token), CancellationToken.None);
+                return (_status, _status.Kind == SyncStatus.SweepKind
+                    ? "A reconciliation sweep is running: wait for it to finish."
+                    : "A sync is running: wait for it to finish.");
+            _status = new SyncStatus(SyncStatus.Running, startedBy, timeProvider.GetUtcNow(), null, null, null, null) { Kind = kind };
+            _running = Task.Run(() => RunAsync(work, _stopping.Token), CancellationToken.None);
             return (_status, null);
         }
     }
 
-    private async Task RunAsync(IntercomClient client, ImportOptions options, CancellationToken cancellationToken)
+    private async Task<Func<SyncStatus, SyncStatus>> SyncAsync(
+        IntercomClient client, IntercomIntegrationSettings settings, IProgress<ImportProgress> progress, CancellationToken cancellationToken)
+    {
+        if (!settings.ImportUsersAndCompanies)
+        {
+            // Conversations only (the seed's option 1 off): attached to hub users by email.
+            var conversations = await new ConversationImporter(client, store, new ConversationImportOptions { AttachByContact = false }, timeProvider)
+                .RunAsync(progress, cancellationToken);
+            return s => s with { Conversations = conversations };
+        }
+
+        var importOptions = settings.ToImportOptions();
+        importOptions.Conversations = true;
+        var summary = await new IntercomImporter(client, store, importOptions, timeProvider).RunAsync(progress, cancellationToken);
+        return s => s with { Summary = summary, Conversations = summary.Conversations };
+    }
+
+    private async Task RunAsync(Func<IProgress<ImportProgress>, CancellationToken, Task<Func<SyncStatus, SyncStatus>>> work, CancellationToken cancellationToken)
     {
         var progress = new LatestProgress(p => Update(s => s with { Progress = p }));
         try
         {
-            var summary = await new IntercomImporter(client, store, options, timeProvider).RunAsync(progress, cancellationToken);
-            Update(s => s with { State = SyncStatus.Completed, FinishedAt = timeProvider.GetUtcNow(), Summary = summary });
+            var outcome = await work(progress, cancellationToken);
+            Update(s => outcome(s with { State = SyncStatus.Completed, FinishedAt = timeProvider.GetUtcNow() }));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Update(s => s with { State = SyncStatus.Failed, FinishedAt = timeProvider.GetUtcNow(), Error = "Rapport stopped during the sync; the next sync resumes where it left off." });
+            Update(s => s with { State = SyncStatus.Failed, FinishedAt = timeProvider.GetUtcNow(), Error = "Rapport stopped during the job; the next one resumes where it left off." });
         }
         // Whatever ends the run, the page must stop saying "running": the error is shown to the teammate instead.
         catch (Exception error)
         {
-            var message = error is ObjectDisposedException ? "The Intercom connection changed during the sync; start it again." : error.Message;
+            var message = error is ObjectDisposedException ? "The Intercom connection changed during the job; start it again." : error.Message;
             Update(s => s with { State = SyncStatus.Failed, FinishedAt = timeProvider.GetUtcNow(), Error = message });
         }
     }
@@ -68,12 +115,16 @@ internal sealed class IntercomSyncJob(IHubStore store, IntercomConnections conne
         lock (_sync) { _status = change(_status); }
     }
 
-    Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    Task IHostedService.StartAsync(CancellationToken cancellationToken)
+    {
+        _timer = Task.Run(() => SweepOnTimerAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
 
     async Task IHostedService.StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        await _running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(_running, _timer).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     // The container disposes it twice: as the singleton and as the hosted service its factory returned.
@@ -82,7 +133,7 @@ internal sealed class IntercomSyncJob(IHubStore store, IntercomConnections conne
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
         await _stopping.CancelAsync();
-        await _running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(_running, _timer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stopping.Dispose();
     }
 
@@ -91,15 +142,4 @@ internal sealed class IntercomSyncJob(IHubStore store, IntercomConnections conne
     {
         public void Report(ImportProgress value) => report(value);
     }
-}
-
-/// <param name="State">idle, running, completed or failed.</param>
-public sealed record SyncStatus(
-    string State, string? StartedBy, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, ImportProgress? Progress, ImportSummary? Summary, string? Error)
-{
-    public const string Running = "running";
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-
-    public static SyncStatus Idle { get; } = new("idle", null, null, null, null, null, null);
 }
