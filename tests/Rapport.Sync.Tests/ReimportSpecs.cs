@@ -27,6 +27,23 @@ public sealed class ReimportSpecs
     }
 
     [Fact]
+    public async Task Frequent_incremental_imports_do_not_put_off_the_weekly_full_import()
+    {
+        await using var harness = await ImportHarness.StartAsync(companies: 30, contacts: 200);
+        var store = await harness.OpenStoreAsync();
+        (await harness.ImportAsync(store)).Incremental.ShouldBeFalse();
+        (await harness.ImportAsync(store)).Incremental.ShouldBeTrue();
+
+        // The sweep keeps the last completed import minutes old; only the last full pass's age decides.
+        var eightDaysAgo = harness.Now.AddDays(-8).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await store.SetSyncStateAsync("intercom.import.last_full_at", eightDaysAgo, Ct);
+        var third = await harness.ImportAsync(store);
+
+        third.Incremental.ShouldBeFalse();
+        (await harness.ImportAsync(store)).Incremental.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task The_summary_counts_exactly_the_API_calls_Intercom_received()
     {
         await using var harness = await ImportHarness.StartAsync(companies: 80, contacts: 1000);

@@ -15,6 +15,10 @@ public sealed partial class IntercomImporter(
     internal const string StateKey = "intercom.import.state";
     internal const string LastCompletedKey = "intercom.import.last_completed_at";
 
+    /// <summary>When the last full pass started: the sweep completes an incremental import every few minutes, and only a
+    /// full pass notices contacts that left Intercom without a webhook, so the full cadence is counted from here.</summary>
+    internal const string LastFullKey = "intercom.import.last_full_at";
+
     private readonly CompanyQualifier qualifier = new(options, timeProvider);
 
     public async Task<ImportSummary> RunAsync(IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -89,9 +93,11 @@ public sealed partial class IntercomImporter(
     {
         var now = timeProvider.GetUtcNow();
         var lastCompleted = await store.GetSyncStateAsync(LastCompletedKey, cancellationToken).ConfigureAwait(false);
+        var lastFull = await store.GetSyncStateAsync(LastFullKey, cancellationToken).ConfigureAwait(false);
         var incremental = !options.Full
             && lastCompleted is not null
-            && DateTimeOffset.Parse(lastCompleted, System.Globalization.CultureInfo.InvariantCulture) is var last
+            && lastFull is not null
+            && DateTimeOffset.Parse(lastFull, System.Globalization.CultureInfo.InvariantCulture) is var last
             && now - last < options.FullImportEvery;
         return new ImportRunState(
             Guid.CreateVersion7(now).ToString("N"), now, incremental, ImportRunState.CompaniesPhase, null, null, 0, 0, 0, 0);
@@ -105,6 +111,8 @@ public sealed partial class IntercomImporter(
             cancellationToken).ConfigureAwait(false);
         // The next incremental import reads what changed since this one started, so nothing updated during it is missed.
         await store.SetSyncStateAsync(LastCompletedKey, state.StartedAt.ToString("O"), cancellationToken).ConfigureAwait(false);
+        if (!state.Incremental)
+            await store.SetSyncStateAsync(LastFullKey, state.StartedAt.ToString("O"), cancellationToken).ConfigureAwait(false);
         await store.SetSyncStateAsync(StateKey, null, cancellationToken).ConfigureAwait(false);
     }
 
