@@ -64,6 +64,7 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
             // Users and memberships follow the mirror; deriving once per batch keeps a burst of notifications cheap.
             if (changed)
                 await store.DeriveUsersAsync(IntercomSource.Name, cancellationToken).ConfigureAwait(false);
+            await StoreEventsAsync(done, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -87,7 +88,7 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
         if (notification.Topic.StartsWith("conversation.", StringComparison.Ordinal))
             return await ApplyConversationTopicAsync(notification, context, cancellationToken).ConfigureAwait(false);
         if (notification.Topic == "event.created")
-            return await ApplyEventAsync(notification, context, cancellationToken).ConfigureAwait(false);
+            return await ApplyEventAsync(item.Id, notification, context, cancellationToken).ConfigureAwait(false);
         if (qualifier is null)
             return ("import of users and companies is off", false);
 

@@ -103,6 +103,9 @@ internal static class DemoCommand
         if (problem is not null)
             throw new InvalidOperationException(problem.Detail);
         var integration = new IntercomIntegrationSettings { ImportUsersAndCompanies = true, OnlyWithIds = true, LastSeenDays = settings.LastSeenDays };
+        // Event import on from now: the simulator's live events come in, its seeded history does not (the seed's rule).
+        integration = integration with { ImportEvents = true };
+        await Rapport.Sync.Events.EventImport.StartAsync(app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>(), app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
         await integration.SaveAsync(app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>(), cancellationToken);
         simulator.ConfigureWebhooks(new Uri(app.BaseAddress, "webhooks/intercom"));
     }

@@ -12,12 +12,15 @@ internal sealed class AccountModel(IHubStore store) : PageModel
 
     public IReadOnlyList<ConversationHeader> Conversations { get; private set; } = [];
 
+    public IReadOnlyList<Rapport.Web.Events.TimelineItemDto> Timeline { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
         if (await store.GetAccountAsync(id, cancellationToken: cancellationToken) is not { } account)
             return NotFound();
         Account = account;
         Conversations = await store.ListAccountConversationsAsync(account.ExternalId, 20, cancellationToken);
+        Timeline = await Rapport.Web.Events.AccountTimeline.ReadAsync(store, account.Id.Value, account.ExternalId, 30, cancellationToken);
         return Page();
     }
 }

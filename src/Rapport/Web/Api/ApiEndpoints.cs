@@ -1,5 +1,6 @@
 using Rapport.Web.Accounts;
 using Rapport.Web.Conversations;
+using Rapport.Web.Events;
 using Rapport.Web.Integration;
 using Rapport.Web.Team;
 
@@ -17,5 +18,6 @@ internal static class ApiEndpoints
         api.MapAccountsApi();
         api.MapUsersApi();
         api.MapConversationsApi();
+        api.MapEventsApi();
     }
 }

@@ -1,4 +1,5 @@
 using Rapport.Hub.Storage;
+using Rapport.Sync.Events;
 using Rapport.Sync.Settings;
 
 namespace Rapport.Web.Integration;
@@ -39,6 +40,7 @@ internal sealed class IntercomIntegration(
             await store.SetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, timeProvider.GetUtcNow().ToString("O"), cancellationToken);
         }
 
+        await EventImport.RecordAsync(store, await IntercomIntegrationSettings.LoadAsync(store, cancellationToken), settings, timeProvider.GetUtcNow(), cancellationToken);
         await settings.SaveAsync(store, cancellationToken);
         return new SaveOutcome(true, [], ran);
     }

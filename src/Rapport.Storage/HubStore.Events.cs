@@ -1,0 +1,227 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Rapport.Hub.Events;
+using Rapport.Storage.Sql;
+
+namespace Rapport.Storage;
+
+internal abstract partial class HubStore
+{
+    public Task<IReadOnlyList<EventOutcome>> RecordEventsAsync(IReadOnlyList<SourceEvent> batch, CancellationToken cancellationToken = default) =>
+        WriteAsync<IReadOnlyList<EventOutcome>>(async (connection, transaction) =>
+        {
+            if (batch.Count == 0)
+            {
+                return [];
+            }
+
+            await UpsertEventNamesAsync(connection, transaction, batch, cancellationToken);
+            var ignored = await IgnoredNamesAsync(connection, transaction, batch, cancellationToken);
+            var users = await EventUsersAsync(connection, transaction, batch, cancellationToken);
+
+            var outcomes = new EventOutcome[batch.Count];
+            var keys = new string?[batch.Count];
+            var rows = new ValuesBuilder(
+                Dialect,
+                """
+                INSERT INTO events (source, workspace, dedup_key, user_id, user_external_id, contact_source_id, name, occurred_at,
+                    metadata, received_at)
+                """,
+                ["{0}", "{0}", "{0}", "{0}", "{0}", "{0}", "{0}", "{0}", Dialect.Json("{0}"), "{0}"],
+                "ON CONFLICT (source, dedup_key) DO NOTHING RETURNING dedup_key");
+            var inBatch = new HashSet<string>(StringComparer.Ordinal);
+            var now = Now();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var e = batch[i];
+                if (ignored.Contains((e.Source, e.Name)))
+                {
+                    outcomes[i] = EventOutcome.Ignored;
+                }
+                else if (users.Resolve(e) is not { } user)
+                {
+                    outcomes[i] = EventOutcome.UnknownUser;
+                }
+                else
+                {
+                    var key = DedupKey(e.Workspace, user.ExternalId, e.Name, e.OccurredAt);
+                    keys[i] = key;
+                    outcomes[i] = EventOutcome.Duplicate;
+                    // PostgreSQL refuses one statement touching a conflicting row twice; a repeat within the batch is a duplicate anyway.
+                    if (inBatch.Add(key))
+                    {
+                        rows.Add(
+                            e.Source, e.Workspace, key, user.Id, user.ExternalId, e.ContactSourceId, e.Name,
+                            Dialect.Time(SecondsOf(e.OccurredAt)), e.MetadataJson, now);
+                    }
+                }
+            }
+
+            var inserted = rows.Count == 0
+                ? []
+                : (await rows.QueryStringsAsync(connection, transaction, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                // The first event of a key that the INSERT returned is the one stored; any repeat stays a duplicate.
+                if (keys[i] is { } key && inserted.Remove(key))
+                {
+                    outcomes[i] = EventOutcome.Stored;
+                }
+            }
+
+            await CountEventOutcomesAsync(connection, transaction, batch, outcomes, cancellationToken);
+            return outcomes;
+        }, null, cancellationToken);
+
+    public Task<EventName?> SetEventStatusAsync(
+        string source, string name, EventStatus status, string changedBy, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var parameters = new DynamicParameters(new { source, name, status = status.ToName(), changedBy });
+            parameters.Add("now", Now());
+            var changed = await connection.ExecuteAsync(Command(
+                """
+                UPDATE event_names SET status = @status, status_changed_by = @changedBy, status_changed_at = @now
+                WHERE source = @source AND name = @name
+                """, parameters, transaction, cancellationToken));
+            return changed == 0 ? null : await ReadEventNameAsync(connection, transaction, source, name, cancellationToken);
+        }, null, cancellationToken);
+
+    public Task<int?> PurgeEventsAsync(string source, string name, CancellationToken cancellationToken = default) =>
+        WriteAsync<int?>(async (connection, transaction) =>
+        {
+            var status = await connection.QuerySingleOrDefaultAsync<string?>(Command(
+                "SELECT status FROM event_names WHERE source = @source AND name = @name", new { source, name }, transaction, cancellationToken));
+            if (status != EventStatus.Ignored.ToName())
+            {
+                return null;
+            }
+
+            var deleted = await connection.ExecuteAsync(Command(
+                "DELETE FROM events WHERE source = @source AND name = @name", new { source, name }, transaction, cancellationToken));
+            await connection.ExecuteAsync(Command(
+                "UPDATE event_names SET purged_count = purged_count + @deleted WHERE source = @source AND name = @name",
+                new { source, name, deleted = (long)deleted }, transaction, cancellationToken));
+            return deleted;
+        }, null, cancellationToken);
+
+    /// <summary>Every name of the batch gets its row (a new one tracked); first and last seen widen to the batch's events.</summary>
+    private async Task UpsertEventNamesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SourceEvent> batch, CancellationToken cancellationToken)
+    {
+        var names = new ValuesBuilder(
+            Dialect,
+            "INSERT INTO event_names (source, name, status, first_seen, last_seen)",
+            ["{0}", "{0}", "{0}", "{0}", "{0}"],
+            """
+            ON CONFLICT (source, name) DO UPDATE SET
+                first_seen = CASE WHEN excluded.first_seen < event_names.first_seen THEN excluded.first_seen ELSE event_names.first_seen END,
+                last_seen = CASE WHEN excluded.last_seen > event_names.last_seen THEN excluded.last_seen ELSE event_names.last_seen END
+            """);
+        foreach (var group in batch.GroupBy(e => (e.Source, e.Name)))
+        {
+            names.Add(
+                group.Key.Source, group.Key.Name, EventStatus.Tracked.ToName(),
+                Dialect.Time(SecondsOf(group.Min(e => e.OccurredAt))), Dialect.Time(SecondsOf(group.Max(e => e.OccurredAt))));
+        }
+
+        await names.ExecuteAsync(connection, transaction, cancellationToken);
+    }
+
+    private async Task<HashSet<(string Source, string Name)>> IgnoredNamesAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<SourceEvent> batch, CancellationToken cancellationToken)
+    {
+        var ignored = new HashSet<(string, string)>();
+        foreach (var source in batch.GroupBy(e => e.Source))
+        {
+            var parameters = new DynamicParameters(new { source = source.Key, status = EventStatus.Ignored.ToName() });
+            parameters.Add("ids", Dialect.Ids(source.Select(e => e.Name).Distinct(StringComparer.Ordinal)));
+            var names = await connection.QueryAsync<string>(Command(
+                $"SELECT name FROM event_names WHERE source = @source AND status = @status AND name {Dialect.InIds}",
+                parameters, transaction, cancellationToken));
+            ignored.UnionWith(names.Select(n => (source.Key, n)));
+        }
+
+        return ignored;
+    }
+
+    /// <summary>The batch's users, found in two queries: by external id, and through the mirrored contacts.</summary>
+    private async Task<EventUsers> EventUsersAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<SourceEvent> batch, CancellationToken cancellationToken)
+    {
+        var users = new EventUsers();
+        var externalIds = batch.Select(e => e.UserExternalId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (externalIds.Count > 0)
+        {
+            var parameters = new DynamicParameters();
+            parameters.Add("ids", Dialect.Ids(externalIds));
+            foreach (var (id, externalId) in await connection.QueryAsync<(long, string)>(Command(
+                $"SELECT id, external_id FROM users WHERE external_id {Dialect.InIds}", parameters, transaction, cancellationToken)))
+            {
+                users.ByExternalId[externalId] = new EventUser(id, externalId);
+            }
+        }
+
+        foreach (var source in batch.Where(e => e.ContactSourceId is not null).GroupBy(e => e.Source))
+        {
+            var parameters = new DynamicParameters(new { source = source.Key });
+            parameters.Add("ids", Dialect.Ids(source.Select(e => e.ContactSourceId!).Distinct(StringComparer.Ordinal)));
+            foreach (var (contactId, id, externalId) in await connection.QueryAsync<(string, long, string)>(Command(
+                $"""
+                SELECT sc.source_id, u.id, u.external_id FROM source_contacts sc JOIN users u ON u.external_id = sc.external_id
+                WHERE sc.source = @source AND sc.source_id {Dialect.InIds}
+                """, parameters, transaction, cancellationToken)))
+            {
+                users.ByContact[(source.Key, contactId)] = new EventUser(id, externalId);
+            }
+        }
+
+        return users;
+    }
+
+    /// <summary>The names' counters move by what the batch did: one statement per name and outcome.</summary>
+    private static async Task CountEventOutcomesAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<SourceEvent> batch, EventOutcome[] outcomes, CancellationToken cancellationToken)
+    {
+        var counts = batch.Select((e, i) => (e.Source, e.Name, Outcome: outcomes[i]))
+            .Where(x => x.Outcome != EventOutcome.Duplicate)
+            .GroupBy(x => x);
+        foreach (var group in counts)
+        {
+            var column = group.Key.Outcome switch
+            {
+                EventOutcome.Stored => "stored_count",
+                EventOutcome.Ignored => "dropped_count",
+                _ => "unmatched_count",
+            };
+            await connection.ExecuteAsync(Command(
+                $"UPDATE event_names SET {column} = {column} + @n WHERE source = @Source AND name = @Name",
+                new { group.Key.Source, group.Key.Name, n = (long)group.Count() }, transaction, cancellationToken));
+        }
+    }
+
+    /// <summary>Intercom's key: workspace + contact + name + created_at in whole seconds, hashed to a fixed width.</summary>
+    private static string DedupKey(string? workspace, string userExternalId, string name, DateTimeOffset occurredAt)
+    {
+        var text = string.Join('\u001f', workspace ?? "", userExternalId, name, occurredAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static DateTimeOffset SecondsOf(DateTimeOffset value) => DateTimeOffset.FromUnixTimeSeconds(value.ToUnixTimeSeconds());
+
+    private sealed record EventUser(long Id, string ExternalId);
+
+    private sealed class EventUsers
+    {
+        public Dictionary<string, EventUser> ByExternalId { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(string Source, string ContactId), EventUser> ByContact { get; } = [];
+
+        public EventUser? Resolve(SourceEvent e) =>
+            e.UserExternalId is { } externalId && ByExternalId.TryGetValue(externalId, out var user) ? user
+            : e.ContactSourceId is { } contactId && ByContact.TryGetValue((e.Source, contactId), out var byContact) ? byContact
+            : null;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Rapport.Hub.Storage;
+using Rapport.Intercom.Webhooks;
+using Rapport.IntercomSimulator;
+using Rapport.Storage;
+using Rapport.Sync.Events;
+using Rapport.Sync.Import;
+using Rapport.Sync.Settings;
+using Rapport.Sync.Webhooks;
+
+namespace Rapport.Sync.Tests.Events;
+
+/// <summary>
+/// A simulator workspace with company acme and its users ada and bob, imported into a hub (a SQLite file), the
+/// simulator's <c>event.created</c> webhooks captured on loopback, and the way in that Rapport's endpoint takes:
+/// the notification into the inbox, then the applier drains it.
+/// </summary>
+internal sealed class EventHub : IAsyncDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-events-").FullName;
+    private readonly ImportHarness _harness;
+    private readonly WebhookCapture _capture;
+
+    private EventHub(ImportHarness harness, WebhookCapture capture) => (_harness, _capture) = (harness, capture);
+
+    public IHubStore Store { get; private set; } = null!;
+
+    public SimulatorWorkspace Workspace => _harness.Workspace;
+
+    public SimulatedContact Ada => Workspace.FindContactByExternalId("acme-user-0")!;
+
+    public SimulatedContact Bob => Workspace.FindContactByExternalId("acme-user-1")!;
+
+    public IntercomIntegrationSettings Settings { get; private set; } = IntercomIntegrationSettings.Default;
+
+    private string DatabasePath => Path.Combine(_folder, "hub.db");
+
+    public static async Task<EventHub> StartAsync()
+    {
+        var harness = await ImportHarness.StartAsync();
+        harness.Company("acme", users: 2);
+        var capture = WebhookCapture.Start(harness.Simulator.Options.ClientSecret);
+        harness.Simulator.ConfigureWebhooks(capture.Url, ["event.created"]);
+        var hub = new EventHub(harness, capture);
+        hub.Store = await HubStoreFactory.OpenAsync(hub.DatabasePath, TimeProvider.System, TestContext.Current.CancellationToken);
+        await harness.ImportAsync(hub.Store, new ImportOptions());
+        return hub;
+    }
+
+    /// <summary>Saves the options as the settings page does, keeping the moment event import turned on.</summary>
+    public async Task ConfigureAsync(bool importUsersAndCompanies, bool importEvents)
+    {
+        var settings = new IntercomIntegrationSettings { ImportUsersAndCompanies = importUsersAndCompanies, ImportEvents = importEvents };
+        await EventImport.RecordAsync(Store, Settings, settings, TimeProvider.System.GetUtcNow(), TestContext.Current.CancellationToken);
+        await settings.SaveAsync(Store, TestContext.Current.CancellationToken);
+        Settings = settings;
+    }
+
+    /// <summary>Takes the next <paramref name="count"/> webhooks the simulator delivered.</summary>
+    public Task<IReadOnlyList<string>> WebhooksAsync(int count) => _capture.TakeAsync(count);
+
+    /// <summary>What the endpoint does with a verified delivery: into the inbox (once per notification id).</summary>
+    public async Task DeliverAsync(string body) =>
+        await Store.AppendToInboxAsync(
+            InboxEntry.From(IntercomNotification.Parse(Encoding.UTF8.GetBytes(body)), body), TestContext.Current.CancellationToken);
+
+    /// <summary>The same item in a new envelope, as a notification sent again under another id.</summary>
+    public static string Resent(string body, string id)
+    {
+        var envelope = JsonNode.Parse(body)!.AsObject();
+        envelope["id"] = id;
+        return envelope.ToJsonString();
+    }
+
+    public Task<int> ApplyAsync() =>
+        new IntercomWebhookApplier(Store, TimeProvider.System)
+            .DrainAsync(new WebhookApplyContext(Settings, Workspace.AppId, null), TestContext.Current.CancellationToken);
+
+    /// <summary>What each inbox row's outcome says, in received order, as a SQL client shows it.</summary>
+    public async Task<List<string?>> OutcomesAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        return [.. await connection.QueryAsync<string?>("SELECT outcome FROM webhook_inbox ORDER BY id")];
+    }
+
+    /// <summary>The hub's id of the user imported from <paramref name="contact"/>.</summary>
+    public async Task<long> UserIdAsync(SimulatedContact contact)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        return await connection.ExecuteScalarAsync<long>("SELECT id FROM users WHERE external_id = @externalId", new { externalId = contact.ExternalId });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _capture.Dispose();
+        await Store.DisposeAsync();
+        await _harness.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
