@@ -18,6 +18,8 @@ public sealed partial class ConversationImporter(
     internal const string StateKey = "intercom.conversations.state";
     internal const string LastStartedKey = "intercom.conversations.last_started_at";
 
+    private readonly ConversationAttacher attacher = new(intercom, store, options.AttachByContact);
+
     public async Task<ConversationImportSummary> RunAsync(IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var state = await LoadStateAsync(cancellationToken).ConfigureAwait(false) ?? await NewStateAsync(cancellationToken).ConfigureAwait(false);
@@ -51,8 +53,8 @@ public sealed partial class ConversationImporter(
                 keptIds.Add(item.Id);
         }
 
-        var kept = await FetchAsync(keptIds, cancellationToken).ConfigureAwait(false);
-        var attached = await AttachAsync(kept, cancellationToken).ConfigureAwait(false);
+        var kept = await ConversationReads.FetchAsync(intercom, keptIds, options.FetchConcurrency, cancellationToken).ConfigureAwait(false);
+        var attached = await attacher.AttachAsync(kept, cancellationToken).ConfigureAwait(false);
         var batch = kept.Select(c => ConversationMapping.ToSource(c, attached.Users[c.Id])).ToList();
 
         var counts = new Dictionary<string, int>(state.Excluded, StringComparer.Ordinal);
@@ -71,30 +73,9 @@ public sealed partial class ConversationImporter(
         // The batch's own result (written, stale, parts added) is known only after its transaction: a crash right after it
         // keeps the data and the cursor and loses only those three counts for this page.
         var result = await store.ApplyConversationsAsync(batch, excluded, new SyncCheckpoint(StateKey, Serialize(next)), cancellationToken).ConfigureAwait(false);
-        next = next with { Stored = state.Stored + result.Written, Stale = state.Stale + result.Stale, PartsStored = state.PartsStored + result.PartsAdded };
+        next = next with { Stored = state.Stored + result.Written, Stale = state.Stale + result.Stale + result.Unchanged, PartsStored = state.PartsStored + result.PartsAdded };
         await store.SetSyncStateAsync(StateKey, Serialize(next), cancellationToken).ConfigureAwait(false);
         return next;
-    }
-
-    /// <summary>One GET per conversation, a few at a time, in page order; one deleted in between is skipped.</summary>
-    private async Task<List<IntercomConversation>> FetchAsync(List<string> ids, CancellationToken cancellationToken)
-    {
-        var fetched = new IntercomConversation?[ids.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, ids.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.FetchConcurrency, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                try
-                {
-                    fetched[i] = await intercom.GetConversationAsync(ids[i], cancellationToken: ct).ConfigureAwait(false);
-                }
-                catch (IntercomNotFoundException)
-                {
-                    fetched[i] = null;
-                }
-            }).ConfigureAwait(false);
-        return [.. fetched.OfType<IntercomConversation>()];
     }
 
     private async Task<ConversationRunState?> LoadStateAsync(CancellationToken cancellationToken)
