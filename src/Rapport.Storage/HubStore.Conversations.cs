@@ -18,8 +18,8 @@ internal abstract partial class HubStore
             var (written, stale, unchanged, partsAdded) = (0, 0, 0, 0);
             foreach (var conversation in batch)
             {
-                var (id, outcome) = await UpsertConversationAsync(connection, transaction, conversation, cancellationToken);
-                if (outcome != UpsertOutcome.Older)
+                var (id, wrote, outcome) = await UpsertConversationAsync(connection, transaction, conversation, cancellationToken);
+                if (wrote)
                 {
                     await LinkConversationUsersAsync(connection, transaction, id, conversation.UserExternalIds, cancellationToken);
                 }
@@ -60,8 +60,8 @@ internal abstract partial class HubStore
         Older,
     }
 
-    /// <returns>The row's id, and how this copy compares with the stored one (an older copy is not written).</returns>
-    private async Task<(long Id, UpsertOutcome Outcome)> UpsertConversationAsync(
+    /// <returns>The row's id, whether this copy was written over it, and how its updated_at compares with the stored one.</returns>
+    private async Task<(long Id, bool Written, UpsertOutcome Outcome)> UpsertConversationAsync(
         DbConnection connection, DbTransaction transaction, SourceConversation c, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(new
@@ -76,8 +76,9 @@ internal abstract partial class HubStore
         var before = await connection.QuerySingleOrDefaultAsync<StoredTime>(Command(
             "SELECT id AS Id, source_updated_at AS UpdatedAt FROM conversations WHERE source = @Source AND source_id = @SourceId",
             parameters, transaction, cancellationToken));
-        // The WHERE of DO UPDATE keeps a newer row: webhooks arrive out of order and a backfill can read an older copy. An equal
-        // updated_at is written again: Intercom's times are in seconds, so two changes within one second share it.
+        // The WHERE of DO UPDATE keeps a newer row: webhooks arrive out of order and a backfill can read an older copy.
+        // Intercom's times are in seconds, so two changes within one second share an updated_at: then the copy that counts
+        // at least as many parts is the later one (parts are only ever added).
         var id = await connection.QuerySingleOrDefaultAsync<long?>(Command(
             $"""
             INSERT INTO conversations (source, source_id, state, open, source_type, delivered_as, bot_initiated, title, subject,
@@ -91,18 +92,18 @@ internal abstract partial class HubStore
                 source_updated_at = excluded.source_updated_at, raw = excluded.raw, written_at = excluded.written_at,
                 listed_at = excluded.listed_at
             WHERE conversations.source_updated_at IS NULL
-                OR (excluded.source_updated_at IS NOT NULL AND excluded.source_updated_at >= conversations.source_updated_at)
+                OR (excluded.source_updated_at IS NOT NULL AND excluded.source_updated_at > conversations.source_updated_at)
+                OR (excluded.source_updated_at = conversations.source_updated_at AND (excluded.part_count IS NULL
+                    OR conversations.part_count IS NULL OR excluded.part_count >= conversations.part_count))
             RETURNING id
             """, parameters, transaction, cancellationToken));
-        if (id is not { } written)
-        {
-            return (before!.Id, UpsertOutcome.Older);
-        }
-
         var previous = SqlDialect.ReadTime(before?.UpdatedAt);
-        return (written, before is null ? UpsertOutcome.New
-            : previous is { } p && SqlDialect.Truncate(c.UpdatedAt) == p ? UpsertOutcome.SameTime
-            : UpsertOutcome.Newer);
+        var incoming = SqlDialect.Truncate(c.UpdatedAt);
+        var outcome = before is null ? UpsertOutcome.New
+            : previous is null || incoming > previous ? UpsertOutcome.Newer
+            : incoming == previous ? UpsertOutcome.SameTime
+            : UpsertOutcome.Older;
+        return (id ?? before!.Id, id is not null, outcome);
     }
 
     /// <summary>
