@@ -68,12 +68,22 @@ public sealed partial class ConversationImporter(
             Unattached = state.Unattached + batch.Count(c => c.UserExternalIds.Count == 0),
             AmbiguousEmails = [.. state.AmbiguousEmails.Union(attached.Ambiguous, StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             BotParts = state.BotParts + batch.Sum(c => c.Parts.Count(p => p.AuthorKind == "bot")),
-            Truncated = state.Truncated + batch.Count(c => c.PartsTruncated),
         };
-        // The batch's own result (written, stale, parts added) is known only after its transaction: a crash right after it
-        // keeps the data and the cursor and loses only those three counts for this page.
+        // The batch's own result (written, stale, parts added, still truncated) is known only after its transaction: a crash
+        // right after it keeps the data and the cursor and loses only those counts for this page.
         var result = await store.ApplyConversationsAsync(batch, excluded, new SyncCheckpoint(StateKey, Serialize(next)), cancellationToken).ConfigureAwait(false);
-        next = next with { Stored = state.Stored + result.Written, Stale = state.Stale + result.Stale + result.Unchanged, PartsStored = state.PartsStored + result.PartsAdded };
+        // Truncated once stored: a conversation whose older parts were kept from earlier reads is complete however few Intercom returns.
+        var truncated = batch.Any(c => c.PartsTruncated)
+            ? (await store.TallyConversationPartsAsync(ConversationMapping.Source, [.. batch.Where(c => c.PartsTruncated).Select(c => c.SourceId)], cancellationToken)
+                .ConfigureAwait(false)).Values.Count(t => t.PartsTruncated)
+            : 0;
+        next = next with
+        {
+            Stored = state.Stored + result.Written,
+            Stale = state.Stale + result.Stale + result.Unchanged,
+            PartsStored = state.PartsStored + result.PartsAdded,
+            Truncated = state.Truncated + truncated,
+        };
         await store.SetSyncStateAsync(StateKey, Serialize(next), cancellationToken).ConfigureAwait(false);
         return next;
     }
