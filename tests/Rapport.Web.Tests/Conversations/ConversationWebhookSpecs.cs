@@ -37,6 +37,27 @@ public sealed class ConversationWebhookSpecs
     }
 
     [Fact]
+    public async Task A_conversation_that_grows_past_500_parts_by_webhook_keeps_every_part_and_the_audit_finds_it_complete()
+    {
+        await using var live = await LiveConversationHub.StartAsync();
+        var conversation = live.Workspace.AddConversation(live.Contact.Id, "Opening message");
+        await live.StoredAsync(conversation.Id, _ => true);
+        var admin = SimulatedAuthor.For(live.Workspace.Admins[0]);
+
+        for (var i = 0; i < 520; i++)
+            live.Workspace.Reply(conversation.Id, i % 2 == 0 ? admin : SimulatedAuthor.For(live.Contact), $"message {i}");
+
+        var stored = await live.StoredAsync(conversation.Id, v => v.Parts.Count == 521);
+        stored.Parts.Skip(1).Select(p => p.Body).ShouldBe(Enumerable.Range(0, 520).Select(i => $"message {i}"));
+        stored.Conversation.PartCount.ShouldBe(520);
+        stored.Conversation.PartsTruncated.ShouldBeFalse("every part was seen as it came, though Intercom now returns only the last 500");
+        var audit = await (await (await live.Hub.TokenClientAsync(TeamRole.Admin)).PostAsync("/api/v1/conversations/audit", null, Token))
+            .Content.ReadFromJsonAsync<JsonElement>(Token);
+        audit.GetProperty("complete").GetInt32().ShouldBe(1);
+        audit.GetProperty("refetched").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_same_reply_notification_delivered_three_times_is_applied_once()
     {
         await using var live = await LiveConversationHub.StartAsync();
