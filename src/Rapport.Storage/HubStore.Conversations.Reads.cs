@@ -12,7 +12,10 @@ internal abstract partial class HubStore
         c.delivered_as AS DeliveredAs, c.bot_initiated AS BotInitiated, c.title AS Title, c.subject AS Subject,
         c.part_count AS PartCount, c.parts_truncated AS PartsTruncated, c.source_created_at AS CreatedAt,
         c.source_updated_at AS UpdatedAt,
-        (SELECT COUNT(*) FROM conversation_parts p WHERE p.conversation_id = c.id) AS StoredParts
+        (SELECT COUNT(*) FROM conversation_parts p WHERE p.conversation_id = c.id) AS StoredParts,
+        (SELECT p.body FROM conversation_parts p WHERE p.conversation_id = c.id AND p.body IS NOT NULL AND p.body <> ''
+            ORDER BY p.created_at, p.part_id LIMIT 1) AS Opening,
+        c.deleted_at AS DeletedAt
         """;
 
     public async Task<ConversationView?> GetConversationAsync(string source, string sourceId, CancellationToken cancellationToken = default)
@@ -138,9 +141,10 @@ internal abstract partial class HubStore
         return rows.ToLookup(r => r.ConversationId, r => r.UserId);
     }
 
-    private sealed class ConversationRow
+    private sealed class ConversationRow : IKeyedRow
     {
         public long Id { get; set; }
+        public object? SortKey { get; set; }
         public string Source { get; set; } = "";
         public string SourceId { get; set; } = "";
         public string? State { get; set; }
@@ -155,13 +159,16 @@ internal abstract partial class HubStore
         public object? CreatedAt { get; set; }
         public object? UpdatedAt { get; set; }
         public long StoredParts { get; set; }
+        public string? Opening { get; set; }
+        public object? DeletedAt { get; set; }
         public string? Raw { get; set; }
 
         public ConversationHeader ToHeader(IEnumerable<string> users) => new(
             Source, SourceId, State, Open is null or DBNull ? null : Convert.ToBoolean(Open, System.Globalization.CultureInfo.InvariantCulture),
             SourceType, DeliveredAs, Convert.ToBoolean(BotInitiated, System.Globalization.CultureInfo.InvariantCulture), Title, Subject,
             (int?)PartCount, Convert.ToBoolean(PartsTruncated, System.Globalization.CultureInfo.InvariantCulture),
-            SqlDialect.ReadTime(CreatedAt), SqlDialect.ReadTime(UpdatedAt), (int)StoredParts, [.. users]);
+            SqlDialect.ReadTime(CreatedAt), SqlDialect.ReadTime(UpdatedAt), (int)StoredParts, [.. users], Opening,
+            SqlDialect.ReadTime(DeletedAt));
     }
 
     private sealed class PartRow

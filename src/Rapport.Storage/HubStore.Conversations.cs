@@ -15,21 +15,24 @@ internal abstract partial class HubStore
         CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {
-            var (written, stale, partsAdded) = (0, 0, 0);
+            var (written, stale, unchanged, partsAdded) = (0, 0, 0, 0);
             foreach (var conversation in batch)
             {
-                var (id, isNewer) = await UpsertConversationAsync(connection, transaction, conversation, cancellationToken);
-                if (isNewer)
+                var (id, wrote, outcome) = await UpsertConversationAsync(connection, transaction, conversation, cancellationToken);
+                if (wrote)
                 {
-                    written++;
                     await LinkConversationUsersAsync(connection, transaction, id, conversation.UserExternalIds, cancellationToken);
                 }
-                else
-                {
-                    stale++;
-                }
 
-                partsAdded += await AddPartsAsync(connection, transaction, id, conversation.Parts, cancellationToken);
+                var added = await AddPartsAsync(connection, transaction, id, conversation.Parts, cancellationToken);
+                await SettleTruncationAsync(connection, transaction, id, cancellationToken);
+                partsAdded += added;
+                switch (outcome)
+                {
+                    case UpsertOutcome.Older: stale++; break;
+                    case UpsertOutcome.SameTime when added == 0: unchanged++; break;
+                    default: written++; break;
+                }
             }
 
             foreach (var e in excluded)
@@ -46,11 +49,19 @@ internal abstract partial class HubStore
                     """, parameters, transaction, cancellationToken));
             }
 
-            return new ConversationBatchResult(written, stale, partsAdded, excluded.Count);
+            return new ConversationBatchResult(written, stale, partsAdded, excluded.Count, unchanged);
         }, checkpoint, cancellationToken);
 
-    /// <returns>The row's id, and whether this copy was written (false when the stored one is newer).</returns>
-    private async Task<(long Id, bool Written)> UpsertConversationAsync(
+    private enum UpsertOutcome
+    {
+        New,
+        Newer,
+        SameTime,
+        Older,
+    }
+
+    /// <returns>The row's id, whether this copy was written over it, and how its updated_at compares with the stored one.</returns>
+    private async Task<(long Id, bool Written, UpsertOutcome Outcome)> UpsertConversationAsync(
         DbConnection connection, DbTransaction transaction, SourceConversation c, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters(new
@@ -60,31 +71,61 @@ internal abstract partial class HubStore
         });
         parameters.Add("createdAt", Dialect.Time(c.CreatedAt));
         parameters.Add("updatedAt", Dialect.Time(c.UpdatedAt));
+        parameters.Add("listedAt", Dialect.Time(c.UpdatedAt ?? c.CreatedAt ?? timeProvider.GetUtcNow()));
         parameters.Add("now", Now());
+        var before = await connection.QuerySingleOrDefaultAsync<StoredTime>(Command(
+            "SELECT id AS Id, source_updated_at AS UpdatedAt FROM conversations WHERE source = @Source AND source_id = @SourceId",
+            parameters, transaction, cancellationToken));
         // The WHERE of DO UPDATE keeps a newer row: webhooks arrive out of order and a backfill can read an older copy.
+        // Intercom's times are in seconds, so two changes within one second share an updated_at: then the copy that counts
+        // at least as many parts is the later one (parts are only ever added).
         var id = await connection.QuerySingleOrDefaultAsync<long?>(Command(
             $"""
             INSERT INTO conversations (source, source_id, state, open, source_type, delivered_as, bot_initiated, title, subject,
-                part_count, parts_truncated, source_created_at, source_updated_at, raw, written_at)
+                part_count, parts_truncated, source_created_at, source_updated_at, raw, written_at, listed_at)
             VALUES (@Source, @SourceId, @State, @Open, @SourceType, @DeliveredAs, @BotInitiated, @Title, @Subject,
-                @PartCount, @PartsTruncated, @createdAt, @updatedAt, {Dialect.Json("@RawJson")}, @now)
+                @PartCount, @PartsTruncated, @createdAt, @updatedAt, {Dialect.Json("@RawJson")}, @now, @listedAt)
             ON CONFLICT (source, source_id) DO UPDATE SET state = excluded.state, open = excluded.open,
                 source_type = excluded.source_type, delivered_as = excluded.delivered_as, bot_initiated = excluded.bot_initiated,
                 title = excluded.title, subject = excluded.subject, part_count = excluded.part_count,
                 parts_truncated = excluded.parts_truncated, source_created_at = excluded.source_created_at,
-                source_updated_at = excluded.source_updated_at, raw = excluded.raw, written_at = excluded.written_at
+                source_updated_at = excluded.source_updated_at, raw = excluded.raw, written_at = excluded.written_at,
+                listed_at = excluded.listed_at
             WHERE conversations.source_updated_at IS NULL
-                OR (excluded.source_updated_at IS NOT NULL AND excluded.source_updated_at >= conversations.source_updated_at)
+                OR (excluded.source_updated_at IS NOT NULL AND excluded.source_updated_at > conversations.source_updated_at)
+                OR (excluded.source_updated_at = conversations.source_updated_at AND (excluded.part_count IS NULL
+                    OR conversations.part_count IS NULL OR excluded.part_count >= conversations.part_count))
             RETURNING id
             """, parameters, transaction, cancellationToken));
-        if (id is { } written)
-        {
-            return (written, true);
-        }
+        var previous = SqlDialect.ReadTime(before?.UpdatedAt);
+        var incoming = SqlDialect.Truncate(c.UpdatedAt);
+        var outcome = before is null ? UpsertOutcome.New
+            : previous is null || incoming > previous ? UpsertOutcome.Newer
+            : incoming == previous ? UpsertOutcome.SameTime
+            : UpsertOutcome.Older;
+        return (id ?? before!.Id, id is not null, outcome);
+    }
 
-        var existing = await connection.ExecuteScalarAsync<long>(Command(
-            "SELECT id FROM conversations WHERE source = @Source AND source_id = @SourceId", parameters, transaction, cancellationToken));
-        return (existing, false);
+    /// <summary>
+    /// A conversation stays flagged as truncated only while fewer parts are kept than the source counts: one whose older parts
+    /// were seen before (earlier reads, webhooks) is complete even when the source no longer returns them. The opening
+    /// message is not among the parts Intercom counts (<c>statistics.count_conversation_parts</c>).
+    /// </summary>
+    private async Task SettleTruncationAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(Command(
+            $"""
+            UPDATE conversations SET parts_truncated = @no
+            WHERE id = @id AND parts_truncated = @yes AND (part_count IS NULL OR part_count <= ({CountedPartsSql("conversations.id")}))
+            """, new { id, yes = true, no = false }, transaction, cancellationToken));
+
+    /// <summary>The parts of a conversation that Intercom counts: every kept part but the opening message.</summary>
+    private static string CountedPartsSql(string conversationId) =>
+        $"SELECT COUNT(*) FROM conversation_parts p WHERE p.conversation_id = {conversationId} AND (p.part_type IS NULL OR p.part_type <> 'source')";
+
+    private sealed class StoredTime
+    {
+        public long Id { get; set; }
+        public object? UpdatedAt { get; set; }
     }
 
     private async Task LinkConversationUsersAsync(

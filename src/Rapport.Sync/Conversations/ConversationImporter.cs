@@ -18,6 +18,8 @@ public sealed partial class ConversationImporter(
     internal const string StateKey = "intercom.conversations.state";
     internal const string LastStartedKey = "intercom.conversations.last_started_at";
 
+    private readonly ConversationAttacher attacher = new(intercom, store, options.AttachByContact);
+
     public async Task<ConversationImportSummary> RunAsync(IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var state = await LoadStateAsync(cancellationToken).ConfigureAwait(false) ?? await NewStateAsync(cancellationToken).ConfigureAwait(false);
@@ -51,8 +53,8 @@ public sealed partial class ConversationImporter(
                 keptIds.Add(item.Id);
         }
 
-        var kept = await FetchAsync(keptIds, cancellationToken).ConfigureAwait(false);
-        var attached = await AttachAsync(kept, cancellationToken).ConfigureAwait(false);
+        var kept = await ConversationReads.FetchAsync(intercom, keptIds, options.FetchConcurrency, cancellationToken).ConfigureAwait(false);
+        var attached = await attacher.AttachAsync(kept, cancellationToken).ConfigureAwait(false);
         var batch = kept.Select(c => ConversationMapping.ToSource(c, attached.Users[c.Id])).ToList();
 
         var counts = new Dictionary<string, int>(state.Excluded, StringComparer.Ordinal);
@@ -66,35 +68,24 @@ public sealed partial class ConversationImporter(
             Unattached = state.Unattached + batch.Count(c => c.UserExternalIds.Count == 0),
             AmbiguousEmails = [.. state.AmbiguousEmails.Union(attached.Ambiguous, StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             BotParts = state.BotParts + batch.Sum(c => c.Parts.Count(p => p.AuthorKind == "bot")),
-            Truncated = state.Truncated + batch.Count(c => c.PartsTruncated),
         };
-        // The batch's own result (written, stale, parts added) is known only after its transaction: a crash right after it
-        // keeps the data and the cursor and loses only those three counts for this page.
+        // The batch's own result (written, stale, parts added, still truncated) is known only after its transaction: a crash
+        // right after it keeps the data and the cursor and loses only those counts for this page.
         var result = await store.ApplyConversationsAsync(batch, excluded, new SyncCheckpoint(StateKey, Serialize(next)), cancellationToken).ConfigureAwait(false);
-        next = next with { Stored = state.Stored + result.Written, Stale = state.Stale + result.Stale, PartsStored = state.PartsStored + result.PartsAdded };
+        // Truncated once stored: a conversation whose older parts were kept from earlier reads is complete however few Intercom returns.
+        var truncated = batch.Any(c => c.PartsTruncated)
+            ? (await store.TallyConversationPartsAsync(ConversationMapping.Source, [.. batch.Where(c => c.PartsTruncated).Select(c => c.SourceId)], cancellationToken)
+                .ConfigureAwait(false)).Values.Count(t => t.PartsTruncated)
+            : 0;
+        next = next with
+        {
+            Stored = state.Stored + result.Written,
+            Stale = state.Stale + result.Stale + result.Unchanged,
+            PartsStored = state.PartsStored + result.PartsAdded,
+            Truncated = state.Truncated + truncated,
+        };
         await store.SetSyncStateAsync(StateKey, Serialize(next), cancellationToken).ConfigureAwait(false);
         return next;
-    }
-
-    /// <summary>One GET per conversation, a few at a time, in page order; one deleted in between is skipped.</summary>
-    private async Task<List<IntercomConversation>> FetchAsync(List<string> ids, CancellationToken cancellationToken)
-    {
-        var fetched = new IntercomConversation?[ids.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, ids.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.FetchConcurrency, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                try
-                {
-                    fetched[i] = await intercom.GetConversationAsync(ids[i], cancellationToken: ct).ConfigureAwait(false);
-                }
-                catch (IntercomNotFoundException)
-                {
-                    fetched[i] = null;
-                }
-            }).ConfigureAwait(false);
-        return [.. fetched.OfType<IntercomConversation>()];
     }
 
     private async Task<ConversationRunState?> LoadStateAsync(CancellationToken cancellationToken)

@@ -24,4 +24,10 @@ internal sealed class ConversationModel(IHubStore store) : PageModel
         Users = users;
         return Page();
     }
+
+    /// <summary>The thread alone, which the open page polls for new parts.</summary>
+    public async Task<IActionResult> OnGetThreadAsync(string id, CancellationToken cancellationToken) =>
+        await store.GetConversationAsync(ConversationsApi.Source, id, cancellationToken) is { } view
+            ? Partial("_Thread", view)
+            : NotFound();
 }

@@ -1,23 +1,32 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using Rapport.Hub.Storage;
 using Rapport.Intercom;
 
 namespace Rapport.Sync.Conversations;
 
-public sealed partial class ConversationImporter
+/// <summary>The hub users of each conversation (by conversation id), and the emails found ambiguous on the way.</summary>
+internal sealed record ConversationAttachment(IReadOnlyDictionary<string, IReadOnlyList<string>> Users, IReadOnlyList<string> Ambiguous);
+
+/// <summary>
+/// Finds the hub users a conversation belongs to, the same way for the import, webhooks and the audit. With users and
+/// companies imported (option 1): through its contacts' Intercom ids to the mirrored contacts and their hub users. Without:
+/// by email, to a hub user with that email from any source; an email several users share is reported, never guessed.
+/// One instance per run or batch: it remembers the contact emails it had to read.
+/// </summary>
+/// <param name="intercom">Reads a contact's email when no message carries it; null when not connected (such contacts stay unmatched).</param>
+internal sealed class ConversationAttacher(IntercomClient? intercom, IHubStore store, bool byContact)
 {
     private readonly ConcurrentDictionary<string, string?> contactEmails = new(StringComparer.Ordinal);
 
-    /// <summary>The hub users of each conversation (by conversation id), and the emails found ambiguous on the way.</summary>
-    private sealed record Attachment(IReadOnlyDictionary<string, IReadOnlyList<string>> Users, IReadOnlyList<string> Ambiguous);
-
-    private async Task<Attachment> AttachAsync(IReadOnlyList<IntercomConversation> conversations, CancellationToken cancellationToken)
+    public async Task<ConversationAttachment> AttachAsync(IReadOnlyList<IntercomConversation> conversations, CancellationToken cancellationToken)
     {
-        if (options.AttachByContact)
+        if (byContact)
         {
             var users = await store.FindUsersByContactAsync(
                 ConversationMapping.Source, [.. conversations.SelectMany(c => c.ContactIds)], cancellationToken).ConfigureAwait(false);
-            return new Attachment(
-                conversations.ToDictionary(
+            return new ConversationAttachment(
+                conversations.DistinctBy(c => c.Id, StringComparer.Ordinal).ToDictionary(
                     c => c.Id,
                     c => (IReadOnlyList<string>)[.. c.ContactIds.Where(users.ContainsKey).Select(id => users[id]).Distinct(StringComparer.Ordinal)],
                     StringComparer.Ordinal),
@@ -48,12 +57,22 @@ public sealed partial class ConversationImporter
             result[id] = [.. attached.Distinct(StringComparer.Ordinal)];
         }
 
-        return new Attachment(result, [.. ambiguous]);
+        if (ambiguous.Count > 0)
+            await RememberAmbiguousAsync(ambiguous, cancellationToken).ConfigureAwait(false);
+        return new ConversationAttachment(result, [.. ambiguous.Order(StringComparer.Ordinal)]);
+    }
+
+    private async Task RememberAmbiguousAsync(IEnumerable<string> emails, CancellationToken cancellationToken)
+    {
+        var known = await AmbiguousEmails.ReadAsync(store, cancellationToken).ConfigureAwait(false);
+        var merged = known.Union(emails, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (merged.Count != known.Count)
+            await store.SetSyncStateAsync(AmbiguousEmails.StateKey, JsonSerializer.Serialize(merged, AttachJsonContext.Default.ListString), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The emails of a conversation's contacts, lower-cased: from the authors of its messages when they carry one (no call),
-    /// else read from the contact once per run.
+    /// else read from the contact once per instance.
     /// </summary>
     private async Task<List<string>> ContactEmailsAsync(IntercomConversation conversation, CancellationToken cancellationToken)
     {
@@ -65,7 +84,7 @@ public sealed partial class ConversationImporter
         foreach (var contactId in conversation.ContactIds)
         {
             var email = authors.GetValueOrDefault(contactId);
-            if (email is null && !contactEmails.TryGetValue(contactId, out email))
+            if (email is null && intercom is not null && !contactEmails.TryGetValue(contactId, out email))
             {
                 try
                 {
@@ -86,3 +105,21 @@ public sealed partial class ConversationImporter
         return emails;
     }
 }
+
+/// <summary>Emails found shared by several hub users when attaching conversations by email: reported, never guessed.</summary>
+public static class AmbiguousEmails
+{
+    /// <summary>A JSON array, sorted, in the hub's sync state.</summary>
+    public const string StateKey = "intercom.conversations.ambiguous_emails";
+
+    /// <summary>The ambiguous emails reported so far (by imports and webhooks alike).</summary>
+    public static async Task<IReadOnlyList<string>> ReadAsync(IHubStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var json = await store.GetSyncStateAsync(StateKey, cancellationToken).ConfigureAwait(false);
+        return json is null ? [] : JsonSerializer.Deserialize(json, AttachJsonContext.Default.ListString) ?? [];
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<string>))]
+internal sealed partial class AttachJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,0 +1,10 @@
+-- The conversations inbox and live conversations: deleted_at marks a conversation deleted in its source (kept, shown as
+-- deleted); listed_at is the inbox's never-NULL sort key (the source's updated_at, else created_at, else when written), so
+-- keyset pages compare row values without COALESCE and the index serves them.
+
+ALTER TABLE conversations ADD COLUMN deleted_at timestamptz;
+ALTER TABLE conversations ADD COLUMN listed_at timestamptz;
+UPDATE conversations SET listed_at = COALESCE(source_updated_at, source_created_at, written_at);
+ALTER TABLE conversations ALTER COLUMN listed_at SET NOT NULL;
+CREATE INDEX conversations_listed ON conversations (listed_at, id);
+CREATE INDEX conversation_parts_kind ON conversation_parts (conversation_id, part_type);
