@@ -9,7 +9,7 @@ using Rapport.Sync.Import;
 // rapport-bench unthrottled [--companies 10000] [--contacts 100000] [--database postgres://… (an empty database; default a temporary SQLite file)]
 // rapport-bench rate-limited [--companies 2000] [--contacts 150000] [--rate-limit 1200]
 // rapport-bench accounts-list [--accounts 100000] [--database …]: the accounts list's pages over accounts written straight into a store
-// rapport-bench webhooks [--notifications 200000] [--connections 32] [--seconds 20] [--database …]: signed webhooks posted into the web app
+// rapport-bench webhooks [--notifications 200000] [--connections 16] [--seconds 20] [--database …]: signed webhooks posted into the web app
 //   by wrk when it is on the PATH (for --seconds, cycling through --notifications distinct ones), else by a second .NET process (each once)
 // rapport-bench webhook-lag [--changes 200]: a company renamed in the simulator until the hub's accounts list finds it, one at a time
 // Each prints one markdown table row; --readme FILE also replaces the scenario's row there.
@@ -41,7 +41,7 @@ if (scenario == "webhook-lag")
 
 if (scenario == "webhooks")
 {
-    var webhooksRow = await WebhooksBench.RunAsync(database, Arg("--notifications", 200_000), Arg("--connections", 32), Arg("--seconds", 20), Machine());
+    var webhooksRow = await WebhooksBench.RunAsync(database, Arg("--notifications", 200_000), Arg("--connections", 16), Arg("--seconds", 20), Machine());
     Console.WriteLine(webhooksRow);
     if (readme is not null)
         RecordInReadme(readme, marker, webhooksRow);
