@@ -8,11 +8,19 @@ public sealed partial class IntercomWebhookApplier
 {
     private readonly Dictionary<string, string> _tagNames = new(StringComparer.Ordinal);
 
-    private async Task<(string, bool)> ApplyCompanyAsync(JsonElement item, CompanyQualifier qualifier, string runId, CancellationToken cancellationToken)
+    private async Task<(string, bool)> ApplyCompanyAsync(
+        JsonElement item, WebhookApplyContext context, CompanyQualifier qualifier, string runId, CancellationToken cancellationToken)
     {
         var company = IntercomCompany.Parse(item);
-        if (await IsOlderAsync("company", company.Id, company.UpdatedAt, cancellationToken).ConfigureAwait(false))
-            return (OlderThanStored, false);
+        switch (await CompareWithStoredAsync("company", company.Id, company.UpdatedAt, cancellationToken).ConfigureAwait(false))
+        {
+            case Freshness.Older:
+                return (OlderThanStored, false);
+            case Freshness.SameSecond when context.Client is { } client:
+                company = await ReadCurrentAsync(company, () => client.GetCompanyAsync(company.Id, cancellationToken)).ConfigureAwait(false);
+                break;
+        }
+
         var decision = qualifier.Decide(company);
         await store.ApplyCompaniesAsync([decision], runId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return (decision.Qualified ? "applied" : $"applied: not qualified ({decision.Reason})", true);
@@ -25,6 +33,20 @@ public sealed partial class IntercomWebhookApplier
             return ("no company id", false);
         var known = await store.DeactivateSourceCompanyAsync(IntercomSource.Name, id, DeletedReason, cancellationToken).ConfigureAwait(false);
         return (known ? "company marked deleted" : "company was never imported", known);
+    }
+
+    /// <summary>
+    /// A contact_company item carries both sides as they are now: the company's user count changed too, and Intercom sends
+    /// no <c>company.updated</c> for that, so the company is applied as well as the contact.
+    /// </summary>
+    private async Task<(string, bool)> ApplyContactCompanyAsync(
+        JsonElement item, WebhookApplyContext context, CompanyQualifier qualifier, string runId, CancellationToken cancellationToken)
+    {
+        var companyWrote = false;
+        if (item.TryGetProperty("company", out var company) && company.ValueKind == JsonValueKind.Object)
+            (_, companyWrote) = await ApplyCompanyAsync(company, context, qualifier, runId, cancellationToken).ConfigureAwait(false);
+        var (outcome, contactWrote) = await ApplyWrappedContactAsync(item, context, runId, cancellationToken).ConfigureAwait(false);
+        return (outcome, companyWrote || contactWrote);
     }
 
     private Task<(string, bool)> ApplyWrappedContactAsync(JsonElement item, WebhookApplyContext context, string runId, CancellationToken cancellationToken)
@@ -42,8 +64,14 @@ public sealed partial class IntercomWebhookApplier
         var contact = IntercomContact.Parse(item);
         if (contact.IsLead)
             return await ForgetContactAsync(item, cancellationToken).ConfigureAwait(false);
-        if (await IsOlderAsync("contact", contact.Id, contact.UpdatedAt, cancellationToken).ConfigureAwait(false))
-            return (OlderThanStored, false);
+        switch (await CompareWithStoredAsync("contact", contact.Id, contact.UpdatedAt, cancellationToken).ConfigureAwait(false))
+        {
+            case Freshness.Older:
+                return (OlderThanStored, false);
+            case Freshness.SameSecond when context.Client is { } reader:
+                contact = await ReadCurrentAsync(contact, () => reader.GetContactAsync(contact.Id, cancellationToken)).ConfigureAwait(false);
+                break;
+        }
 
         var companyIds = contact.Companies?.Ids ?? [];
         // The inline list stops at ten: the rest is read, as the import does.
@@ -70,11 +98,32 @@ public sealed partial class IntercomWebhookApplier
         return (forgotten > 0 ? "contact removed" : "contact was not mirrored", forgotten > 0);
     }
 
-    /// <summary>Intercom sends second-precision times: only a strictly older object is skipped, an equal one is applied again.</summary>
-    private async Task<bool> IsOlderAsync(string kind, string id, DateTimeOffset? updatedAt, CancellationToken cancellationToken) =>
-        updatedAt is { } incoming
-        && await store.FindSourceUpdatedAtAsync(IntercomSource.Name, kind, id, cancellationToken).ConfigureAwait(false) is { } stored
-        && incoming < stored;
+    private enum Freshness { NewerOrUnknown, SameSecond, Older }
+
+    private async Task<Freshness> CompareWithStoredAsync(string kind, string id, DateTimeOffset? updatedAt, CancellationToken cancellationToken) =>
+        updatedAt is not { } incoming
+        || await store.FindSourceUpdatedAtAsync(IntercomSource.Name, kind, id, cancellationToken).ConfigureAwait(false) is not { } stored
+            ? Freshness.NewerOrUnknown
+            : incoming < stored ? Freshness.Older
+            : incoming == stored ? Freshness.SameSecond
+            : Freshness.NewerOrUnknown;
+
+    /// <summary>
+    /// Intercom's times have whole seconds and its deliveries come in any order, so two changes of one second cannot be
+    /// ordered by <c>updated_at</c>: the object is read as it is now (one call, only in that case) rather than guessed.
+    /// One deleted since keeps the notification's copy; its own deletion notification follows.
+    /// </summary>
+    private static async Task<T> ReadCurrentAsync<T>(T notified, Func<Task<T>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (IntercomNotFoundException)
+        {
+            return notified;
+        }
+    }
 
     // A contact names its tags by id only; names come from the tag topics' items and, for ids still unknown, one read of the tag list.
     private async Task ResolveTagNamesAsync(IReadOnlyList<string> ids, WebhookApplyContext context, CancellationToken cancellationToken)

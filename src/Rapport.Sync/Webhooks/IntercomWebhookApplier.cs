@@ -94,10 +94,12 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
 
         return notification.Topic switch
         {
-            "company.created" or "company.updated" => await ApplyCompanyAsync(notification.Item, qualifier, runId, cancellationToken).ConfigureAwait(false),
+            "company.created" or "company.updated" => await ApplyCompanyAsync(notification.Item, context, qualifier, runId, cancellationToken).ConfigureAwait(false),
             "company.deleted" => await DeleteCompanyAsync(notification.Item, cancellationToken).ConfigureAwait(false),
             "contact.user.created" or "contact.user.updated" => await ApplyContactAsync(notification.Item, context, runId, cancellationToken).ConfigureAwait(false),
-            "company.contact.attached" or "company.contact.detached" or "contact.user.tag.created" or "contact.user.tag.deleted" =>
+            "company.contact.attached" or "company.contact.detached" =>
+                await ApplyContactCompanyAsync(notification.Item, context, qualifier, runId, cancellationToken).ConfigureAwait(false),
+            "contact.user.tag.created" or "contact.user.tag.deleted" =>
                 await ApplyWrappedContactAsync(notification.Item, context, runId, cancellationToken).ConfigureAwait(false),
             // A lead is not mirrored: a user that became one (or was deleted) leaves the mirror.
             "contact.deleted" or "contact.lead.created" or "contact.lead.updated" or "contact.lead.tag.created" or "contact.lead.tag.deleted" =>

@@ -55,10 +55,15 @@ public sealed class ReconciliationSweepSpecs
         var company = synced.ImportedCompany();
         var user = synced.ImportedUser();
 
+        // Attaching a user changes the company's user count too, for which Intercom sends no company.updated.
+        var joined = workspace.Companies.First(c => c.CompanyId is not null && c.Id != company.Id && !user.CompanyIds.Contains(c.Id));
+
         workspace.UpdateCompany(company.Id, c => c.Name = "Renamed and delivered");
         workspace.UpdateContact(user.Id, c => c.Name = "Renamed and delivered too");
+        workspace.Attach(user.Id, joined.Id);
         await EventuallyAsync(async () => (await hub.Store.FindAccountAsync(company.CompanyId!, Token))?.Name == "Renamed and delivered"
-            && (await hub.Store.FindUserAsync(user.ExternalId!, Token))?.Name == "Renamed and delivered too");
+            && (await hub.Store.FindUserAsync(user.ExternalId!, Token))?.Name == "Renamed and delivered too"
+            && (await hub.Store.FindAccountAsync(joined.CompanyId!, Token))?.UserExternalIds.Contains(user.ExternalId!) == true);
         var status = await WebHub.SweepNowAsync(synced.Api, Token);
 
         var sweep = status.GetProperty("lastSweep");
