@@ -66,8 +66,8 @@ internal sealed partial class AccountEvaluation
         {
             if (Grade(condition, score.WhenMissing ?? MissingInputs.Skip) is { } grade)
             {
-                total += grade * condition.Weight;
-                weights += condition.Weight;
+                total += grade * condition.EffectiveWeight;
+                weights += condition.EffectiveWeight;
             }
         }
 
@@ -99,8 +99,8 @@ internal sealed partial class AccountEvaluation
         {
             if (HealthScore(score.Name) is { } value)
             {
-                total += value * score.Weight;
-                weights += score.Weight;
+                total += value * score.EffectiveWeight;
+                weights += score.EffectiveWeight;
             }
         }
 

@@ -62,7 +62,7 @@ public sealed class AccountModel
 
         return definitions is null
             ? new ModelLoadResult(null, [new ModelProblem("Document", "it is null; expected an object of definitions")])
-            : Create(definitions, catalog);
+            : Create(definitions.WithEmptyLists(), catalog);
     }
 
     /// <summary>The definitions as the JSON document <see cref="Load"/> reads.</summary>

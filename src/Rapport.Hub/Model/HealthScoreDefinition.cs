@@ -14,7 +14,10 @@ public sealed record HealthScoreDefinition
 {
     public required string Name { get; init; }
 
-    public decimal Weight { get; init; } = 1;
+    /// <summary>Its weight in the overall health; 1 when not given.</summary>
+    public decimal? Weight { get; init; }
+
+    internal decimal EffectiveWeight => Weight ?? 1;
 
     public MissingInputs? WhenMissing { get; init; }
 
@@ -26,7 +29,10 @@ public sealed record HealthCondition
 {
     public required string Name { get; init; }
 
-    public decimal Weight { get; init; } = 1;
+    /// <summary>Its weight within the score; 1 when not given.</summary>
+    public decimal? Weight { get; init; }
+
+    internal decimal EffectiveWeight => Weight ?? 1;
 
     public required ModelRule Healthy { get; init; }
 

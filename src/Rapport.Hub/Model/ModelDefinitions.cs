@@ -4,7 +4,7 @@ namespace Rapport.Hub.Model;
 /// Every definition of the account model, as a customer-success team writes it: the data behind Settings → Metrics and
 /// the versioned JSON file. Only an <see cref="AccountModel"/> built from it (which validates it whole) is evaluated.
 /// </summary>
-public sealed record ModelDefinitions
+public sealed partial record ModelDefinitions
 {
     public MrrDefinition? Mrr { get; init; }
 

@@ -186,7 +186,7 @@ internal sealed partial class ModelValidator(ModelDefinitions definitions, Model
         foreach (var score in definitions.HealthScores)
         {
             var definition = $"Health score '{score.Name}'";
-            if (score.Weight <= 0)
+            if (score.EffectiveWeight <= 0)
             {
                 Problem(definition, $"weight {score.Weight}; it must be above 0");
             }
@@ -204,7 +204,7 @@ internal sealed partial class ModelValidator(ModelDefinitions definitions, Model
             foreach (var condition in score.Conditions)
             {
                 var part = $"condition '{condition.Name}'";
-                if (condition.Weight <= 0)
+                if (condition.EffectiveWeight <= 0)
                 {
                     Problem(definition, $"{part} has weight {condition.Weight}; it must be above 0");
                 }
