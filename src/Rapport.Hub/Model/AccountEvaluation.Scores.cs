@@ -1,0 +1,109 @@
+namespace Rapport.Hub.Model;
+
+internal sealed partial class AccountEvaluation
+{
+    private bool IsActive(string name)
+    {
+        if (!_indicators.TryGetValue(name, out var active))
+        {
+            _indicators[name] = active = model.Indicators[name].Rule.Condition!.IsMatch(this);
+        }
+
+        return active;
+    }
+
+    private IReadOnlyList<IndicatorState> IndicatorStates()
+    {
+        var states = new List<IndicatorState>();
+        foreach (var indicator in model.Definitions.Indicators)
+        {
+            var before = previous?.Indicator(indicator.Name);
+            var active = IsActive(indicator.Name);
+            var state = (before, active) switch
+            {
+                (null, false) => null,
+                (null, true) => new IndicatorState(indicator.Name, indicator.Kind, true, now, null, 1),
+                ({ Active: false }, true) => before with { Kind = indicator.Kind, Active = true, ActivatedAt = now, Activations = before.Activations + 1, AddressedAt = null },
+                ({ Active: true }, false) => before with { Kind = indicator.Kind, Active = false, DeactivatedAt = now, AddressedAt = null },
+                _ => before with { Name = indicator.Name, Kind = indicator.Kind },
+            };
+            if (state is not null)
+            {
+                states.Add(state);
+            }
+        }
+
+        return states;
+    }
+
+    private bool InSegment(string name)
+    {
+        if (!_segments.TryGetValue(name, out var member))
+        {
+            var segment = model.Segments[name];
+            var id = inputs.Id.Value;
+            _segments[name] = member = !segment.Exclude.Contains(id)
+                && (segment.Include.Contains(id) || segment.Rule?.Condition?.IsMatch(this) == true);
+        }
+
+        return member;
+    }
+
+    private decimal? HealthScore(string name)
+    {
+        if (!_health.TryGetValue(name, out var score))
+        {
+            _health[name] = score = ComputeHealth(model.HealthScores[name]);
+        }
+
+        return score;
+    }
+
+    private decimal? ComputeHealth(HealthScoreDefinition score)
+    {
+        decimal total = 0, weights = 0;
+        foreach (var condition in score.Conditions)
+        {
+            if (Grade(condition, score.WhenMissing ?? MissingInputs.Skip) is { } grade)
+            {
+                total += grade * condition.EffectiveWeight;
+                weights += condition.EffectiveWeight;
+            }
+        }
+
+        return weights == 0 ? null : Math.Round(total / weights, 2, MidpointRounding.AwayFromZero);
+    }
+
+    private int? Grade(HealthCondition condition, MissingInputs whenMissing)
+    {
+        if (model.HealthFields[condition].Any(field => Get(field).IsMissingOrNull))
+        {
+            return whenMissing switch
+            {
+                MissingInputs.Poor => 0,
+                MissingInputs.Concerning => 5,
+                MissingInputs.Healthy => 10,
+                _ => null,
+            };
+        }
+
+        return condition.Healthy.Condition!.IsMatch(this) ? 10
+            : condition.Concerning?.Condition?.IsMatch(this) == true ? 5
+            : 0;
+    }
+
+    private decimal? OverallHealth()
+    {
+        decimal total = 0, weights = 0;
+        foreach (var score in model.Definitions.HealthScores)
+        {
+            if (HealthScore(score.Name) is { } value)
+            {
+                total += value * score.EffectiveWeight;
+                weights += score.EffectiveWeight;
+            }
+        }
+
+        return weights == 0 ? null : Math.Round(total / weights, 2, MidpointRounding.AwayFromZero);
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Rapport.Hub.Model;
+
+[JsonConverter(typeof(JsonStringEnumConverter<IndicatorKind>))]
+public enum IndicatorKind
+{
+    [JsonStringEnumMemberName("risk")]
+    Risk,
+
+    [JsonStringEnumMemberName("opportunity")]
+    Opportunity,
+}
