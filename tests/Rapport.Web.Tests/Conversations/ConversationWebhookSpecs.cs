@@ -120,6 +120,9 @@ public sealed class ConversationWebhookSpecs
         counts.Excluded.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value)).ShouldBe([("outbound email", 1), ("ticket", 1)]);
         (await live.Hub.Store.GetConversationAsync("intercom", email.Id, Token)).ShouldBeNull();
         (await live.Hub.Store.GetConversationAsync("intercom", ticket.Id, Token)).ShouldBeNull();
+        var page = await (await live.Hub.SignedInAsync()).GetStringAsync("/conversations", Token);
+        page.ShouldContain("1 outbound email left out");
+        page.ShouldContain("1 ticket left out");
     }
 
     [Fact]
