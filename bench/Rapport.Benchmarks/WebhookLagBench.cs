@@ -19,10 +19,10 @@ namespace Rapport.Benchmarks;
 /// </summary>
 internal static class WebhookLagBench
 {
-    public static async Task<string> RunAsync(int changes, string machine)
+    public static async Task<string> RunAsync(int changes, int companies, int contacts, string machine)
     {
         var folder = Directory.CreateTempSubdirectory("rapport-bench-").FullName;
-        var options = new SimulatorOptions { Companies = 200, Contacts = 2_000, Seed = 7 };
+        var options = new SimulatorOptions { Companies = companies, Contacts = contacts, Seed = 7 };
         await using var simulator = await IntercomSimulatorServer.StartAsync(options, 0);
         await using var app = await RapportWebApp.CreateAsync(new RapportWebOptions
         {
@@ -67,6 +67,6 @@ internal static class WebhookLagBench
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         Array.Sort(lags);
         return string.Create(CultureInfo.InvariantCulture,
-            $"| webhook lag (SQLite) | {changes} company renames in the simulator, one at a time, until the accounts list's search finds the new name | p50 {lags[changes / 2]:F1} ms, p99 {lags[(int)(changes * 0.99)]:F1} ms, max {lags[^1]:F1} ms | **p50 {lags[changes / 2]:F1} ms** from change to visible | {machine} |");
+            $"| webhook lag (SQLite) | {companies:N0} companies, {contacts:N0} contacts; {changes} company renames in the simulator, one at a time, until the accounts list's search finds the new name | p50 {lags[changes / 2]:F1} ms, p99 {lags[(int)(changes * 0.99)]:F1} ms, max {lags[^1]:F1} ms | **p50 {lags[changes / 2]:F1} ms** from change to visible | {machine} |");
     }
 }

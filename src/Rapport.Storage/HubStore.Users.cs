@@ -26,18 +26,54 @@ internal abstract partial class HubStore
     /// One contact per external id among those in an imported company: its email and name become the user's. Several
     /// contacts of a source rarely share an external id; the smallest source id decides, the same on both databases.
     /// </summary>
-    private const string ChosenContacts =
+    private static string ChosenContacts(string scope) =>
         $"""
         WITH eligible AS (
             SELECT c.external_id, c.email, c.name,
                    ROW_NUMBER() OVER (PARTITION BY c.external_id ORDER BY c.source_id) AS n
             FROM source_contacts c
-            WHERE c.source = @source AND c.external_id IS NOT NULL AND {HasImportedCompany}
+            WHERE c.source = @source AND c.external_id IS NOT NULL AND {HasImportedCompany}{Scoped("c.external_id", scope)}
         ),
         chosen AS (SELECT external_id, email, name FROM eligible WHERE n = 1)
         """;
 
-    public Task<UserDerivation> DeriveUsersAsync(string source, CancellationToken cancellationToken = default) =>
+    /// <summary>An extra condition limiting <paramref name="column"/> to the scope's external ids; empty for a whole derivation.</summary>
+    private static string Scoped(string column, string scope) => scope.Length == 0 ? "" : $" AND {column} {scope}";
+
+    public async Task<UserDerivation> DeriveUsersAsync(string source, CancellationToken cancellationToken = default) =>
+        await DeriveAsync(source, null, cancellationToken);
+
+    /// <summary>
+    /// Only the users whose contacts a webhook batch touched: the given external ids and those of the companies' contacts.
+    /// The whole derivation is set-based over every contact of the source; this one costs what the batch touched.
+    /// </summary>
+    public async Task<int> DeriveUsersAsync(
+        string source, IReadOnlyCollection<string> externalIds, IReadOnlyCollection<string> companySourceIds, CancellationToken cancellationToken = default)
+    {
+        if (externalIds.Count == 0 && companySourceIds.Count == 0)
+            return 0;
+        var scope = new HashSet<string>(externalIds, StringComparer.Ordinal);
+        await using (var connection = await OpenConnectionAsync(cancellationToken))
+        {
+            foreach (var ids in Chunks(companySourceIds))
+            {
+                scope.UnionWith(await connection.QueryAsync<string>(Command(
+                    $"""
+                    SELECT DISTINCT c.external_id FROM source_contact_companies l
+                    JOIN source_contacts c ON c.source = l.source AND c.source_id = l.contact_source_id
+                    WHERE l.source = @source AND l.company_source_id {Dialect.InIds} AND c.external_id IS NOT NULL
+                    """, new { source, ids = Dialect.Ids(ids) }, null, cancellationToken)));
+            }
+        }
+
+        if (scope.Count == 0)
+            return 0;
+        var derived = await DeriveAsync(source, scope, cancellationToken);
+        return derived.Created + derived.Updated + derived.Deactivated;
+    }
+
+    /// <param name="scope">External ids to derive, or null for every user of the source (with the source's counts).</param>
+    private Task<UserDerivation> DeriveAsync(string source, IReadOnlyCollection<string>? scope, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
         {
             var parameters = new DynamicParameters(new
@@ -47,6 +83,9 @@ internal abstract partial class HubStore
                 gone = "no longer in any source",
             });
             parameters.Add("now", Now());
+            var inScope = scope is null ? "" : Dialect.InIds.Replace("@ids", "@scope", StringComparison.Ordinal);
+            if (scope is not null)
+                parameters.Add("scope", Dialect.Ids(scope));
 
             async Task<int> ExecuteAsync(string sql) =>
                 await connection.ExecuteAsync(Command(sql, parameters, transaction, cancellationToken));
@@ -54,11 +93,11 @@ internal abstract partial class HubStore
             async Task<int> CountAsync(string sql) =>
                 await connection.ExecuteScalarAsync<int>(Command(sql, parameters, transaction, cancellationToken));
 
-            if (Dialect.RefreshStatistics is { } refresh)
+            if (scope is null && Dialect.RefreshStatistics is { } refresh)
                 await ExecuteAsync(refresh);
 
             var created = await ExecuteAsync(
-                ChosenContacts +
+                ChosenContacts(inScope) +
                 """
                 INSERT INTO users (external_id, email, name, status, status_reason, created_at, updated_at)
                 SELECT ch.external_id, ch.email, ch.name, 'active', NULL, @now, @now FROM chosen ch
@@ -66,7 +105,7 @@ internal abstract partial class HubStore
                 """);
 
             var updated = await ExecuteAsync(
-                ChosenContacts +
+                ChosenContacts(inScope) +
                 """
                 UPDATE users SET email = ch.email, name = ch.name, status = 'active', status_reason = NULL, updated_at = @now
                 FROM chosen ch
@@ -74,37 +113,39 @@ internal abstract partial class HubStore
                   AND (users.email IS DISTINCT FROM ch.email OR users.name IS DISTINCT FROM ch.name OR users.status <> 'active')
                 """);
 
-            const string Desired =
+            var desired =
                 $"""
                 SELECT DISTINCT sc.account_id, u.id AS user_id
                 FROM source_contacts c
                 {ImportedLinkJoin}
                 JOIN users u ON u.external_id = c.external_id
-                WHERE c.source = @source
+                WHERE c.source = @source{Scoped("c.external_id", inScope)}
                 """;
 
             await ExecuteAsync(
                 $"""
                 DELETE FROM memberships
-                WHERE source = @source
-                  AND NOT EXISTS (SELECT 1 FROM ({Desired}) d WHERE d.account_id = memberships.account_id AND d.user_id = memberships.user_id)
+                WHERE source = @source{Scoped("memberships.user_id", inScope.Length == 0 ? "" : $"IN (SELECT id FROM users WHERE external_id {inScope})")}
+                  AND NOT EXISTS (SELECT 1 FROM ({desired}) d WHERE d.account_id = memberships.account_id AND d.user_id = memberships.user_id)
                 """);
 
             await ExecuteAsync(
                 $"""
                 INSERT INTO memberships (account_id, user_id, source, created_at)
-                SELECT d.account_id, d.user_id, @source, @now FROM ({Desired}) d
+                SELECT d.account_id, d.user_id, @source, @now FROM ({desired}) d
                 WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.account_id = d.account_id AND m.user_id = d.user_id AND m.source = @source)
                 """);
 
             // A user is active while any source gives them a membership, so another source's users are left as they are.
             var deactivated = await ExecuteAsync(
-                """
+                $"""
                 UPDATE users SET status = 'inactive', updated_at = @now,
                     status_reason = CASE WHEN EXISTS (SELECT 1 FROM source_contacts c WHERE c.external_id = users.external_id)
                                          THEN @noCompany ELSE @gone END
-                WHERE status = 'active' AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)
+                WHERE status = 'active' AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id){Scoped("users.external_id", inScope)}
                 """);
+            if (scope is not null)
+                return new UserDerivation(0, created, updated, deactivated, 0, 0, 0);
 
             var skippedWithoutExternalId = await CountAsync(
                 $"""

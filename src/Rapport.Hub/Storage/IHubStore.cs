@@ -62,6 +62,14 @@ public partial interface IHubStore : IAsyncDisposable
     /// </summary>
     Task<UserDerivation> DeriveUsersAsync(string source, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="DeriveUsersAsync(string, CancellationToken)"/> for the users with <paramref name="externalIds"/> and those
+    /// of the contacts of <paramref name="companySourceIds"/> only: what a webhook batch touched, at the cost of that.
+    /// Returns how many users were created, updated or made inactive.
+    /// </summary>
+    Task<int> DeriveUsersAsync(
+        string source, IReadOnlyCollection<string> externalIds, IReadOnlyCollection<string> companySourceIds, CancellationToken cancellationToken = default);
+
     Task<HubCounts> CountAsync(CancellationToken cancellationToken = default);
 
     Task<AccountView?> FindAccountAsync(string externalId, CancellationToken cancellationToken = default);

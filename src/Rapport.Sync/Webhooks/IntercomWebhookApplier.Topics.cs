@@ -8,6 +8,11 @@ public sealed partial class IntercomWebhookApplier
 {
     private readonly Dictionary<string, string> _tagNames = new(StringComparer.Ordinal);
 
+    /// <summary>The batch's users to derive again: by external id (before and after the change), and through companies.</summary>
+    private readonly HashSet<string> _touchedUsers = new(StringComparer.Ordinal);
+
+    private readonly HashSet<string> _touchedCompanies = new(StringComparer.Ordinal);
+
     private async Task<(string, bool)> ApplyCompanyAsync(
         JsonElement item, WebhookApplyContext context, CompanyQualifier qualifier, string runId, CancellationToken cancellationToken)
     {
@@ -23,6 +28,8 @@ public sealed partial class IntercomWebhookApplier
 
         var decision = qualifier.Decide(company);
         await store.ApplyCompaniesAsync([decision], runId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Even unchanged: a batch whose derivation failed is applied again, and must derive again.
+        _touchedCompanies.Add(company.Id);
         return (decision.Qualified ? "applied" : $"applied: not qualified ({decision.Reason})", true);
     }
 
@@ -32,6 +39,7 @@ public sealed partial class IntercomWebhookApplier
         if (id is null)
             return ("no company id", false);
         var known = await store.DeactivateSourceCompanyAsync(IntercomSource.Name, id, DeletedReason, cancellationToken).ConfigureAwait(false);
+        _touchedCompanies.Add(id);
         return (known ? "company marked deleted" : "company was never imported", known);
     }
 
@@ -85,6 +93,9 @@ public sealed partial class IntercomWebhookApplier
 
         await ResolveTagNamesAsync(contact.Tags?.Ids ?? [], context, cancellationToken).ConfigureAwait(false);
         var source = IntercomMapping.ToSourceContact(contact, companyIds, _tagNames);
+        await TouchUsersOfAsync(contact.Id, cancellationToken).ConfigureAwait(false);
+        if (contact.ExternalId is { } externalId)
+            _touchedUsers.Add(externalId);
         await store.MirrorContactsAsync([source], runId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ("applied", true);
     }
@@ -94,8 +105,16 @@ public sealed partial class IntercomWebhookApplier
         var id = item.TryGetProperty("id", out var value) ? value.GetString() : null;
         if (id is null)
             return ("no contact id", false);
+        await TouchUsersOfAsync(id, cancellationToken).ConfigureAwait(false);
         var forgotten = await store.ForgetContactsAsync(IntercomSource.Name, [id], cancellationToken).ConfigureAwait(false);
         return (forgotten > 0 ? "contact removed" : "contact was not mirrored", forgotten > 0);
+    }
+
+    /// <summary>The user a mirrored contact is now: after a change of its user_id or its removal, that user is derived too.</summary>
+    private async Task TouchUsersOfAsync(string contactId, CancellationToken cancellationToken)
+    {
+        var users = await store.FindUsersByContactAsync(IntercomSource.Name, [contactId], cancellationToken).ConfigureAwait(false);
+        _touchedUsers.UnionWith(users.Values);
     }
 
     private enum Freshness { NewerOrUnknown, SameSecond, Older }

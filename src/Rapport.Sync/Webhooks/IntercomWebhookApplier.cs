@@ -61,9 +61,10 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
 
         try
         {
-            // Users and memberships follow the mirror; deriving once per batch keeps a burst of notifications cheap.
+            // Users and memberships follow the mirror: once per batch, and only for the users the batch touched, so a
+            // notification costs the same in a workspace of a thousand contacts as in one of a million.
             if (changed)
-                await store.DeriveUsersAsync(IntercomSource.Name, cancellationToken).ConfigureAwait(false);
+                await store.DeriveUsersAsync(IntercomSource.Name, _touchedUsers, _touchedCompanies, cancellationToken).ConfigureAwait(false);
             await StoreEventsAsync(done, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -71,6 +72,11 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
             foreach (var (id, _) in done)
                 await store.MarkInboxFailedAsync(id, $"deriving users failed: {error.Message}", RetryAfter, cancellationToken).ConfigureAwait(false);
             return;
+        }
+        finally
+        {
+            _touchedUsers.Clear();
+            _touchedCompanies.Clear();
         }
 
         await store.MarkInboxAppliedAsync(done, cancellationToken).ConfigureAwait(false);
