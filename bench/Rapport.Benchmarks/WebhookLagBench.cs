@@ -47,12 +47,14 @@ internal static class WebhookLagBench
         var intercomIds = simulator.Workspace.Companies.Where(c => c.CompanyId is not null).ToDictionary(c => c.CompanyId!, c => c.Id, StringComparer.Ordinal);
         Console.Error.WriteLine($"webhook-lag: {changes} renames, one at a time, each until the accounts list finds it…");
         var lags = new double[changes];
+        var calls = new double[changes];
         for (var i = 0; i < changes; i++)
         {
             var account = accounts[i % accounts.Count];
             var name = string.Create(CultureInfo.InvariantCulture, $"Lag probe {i:D5}");
             var started = Stopwatch.GetTimestamp();
             await client.UpdateCompanyAsync(intercomIds[account.ExternalId], new IntercomCompanyUpdate { Name = name });
+            calls[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             while ((await store.ListAccountsAsync(new AccountQuery { Search = name, PageSize = 1 })).Rows.Count == 0)
             {
                 if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(30))
@@ -66,7 +68,8 @@ internal static class WebhookLagBench
         await app.StopAsync();
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         Array.Sort(lags);
+        Array.Sort(calls);
         return string.Create(CultureInfo.InvariantCulture,
-            $"| webhook lag (SQLite) | {companies:N0} companies, {contacts:N0} contacts; {changes} company renames in the simulator, one at a time, until the accounts list's search finds the new name | p50 {lags[changes / 2]:F1} ms, p99 {lags[(int)(changes * 0.99)]:F1} ms, max {lags[^1]:F1} ms | **p50 {lags[changes / 2]:F1} ms** from change to visible | {machine} |");
+            $"| webhook lag (SQLite) | {companies:N0} companies, {contacts:N0} contacts; {changes} company renames in the simulator, one at a time, until the accounts list's search finds the new name | p50 {lags[changes / 2]:F1} ms, p99 {lags[(int)(changes * 0.99)]:F1} ms, max {lags[^1]:F1} ms (the rename call itself: p50 {calls[changes / 2]:F1} ms) | **p50 {lags[changes / 2]:F1} ms** from change to visible | {machine} |");
     }
 }

@@ -26,12 +26,12 @@ internal abstract partial class HubStore
     /// One contact per external id among those in an imported company: its email and name become the user's. Several
     /// contacts of a source rarely share an external id; the smallest source id decides, the same on both databases.
     /// </summary>
-    private static string ChosenContacts(string scope) =>
+    private string ChosenContacts(string scope) =>
         $"""
         WITH eligible AS (
             SELECT c.external_id, c.email, c.name,
                    ROW_NUMBER() OVER (PARTITION BY c.external_id ORDER BY c.source_id) AS n
-            FROM source_contacts c
+            FROM source_contacts c {(scope.Length == 0 ? "" : Dialect.ContactsByExternalId)}
             WHERE c.source = @source AND c.external_id IS NOT NULL AND {HasImportedCompany}{Scoped("c.external_id", scope)}
         ),
         chosen AS (SELECT external_id, email, name FROM eligible WHERE n = 1)
@@ -113,21 +113,43 @@ internal abstract partial class HubStore
                   AND (users.email IS DISTINCT FROM ch.email OR users.name IS DISTINCT FROM ch.name OR users.status <> 'active')
                 """);
 
-            var desired =
-                $"""
-                SELECT DISTINCT sc.account_id, u.id AS user_id
-                FROM source_contacts c
-                {ImportedLinkJoin}
-                JOIN users u ON u.external_id = c.external_id
-                WHERE c.source = @source{Scoped("c.external_id", inScope)}
-                """;
+            var desired = scope is null
+                ? $"""
+                  SELECT DISTINCT sc.account_id, u.id AS user_id
+                  FROM source_contacts c
+                  {ImportedLinkJoin}
+                  JOIN users u ON u.external_id = c.external_id
+                  WHERE c.source = @source
+                  """
+                // The scope's contacts first (CROSS JOIN keeps SQLite from starting at every link of the source).
+                : $"""
+                  SELECT DISTINCT sc.account_id, u.id AS user_id
+                  FROM source_contacts c {Dialect.ContactsByExternalId}
+                  CROSS JOIN source_contact_companies l
+                  JOIN source_companies sc ON sc.source = l.source AND sc.source_id = l.company_source_id AND sc.qualified
+                  JOIN accounts a ON a.id = sc.account_id AND a.status = 'active'
+                  JOIN users u ON u.external_id = c.external_id
+                  WHERE c.source = @source AND c.external_id {inScope} AND l.source = c.source AND l.contact_source_id = c.source_id
+                  """;
 
-            await ExecuteAsync(
-                $"""
-                DELETE FROM memberships
-                WHERE source = @source{Scoped("memberships.user_id", inScope.Length == 0 ? "" : $"IN (SELECT id FROM users WHERE external_id {inScope})")}
-                  AND NOT EXISTS (SELECT 1 FROM ({desired}) d WHERE d.account_id = memberships.account_id AND d.user_id = memberships.user_id)
-                """);
+            await ExecuteAsync(scope is null
+                ? $"""
+                  DELETE FROM memberships
+                  WHERE source = @source
+                    AND NOT EXISTS (SELECT 1 FROM ({desired}) d WHERE d.account_id = memberships.account_id AND d.user_id = memberships.user_id)
+                  """
+                // Per membership of the scope's users, by index: is there still a link from one of its contacts to the account?
+                : $"""
+                  DELETE FROM memberships
+                  WHERE source = @source AND user_id IN (SELECT id FROM users WHERE external_id {inScope})
+                    AND NOT EXISTS (
+                      SELECT 1 FROM users u
+                      JOIN source_contacts c {Dialect.ContactsByExternalId} ON c.external_id = u.external_id AND c.source = @source
+                      JOIN source_contact_companies l ON l.source = c.source AND l.contact_source_id = c.source_id
+                      JOIN source_companies sc ON sc.source = l.source AND sc.source_id = l.company_source_id AND sc.qualified
+                      JOIN accounts a ON a.id = sc.account_id AND a.status = 'active'
+                      WHERE u.id = memberships.user_id AND sc.account_id = memberships.account_id)
+                  """);
 
             await ExecuteAsync(
                 $"""

@@ -20,6 +20,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string InIds => "= ANY(@ids)";
 
+    public override string ContactsByExternalId => "";
+
     public override object Numbers(IEnumerable<long> ids) => ids.ToArray();
 
     public override object Ids(IEnumerable<string> ids) => ids.ToArray();

@@ -30,6 +30,12 @@ internal abstract class SqlDialect
 
     public abstract object Ids(IEnumerable<string> ids);
 
+    /// <summary>
+    /// After <c>source_contacts c</c> in a derivation scoped to a few external ids: SQLite, without statistics, would
+    /// otherwise walk every contact of the source by its primary key and filter; PostgreSQL plans it well by itself.
+    /// </summary>
+    public abstract string ContactsByExternalId { get; }
+
     /// <summary><see cref="Ids"/> for numeric keys, used with <see cref="InIds"/> too.</summary>
     public abstract object Numbers(IEnumerable<long> ids);
 

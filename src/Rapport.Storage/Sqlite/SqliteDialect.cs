@@ -18,6 +18,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string InIds => "IN (SELECT value FROM json_each(@ids))";
 
+    public override string ContactsByExternalId => "INDEXED BY source_contacts_external_id";
+
     public override object Numbers(IEnumerable<long> ids) => $"[{string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)))}]";
 
     public override object Ids(IEnumerable<string> ids)
