@@ -11,7 +11,7 @@ using Rapport.Sync.Import;
 // rapport-bench accounts-list [--accounts 100000] [--database …]: the accounts list's pages over accounts written straight into a store
 // rapport-bench webhooks [--notifications 200000] [--connections 16] [--seconds 20] [--database …]: signed webhooks posted into the web app
 //   by wrk when it is on the PATH (for --seconds, cycling through --notifications distinct ones), else by a second .NET process (each once)
-// rapport-bench webhook-lag [--changes 200] [--companies 200] [--contacts 2000]: a company renamed in the simulator until the hub's accounts list finds it, one at a time
+// rapport-bench webhook-lag [--changes 200] [--companies 10000] [--contacts 100000]: a company renamed in the simulator until the hub's accounts list finds it, one at a time
 // Each prints one markdown table row; --readme FILE also replaces the scenario's row there.
 var scenario = args.FirstOrDefault() ?? "unthrottled";
 var marker = scenario + (Array.IndexOf(args, "--database") >= 0 ? "-postgresql" : "");
@@ -32,7 +32,7 @@ if (scenario == "webhooks-load")
     return await WebhooksBench.LoadAsync(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
 if (scenario == "webhook-lag")
 {
-    var lagRow = await WebhookLagBench.RunAsync(Arg("--changes", 200), Arg("--companies", 200), Arg("--contacts", 2_000), Machine());
+    var lagRow = await WebhookLagBench.RunAsync(Arg("--changes", 200), Arg("--companies", 10_000), Arg("--contacts", 100_000), Machine());
     Console.WriteLine(lagRow);
     if (readme is not null)
         RecordInReadme(readme, marker, lagRow);

@@ -109,6 +109,16 @@ internal abstract partial class HubStore
         return SqlDialect.ReadTime(value);
     }
 
+    public async Task<bool> IsSourceCompanyImportedAsync(string source, string sourceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(Command(
+            """
+            SELECT COUNT(*) FROM source_companies sc JOIN accounts a ON a.id = sc.account_id
+            WHERE sc.source = @source AND sc.source_id = @sourceId AND sc.qualified AND a.status = 'active'
+            """, new { source, sourceId }, null, cancellationToken)) > 0;
+    }
+
     public Task<bool> DeactivateSourceCompanyAsync(string source, string sourceId, string reason, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {

@@ -36,6 +36,9 @@ public partial interface IHubStore
     /// <summary>The <c>updated_at</c> the source gave the company (<paramref name="kind"/> <c>company</c>) or contact (<c>contact</c>) last stored; null when none is stored.</summary>
     Task<DateTimeOffset?> FindSourceUpdatedAtAsync(string source, string kind, string sourceId, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether the company is stored, qualified and its account active: the only way a company shapes memberships.</summary>
+    Task<bool> IsSourceCompanyImportedAsync(string source, string sourceId, CancellationToken cancellationToken = default);
+
     /// <summary>A company deleted in its source: it no longer qualifies, and its account becomes inactive with <paramref name="reason"/> unless another source keeps it. False when the company was never stored.</summary>
     Task<bool> DeactivateSourceCompanyAsync(string source, string sourceId, string reason, CancellationToken cancellationToken = default);
 }

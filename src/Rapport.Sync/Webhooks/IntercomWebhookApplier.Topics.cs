@@ -26,11 +26,15 @@ public sealed partial class IntercomWebhookApplier
                 break;
         }
 
+        var wasImported = await store.IsSourceCompanyImportedAsync(IntercomSource.Name, company.Id, cancellationToken).ConfigureAwait(false);
         var decision = qualifier.Decide(company);
         await store.ApplyCompaniesAsync([decision], runId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        // Even unchanged: a batch whose derivation failed is applied again, and must derive again.
-        _touchedCompanies.Add(company.Id);
-        return (decision.Qualified ? "applied" : $"applied: not qualified ({decision.Reason})", true);
+        // A company shapes memberships only by being imported or not: a rename or a new plan leaves its users as they are.
+        // (Should a batch's derivation fail after this write, its retry sees no change; the sweep's full pass mends it.)
+        var membershipsChange = wasImported != decision.Qualified;
+        if (membershipsChange)
+            _touchedCompanies.Add(company.Id);
+        return (decision.Qualified ? "applied" : $"applied: not qualified ({decision.Reason})", membershipsChange);
     }
 
     private async Task<(string, bool)> DeleteCompanyAsync(JsonElement item, CancellationToken cancellationToken)

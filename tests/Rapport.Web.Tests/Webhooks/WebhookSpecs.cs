@@ -45,6 +45,30 @@ public sealed class WebhookSpecs
     }
 
     [Fact]
+    public async Task A_company_that_stops_qualifying_takes_its_users_with_it_and_a_rename_leaves_them_in_place()
+    {
+        await using var hub = await LiveHubAsync();
+        async Task<IReadOnlyList<string>> UsersOfAsync(string companyId) => (await hub.Store.FindAccountAsync(companyId, Token))!.UserExternalIds;
+        var withUsers = new List<Rapport.IntercomSimulator.SimulatedCompany>();
+        foreach (var company in ImportedHub.Imported(hub).Skip(2))
+        {
+            if ((await UsersOfAsync(company.CompanyId!)).Count > 0)
+                withUsers.Add(company);
+        }
+
+        var (renamed, dropped) = (withUsers[0], withUsers[1]);
+        var renamedUsers = await UsersOfAsync(renamed.CompanyId!);
+
+        hub.Simulator.Workspace.UpdateCompany(renamed.Id, c => c.Name = "Renamed, same users");
+        hub.Simulator.Workspace.UpdateCompany(dropped.Id, c => c.LastRequestAt = TimeProvider.System.GetUtcNow().AddDays(-200));
+
+        await EventuallyAsync(async () => (await hub.Store.FindAccountAsync(dropped.CompanyId!, Token))?.Status == Hub.Accounts.RecordStatus.Inactive
+            && (await hub.Store.FindAccountAsync(renamed.CompanyId!, Token))?.Name == "Renamed, same users");
+        (await UsersOfAsync(dropped.CompanyId!)).ShouldBeEmpty("its users are no longer members");
+        (await UsersOfAsync(renamed.CompanyId!)).ShouldBe(renamedUsers);
+    }
+
+    [Fact]
     public async Task A_company_deleted_in_Intercom_makes_its_account_inactive_with_the_reason()
     {
         await using var hub = await LiveHubAsync();
