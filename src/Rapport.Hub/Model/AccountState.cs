@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Rapport.Hub.Accounts;
 
 namespace Rapport.Hub.Model;
@@ -27,6 +28,7 @@ public sealed record AccountState(
     string? OwnerUserId,
     IReadOnlyList<ModelProblem> Problems)
 {
+    [JsonIgnore]
     public IEnumerable<IndicatorState> ActiveIndicators => Indicators.Where(indicator => indicator.Active);
 
     public IndicatorState? Indicator(string name) =>

@@ -80,6 +80,7 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
         }
 
         await store.MarkInboxAppliedAsync(done, cancellationToken).ConfigureAwait(false);
+        await RecomputeTouchedAsync(batch, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(string Outcome, bool Wrote)> ApplyAsync(

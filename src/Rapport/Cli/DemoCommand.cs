@@ -54,6 +54,7 @@ internal static class DemoCommand
             console.MarkupLineInterpolated($"Seeding an Intercom simulator workspace: {companies:N0} companies, {contacts:N0} contacts (seed {seed})…");
             await using var simulator = await IntercomSimulatorServer.StartAsync(options, 0, cancellationToken);
 
+            DemoModel.SeedTraits(simulator);
             var settings = new RapportSettings
             {
                 Database = path,
@@ -83,7 +84,11 @@ internal static class DemoCommand
             };
             if (web.AdminPassword is not null)
                 console.MarkupLineInterpolated($"Sign in as [bold]{web.AdminEmail}[/] with the password given by --admin-password.");
-            await ServeCommand.ServeAsync(console, web, cancellationToken, app => ConnectAsync(app, simulator, settings, cancellationToken));
+            await ServeCommand.ServeAsync(console, web, cancellationToken, async app =>
+            {
+                await ConnectAsync(app, simulator, settings, cancellationToken);
+                await DemoModel.DefineAsync(console, app, simulator, cancellationToken);
+            });
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;

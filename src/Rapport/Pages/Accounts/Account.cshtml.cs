@@ -10,6 +10,8 @@ internal sealed class AccountModel(IHubStore store) : PageModel
 {
     public AccountDetail Account { get; private set; } = null!;
 
+    public Rapport.Hub.Model.AccountState? Computed { get; private set; }
+
     public IReadOnlyList<ConversationHeader> Conversations { get; private set; } = [];
 
     public IReadOnlyList<Rapport.Web.Events.TimelineItemDto> Timeline { get; private set; } = [];
@@ -19,6 +21,7 @@ internal sealed class AccountModel(IHubStore store) : PageModel
         if (await store.GetAccountAsync(id, cancellationToken: cancellationToken) is not { } account)
             return NotFound();
         Account = account;
+        Computed = (await store.GetAccountStatesAsync([id], cancellationToken)).GetValueOrDefault(id);
         Conversations = await store.ListAccountConversationsAsync(account.ExternalId, 20, cancellationToken);
         Timeline = await Rapport.Web.Events.AccountTimeline.ReadAsync(store, account.Id.Value, account.ExternalId, 30, cancellationToken);
         return Page();

@@ -2,6 +2,7 @@ using Rapport.Web.Accounts;
 using Rapport.Web.Conversations;
 using Rapport.Web.Events;
 using Rapport.Web.Integration;
+using Rapport.Web.Model;
 using Rapport.Web.Team;
 
 namespace Rapport.Web.Api;
@@ -19,5 +20,6 @@ internal static class ApiEndpoints
         api.MapUsersApi();
         api.MapConversationsApi();
         api.MapEventsApi();
+        api.MapModelApi();
     }
 }

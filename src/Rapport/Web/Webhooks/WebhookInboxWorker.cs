@@ -1,4 +1,5 @@
 using Rapport.Hub.Storage;
+using Rapport.Sync.Model;
 using Rapport.Sync.Settings;
 using Rapport.Sync.Webhooks;
 using Rapport.Web.Integration;
@@ -8,14 +9,15 @@ namespace Rapport.Web.Webhooks;
 /// <summary>Runs <see cref="IntercomWebhookApplier"/> whenever the endpoint appends, and every few seconds besides
 /// (rows appended by another node, retries of failed ones, leases of a crashed worker).</summary>
 internal sealed partial class WebhookInboxWorker(
-    IHubStore store, IntercomConnections connections, WebhookInboxSignal signal, TimeProvider timeProvider, ILogger<WebhookInboxWorker> logger)
+    IHubStore store, IntercomConnections connections, WebhookInboxSignal signal, TimeProvider timeProvider, ILogger<WebhookInboxWorker> logger,
+    AccountModelService model)
     : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var applier = new IntercomWebhookApplier(store, timeProvider);
+        var applier = new IntercomWebhookApplier(store, timeProvider) { Model = model };
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,0 +1,165 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Model;
+using Rapport.Hub.Rules;
+using Rapport.Storage.Sql;
+
+namespace Rapport.Storage;
+
+internal abstract partial class HubStore
+{
+    /// <summary>Accounts per round of queries: every query below reads the whole chunk at once, never one account.</summary>
+    private const int InputsChunk = 500;
+
+    public async Task<IReadOnlyList<IAccountInputs>> LoadAccountInputsAsync(
+        IReadOnlyCollection<long> accountIds, IReadOnlyCollection<string> eventNames, CancellationToken cancellationToken = default)
+    {
+        var loaded = new List<IAccountInputs>(accountIds.Count);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = await BeginSnapshotAsync(connection, cancellationToken);
+        foreach (var chunk in accountIds.Distinct().Chunk(InputsChunk))
+            loaded.AddRange(await LoadChunkAsync(connection, transaction, chunk, eventNames, cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return loaded;
+    }
+
+    private async Task<IEnumerable<IAccountInputs>> LoadChunkAsync(
+        DbConnection connection, DbTransaction transaction, long[] chunk, IReadOnlyCollection<string> eventNames, CancellationToken cancellationToken)
+    {
+        var ids = new { ids = Dialect.Numbers(chunk) };
+        Task<IEnumerable<T>> Query<T>(string sql, object? parameters = null) =>
+            connection.QueryAsync<T>(Command(sql, parameters ?? ids, transaction, cancellationToken));
+
+        var accounts = await Query<ModelAccountRow>(
+            $"""
+            SELECT id AS Id, external_id AS ExternalId, name AS Name, status AS Status, created_at AS CreatedAt, list_user_count AS UserCount
+            FROM accounts WHERE id {Dialect.InIds}
+            """);
+        var companies = (await Query<ModelCompanyRow>(
+            $"""
+            SELECT account_id AS AccountId, source AS Source, name AS Name, plan AS Plan, monthly_spend AS MonthlySpend,
+                user_count AS UserCount, session_count AS SessionCount, size AS Size, industry AS Industry, website AS Website,
+                source_created_at AS CreatedAt, last_seen_at AS LastSeenAt, custom_attributes AS CustomAttributesJson
+            FROM source_companies WHERE account_id {Dialect.InIds}
+            ORDER BY account_id, qualified, source DESC, source_id DESC
+            """)).ToLookup(r => r.AccountId);
+        var tags = (await Query<(long AccountId, string Tag)>(
+            $"""
+            SELECT DISTINCT s.account_id, t.tag FROM source_company_tags t
+            JOIN source_companies s ON s.source = t.source AND s.source_id = t.source_id WHERE s.account_id {Dialect.InIds}
+            """)).ToLookup(r => r.AccountId, r => r.Tag);
+        var segments = (await Query<(long AccountId, string Segment)>(
+            $"""
+            SELECT DISTINCT s.account_id, g.segment FROM source_company_segments g
+            JOIN source_companies s ON s.source = g.source AND s.source_id = g.source_id WHERE s.account_id {Dialect.InIds}
+            """)).ToLookup(r => r.AccountId, r => r.Segment);
+        var users = (await Query<(long AccountId, string UserId)>(
+            $"SELECT DISTINCT m.account_id, u.external_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.account_id {Dialect.InIds}"))
+            .ToLookup(r => r.AccountId, r => r.UserId);
+        var lastEvents = (await Query<(long AccountId, object? At)>(
+            $"""
+            SELECT m.account_id, MAX((SELECT MAX(e.occurred_at) FROM events e WHERE e.user_id = m.user_id))
+            FROM memberships m WHERE m.account_id {Dialect.InIds} GROUP BY m.account_id
+            """)).ToDictionary(r => r.AccountId, r => SqlDialect.ReadTime(r.At));
+        var events = (await Query<ModelEventRow>(
+            $"""
+            SELECT m.account_id AS AccountId, e.name AS Name, e.user_external_id AS UserId, e.occurred_at AS OccurredAt
+            FROM (SELECT DISTINCT account_id, user_id FROM memberships WHERE account_id {Dialect.InIds}) m
+            JOIN events e ON e.user_id = m.user_id
+            WHERE e.name {Dialect.InIds.Replace("@ids", "@names", StringComparison.Ordinal)}
+            """, new { ids = ids.ids, names = Dialect.Ids(eventNames) })).ToLookup(r => r.AccountId);
+
+        return accounts.Select(account =>
+        {
+            var sources = companies[account.Id].ToList();
+            var inputs = new AccountInputs(new AccountId(account.Id))
+            {
+                Tags = [.. tags[account.Id].Order(StringComparer.Ordinal)],
+                SourceSegments = [.. segments[account.Id].Order(StringComparer.Ordinal)],
+                UserIds = [.. users[account.Id]],
+                LastSeenAt = sources.Select(s => SqlDialect.ReadTime(s.LastSeenAt)).Max(),
+                Events = [.. events[account.Id].Select(e => new AccountEvent(e.Name, e.UserId, SqlDialect.ReadTime(e.OccurredAt)!.Value))],
+            };
+            // Rows come primary record last, so its values win where several records of one source disagree.
+            foreach (var company in sources)
+                company.AddTraits(inputs.Traits);
+            account.AddFields(inputs.Fields, sources.LastOrDefault());
+            inputs.Fields["last_seen_at"] = inputs.LastSeenAt;
+            return (IAccountInputs)new StoredAccountInputs(inputs, lastEvents.GetValueOrDefault(account.Id));
+        }).ToList();
+    }
+
+    private sealed class ModelAccountRow
+    {
+        public long Id { get; set; }
+        public string ExternalId { get; set; } = "";
+        public string? Name { get; set; }
+        public string Status { get; set; } = "";
+        public object? CreatedAt { get; set; }
+        public long UserCount { get; set; }
+
+        public void AddFields(Dictionary<string, FieldValue> fields, ModelCompanyRow? primary)
+        {
+            fields["name"] = Name;
+            fields["external_id"] = ExternalId;
+            fields["status"] = Status;
+            fields["created_at"] = SqlDialect.ReadTime(CreatedAt);
+            fields["user_count"] = UserCount;
+            fields["plan"] = primary?.Plan;
+            fields["industry"] = primary?.Industry;
+            fields["size"] = primary?.Size;
+            fields["website"] = primary?.Website;
+        }
+    }
+
+    private sealed class ModelCompanyRow
+    {
+        public long AccountId { get; set; }
+        public string Source { get; set; } = "";
+        public string? Name { get; set; }
+        public string? Plan { get; set; }
+        public object? MonthlySpend { get; set; }
+        public long? UserCount { get; set; }
+        public long? SessionCount { get; set; }
+        public long? Size { get; set; }
+        public string? Industry { get; set; }
+        public string? Website { get; set; }
+        public object? CreatedAt { get; set; }
+        public object? LastSeenAt { get; set; }
+        public string CustomAttributesJson { get; set; } = "{}";
+
+        /// <summary>Custom attributes first, then the standard fields, which a custom attribute of the same name cannot shadow.</summary>
+        public void AddTraits(Dictionary<string, FieldValue> traits)
+        {
+            using (var document = JsonDocument.Parse(CustomAttributesJson))
+            {
+                if (document.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var attribute in document.RootElement.EnumerateObject())
+                        traits[$"{Source}.{attribute.Name}"] = FieldValue.FromJson(attribute.Value);
+                }
+            }
+
+            traits[$"{Source}.name"] = Name;
+            traits[$"{Source}.plan"] = Plan;
+            traits[$"{Source}.monthly_spend"] = SqlDialect.ReadMoney(MonthlySpend);
+            traits[$"{Source}.user_count"] = UserCount;
+            traits[$"{Source}.session_count"] = SessionCount;
+            traits[$"{Source}.size"] = Size;
+            traits[$"{Source}.industry"] = Industry;
+            traits[$"{Source}.website"] = Website;
+            traits[$"{Source}.created_at"] = SqlDialect.ReadTime(CreatedAt);
+            traits[$"{Source}.last_seen_at"] = SqlDialect.ReadTime(LastSeenAt);
+        }
+    }
+
+    private sealed class ModelEventRow
+    {
+        public long AccountId { get; set; }
+        public string Name { get; set; } = "";
+        public string UserId { get; set; } = "";
+        public object? OccurredAt { get; set; }
+    }
+}

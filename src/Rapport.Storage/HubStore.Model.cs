@@ -1,0 +1,144 @@
+using Dapper;
+using Rapport.Hub.Model;
+using Rapport.Storage.Sql;
+
+namespace Rapport.Storage;
+
+internal abstract partial class HubStore
+{
+    private const string DefinitionsSelect = "SELECT version AS Version, document AS Json, saved_by AS SavedBy, saved_at AS SavedAt FROM model_definitions";
+
+    public async Task<StoredDefinitions?> GetModelDefinitionsAsync(CancellationToken cancellationToken = default) =>
+        (await ListModelDefinitionsAsync(1, cancellationToken)).FirstOrDefault();
+
+    public async Task<IReadOnlyList<StoredDefinitions>> ListModelDefinitionsAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DefinitionsRow>(Command(
+            $"{DefinitionsSelect} ORDER BY version DESC LIMIT @limit", new { limit }, null, cancellationToken));
+        return [.. rows.Select(r => r.ToStored())];
+    }
+
+    public Task<StoredDefinitions> SaveModelDefinitionsAsync(string json, string savedBy, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            // The write lock (SQLite) or the primary key (PostgreSQL) keeps two saves from taking one version number.
+            var parameters = new DynamicParameters(new { json, savedBy });
+            parameters.Add("now", Now());
+            var row = await connection.QuerySingleAsync<DefinitionsRow>(Command(
+                $"""
+                INSERT INTO model_definitions (version, document, saved_by, saved_at)
+                SELECT coalesce(MAX(version), 0) + 1, {Dialect.Json("@json")}, @savedBy, @now FROM model_definitions
+                RETURNING version AS Version, document AS Json, saved_by AS SavedBy, saved_at AS SavedAt
+                """, parameters, transaction, cancellationToken));
+            return row.ToStored();
+        }, null, cancellationToken);
+
+    public async Task<ModelCatalog> ReadModelCatalogAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var sources = await connection.QueryAsync<string>(Command("SELECT DISTINCT source FROM source_companies", null, null, cancellationToken));
+        var attributes = await connection.QueryAsync<string>(Command(
+            "SELECT name FROM attribute_names WHERE kind = 'company'", null, null, cancellationToken));
+        var events = await connection.QueryAsync<string>(Command("SELECT DISTINCT name FROM event_names", null, null, cancellationToken));
+        var traits = sources.Append(StoredAccountInputs.Intercom).Distinct()
+            .SelectMany(source => StoredAccountInputs.SourceFields.Select(field => $"{source}.{field}"))
+            .Concat(attributes.Select(name => $"{StoredAccountInputs.Intercom}.{name}"));
+        return new ModelCatalog(StoredAccountInputs.AccountFields, traits, events);
+    }
+
+    public async Task<IReadOnlyList<long>> ListAccountIdsAsync(long afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<long>(Command(
+            "SELECT id FROM accounts WHERE id > @afterId ORDER BY id LIMIT @limit", new { afterId, limit }, null, cancellationToken))];
+    }
+
+    public async Task<IReadOnlyDictionary<long, AccountState>> GetAccountStatesAsync(
+        IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken = default)
+    {
+        var states = new Dictionary<long, AccountState>();
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        foreach (var chunk in accountIds.Chunk(InListChunk))
+        {
+            var rows = await connection.QueryAsync<(long AccountId, string State)>(Command(
+                $"SELECT account_id, state FROM account_states WHERE account_id {Dialect.InIds}",
+                new { ids = Dialect.Numbers(chunk) }, null, cancellationToken));
+            foreach (var (id, json) in rows)
+            {
+                if (AccountStateJson.Read(json) is { } state)
+                    states[id] = state;
+            }
+        }
+
+        return states;
+    }
+
+    public Task SaveAccountStatesAsync(IReadOnlyList<AccountState> states, int definitionsVersion, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            const string Sql =
+                """
+                INSERT INTO account_states (account_id, definitions_version, mrr, currency, type, health, owner_user_id, state, computed_at)
+                VALUES (@id, @version, @mrr, @currency, @type, @health, @owner, {0}, @computedAt)
+                ON CONFLICT (account_id) DO UPDATE SET definitions_version = excluded.definitions_version, mrr = excluded.mrr,
+                    currency = excluded.currency, type = excluded.type, health = excluded.health,
+                    owner_user_id = excluded.owner_user_id, state = excluded.state, computed_at = excluded.computed_at
+                """;
+            var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Sql, Dialect.Json("@state"));
+            foreach (var state in states)
+            {
+                var parameters = new DynamicParameters(new
+                {
+                    id = state.AccountId.Value,
+                    version = definitionsVersion,
+                    currency = state.Currency,
+                    type = state.Type.ToName(),
+                    health = state.OverallHealth is { } health ? (double?)(double)health : null,
+                    owner = state.OwnerUserId,
+                    state = AccountStateJson.Write(state),
+                });
+                parameters.Add("mrr", Dialect.Money(state.Mrr));
+                parameters.Add("computedAt", Dialect.Time(state.ComputedAt));
+                await connection.ExecuteAsync(Command(sql, parameters, transaction, cancellationToken));
+            }
+
+            return states.Count;
+        }, null, cancellationToken);
+
+    public async Task<IReadOnlyList<long>> FindAccountsReachedAsync(
+        string source, IReadOnlyCollection<string> companySourceIds, IReadOnlyCollection<string> contactSourceIds,
+        IReadOnlyCollection<string> userExternalIds, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var companies = Dialect.InIds.Replace("@ids", "@companies", StringComparison.Ordinal);
+        var contacts = Dialect.InIds.Replace("@ids", "@contacts", StringComparison.Ordinal);
+        var users = Dialect.InIds.Replace("@ids", "@users", StringComparison.Ordinal);
+        var ids = await connection.QueryAsync<long>(Command(
+            $"""
+            SELECT account_id FROM source_companies WHERE source = @source AND source_id {companies}
+            UNION
+            SELECT m.account_id FROM memberships m JOIN users u ON u.id = m.user_id
+            WHERE u.external_id {users}
+               OR u.external_id IN (SELECT c.external_id FROM source_contacts c WHERE c.source = @source AND c.source_id {contacts})
+            """,
+            new
+            {
+                source,
+                companies = Dialect.Ids(companySourceIds),
+                contacts = Dialect.Ids(contactSourceIds),
+                users = Dialect.Ids(userExternalIds),
+            }, null, cancellationToken));
+        return [.. ids.Order()];
+    }
+
+    private sealed class DefinitionsRow
+    {
+        public int Version { get; set; }
+        public string Json { get; set; } = "";
+        public string SavedBy { get; set; } = "";
+        public object? SavedAt { get; set; }
+
+        public StoredDefinitions ToStored() => new(Version, Json, SavedBy, SqlDialect.ReadTime(SavedAt)!.Value);
+    }
+}

@@ -1,0 +1,83 @@
+using Rapport.Hub.Model;
+using Rapport.Hub.Storage;
+
+namespace Rapport.Sync.Model;
+
+/// <summary>
+/// Keeps every account's state in step with the definitions in force: one account after a webhook touched it, every
+/// account after definitions are saved, after an import and on a schedule (rolling windows move with the clock).
+/// One recompute at a time, so a save never interleaves with a recompute under the old definitions.
+/// </summary>
+public sealed partial class AccountModelService(IHubStore store, TimeProvider timeProvider)
+{
+    /// <summary>Accounts per round: inputs, previous states and new states are read and written this many at a time.</summary>
+    public const int Chunk = 500;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>The definitions in force and their model; the model is null when none were saved or they no longer validate.</summary>
+    public async Task<(StoredDefinitions? Stored, ModelLoadResult? Result)> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        if (await store.GetModelDefinitionsAsync(cancellationToken).ConfigureAwait(false) is not { } stored)
+            return (null, null);
+        var catalog = await store.ReadModelCatalogAsync(cancellationToken).ConfigureAwait(false);
+        return (stored, AccountModel.Load(stored.Json, catalog));
+    }
+
+    /// <summary>Recomputes <paramref name="accountIds"/> only; returns how many states were written.</summary>
+    public async Task<int> RecomputeAsync(IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken = default)
+    {
+        if (accountIds.Count == 0)
+            return 0;
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var (stored, result) = await LoadAsync(cancellationToken).ConfigureAwait(false);
+            if (stored is null || result?.Model is not { } model)
+                return 0;
+            var written = 0;
+            foreach (var chunk in accountIds.Chunk(Chunk))
+            {
+                var states = await EvaluateAsync(model, chunk, cancellationToken).ConfigureAwait(false);
+                await store.SaveAccountStatesAsync(states, stored.Version, cancellationToken).ConfigureAwait(false);
+                written += states.Count;
+            }
+
+            return written;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Recomputes every account, in keyset pages of <see cref="Chunk"/>.</summary>
+    public async Task<int> RecomputeAllAsync(CancellationToken cancellationToken = default)
+    {
+        var written = 0;
+        await foreach (var page in AccountPagesAsync(cancellationToken).ConfigureAwait(false))
+            written += await RecomputeAsync(page, cancellationToken).ConfigureAwait(false);
+        return written;
+    }
+
+    private async Task<IReadOnlyList<AccountState>> EvaluateAsync(AccountModel model, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var inputs = await store.LoadAccountInputsAsync(ids, ModelEventNames.Of(model), cancellationToken).ConfigureAwait(false);
+        var previous = await store.GetAccountStatesAsync(ids, cancellationToken).ConfigureAwait(false);
+        var now = timeProvider.GetUtcNow();
+        return [.. inputs.Select(account => model.Evaluate(account, previous.GetValueOrDefault(account.Id.Value), now))];
+    }
+
+    private async IAsyncEnumerable<long[]> AccountPagesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long after = 0;
+        while (true)
+        {
+            var page = await store.ListAccountIdsAsync(after, Chunk, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0)
+                yield break;
+            yield return [.. page];
+            after = page[^1];
+        }
+    }
+}
