@@ -23,16 +23,7 @@ internal static class ImportedHub
             hub.Simulator.Workspace.UpdateCompany(companies[i].Id, c => c.LastRequestAt = lastSeen);
         }
 
-        var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
-        services.AddRapportIntercom(o =>
-        {
-            o.BaseAddress = hub.Simulator.BaseAddress;
-            o.AccessToken = hub.Simulator.Options.AccessToken;
-        });
-        await using var provider = services.BuildServiceProvider();
-        await new IntercomImporter(provider.GetRequiredService<IntercomClient>(), hub.Store, new ImportOptions { OnlyWithIds = true }, TimeProvider.System)
-            .RunAsync(null, cancellationToken);
+        await hub.ImportAsync(new ImportOptions { OnlyWithIds = true }, cancellationToken);
         return hub;
     }
 

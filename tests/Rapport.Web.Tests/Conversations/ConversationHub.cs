@@ -34,17 +34,7 @@ internal sealed record ConversationHub(WebHub Hub, SimulatedConversation Convers
         workspace.AddNote(conversation.Id, admin.Id, "<p>Internal: known bug</p>");
         workspace.Close(conversation.Id, admin.Id);
 
-        var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
-        services.AddRapportIntercom(o =>
-        {
-            o.BaseAddress = hub.Simulator.BaseAddress;
-            o.AccessToken = hub.Simulator.Options.AccessToken;
-        });
-        await using var provider = services.BuildServiceProvider();
-        var options = new ImportOptions { OnlyWithIds = true, Conversations = true };
-        await new IntercomImporter(provider.GetRequiredService<IntercomClient>(), hub.Store, options, TimeProvider.System)
-            .RunAsync(null, cancellationToken);
+        await hub.ImportAsync(new ImportOptions { OnlyWithIds = true, Conversations = true }, cancellationToken);
         return new(hub, workspace.FindConversation(conversation.Id)!, contact, companies[contact.CompanyIds.First(companies.ContainsKey)]);
     }
 }

@@ -50,16 +50,7 @@ internal sealed record SyncedHub(WebHub Hub, HttpClient Api) : IAsyncDisposable
     /// <summary>Users in the hub from an import run on its own (as another source would bring them): option 1 stays off.</summary>
     private static async Task ImportUsersAsync(WebHub hub, CancellationToken cancellationToken)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
-        services.AddRapportIntercom(o =>
-        {
-            o.BaseAddress = hub.Simulator.BaseAddress;
-            o.AccessToken = hub.Simulator.Options.AccessToken;
-        });
-        await using var provider = services.BuildServiceProvider();
-        await new IntercomImporter(provider.GetRequiredService<IntercomClient>(), hub.Store, new ImportOptions { OnlyWithIds = true }, TimeProvider.System)
-            .RunAsync(null, cancellationToken);
+        await hub.ImportAsync(new ImportOptions { OnlyWithIds = true }, cancellationToken);
     }
 
     /// <summary>A user of an imported company, with ids, as the simulator holds it.</summary>

@@ -11,28 +11,8 @@ public sealed partial class WebHub
     public const string IntercomApi = "/api/v1/integrations/intercom";
 
     /// <summary>As <see cref="StartAsync"/>, with the reconciliation sweep running by itself every <paramref name="sweepInterval"/>.</summary>
-    public static async Task<WebHub> StartWithSweepEveryAsync(TimeSpan sweepInterval, CancellationToken cancellationToken = default)
-    {
-        var directory = Directory.CreateTempSubdirectory("rapport-web-").FullName;
-        var simulator = await IntercomSimulatorServer.StartAsync(new SimulatorOptions { Companies = 40, Contacts = 200, RateLimitPerMinute = null }, 0, cancellationToken);
-        var app = await RapportWebApp.CreateAsync(new RapportWebOptions
-        {
-            Database = Path.Combine(directory, "hub.db"),
-            Urls = ["http://127.0.0.1:0"],
-            AdminEmail = AdminEmail,
-            AdminPassword = AdminPassword,
-            Intercom = new IntercomAppOptions
-            {
-                ClientId = simulator.Options.ClientId,
-                ClientSecret = simulator.Options.ClientSecret,
-                AuthorizeUrl = new Uri(simulator.BaseAddress, "oauth"),
-                ApiUrl = simulator.BaseAddress,
-            },
-            SweepInterval = sweepInterval,
-        }, cancellationToken);
-        await app.StartAsync(cancellationToken);
-        return new WebHub(directory, simulator, app);
-    }
+    public static Task<WebHub> StartWithSweepEveryAsync(TimeSpan sweepInterval, CancellationToken cancellationToken = default) =>
+        StartAsync(null, sweepInterval, cancellationToken);
 
     /// <summary>Presses "Sync now" through the API and waits for the sync to end; returns its status.</summary>
     public static async Task<JsonElement> SyncNowAsync(HttpClient api, CancellationToken cancellationToken)

@@ -37,7 +37,11 @@ public sealed partial class WebHub : IAsyncDisposable
 
     public IHubStore Store => App.Services.GetRequiredService<IHubStore>();
 
-    public static async Task<WebHub> StartAsync(SimulatorOptions? simulatorOptions = null, CancellationToken cancellationToken = default)
+    public static Task<WebHub> StartAsync(SimulatorOptions? simulatorOptions = null, CancellationToken cancellationToken = default) =>
+        StartAsync(simulatorOptions, sweepInterval: null, cancellationToken);
+
+    /// <param name="sweepInterval">How often the reconciliation sweep runs by itself; null: the app's default.</param>
+    public static async Task<WebHub> StartAsync(SimulatorOptions? simulatorOptions, TimeSpan? sweepInterval, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("rapport-web-").FullName;
         var simulator = await IntercomSimulatorServer.StartAsync(simulatorOptions ?? new SimulatorOptions { Companies = 40, Contacts = 200, RateLimitPerMinute = null }, 0, cancellationToken);
@@ -54,7 +58,7 @@ public sealed partial class WebHub : IAsyncDisposable
                 AuthorizeUrl = new Uri(simulator.BaseAddress, "oauth"),
                 ApiUrl = simulator.BaseAddress,
             },
-        }, cancellationToken);
+        } is var options && sweepInterval is { } interval ? options with { SweepInterval = interval } : options, cancellationToken);
         await app.StartAsync(cancellationToken);
         return new WebHub(directory, simulator, app);
     }
