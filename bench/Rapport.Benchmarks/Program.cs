@@ -12,6 +12,7 @@ using Rapport.Sync.Import;
 // rapport-bench webhooks [--notifications 200000] [--connections 16] [--seconds 20] [--database …]: signed webhooks posted into the web app
 //   by wrk when it is on the PATH (for --seconds, cycling through --notifications distinct ones), else by a second .NET process (each once)
 // rapport-bench webhook-lag [--changes 200] [--companies 10000] [--contacts 100000]: a company renamed in the simulator until the hub's accounts list finds it, one at a time
+// rapport-bench account-model [--accounts 10000] [--events 1000000] [--database …]: one account's recompute after an event, and a full recompute
 // Each prints one markdown table row; --readme FILE also replaces the scenario's row there.
 var scenario = args.FirstOrDefault() ?? "unthrottled";
 var marker = scenario + (Array.IndexOf(args, "--database") >= 0 ? "-postgresql" : "");
@@ -30,6 +31,15 @@ if (scenario == "accounts-list")
 
 if (scenario == "webhooks-load")
     return await WebhooksBench.LoadAsync(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+if (scenario == "account-model")
+{
+    var modelRow = await AccountModelBench.RunAsync(database, Arg("--accounts", 10_000), Arg("--events", 1_000_000), Machine());
+    Console.WriteLine(modelRow);
+    if (readme is not null)
+        RecordInReadme(readme, marker, modelRow);
+    return 0;
+}
+
 if (scenario == "webhook-lag")
 {
     var lagRow = await WebhookLagBench.RunAsync(Arg("--changes", 200), Arg("--companies", 10_000), Arg("--contacts", 100_000), Machine());

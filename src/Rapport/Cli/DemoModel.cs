@@ -12,9 +12,9 @@ namespace Rapport.Cli;
 /// </summary>
 internal static class DemoModel
 {
-    private static readonly string[] Events = ["signed-in", "created-report", "invited-teammate", "created-api-key"];
+    internal static readonly string[] Events = ["signed-in", "created-report", "invited-teammate", "created-api-key"];
 
-    private const string Definitions =
+    internal const string Definitions =
         """
         {
           "mrr": { "trait": "intercom.mrr", "currency": "USD" },
