@@ -131,12 +131,11 @@ internal abstract partial class HubStore
         System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
-        parameters.Add("ids", Dialect.Ids(ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-        // Ids travel as text so that one list parameter serves both databases; the cast brings them back to numbers.
+        parameters.Add("ids", Dialect.Numbers(ids));
         var rows = await connection.QueryAsync<(long ConversationId, string UserId)>(Command(
             $"""
             SELECT cu.conversation_id, u.external_id FROM conversation_users cu JOIN users u ON u.id = cu.user_id
-            WHERE CAST(cu.conversation_id AS TEXT) {Dialect.InIds} ORDER BY u.external_id
+            WHERE cu.conversation_id {Dialect.InIds} ORDER BY u.external_id
             """, parameters, transaction, cancellationToken));
         return rows.ToLookup(r => r.ConversationId, r => r.UserId);
     }

@@ -68,7 +68,7 @@ internal abstract partial class HubStore
             SELECT m.account_id AS AccountId, e.name AS Name, e.user_external_id AS UserId, e.occurred_at AS OccurredAt
             FROM (SELECT DISTINCT account_id, user_id FROM memberships WHERE account_id {Dialect.InIds}) m
             JOIN events e ON e.user_id = m.user_id
-            WHERE e.name {Dialect.InIds.Replace("@ids", "@names", StringComparison.Ordinal)}
+            WHERE e.name {Dialect.In("@names")}
             """, new { ids = ids.ids, names = Dialect.Ids(eventNames) })).ToLookup(r => r.AccountId);
 
         return accounts.Select(account =>

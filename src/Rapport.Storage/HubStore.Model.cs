@@ -77,32 +77,26 @@ internal abstract partial class HubStore
     public Task SaveAccountStatesAsync(IReadOnlyList<AccountState> states, int definitionsVersion, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {
-            const string Sql =
+            // One multi-row upsert per chunk: a full recompute writes every account.
+            var upsert = new ValuesBuilder(
+                dialect,
+                "INSERT INTO account_states (account_id, definitions_version, mrr, currency, type, health, owner_user_id, state, computed_at)",
+                ["{0}", "{0}", "{0}", "{0}", "{0}", "{0}", "{0}", Dialect.Json("{0}"), "{0}"],
                 """
-                INSERT INTO account_states (account_id, definitions_version, mrr, currency, type, health, owner_user_id, state, computed_at)
-                VALUES (@id, @version, @mrr, @currency, @type, @health, @owner, {0}, @computedAt)
                 ON CONFLICT (account_id) DO UPDATE SET definitions_version = excluded.definitions_version, mrr = excluded.mrr,
                     currency = excluded.currency, type = excluded.type, health = excluded.health,
                     owner_user_id = excluded.owner_user_id, state = excluded.state, computed_at = excluded.computed_at
-                """;
-            var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Sql, Dialect.Json("@state"));
-            foreach (var state in states)
+                """);
+            // PostgreSQL refuses one statement that upserts the same row twice; the last state of an account wins.
+            foreach (var state in states.Reverse().DistinctBy(s => s.AccountId).Reverse())
             {
-                var parameters = new DynamicParameters(new
-                {
-                    id = state.AccountId.Value,
-                    version = definitionsVersion,
-                    currency = state.Currency,
-                    type = state.Type.ToName(),
-                    health = state.OverallHealth is { } health ? (double?)(double)health : null,
-                    owner = state.OwnerUserId,
-                    state = AccountStateJson.Write(state),
-                });
-                parameters.Add("mrr", Dialect.Money(state.Mrr));
-                parameters.Add("computedAt", Dialect.Time(state.ComputedAt));
-                await connection.ExecuteAsync(Command(sql, parameters, transaction, cancellationToken));
+                upsert.Add(
+                    state.AccountId.Value, definitionsVersion, Dialect.Money(state.Mrr), state.Currency, state.Type.ToName(),
+                    state.OverallHealth is { } health ? (double?)(double)health : null, state.OwnerUserId, AccountStateJson.Write(state),
+                    Dialect.Time(state.ComputedAt));
             }
 
+            await upsert.ExecuteAsync(connection, transaction, cancellationToken);
             return states.Count;
         }, null, cancellationToken);
 
@@ -111,9 +105,9 @@ internal abstract partial class HubStore
         IReadOnlyCollection<string> userExternalIds, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        var companies = Dialect.InIds.Replace("@ids", "@companies", StringComparison.Ordinal);
-        var contacts = Dialect.InIds.Replace("@ids", "@contacts", StringComparison.Ordinal);
-        var users = Dialect.InIds.Replace("@ids", "@users", StringComparison.Ordinal);
+        var companies = Dialect.In("@companies");
+        var contacts = Dialect.In("@contacts");
+        var users = Dialect.In("@users");
         var ids = await connection.QueryAsync<long>(Command(
             $"""
             SELECT account_id FROM source_companies WHERE source = @source AND source_id {companies}

@@ -83,7 +83,7 @@ internal abstract partial class HubStore
                 gone = "no longer in any source",
             });
             parameters.Add("now", Now());
-            var inScope = scope is null ? "" : Dialect.InIds.Replace("@ids", "@scope", StringComparison.Ordinal);
+            var inScope = scope is null ? "" : Dialect.In("@scope");
             if (scope is not null)
                 parameters.Add("scope", Dialect.Ids(scope));
 
@@ -145,9 +145,7 @@ internal abstract partial class HubStore
                     AND NOT EXISTS (
                       SELECT 1 FROM users u
                       JOIN source_contacts c {Dialect.ContactsByExternalId} ON c.external_id = u.external_id AND c.source = @source
-                      JOIN source_contact_companies l ON l.source = c.source AND l.contact_source_id = c.source_id
-                      JOIN source_companies sc ON sc.source = l.source AND sc.source_id = l.company_source_id AND sc.qualified
-                      JOIN accounts a ON a.id = sc.account_id AND a.status = 'active'
+                      {ImportedLinkJoin}
                       WHERE u.id = memberships.user_id AND sc.account_id = memberships.account_id)
                   """);
 

@@ -18,7 +18,7 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string JsonB(string parameter) => $"CAST({parameter} AS jsonb)";
 
-    public override string InIds => "= ANY(@ids)";
+    public override string In(string parameter) => $"= ANY({parameter})";
 
     public override string ContactsByExternalId => "";
 

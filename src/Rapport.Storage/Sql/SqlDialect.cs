@@ -26,7 +26,10 @@ internal abstract class SqlDialect
     /// Membership in the list parameter <c>@ids</c>, bound from <see cref="Ids"/> as one value: Dapper's expansion of
     /// <c>IN @ids</c> into a parameter per item costs quadratic time to bind on SQLite, and Npgsql binds arrays natively.
     /// </summary>
-    public abstract string InIds { get; }
+    public string InIds => In("@ids");
+
+    /// <summary><see cref="InIds"/> for a list parameter of another name, when one statement needs several lists.</summary>
+    public abstract string In(string parameter);
 
     public abstract object Ids(IEnumerable<string> ids);
 

@@ -16,7 +16,7 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string JsonB(string parameter) => parameter;
 
-    public override string InIds => "IN (SELECT value FROM json_each(@ids))";
+    public override string In(string parameter) => $"IN (SELECT value FROM json_each({parameter}))";
 
     public override string ContactsByExternalId => "INDEXED BY source_contacts_external_id";
 
