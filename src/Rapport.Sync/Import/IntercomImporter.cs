@@ -92,10 +92,9 @@ public sealed partial class IntercomImporter(
     private async Task<ImportRunState> NewStateAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var lastCompleted = await store.GetSyncStateAsync(LastCompletedKey, cancellationToken).ConfigureAwait(false);
+        // Written with the last completed run's key, so it implies there was one.
         var lastFull = await store.GetSyncStateAsync(LastFullKey, cancellationToken).ConfigureAwait(false);
         var incremental = !options.Full
-            && lastCompleted is not null
             && lastFull is not null
             && DateTimeOffset.Parse(lastFull, System.Globalization.CultureInfo.InvariantCulture) is var last
             && now - last < options.FullImportEvery;

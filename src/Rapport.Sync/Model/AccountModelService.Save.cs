@@ -26,8 +26,9 @@ public sealed partial class AccountModelService
         try
         {
             var states = new List<AccountState>();
+            var eventNames = ModelEventNames.Of(model);
             await foreach (var page in AccountPagesAsync(cancellationToken).ConfigureAwait(false))
-                states.AddRange(await EvaluateAsync(model, page, cancellationToken).ConfigureAwait(false));
+                states.AddRange(await EvaluateAsync(model, eventNames, page, cancellationToken).ConfigureAwait(false));
             var problems = DataProblems(states);
             if (problems.Count > 0)
                 return new ModelSaveResult(null, problems, 0);

@@ -25,25 +25,55 @@ public sealed partial class AccountModelService(IHubStore store, TimeProvider ti
     }
 
     /// <summary>Recomputes <paramref name="accountIds"/> only; returns how many states were written.</summary>
-    public async Task<int> RecomputeAsync(IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken = default)
+    public async Task<int> RecomputeAsync(IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken = default) =>
+        (await RecomputeAsync(accountIds, null, cancellationToken).ConfigureAwait(false)).Written;
+
+    /// <summary>Recomputes every account, in keyset pages of <see cref="Chunk"/>.</summary>
+    public async Task<int> RecomputeAllAsync(CancellationToken cancellationToken = default)
+    {
+        var written = 0;
+        LoadedModel? loaded = null;
+        await foreach (var page in AccountPagesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            int count;
+            (count, loaded) = await RecomputeAsync(page, loaded, cancellationToken).ConfigureAwait(false);
+            written += count;
+        }
+
+        return written;
+    }
+
+    /// <summary>A validated model and the event names it reads, for the definitions version it came from.</summary>
+    private sealed record LoadedModel(StoredDefinitions Stored, AccountModel Model, IReadOnlyCollection<string> EventNames);
+
+    /// <param name="loaded">The model a previous page of the same pass used: kept while the definitions version is the
+    /// same (each page takes the gate on its own, so a save may come between two pages), which spares re-reading the
+    /// catalog and re-validating for every page.</param>
+    private async Task<(int Written, LoadedModel? Loaded)> RecomputeAsync(
+        IReadOnlyCollection<long> accountIds, LoadedModel? loaded, CancellationToken cancellationToken)
     {
         if (accountIds.Count == 0)
-            return 0;
+            return (0, loaded);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var (stored, result) = await LoadAsync(cancellationToken).ConfigureAwait(false);
-            if (stored is null || result?.Model is not { } model)
-                return 0;
+            if (loaded is null || (await store.GetModelDefinitionsAsync(cancellationToken).ConfigureAwait(false))?.Version != loaded.Stored.Version)
+            {
+                var (stored, result) = await LoadAsync(cancellationToken).ConfigureAwait(false);
+                loaded = stored is not null && result?.Model is { } model ? new LoadedModel(stored, model, ModelEventNames.Of(model)) : null;
+            }
+
+            if (loaded is null)
+                return (0, null);
             var written = 0;
             foreach (var chunk in accountIds.Chunk(Chunk))
             {
-                var states = await EvaluateAsync(model, chunk, cancellationToken).ConfigureAwait(false);
-                await store.SaveAccountStatesAsync(states, stored.Version, cancellationToken).ConfigureAwait(false);
+                var states = await EvaluateAsync(loaded.Model, loaded.EventNames, chunk, cancellationToken).ConfigureAwait(false);
+                await store.SaveAccountStatesAsync(states, loaded.Stored.Version, cancellationToken).ConfigureAwait(false);
                 written += states.Count;
             }
 
-            return written;
+            return (written, loaded);
         }
         finally
         {
@@ -51,18 +81,10 @@ public sealed partial class AccountModelService(IHubStore store, TimeProvider ti
         }
     }
 
-    /// <summary>Recomputes every account, in keyset pages of <see cref="Chunk"/>.</summary>
-    public async Task<int> RecomputeAllAsync(CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<AccountState>> EvaluateAsync(
+        AccountModel model, IReadOnlyCollection<string> eventNames, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        var written = 0;
-        await foreach (var page in AccountPagesAsync(cancellationToken).ConfigureAwait(false))
-            written += await RecomputeAsync(page, cancellationToken).ConfigureAwait(false);
-        return written;
-    }
-
-    private async Task<IReadOnlyList<AccountState>> EvaluateAsync(AccountModel model, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
-    {
-        var inputs = await store.LoadAccountInputsAsync(ids, ModelEventNames.Of(model), cancellationToken).ConfigureAwait(false);
+        var inputs = await store.LoadAccountInputsAsync(ids, eventNames, cancellationToken).ConfigureAwait(false);
         var previous = await store.GetAccountStatesAsync(ids, cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
         return [.. inputs.Select(account => model.Evaluate(account, previous.GetValueOrDefault(account.Id.Value), now))];

@@ -9,6 +9,9 @@ public sealed partial class IntercomWebhookApplier
 {
     private static readonly IReadOnlySet<string> NoneStartedByRapport = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>The batch's attacher, set by <see cref="ApplyBatchAsync"/>.</summary>
+    private ConversationAttacher? _attacher;
+
     /// <summary>
     /// The <c>conversation.*</c> topics, through the import's own path (<see cref="ConversationExclusion"/>,
     /// <see cref="ConversationAttacher"/>, <see cref="ConversationMapping"/>, the store's keep-every-part batch). The item is
@@ -47,7 +50,7 @@ public sealed partial class IntercomWebhookApplier
                 return (fetchedExcludedAs, false);
         }
 
-        var attacher = new ConversationAttacher(context.Client, store, context.Settings.ImportUsersAndCompanies);
+        var attacher = _attacher ?? new ConversationAttacher(context.Client, store, context.Settings.ImportUsersAndCompanies);
         var attached = await attacher.AttachAsync([conversation], cancellationToken).ConfigureAwait(false);
         var source = ConversationMapping.ToSource(conversation, attached.Users[conversation.Id]);
         // An item holds one part by design, not because Intercom stopped returning older ones: the stored flag stands.

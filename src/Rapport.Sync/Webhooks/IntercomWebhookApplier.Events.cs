@@ -13,6 +13,9 @@ public sealed partial class IntercomWebhookApplier
     /// <summary>Events checked by <see cref="ApplyEventAsync"/>, stored together by <see cref="StoreEventsAsync"/>.</summary>
     private readonly List<(long InboxId, SourceEvent Event)> _pendingEvents = [];
 
+    /// <summary>When event import was enabled, read once per batch (cleared with the batch).</summary>
+    private DateTimeOffset? _eventsEnabledAt;
+
     /// <summary>
     /// The <c>event.created</c> topic (the item is a <c>data_event</c>). Checks the seed's rules — option 1 and "Import event
     /// data" on, created at or after event import was enabled, someone to attach it to — and sets the event aside: events
@@ -33,10 +36,10 @@ public sealed partial class IntercomWebhookApplier
             return ("no user_id or intercom_user_id to attach the event to", false);
 
         // Settings saved before the start moment was kept (an older hub): event import starts now.
-        var enabledAt = await EventImport.EnabledAtAsync(store, cancellationToken).ConfigureAwait(false);
+        var enabledAt = _eventsEnabledAt ??= await EventImport.EnabledAtAsync(store, cancellationToken).ConfigureAwait(false);
         if (enabledAt is null)
         {
-            enabledAt = timeProvider.GetUtcNow();
+            enabledAt = _eventsEnabledAt = timeProvider.GetUtcNow();
             await EventImport.StartAsync(store, enabledAt.Value, cancellationToken).ConfigureAwait(false);
         }
 
@@ -54,19 +57,11 @@ public sealed partial class IntercomWebhookApplier
     {
         if (_pendingEvents.Count == 0)
             return;
-        try
-        {
-            // Only this batch's: a batch that failed before its events were stored is claimed and checked again.
-            var rows = done.Select((d, i) => (d.Id, Index: i)).ToDictionary(d => d.Id, d => d.Index);
-            var pending = _pendingEvents.Where(p => rows.ContainsKey(p.InboxId)).ToList();
-            var outcomes = await store.RecordEventsAsync([.. pending.Select(p => p.Event)], cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < pending.Count; i++)
-                done[rows[pending[i].InboxId]] = (pending[i].InboxId, Describe(pending[i].Event, outcomes[i]));
-        }
-        finally
-        {
-            _pendingEvents.Clear();
-        }
+        // The batch's own: ApplyBatchAsync clears them whatever happens, so a failed batch is checked again when reclaimed.
+        var rows = done.Select((d, i) => (d.Id, Index: i)).ToDictionary(d => d.Id, d => d.Index);
+        var outcomes = await store.RecordEventsAsync([.. _pendingEvents.Select(p => p.Event)], cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < _pendingEvents.Count; i++)
+            done[rows[_pendingEvents[i].InboxId]] = (_pendingEvents[i].InboxId, Describe(_pendingEvents[i].Event, outcomes[i]));
     }
 
     private static string Describe(SourceEvent e, EventOutcome outcome) => outcome switch

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using Rapport.Hub.Webhooks;
 using Rapport.Intercom.Webhooks;
 using Rapport.Sync.Import;
 using Rapport.Sync.Model;
@@ -16,14 +14,13 @@ public sealed partial class IntercomWebhookApplier
     /// After a batch is applied: the accounts of its companies, contacts and events are recomputed, and no others, so an
     /// event costs one account's recompute. Conversations do not feed the model.
     /// </summary>
-    private async Task RecomputeTouchedAsync(IReadOnlyList<InboxItem> batch, CancellationToken cancellationToken)
+    private async Task RecomputeTouchedAsync(IReadOnlyList<IntercomNotification> applied, CancellationToken cancellationToken)
     {
         if (Model is null)
             return;
         HashSet<string> companies = [], contacts = [], users = [];
-        foreach (var item in batch)
+        foreach (var notification in applied)
         {
-            var notification = IntercomNotification.Parse(Encoding.UTF8.GetBytes(item.Notification.Body));
             var body = notification.Item;
             switch (notification.Topic)
             {

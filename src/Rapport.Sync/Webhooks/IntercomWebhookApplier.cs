@@ -3,6 +3,7 @@ using System.Text.Json;
 using Rapport.Hub.Storage;
 using Rapport.Hub.Webhooks;
 using Rapport.Intercom.Webhooks;
+using Rapport.Sync.Conversations;
 using Rapport.Sync.Import;
 
 namespace Rapport.Sync.Webhooks;
@@ -44,12 +45,17 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
         var runId = await CurrentRunIdAsync(cancellationToken).ConfigureAwait(false);
         var qualifier = context.Settings.ImportUsersAndCompanies ? new CompanyQualifier(context.Settings.ToImportOptions(), timeProvider) : null;
         var done = new List<(long Id, string Outcome)>(batch.Count);
+        var applied = new List<IntercomNotification>(batch.Count);
         var changed = false;
+        // One attacher per batch: it remembers the contact emails it had to read.
+        _attacher = new ConversationAttacher(context.Client, store, context.Settings.ImportUsersAndCompanies);
         foreach (var item in batch)
         {
             try
             {
-                var (outcome, wrote) = await ApplyAsync(item, context, qualifier, runId, cancellationToken).ConfigureAwait(false);
+                var notification = IntercomNotification.Parse(Encoding.UTF8.GetBytes(item.Notification.Body));
+                var (outcome, wrote) = await ApplyAsync(item.Id, notification, context, qualifier, runId, cancellationToken).ConfigureAwait(false);
+                applied.Add(notification);
                 done.Add((item.Id, outcome));
                 changed |= wrote;
             }
@@ -77,16 +83,19 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
         {
             _touchedUsers.Clear();
             _touchedCompanies.Clear();
+            _pendingEvents.Clear();
+            _eventsEnabledAt = null;
+            _attacher = null;
         }
 
         await store.MarkInboxAppliedAsync(done, cancellationToken).ConfigureAwait(false);
-        await RecomputeTouchedAsync(batch, cancellationToken).ConfigureAwait(false);
+        await RecomputeTouchedAsync(applied, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(string Outcome, bool Wrote)> ApplyAsync(
-        InboxItem item, WebhookApplyContext context, CompanyQualifier? qualifier, string runId, CancellationToken cancellationToken)
+        long inboxId, IntercomNotification notification, WebhookApplyContext context, CompanyQualifier? qualifier, string runId,
+        CancellationToken cancellationToken)
     {
-        var notification = IntercomNotification.Parse(Encoding.UTF8.GetBytes(item.Notification.Body));
         if (context.AppId is { } appId && notification.AppId != appId)
             return ("another workspace", false);
         if (notification.Topic == "ping")
@@ -95,7 +104,7 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
         if (notification.Topic.StartsWith("conversation.", StringComparison.Ordinal))
             return await ApplyConversationTopicAsync(notification, context, cancellationToken).ConfigureAwait(false);
         if (notification.Topic == "event.created")
-            return await ApplyEventAsync(item.Id, notification, context, cancellationToken).ConfigureAwait(false);
+            return await ApplyEventAsync(inboxId, notification, context, cancellationToken).ConfigureAwait(false);
         if (qualifier is null)
             return ("import of users and companies is off", false);
 
