@@ -3,13 +3,11 @@
 -- until a thread runs out and starts its share again (the bench sizes the file so that it does not).
 -- Run: wrk -t T -c C -d D --latency -s webhooks.lua URL -- FILE T
 
-local threads = {}
 local next_id = 0
 
 function setup(thread)
   thread:set("id", next_id)
   next_id = next_id + 1
-  table.insert(threads, thread)
 end
 
 function init(args)

@@ -19,4 +19,8 @@ public sealed record InboxItem(
     int Attempts);
 
 /// <summary>What the status card shows. <see cref="Failed"/> counts rows whose last attempt failed and are not applied.</summary>
-public sealed record InboxCounts(long Received, long Applied, long Pending, long Failed, DateTimeOffset? LastReceivedAt, DateTimeOffset? LastAppliedAt);
+public sealed record InboxCounts(long Received, long Applied, long Pending, long Failed, DateTimeOffset? LastReceivedAt, DateTimeOffset? LastAppliedAt)
+{
+    /// <summary>Pending and not failed: what the worker has yet to apply.</summary>
+    public long Waiting => Pending - Failed;
+}

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Conversations;
 using Rapport.Hub.Storage;
+using Rapport.Sync;
 using Rapport.Web.Conversations;
 
 namespace Rapport.Pages.Conversations;
@@ -15,7 +16,7 @@ internal sealed class ConversationModel(IHubStore store) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (await store.GetConversationAsync(ConversationsApi.Source, id, cancellationToken) is not { } view)
+        if (await store.GetConversationAsync(IntercomSource.Name, id, cancellationToken) is not { } view)
             return NotFound();
         View = view;
         var users = new List<(string, UserView?)>();
@@ -27,7 +28,7 @@ internal sealed class ConversationModel(IHubStore store) : PageModel
 
     /// <summary>The thread alone, which the open page polls for new parts.</summary>
     public async Task<IActionResult> OnGetThreadAsync(string id, CancellationToken cancellationToken) =>
-        await store.GetConversationAsync(ConversationsApi.Source, id, cancellationToken) is { } view
+        await store.GetConversationAsync(IntercomSource.Name, id, cancellationToken) is { } view
             ? Partial("_Thread", view)
             : NotFound();
 }

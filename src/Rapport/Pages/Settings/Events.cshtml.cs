@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Events;
 using Rapport.Hub.Storage;
+using Rapport.Sync;
 using Rapport.Sync.Events;
 using Rapport.Sync.Settings;
 using Rapport.Web.Events;
@@ -43,7 +44,7 @@ internal sealed class EventsModel(IHubStore store) : PageModel
     {
         if (!EventStatuses.TryParse(status, out var parsed))
             Fail($"'{status}' is not a status.");
-        else if (await store.SetEventStatusAsync(EventsApi.Source, name ?? "", parsed, User.Describe(), cancellationToken) is { } changed)
+        else if (await store.SetEventStatusAsync(IntercomSource.Name, name ?? "", parsed, User.Describe(), cancellationToken) is { } changed)
             Message = changed.Status == EventStatus.Ignored
                 ? $"'{changed.Name}' is ignored: its new events are dropped and only counted."
                 : $"'{changed.Name}' is tracked: its new events are stored.";
@@ -56,7 +57,7 @@ internal sealed class EventsModel(IHubStore store) : PageModel
     {
         if (confirm != "yes")
             return RedirectToPage(new { purge = name });
-        var purged = await store.PurgeEventsAsync(EventsApi.Source, name ?? "", cancellationToken);
+        var purged = await store.PurgeEventsAsync(IntercomSource.Name, name ?? "", cancellationToken);
         if (purged is null)
             Fail($"'{name}' was not purged: only an ignored name's history can be.");
         else
@@ -67,7 +68,7 @@ internal sealed class EventsModel(IHubStore store) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Names = await store.ListEventNamesAsync(EventsApi.Source, cancellationToken);
+        Names = await store.ListEventNamesAsync(IntercomSource.Name, cancellationToken);
         ImportOn = EventImport.IsOn(await IntercomIntegrationSettings.LoadAsync(store, cancellationToken));
         EnabledAt = ImportOn ? await EventImport.EnabledAtAsync(store, cancellationToken) : null;
     }

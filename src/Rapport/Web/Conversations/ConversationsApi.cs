@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Conversations;
 using Rapport.Hub.Storage;
 using Rapport.Hub.Storage.Browse;
+using Rapport.Sync;
 using Rapport.Web.Accounts;
 using Rapport.Web.Integration;
 
@@ -13,9 +14,6 @@ namespace Rapport.Web.Conversations;
 /// </summary>
 internal static class ConversationsApi
 {
-    /// <summary>Conversations are only imported from Intercom so far.</summary>
-    internal const string Source = "intercom";
-
     public static void MapConversationsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/conversations", ListAsync).WithTags("Conversations")
@@ -55,7 +53,7 @@ internal static class ConversationsApi
             : TypedResults.Problem(ConversationAuditRunner.NotConnected, statusCode: 409, title: "Intercom is not connected");
 
     private static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> GetAsync(string id, IHubStore store, CancellationToken cancellationToken) =>
-        await store.GetConversationAsync(Source, id, cancellationToken) is { } view
+        await store.GetConversationAsync(IntercomSource.Name, id, cancellationToken) is { } view
             ? TypedResults.Ok(ConversationDto.From(view))
             : TypedResults.Problem($"There is no conversation with id {id}.", statusCode: 404);
 

@@ -1,3 +1,4 @@
+using Rapport.Sync;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Events;
@@ -13,9 +14,6 @@ namespace Rapport.Web.Events;
 /// </summary>
 internal static class EventsApi
 {
-    /// <summary>Events are only imported from Intercom so far.</summary>
-    internal const string Source = "intercom";
-
     public static void MapEventsApi(this RouteGroupBuilder api)
     {
         var names = api.MapGroup("/events/names").WithTags("Events");
@@ -31,10 +29,10 @@ internal static class EventsApi
     }
 
     private static async Task<Ok<EventNameDto[]>> ListNamesAsync(IHubStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await store.ListEventNamesAsync(Source, cancellationToken)).Select(EventNameDto.From).ToArray());
+        TypedResults.Ok((await store.ListEventNamesAsync(IntercomSource.Name, cancellationToken)).Select(EventNameDto.From).ToArray());
 
     private static async Task<Results<Ok<EventNameDto>, ProblemHttpResult>> GetNameAsync(string name, IHubStore store, CancellationToken cancellationToken) =>
-        await store.FindEventNameAsync(Source, Unescape(name), cancellationToken) is { } found
+        await store.FindEventNameAsync(IntercomSource.Name, Unescape(name), cancellationToken) is { } found
             ? TypedResults.Ok(EventNameDto.From(found))
             : Unknown(name);
 
@@ -43,7 +41,7 @@ internal static class EventsApi
     {
         if (!EventStatuses.TryParse(request.Status, out var status))
             return TypedResults.Problem($"'{request.Status}' is not a status: tracked or ignored.", statusCode: 400, title: "Bad status");
-        return await store.SetEventStatusAsync(Source, Unescape(name), status, user.Describe(), cancellationToken) is { } changed
+        return await store.SetEventStatusAsync(IntercomSource.Name, Unescape(name), status, user.Describe(), cancellationToken) is { } changed
             ? TypedResults.Ok(EventNameDto.From(changed))
             : Unknown(name);
     }
@@ -51,11 +49,11 @@ internal static class EventsApi
     private static async Task<Results<Ok<PurgeDto>, ProblemHttpResult>> PurgeAsync(string name, IHubStore store, CancellationToken cancellationToken)
     {
         name = Unescape(name);
-        if (await store.FindEventNameAsync(Source, name, cancellationToken) is not { } found)
+        if (await store.FindEventNameAsync(IntercomSource.Name, name, cancellationToken) is not { } found)
             return Unknown(name);
         if (found.Status != EventStatus.Ignored)
             return TypedResults.Problem($"'{name}' is tracked: ignore it first, then purge its history.", statusCode: 409, title: "Only an ignored name can be purged");
-        return await store.PurgeEventsAsync(Source, name, cancellationToken) is { } purged
+        return await store.PurgeEventsAsync(IntercomSource.Name, name, cancellationToken) is { } purged
             ? TypedResults.Ok(new PurgeDto(name, purged))
             : TypedResults.Problem($"'{name}' was tracked again meanwhile; nothing was purged.", statusCode: 409);
     }

@@ -10,14 +10,15 @@ internal sealed class IntercomSyncHealth(IHubStore store, IntercomConnections co
     public async Task<SyncHealth> ReadAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
+        var last = await ReconciliationSweep.LoadLastAsync(store, cancellationToken);
         return new SyncHealth(
             now,
             await connections.CurrentAsync(cancellationToken) is not null,
             await store.CountInboxAsync(cancellationToken),
             await store.MeasureInboxLagAsync(now.AddHours(-1), cancellationToken),
-            await ReconciliationSweep.LoadLastAsync(store, cancellationToken),
+            last,
             await ReconciliationSweep.LoadTotalsAsync(store, cancellationToken),
-            await job.NextSweepAtAsync(cancellationToken),
+            job.NextSweepAt(last),
             job.SweepInterval,
             job.Status);
     }
@@ -41,7 +42,7 @@ internal sealed record SyncHealth(
     public bool Sweeping => Job is { State: SyncStatus.Running, Kind: SyncStatus.SweepKind };
 
     /// <summary>The card refreshes itself while there is something to watch: notifications waiting, or a job running.</summary>
-    public bool Live => Inbox.Pending - Inbox.Failed > 0 || Job.State == SyncStatus.Running;
+    public bool Live => Inbox.Waiting > 0 || Job.State == SyncStatus.Running;
 
     /// <summary>"3.2 s", "4 min 10 s", "2 h 5 min": lags and ages at a glance.</summary>
     public static string Duration(TimeSpan span) => span switch

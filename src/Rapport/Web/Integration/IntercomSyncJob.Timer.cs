@@ -17,13 +17,12 @@ internal sealed partial class IntercomSyncJob
     /// process, or another node on the same database, keeps the schedule), or after this process started when none has
     /// run. Null when the timer is off. A time in the past means due: it starts as soon as no sync is running.
     /// </summary>
-    public async Task<DateTimeOffset?> NextSweepAtAsync(CancellationToken cancellationToken)
-    {
-        if (SweepInterval <= TimeSpan.Zero)
-            return null;
-        var last = await ReconciliationSweep.LoadLastAsync(store, cancellationToken);
-        return (last?.StartedAt ?? _createdAt) + SweepInterval;
-    }
+    public async Task<DateTimeOffset?> NextSweepAtAsync(CancellationToken cancellationToken) =>
+        SweepInterval <= TimeSpan.Zero ? null : NextSweepAt(await ReconciliationSweep.LoadLastAsync(store, cancellationToken));
+
+    /// <summary><see cref="NextSweepAtAsync"/> from a last sweep already read.</summary>
+    public DateTimeOffset? NextSweepAt(SweepResult? last) =>
+        SweepInterval <= TimeSpan.Zero ? null : (last?.StartedAt ?? _createdAt) + SweepInterval;
 
     private async Task SweepOnTimerAsync(CancellationToken cancellationToken)
     {

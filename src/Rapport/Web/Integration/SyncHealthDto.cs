@@ -17,7 +17,7 @@ public sealed record SyncHealthDto(
         h.CheckedAt,
         h.Connected,
         new WebhookHealthDto(
-            h.Inbox.Received, h.Inbox.Applied, h.Lag.AppliedSince, h.Inbox.Pending - h.Inbox.Failed, h.Inbox.Failed,
+            h.Inbox.Received, h.Inbox.Applied, h.Lag.AppliedSince, h.Inbox.Waiting, h.Inbox.Failed,
             h.Inbox.LastReceivedAt, h.Inbox.LastAppliedAt, h.OldestPendingAge.TotalSeconds, h.Lag.LastApplyDelay?.TotalSeconds),
         h.LastSweep is { } s ? SweepDto.From(s) : null,
         new SweepTotalsDto(h.Totals.Sweeps, h.Totals.Companies, h.Totals.Users, h.Totals.Conversations, h.Totals.Total, h.Totals.Since),
