@@ -64,7 +64,7 @@ public sealed class ConversationWebhookSpecs
         var conversation = live.Workspace.AddConversation(live.Contact.Id, "Hello");
         await live.StoredAsync(conversation.Id, _ => true);
         var before = (await live.Hub.Store.CountInboxAsync(Token)).Received;
-        await live.DropWebhooksAsync(1);
+        live.DropWebhooks(1);
         live.Workspace.Reply(conversation.Id, SimulatedAuthor.For(live.Contact), "Delivered thrice");
         var item = await live.ItemAsync(conversation.Id);
 
@@ -157,7 +157,7 @@ public sealed class ConversationWebhookSpecs
         await using var live = await LiveConversationHub.StartAsync();
         var conversation = live.Workspace.AddConversation(live.Contact.Id, "Hello");
         await live.StoredAsync(conversation.Id, _ => true);
-        await live.DropWebhooksAsync(1);
+        live.DropWebhooks(1);
         live.Workspace.Reply(conversation.Id, SimulatedAuthor.For(live.Workspace.Admins[0]), "An answer whose webhook was lost");
         var api = await live.Hub.TokenClientAsync(TeamRole.TeamMember);
 

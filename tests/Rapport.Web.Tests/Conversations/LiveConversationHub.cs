@@ -78,27 +78,14 @@ internal sealed class LiveConversationHub(WebHub hub, SimulatedContact contact) 
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
     }
 
-    /// <summary>Makes the simulator lose its next <paramref name="count"/> webhooks, through its control API.</summary>
-    public async Task DropWebhooksAsync(int count)
-    {
-        using var control = new HttpClient { BaseAddress = Hub.Simulator.BaseAddress };
-        (await control.PostAsJsonAsync("_simulator/webhooks/drop", new { count }, Token)).EnsureSuccessStatusCode();
-    }
+    /// <summary>Makes the simulator lose its next <paramref name="count"/> webhooks.</summary>
+    public void DropWebhooks(int count) => Hub.Simulator.DropWebhooks(count);
 
     /// <summary>Waits until every notification received so far has been applied.</summary>
     public Task InboxDrainedAsync(long atLeast) => EventuallyAsync(async () =>
         await Hub.Store.CountInboxAsync(Token) is { } inbox && inbox.Received >= atLeast && inbox.Applied + inbox.Failed == inbox.Received);
 
-    public static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var started = TimeProvider.System.GetTimestamp();
-        while (!await condition())
-        {
-            if (TimeProvider.System.GetElapsedTime(started) > TimeSpan.FromSeconds(20))
-                throw new Xunit.Sdk.XunitException("The condition did not hold within 20 seconds.");
-            await Task.Delay(50, Token);
-        }
-    }
+    public static Task EventuallyAsync(Func<Task<bool>> condition) => WebHub.EventuallyAsync(condition, within: TimeSpan.FromSeconds(20));
 
     public ValueTask DisposeAsync() => Hub.DisposeAsync();
 }

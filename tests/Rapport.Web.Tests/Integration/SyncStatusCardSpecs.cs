@@ -84,14 +84,5 @@ public sealed partial class SyncStatusCardSpecs
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var started = TimeProvider.System.GetTimestamp();
-        while (!await condition())
-        {
-            if (TimeProvider.System.GetElapsedTime(started) > TimeSpan.FromSeconds(60))
-                throw new Xunit.Sdk.XunitException("The condition did not hold within a minute.");
-            await Task.Delay(100, Token);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> condition) => WebHub.EventuallyAsync(condition, within: TimeSpan.FromSeconds(60));
 }

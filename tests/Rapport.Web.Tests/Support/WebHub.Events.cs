@@ -16,14 +16,15 @@ public sealed partial class WebHub
         Simulator.ConfigureWebhooks(new Uri(BaseAddress, "webhooks/intercom"));
     }
 
-    /// <summary>Waits (real time, at most 15 s) for what webhooks bring to show.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    /// <summary>Waits (real time, at most <paramref name="within"/>, 15 s by default) for what webhooks or a job bring to show.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what = "the condition held", TimeSpan? within = null)
     {
+        var limit = within ?? TimeSpan.FromSeconds(15);
         var started = TimeProvider.System.GetTimestamp();
         while (!await condition())
         {
-            if (TimeProvider.System.GetElapsedTime(started) > TimeSpan.FromSeconds(15))
-                throw new Xunit.Sdk.XunitException($"Within 15 seconds: {what}");
+            if (TimeProvider.System.GetElapsedTime(started) > limit)
+                throw new Xunit.Sdk.XunitException($"Within {limit.TotalSeconds:0} seconds: {what}");
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
     }

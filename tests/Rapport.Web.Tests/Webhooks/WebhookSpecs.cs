@@ -187,15 +187,6 @@ public sealed class WebhookSpecs
         return response.StatusCode;
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var deadline = TimeProvider.System.GetTimestamp();
-        while (!await condition())
-        {
-            if (TimeProvider.System.GetElapsedTime(deadline) > TimeSpan.FromSeconds(15))
-                throw new Xunit.Sdk.XunitException("The condition did not hold within 15 seconds.");
-            await Task.Delay(50, Token);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> condition) => WebHub.EventuallyAsync(condition, within: TimeSpan.FromSeconds(15));
 }
 
