@@ -61,8 +61,8 @@ internal sealed partial class AccountEvaluation
             var segment = model.Segments[name];
             var id = inputs.Id.Value;
             // A teammate's choice on the account page wins over the document's lists, which win over the rule.
-            _segments[name] = member = inputs.ManualSegments.TryGetValue(name, out var manual)
-                ? manual
+            _segments[name] = member = inputs.ManualSegments.FirstOrDefault(m => Names.Equals(m.Key, name)) is { Key: not null } manual
+                ? manual.Value
                 : !segment.Exclude.Contains(id) && (segment.Include.Contains(id) || segment.Rule?.Condition?.IsMatch(this) == true);
         }
 
