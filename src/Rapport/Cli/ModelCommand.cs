@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Rapport.Storage;
 using Rapport.Sync.Model;
-using Spectre.Console;
 
 namespace Rapport.Cli;
 
@@ -51,7 +50,7 @@ internal static class ModelCommand
                 return ExitCodes.Error;
             }
 
-            AnsiConsole.Console.WriteLine(saved.Saved is { } version
+            Console.Out.WriteLine(saved.Saved is { } version
                 ? $"Saved as version {version.Version}; {saved.AccountsComputed:N0} accounts recomputed."
                 : $"{path.Name} is valid and computes {saved.AccountsComputed:N0} accounts without a problem (dry run: nothing saved).");
             return ExitCodes.Ok;
