@@ -70,6 +70,7 @@ internal abstract partial class HubStore
             JOIN events e ON e.user_id = m.user_id
             WHERE e.name {Dialect.In("@names")}
             """, new { ids = ids.ids, names = Dialect.Ids(eventNames) })).ToLookup(r => r.AccountId);
+        var overrides = await ReadOverridesAsync(connection, transaction, chunk, cancellationToken);
 
         return accounts.Select(account =>
         {
@@ -81,7 +82,7 @@ internal abstract partial class HubStore
                 UserIds = [.. users[account.Id]],
                 LastSeenAt = sources.Select(s => SqlDialect.ReadTime(s.LastSeenAt)).Max(),
                 Events = [.. events[account.Id].Select(e => new AccountEvent(e.Name, e.UserId, SqlDialect.ReadTime(e.OccurredAt)!.Value))],
-            };
+            }.WithOverrides(overrides.GetValueOrDefault(account.Id));
             // Rows come primary record last, so its values win where several records of one source disagree.
             foreach (var company in sources)
                 company.AddTraits(inputs.Traits);

@@ -31,6 +31,10 @@ internal sealed class StoredAccountInputs(AccountInputs inputs, DateTimeOffset? 
 
     public string? ManualOwnerUserId => inputs.ManualOwnerUserId;
 
+    public IReadOnlyDictionary<string, bool> ManualSegments => inputs.ManualSegments;
+
+    public IReadOnlyDictionary<string, IndicatorAddressed> AddressedIndicators => inputs.AddressedIndicators;
+
     public DateTimeOffset? LastSeenAt => inputs.LastSeenAt;
 
     public FieldValue Field(string name) => inputs.Field(name);

@@ -29,11 +29,29 @@ internal sealed partial class AccountEvaluation
             };
             if (state is not null)
             {
-                states.Add(state);
+                states.Add(Addressed(state));
             }
         }
 
         return states;
+    }
+
+    // A mark holds for the activation it was made on only, so a later activation starts unaddressed; it names that
+    // activation to the millisecond, the precision both databases keep.
+    private IndicatorState Addressed(IndicatorState state)
+    {
+        if (!state.Active)
+        {
+            return state with { AddressedAt = null, AddressedBy = null };
+        }
+
+        if (inputs.AddressedIndicators.TryGetValue(state.Name, out var mark)
+            && mark.ActivatedAt.ToUnixTimeMilliseconds() == state.ActivatedAt.ToUnixTimeMilliseconds())
+        {
+            return state with { AddressedAt = mark.AddressedAt, AddressedBy = mark.AddressedBy };
+        }
+
+        return state.AddressedAt is null ? state with { AddressedBy = null } : state;
     }
 
     private bool InSegment(string name)
@@ -42,8 +60,10 @@ internal sealed partial class AccountEvaluation
         {
             var segment = model.Segments[name];
             var id = inputs.Id.Value;
-            _segments[name] = member = !segment.Exclude.Contains(id)
-                && (segment.Include.Contains(id) || segment.Rule?.Condition?.IsMatch(this) == true);
+            // A teammate's choice on the account page wins over the document's lists, which win over the rule.
+            _segments[name] = member = inputs.ManualSegments.FirstOrDefault(m => Names.Equals(m.Key, name)) is { Key: not null } manual
+                ? manual.Value
+                : !segment.Exclude.Contains(id) && (segment.Include.Contains(id) || segment.Rule?.Condition?.IsMatch(this) == true);
         }
 
         return member;

@@ -30,6 +30,10 @@ public sealed class AccountInputs(AccountId id) : IAccountInputs
 
     public string? ManualOwnerUserId { get; init; }
 
+    public IReadOnlyDictionary<string, bool> ManualSegments { get; init; } = AccountOverrides.NoSegments;
+
+    public IReadOnlyDictionary<string, IndicatorAddressed> AddressedIndicators { get; init; } = AccountOverrides.NoneAddressed;
+
     public DateTimeOffset? LastSeenAt { get; init; }
 
     public IReadOnlyList<AccountEvent> Events { get; init; } = [];

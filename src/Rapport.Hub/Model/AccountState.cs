@@ -40,6 +40,7 @@ public sealed record AccountState(
 /// from the previous state while it stays active; <see cref="Activations"/> counts activations, so flapping shows.
 /// </summary>
 /// <param name="AddressedAt">When a teammate marked this activation addressed; cleared when the indicator turns off.</param>
+/// <param name="AddressedBy">Who marked it addressed.</param>
 public sealed record IndicatorState(
     string Name,
     IndicatorKind Kind,
@@ -47,7 +48,8 @@ public sealed record IndicatorState(
     DateTimeOffset ActivatedAt,
     DateTimeOffset? DeactivatedAt,
     int Activations,
-    DateTimeOffset? AddressedAt = null);
+    DateTimeOffset? AddressedAt = null,
+    string? AddressedBy = null);
 
 /// <summary>A problem with one definition: in a document (validation) or for one account (evaluation).</summary>
 /// <param name="Definition">Which definition, as a user finds it: <c>Metric 'Weekly logins'</c>, <c>MRR</c>.</param>

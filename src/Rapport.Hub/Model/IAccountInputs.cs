@@ -28,6 +28,12 @@ public interface IAccountInputs
     /// <summary>The owner a teammate set by hand, which wins over the owner trait.</summary>
     string? ManualOwnerUserId { get; }
 
+    /// <summary>Segments a teammate put the account in (true) or took it out of (false) by hand, which win over rules.</summary>
+    IReadOnlyDictionary<string, bool> ManualSegments => AccountOverrides.NoSegments;
+
+    /// <summary>Indicators a teammate marked addressed, by indicator name: each mark holds for one activation only.</summary>
+    IReadOnlyDictionary<string, IndicatorAddressed> AddressedIndicators => AccountOverrides.NoneAddressed;
+
     DateTimeOffset? LastSeenAt { get; }
 
     /// <summary>How many times the account's users did <paramref name="name"/> at or after <paramref name="since"/>.</summary>

@@ -63,6 +63,7 @@ public readonly record struct ModelField(ModelFieldKind Kind, string Name, int? 
 
     public static ModelField Parse(string field)
     {
+        field = Rules.FieldNames.ToModel(field);
         var (head, rest) = field.IndexOf('.') is var dot and >= 0 ? (field[..dot], field[(dot + 1)..]) : (field, "");
         return head.ToLowerInvariant() switch
         {

@@ -6,13 +6,16 @@ namespace Rapport.Sync.Import;
 /// <summary>
 /// An Intercom company as qualification rules see it: the standard fields by their Intercom names, <c>tags</c> and
 /// <c>segments</c> as lists of names, <c>last_seen</c> (the company's <c>last_request_at</c>), <c>days_since_last_seen</c>,
-/// and every custom attribute as <c>custom_attributes.&lt;name&gt;</c>.
+/// and every custom attribute as <c>custom_attributes.&lt;name&gt;</c>; the account model's spellings of the same fields
+/// (<c>traits.intercom.&lt;name&gt;</c>, <c>external_id</c>) are read through <see cref="FieldNames"/>.
 /// </summary>
 public sealed class CompanyFields(IntercomCompany company, TimeProvider timeProvider) : IFieldSource
 {
     private const string CustomPrefix = "custom_attributes.";
 
-    public FieldValue Get(string field) => field switch
+    public FieldValue Get(string field) => Read(FieldNames.ToCompany(field));
+
+    private FieldValue Read(string field) => field switch
     {
         "name" => FieldValue.String(company.Name),
         "company_id" => FieldValue.String(company.CompanyId),

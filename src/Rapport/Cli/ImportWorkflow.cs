@@ -48,6 +48,7 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
         console.Write(new Rule("Import"));
         var summary = await ProgressView.RunAsync(console, progress => new IntercomImporter(intercom, store, options, timeProvider).RunAsync(progress, cancellationToken));
         SummaryView.Write(console, summary);
+        await ImportRecompute.RunAsync(console, store, timeProvider, cancellationToken);
         return ExitCodes.Ok;
     }
 

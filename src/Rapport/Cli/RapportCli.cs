@@ -13,6 +13,7 @@ internal static class RapportCli
             CheckCommand.Create(common),
             ImportCommand.Create(common),
             StatusCommand.Create(common),
+            ModelCommand.Create(common),
             ServeCommand.Create(common),
             SimulatorCommand.Create(),
         };

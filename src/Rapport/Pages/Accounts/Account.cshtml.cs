@@ -6,7 +6,7 @@ using Rapport.Hub.Storage.Browse;
 
 namespace Rapport.Pages.Accounts;
 
-internal sealed class AccountModel(IHubStore store) : PageModel
+internal sealed partial class AccountModel(IHubStore store) : PageModel
 {
     public AccountDetail Account { get; private set; } = null!;
 
@@ -24,6 +24,7 @@ internal sealed class AccountModel(IHubStore store) : PageModel
         Computed = (await store.GetAccountStatesAsync([id], cancellationToken)).GetValueOrDefault(id);
         Conversations = await store.ListAccountConversationsAsync(account.ExternalId, 20, cancellationToken);
         Timeline = await Rapport.Web.Events.AccountTimeline.ReadAsync(store, account.Id.Value, account.ExternalId, 30, cancellationToken);
+        await LoadOverridesAsync(id, cancellationToken);
         return Page();
     }
 }

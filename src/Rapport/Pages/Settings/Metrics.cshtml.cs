@@ -30,7 +30,7 @@ internal sealed class MetricsModel(AccountModelService model) : PageModel
 
     public async Task OnPostAsync(string? document, CancellationToken cancellationToken)
     {
-        var result = await model.SaveAsync(document ?? "", User.Describe(), cancellationToken);
+        var result = await model.SaveDocumentAsync(document ?? "", null, User.Describe(), cancellationToken: cancellationToken);
         await LoadAsync(cancellationToken);
         if (result.Saved is { } saved)
         {

@@ -20,8 +20,8 @@ internal static class ModelApi
         var model = api.MapGroup("/model").WithTags("Account model");
         model.MapGet("/", GetAsync).WithSummary("The definitions in force (MRR, type, elements, metrics, indicators, segments, health scores, owner), with their version and who saved them");
         model.MapPut("/", PutAsync).RequireAuthorization(TeamClaims.SettingsPolicy)
-            .Accepts<JsonElement>("application/json")
-            .WithSummary("Replace the definitions (Admins and Leaders): validated whole and tried on every account first; 400 lists every problem, naming its definition, and saves nothing");
+            .Accepts<JsonElement>("application/json", "application/yaml")
+            .WithSummary("Replace the definitions (Admins and Leaders), as JSON or YAML (application/yaml): validated whole and tried on every account first; 400 lists every problem, naming its definition, and saves nothing");
         api.MapGet("/accounts/{id:long}/model", GetAccountAsync).WithTags("Account model")
             .WithSummary("One account's MRR, type, health (overall and per score), elements, metrics, indicators (with activation dates), segments and owner");
     }
@@ -34,7 +34,7 @@ internal static class ModelApi
     {
         using var reader = new StreamReader(request.Body);
         var json = await reader.ReadToEndAsync(cancellationToken);
-        var result = await model.SaveAsync(json, user.Describe(), cancellationToken);
+        var result = await model.SaveDocumentAsync(json, ModelDocument.FromMediaType(request.ContentType), user.Describe(), cancellationToken: cancellationToken);
         if (result.Saved is not { } saved)
             return Problems(result.Problems);
         return TypedResults.Ok(new ModelSavedDto(saved.Version, saved.SavedBy, saved.SavedAt, result.AccountsComputed));

@@ -16,7 +16,9 @@ internal sealed record ModelSavedDto(int Version, string SavedBy, DateTimeOffset
 /// <summary>One problem of a refused document: the definition it names (<c>Metric 'Weekly logins'</c>) and what is wrong.</summary>
 internal sealed record ModelProblemDto(string Definition, string Message);
 
-internal sealed record IndicatorDto(string Name, string Kind, bool Active, DateTimeOffset ActivatedAt, DateTimeOffset? DeactivatedAt, int Activations);
+internal sealed record IndicatorDto(
+    string Name, string Kind, bool Active, DateTimeOffset ActivatedAt, DateTimeOffset? DeactivatedAt, int Activations,
+    DateTimeOffset? AddressedAt = null, string? AddressedBy = null);
 
 /// <summary>An account as the model computed it at <c>computedAt</c>.</summary>
 internal sealed record AccountModelDto(
@@ -36,6 +38,6 @@ internal sealed record AccountModelDto(
 {
     public static AccountModelDto From(AccountState s) => new(
         s.AccountId.Value, s.ComputedAt, s.Mrr, s.Currency, s.Type.ToName(), s.OverallHealth, s.Health, s.Elements, s.Metrics,
-        [.. s.Indicators.Select(i => new IndicatorDto(i.Name, i.Kind == IndicatorKind.Risk ? "risk" : "opportunity", i.Active, i.ActivatedAt, i.DeactivatedAt, i.Activations))],
+        [.. s.Indicators.Select(i => new IndicatorDto(i.Name, i.Kind == IndicatorKind.Risk ? "risk" : "opportunity", i.Active, i.ActivatedAt, i.DeactivatedAt, i.Activations, i.AddressedAt, i.AddressedBy))],
         s.Segments, s.OwnerUserId, [.. s.Problems.Select(p => new ModelProblemDto(p.Definition, p.Message))]);
 }
