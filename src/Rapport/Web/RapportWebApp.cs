@@ -10,6 +10,7 @@ using Rapport.Web.Assets;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
 using Rapport.Web.Model;
+using Rapport.Web.Segment;
 using Rapport.Web.Webhooks;
 
 namespace Rapport.Web;
@@ -79,6 +80,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         services.AddRapportAuth();
         services.AddRapportIntegration();
         services.AddRapportWebhooks();
+        services.AddRapportSegment();
         services.AddRapportAccountModel();
         services.AddAntiforgery(o => o.Cookie.Name = "rapport.antiforgery");
         services.AddProblemDetails();
@@ -107,6 +109,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         app.MapRazorPages();
         app.MapRapportApi();
         app.MapIntercomWebhooks();
+        app.MapSegmentIngest();
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok("ok")).AllowAnonymous().ExcludeFromDescription();
         return new RapportWebApp(app, password);

@@ -5,6 +5,8 @@ using Rapport.Web.Integration;
 using Rapport.Web.Model;
 using Rapport.Web.Team;
 
+using Rapport.Web.Segment;
+
 namespace Rapport.Web.Api;
 
 /// <summary>The REST API's table of contents: every group under <c>/api/v1</c>, described at <c>/openapi/v1.json</c>.</summary>
@@ -22,5 +24,6 @@ internal static class ApiEndpoints
         api.MapEventsApi();
         api.MapModelApi();
         api.MapOverridesApi();
+        api.MapSegmentApi();
     }
 }

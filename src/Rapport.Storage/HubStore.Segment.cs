@@ -1,0 +1,102 @@
+using Dapper;
+using Rapport.Hub.Segment;
+using Rapport.Hub.Sources;
+using Rapport.Storage.Sql;
+
+namespace Rapport.Storage;
+
+internal abstract partial class HubStore
+{
+    public Task AppendSegmentMessagesAsync(IReadOnlyList<SegmentInboxMessage> messages, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            if (messages.Count == 0)
+                return 0;
+            var insert = new ValuesBuilder(
+                dialect, "INSERT INTO segment_inbox (message_id, type, body, received_at)", ["{0}", "{0}", "{0}", "{0}"]);
+            var now = Now();
+            foreach (var m in messages)
+                insert.Add(m.MessageId, m.Type, m.Body, now);
+            return await insert.ExecuteAsync(connection, transaction, cancellationToken);
+        }, null, cancellationToken);
+
+    public async Task<IReadOnlyList<PendingSegmentMessage>> ReadPendingSegmentMessagesAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, string MessageId, string Type, string Body, object ReceivedAt)>(Command(
+            "SELECT id, message_id, type, body, received_at FROM segment_inbox WHERE applied_at IS NULL ORDER BY id LIMIT @limit",
+            new { limit }, null, cancellationToken));
+        return [.. rows.Select(r => new PendingSegmentMessage(r.Id, r.MessageId, r.Type, r.Body, SqlDialect.ReadTime(r.ReceivedAt)!.Value))];
+    }
+
+    public Task MarkSegmentMessagesAppliedAsync(IReadOnlyList<(long Id, string Outcome)> outcomes, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var now = Now();
+            foreach (var group in outcomes.GroupBy(o => o.Outcome))
+            {
+                var parameters = new DynamicParameters(new { outcome = group.Key });
+                parameters.Add("now", now);
+                parameters.Add("ids", Dialect.Numbers(group.Select(o => o.Id)));
+                await connection.ExecuteAsync(Command(
+                    $"UPDATE segment_inbox SET applied_at = @now, outcome = @outcome WHERE id {Dialect.InIds}",
+                    parameters, transaction, cancellationToken));
+            }
+
+            return 0;
+        }, null, cancellationToken);
+
+    public async Task<SegmentInboxCounts> CountSegmentInboxAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var (received, applied, last) = await connection.QuerySingleAsync<(long, long, object?)>(Command(
+            "SELECT COUNT(*), COUNT(applied_at), MAX(received_at) FROM segment_inbox", null, null, cancellationToken));
+        var kept = await connection.ExecuteScalarAsync<long>(Command(
+            "SELECT COUNT(*) FROM segment_anonymous WHERE attached_at IS NULL", null, null, cancellationToken));
+        return new SegmentInboxCounts(received, applied, received - applied, kept, SqlDialect.ReadTime(last));
+    }
+
+    public async Task<SourceContact?> FindSourceContactAsync(string source, string sourceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string? ExternalId, string? Email, string? Name, object? CreatedAt, object? UpdatedAt, object? LastSeenAt, string Custom, string Raw)>(Command(
+            """
+            SELECT external_id, email, name, source_created_at, source_updated_at, last_seen_at, custom_attributes, raw
+            FROM source_contacts WHERE source = @source AND source_id = @sourceId
+            """, new { source, sourceId }, null, cancellationToken));
+        if (row.Raw is null)
+            return null;
+        var links = await connection.QueryAsync<string>(Command(
+            """
+            SELECT company_source_id FROM source_contact_companies
+            WHERE source = @source AND contact_source_id = @sourceId ORDER BY company_source_id
+            """, new { source, sourceId }, null, cancellationToken));
+        return new SourceContact(
+            source, sourceId, row.ExternalId, row.Email, row.Name, SqlDialect.ReadTime(row.CreatedAt), SqlDialect.ReadTime(row.UpdatedAt),
+            SqlDialect.ReadTime(row.LastSeenAt), [], [.. links], row.Custom, row.Raw);
+    }
+
+    public Task KeepAnonymousAsync(string anonymousId, string body, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var parameters = new DynamicParameters(new { anonymousId, body });
+            parameters.Add("now", Now());
+            return await connection.ExecuteAsync(Command(
+                "INSERT INTO segment_anonymous (anonymous_id, body, kept_at) VALUES (@anonymousId, @body, @now)",
+                parameters, transaction, cancellationToken));
+        }, null, cancellationToken);
+
+    public Task<IReadOnlyList<string>> TakeAnonymousAsync(string anonymousId, string userId, CancellationToken cancellationToken = default) =>
+        WriteAsync<IReadOnlyList<string>>(async (connection, transaction) =>
+        {
+            var parameters = new DynamicParameters(new { anonymousId, userId });
+            parameters.Add("now", Now());
+            var rows = await connection.QueryAsync<(long Id, string Body)>(Command(
+                """
+                UPDATE segment_anonymous SET attached_to = @userId, attached_at = @now
+                WHERE anonymous_id = @anonymousId AND attached_at IS NULL
+                RETURNING id, body
+                """, parameters, transaction, cancellationToken));
+            return [.. rows.OrderBy(r => r.Id).Select(r => r.Body)];
+        }, null, cancellationToken);
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Rapport.Hub.Sources;
+
+namespace Rapport.Sync.Segment;
+
+public sealed partial class SegmentApplier
+{
+    private async Task ApplyGroupAsync(JsonObject message, string? userId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var groupId = SegmentMessages.Text(message, "groupId")!;
+        var traits = message["traits"] as JsonObject ?? [];
+        var seen = Time(message, "timestamp") ?? receivedAt;
+        var company = new SourceCompany(
+            SegmentSource.Name, groupId, groupId, Trait(traits, "name"), Trait(traits, "plan"),
+            Money(traits, "mrr") ?? Money(traits, "monthly_spend"), null, null, Number(traits, "employees"), Trait(traits, "industry"),
+            Trait(traits, "website"), TraitTime(traits, "createdAt") ?? TraitTime(traits, "created_at"), seen, seen, [], [],
+            traits.ToJsonString(), message.ToJsonString());
+        await store.ApplyCompaniesAsync([new CompanyDecision(company, true, null)], RunId, null, cancellationToken);
+        if (userId is null)
+            return;
+
+        var contact = await store.FindSourceContactAsync(SegmentSource.Name, userId, cancellationToken)
+            ?? new SourceContact(SegmentSource.Name, userId, userId, null, null, null, seen, seen, [], [], "{}", message.ToJsonString());
+        if (!contact.CompanySourceIds.Contains(groupId))
+        {
+            await store.MirrorContactsAsync([contact with { CompanySourceIds = [.. contact.CompanySourceIds, groupId] }], RunId, null, cancellationToken);
+        }
+
+        await store.DeriveUsersAsync(SegmentSource.Name, [userId], [groupId], cancellationToken);
+    }
+
+    private async Task ApplyIdentifyAsync(JsonObject message, string userId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var incoming = message["traits"] as JsonObject ?? [];
+        var stored = await store.FindSourceContactAsync(SegmentSource.Name, userId, cancellationToken);
+        // identify sends the traits that changed: the stored ones stay unless a call replaces them.
+        var traits = stored is null ? [] : JsonNode.Parse(stored.CustomAttributesJson) as JsonObject ?? [];
+        foreach (var (key, value) in incoming)
+            traits[key] = value?.DeepClone();
+        var name = Trait(traits, "name")
+            ?? (string.Join(' ', new[] { Trait(traits, "firstName"), Trait(traits, "lastName") }.OfType<string>()) is { Length: > 0 } full ? full : null);
+        var seen = Time(message, "timestamp") ?? receivedAt;
+        var contact = new SourceContact(
+            SegmentSource.Name, userId, userId, Trait(traits, "email"), name, TraitTime(traits, "createdAt") ?? stored?.CreatedAt, seen, seen,
+            [], stored?.CompanySourceIds ?? [], traits.ToJsonString(), message.ToJsonString());
+        await store.MirrorContactsAsync([contact], RunId, null, cancellationToken);
+        await store.DeriveUsersAsync(SegmentSource.Name, [userId], [], cancellationToken);
+
+        if (SegmentMessages.Text(message, "anonymousId") is { } anonymousId)
+        {
+            foreach (var body in await store.TakeAnonymousAsync(anonymousId, userId, cancellationToken))
+            {
+                var kept = JsonNode.Parse(body)!.AsObject();
+                kept["userId"] = userId;
+                await ApplyOneAsync(kept, (string)kept["type"]!, userId, timeProvider.GetUtcNow(), cancellationToken);
+            }
+        }
+    }
+
+    private static string? Trait(JsonObject traits, string name) => SegmentMessages.Text(traits, name);
+
+    private static decimal? Money(JsonObject traits, string name) =>
+        traits[name] is JsonValue v && (v.GetValueKind() == JsonValueKind.Number
+            ? v.GetValue<decimal>()
+            : decimal.TryParse(v.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed : (decimal?)null) is { } money
+            ? money : null;
+
+    private static long? Number(JsonObject traits, string name) =>
+        traits[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var n) ? n : null;
+
+    private static DateTimeOffset? TraitTime(JsonObject traits, string name) =>
+        Trait(traits, name) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+}

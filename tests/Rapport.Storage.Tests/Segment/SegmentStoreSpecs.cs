@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Time.Testing;
+using Rapport.Hub.Duplicates;
+using Rapport.Hub.Events;
+using Rapport.Storage.Tests.Support;
+using static Rapport.Storage.Tests.Support.Build;
+
+namespace Rapport.Storage.Tests.Segment;
+
+/// <summary>The store's side of a second source, on SQLite and PostgreSQL: events on accounts, cross-source folding, merge and undo.</summary>
+public sealed class SegmentStoreSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
+{
+    private readonly FakeTimeProvider time = new(Start);
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    /// <summary>Accounts acme (ada, bob) and zeta (zoe).</summary>
+    private async Task<TestStore> WithUsersAsync(string provider)
+    {
+        var hub = await fixture.OpenAsync(provider, time);
+        await hub.Store.ApplyCompaniesAsync([Qualified(Company("c1", "acme")), Qualified(Company("c2", "zeta"))], "run-1", cancellationToken: Token);
+        await hub.Store.MirrorContactsAsync([Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1"), Contact("u3", "zoe", "c2")], "run-1", cancellationToken: Token);
+        await hub.Store.DeriveUsersAsync(Intercom, Token);
+        return hub;
+    }
+
+    private static async Task<long> IdAsync(TestStore hub, string table, string externalId) =>
+        (await hub.QueryAsync<long>($"SELECT id FROM {table} WHERE external_id = @externalId", new { externalId })).Single();
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_second_sources_copy_within_the_window_is_folded_and_one_outside_it_is_kept(string provider)
+    {
+        await using var hub = await WithUsersAsync(provider);
+        await hub.Store.RecordEventsAsync([new SourceEvent(Intercom, "app1", "ada", null, "exported", Start, "{}")], Token);
+        await hub.Store.RecordEventsAsync(
+            [new SourceEvent("segment", "m-1", "ada", null, "exported", Start.AddSeconds(30), "{}"),
+             new SourceEvent("segment", "m-2", "ada", null, "exported", Start.AddMinutes(10), "{}")], Token);
+
+        var folded = await hub.Store.FoldCrossSourceEventsAsync(TimeSpan.FromMinutes(1), Token);
+
+        folded.ShouldBe(1);
+        (await hub.Store.ListUserEventsAsync(await IdAsync(hub, "users", "ada"), 10, Token)).Select(e => e.Source).Order().ShouldBe([Intercom, "segment"]);
+        (await hub.Store.ListSharedEventNamesAsync(Token)).ShouldBe([("exported", 1L)]);
+        (await hub.Store.FoldCrossSourceEventsAsync(TimeSpan.FromMinutes(1), Token)).ShouldBe(0, "a pass starts where the last one stopped");
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_track_event_lands_on_its_named_account_else_on_the_users_most_recent_one(string provider)
+    {
+        await using var hub = await WithUsersAsync(provider);
+
+        await hub.Store.RecordAccountEventsAsync(
+            [(new SourceEvent("segment", "m-1", "ada", null, "exported", Start, "{}"), "zeta"),
+             (new SourceEvent("segment", "m-2", "ada", null, "opened", Start, "{}"), null)], Token);
+
+        var accounts = await hub.QueryAsync<(string Name, long AccountId)>("SELECT name, account_id FROM events ORDER BY name");
+        accounts.ShouldBe([("exported", await IdAsync(hub, "accounts", "zeta")), ("opened", await IdAsync(hub, "accounts", "acme"))]);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Merging_accounts_moves_links_memberships_and_events_and_undo_restores_the_snapshot(string provider)
+    {
+        await using var hub = await WithUsersAsync(provider);
+        await hub.Store.RecordAccountEventsAsync([(new SourceEvent("segment", "m-1", "zoe", null, "exported", Start, "{}"), "zeta")], Token);
+        var before = await hub.Store.ExportSnapshotAsync(Token);
+        var (acme, zeta) = (await IdAsync(hub, "accounts", "acme"), await IdAsync(hub, "accounts", "zeta"));
+
+        var merge = (await hub.Store.MergeAsync(RecordKind.Account, acme, zeta, "same domain", "tests", Token)).ShouldNotBeNull();
+
+        (await hub.Store.FindAccountAsync("acme", Token)).ShouldNotBeNull().UserExternalIds.Order().ShouldBe(["ada", "bob", "zoe"]);
+        (await hub.Store.FindAccountAsync("zeta", Token)).ShouldNotBeNull().StatusReason.ShouldBe("merged into acme");
+        (await hub.QueryAsync<long>("SELECT account_id FROM events")).ShouldBe([acme]);
+        (await hub.Store.MergeAsync(RecordKind.Account, acme, zeta, "again", "tests", Token)).ShouldBeNull("a merged record is not merged twice");
+
+        (await hub.Store.UndoMergeAsync(merge.Id, "tests", Token)).ShouldNotBeNull().UndoneBy.ShouldBe("tests");
+
+        (await hub.Store.ExportSnapshotAsync(Token)).ShouldBe(before);
+        (await hub.QueryAsync<long>("SELECT account_id FROM events")).ShouldBe([zeta]);
+        (await hub.Store.UndoMergeAsync(merge.Id, "tests", Token)).ShouldBeNull();
+    }
+}
