@@ -60,6 +60,13 @@ internal abstract partial class HubStore
             return [.. rows.OrderBy(r => r.Id).Select(r => r.ToSend())];
         }, null, cancellationToken);
 
+    public Task RenewOutboundAsync(long id, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var parameters = new DynamicParameters(new { id });
+        parameters.Add("until", Dialect.Time(timeProvider.GetUtcNow() + lease));
+        return ChangeOneAsync("UPDATE outbound_sends SET claimed_until = @until WHERE id = @id AND status = 'sending'", parameters, cancellationToken);
+    }
+
     public Task MarkOutboundSentAsync(long id, string intercomId, string? conversationId, CancellationToken cancellationToken = default)
     {
         var parameters = new DynamicParameters(new { id, intercomId, conversationId });

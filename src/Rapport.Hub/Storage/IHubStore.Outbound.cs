@@ -14,6 +14,9 @@ public partial interface IHubStore
     /// </summary>
     Task<IReadOnlyList<OutboundSend>> ClaimOutboundAsync(int limit, TimeSpan lease, CancellationToken cancellationToken = default);
 
+    /// <summary>Extends the lease of a send still being sent, so no other node takes it over while this one is alive.</summary>
+    Task RenewOutboundAsync(long id, TimeSpan lease, CancellationToken cancellationToken = default);
+
     Task MarkOutboundSentAsync(long id, string intercomId, string? conversationId, CancellationToken cancellationToken = default);
 
     /// <summary>Intercom refused it: it is never sent again.</summary>

@@ -13,9 +13,11 @@ namespace Rapport.Sync.Messaging;
 /// sent when it is not there. The conversation Intercom answers with goes through the import's own path at once, so the part
 /// shows confirmed before the webhook echo arrives, and the echo, carrying the same part id, adds nothing.
 /// </summary>
-public sealed partial class OutboundSender(IHubStore store)
+public sealed partial class OutboundSender(IHubStore store, TimeProvider timeProvider)
 {
-    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(1);
+    /// <summary>How long a claimed send is this worker's: renewed every third of it while sending (the client may wait out a
+    /// rate-limit window), so only a worker that died lets it go, and another node takes it over within this time.</summary>
+    public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(15);
     public TimeSpan RetryAfter { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Claims and sends until nothing is claimable; returns how many sends it handled.</summary>
@@ -35,6 +37,30 @@ public sealed partial class OutboundSender(IHubStore store)
     }
 
     private async Task SendAsync(IntercomClient client, OutboundSend send, CancellationToken cancellationToken)
+    {
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeat = RenewAsync(send.Id, sending.Token);
+        try
+        {
+            await SendOnceAsync(client, send, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await sending.CancelAsync().ConfigureAwait(false);
+            await heartbeat.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task RenewAsync(long id, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(Lease / 3, timeProvider, cancellationToken).ConfigureAwait(false);
+            await store.RenewOutboundAsync(id, Lease, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendOnceAsync(IntercomClient client, OutboundSend send, CancellationToken cancellationToken)
     {
         try
         {

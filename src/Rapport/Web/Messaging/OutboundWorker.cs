@@ -17,7 +17,7 @@ internal sealed partial class OutboundWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var sender = new OutboundSender(store);
+        var sender = new OutboundSender(store, timeProvider);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
