@@ -23,6 +23,8 @@ internal static class MessagingApi
             .WithSummary("Reply (type=comment) or add an internal note (type=note) as your Intercom admin; up to 10 attachment URLs");
         api.MapPost("/users/{id:long}/messages", MessageAsync).WithTags("Messaging")
             .WithSummary("Start a conversation with a user: channel in_app or email (subject required); attachments only as links, on request");
+        api.MapPost("/users/{id:long}/messages/preview", PreviewAsync).WithTags("Messaging")
+            .WithSummary("Render a message's Liquid template ({{user.first_name | default: \"there\"}}) with this user's real data; nothing is sent");
         api.MapGet("/sends", ListAsync).WithTags("Messaging")
             .WithSummary("The most recent sends, newest first: status, Intercom id, error");
         api.MapGet("/sends/{id:long}", GetAsync).WithTags("Messaging")
@@ -52,6 +54,17 @@ internal static class MessagingApi
             OutboundKinds.Message, request.Body, request.Channel, request.Subject, request.AttachmentUrls, request.SendAttachmentsAsLinks, request.IdempotencyKey),
             cancellationToken);
         return await AnswerAsync(outcome, queue, cancellationToken);
+    }
+
+    private static async Task<IResult> PreviewAsync(
+        long id, MessageRequest request, ClaimsPrincipal user, IHubStore store, OutboundQueue queue, CancellationToken cancellationToken)
+    {
+        if (await store.GetUserAsync(id, cancellationToken) is not { } recipient)
+            return TypedResults.Problem($"There is no user with id {id}.", statusCode: 404);
+        var (subject, body, problem) = await queue.RenderAsync(user, recipient, request.Subject, request.Body, cancellationToken);
+        return problem is null
+            ? TypedResults.Ok(new PreviewDto(subject, body))
+            : TypedResults.Problem(problem.Problem, statusCode: problem.Status, title: $"Bad field: {problem.Field}");
     }
 
     private static async Task<IResult> AnswerAsync(QueueOutcome outcome, OutboundQueue queue, CancellationToken cancellationToken)

@@ -35,3 +35,6 @@ internal sealed record SeatDto(bool CanSend, string? AdminId, string? AdminName,
     public static SeatDto From(SeatCheck seat) =>
         new(seat.CanSend, seat.Admin?.Id, seat.Admin?.Name, seat.Admin?.Email, seat.Admin?.HasInboxSeat, seat.Reason);
 }
+
+/// <summary>A message as its recipient would read it.</summary>
+internal sealed record PreviewDto(string? Subject, string? Body);

@@ -21,7 +21,7 @@ internal sealed record QueueOutcome(OutboundSend? Send, int Status, string? Prob
 /// Checks a send (seat, target, content) and queues it: nothing reaches the queue that would be refused for a reason known
 /// here, and nothing is sent that is not queued first. The worker does the sending.
 /// </summary>
-internal sealed class OutboundQueue(IHubStore store, MessagingSeats seats, OutboundSignal signal, TimeProvider timeProvider)
+internal sealed partial class OutboundQueue(IHubStore store, MessagingSeats seats, OutboundSignal signal, TimeProvider timeProvider)
 {
     public async Task<QueueOutcome> ReplyAsync(ClaimsPrincipal user, string conversationId, OutboundInput input, CancellationToken cancellationToken)
     {
@@ -36,7 +36,12 @@ internal sealed class OutboundQueue(IHubStore store, MessagingSeats seats, Outbo
             return new(null, 409, "This conversation was deleted in Intercom: nothing can be added to it.");
         if (input.Kind == OutboundKinds.Reply && view.Conversation.State == "closed")
             return new(null, 409, "This conversation is closed in Intercom: reopen it there to reply, or add a note.");
-        return await QueueAsync(user, seat, input, conversationId, null, null, cancellationToken);
+        var first = view.Conversation.UserExternalIds.Count > 0 ? await store.FindUserAsync(view.Conversation.UserExternalIds[0], cancellationToken) : null;
+        var recipient = first is null ? null : await store.GetUserAsync(first.Id.Value, cancellationToken);
+        var (_, body, problem) = await RenderAsync(user, recipient, null, input.Body, cancellationToken);
+        if (problem is not null)
+            return problem;
+        return await QueueAsync(user, seat, input with { Body = body }, conversationId, null, null, cancellationToken);
     }
 
     public async Task<QueueOutcome> MessageAsync(ClaimsPrincipal user, long userId, OutboundInput input, CancellationToken cancellationToken)
@@ -49,7 +54,10 @@ internal sealed class OutboundQueue(IHubStore store, MessagingSeats seats, Outbo
         var contact = (await store.FindUserAsync(detail.ExternalId, cancellationToken))?.Sources.FirstOrDefault(s => s.Source == IntercomSource.Name);
         if (contact is null)
             return new(null, 409, $"{detail.Name ?? detail.ExternalId} has no Intercom contact: Intercom cannot message them.");
-        return await QueueAsync(user, seat, input with { Kind = OutboundKinds.Message }, null, contact.SourceId, detail.ExternalId, cancellationToken);
+        var (subject, body, problem) = await RenderAsync(user, detail, input.Subject, input.Body, cancellationToken);
+        if (problem is not null)
+            return problem;
+        return await QueueAsync(user, seat, input with { Kind = OutboundKinds.Message, Subject = subject, Body = body }, null, contact.SourceId, detail.ExternalId, cancellationToken);
     }
 
     /// <summary>The send once it has left the queue (sent or failed), or as it stands after <paramref name="within"/>.</summary>
