@@ -40,9 +40,11 @@ public static partial class MessageTemplate
     }
 
     /// <summary>Renders a checked template with <paramref name="values"/> (placeholder → value; missing ones render empty).</summary>
-    public static async Task<string> RenderAsync(string text, IReadOnlyDictionary<string, string?> values)
+    public static async Task<string> RenderAsync(string text, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
+        // Fluid renders in memory and takes no token: a cancelled request stops before it starts.
+        cancellationToken.ThrowIfCancellationRequested();
         if (!Parser.TryParse(text, out var template, out var error))
             throw new ArgumentException($"The template does not parse: {error}.", nameof(text));
         var context = new TemplateContext();

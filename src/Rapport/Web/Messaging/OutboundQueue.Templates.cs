@@ -36,8 +36,8 @@ internal sealed partial class OutboundQueue
             ["teammate.first_name"] = teammate?.Name.Split(' ', 2)[0],
             ["teammate.email"] = teammate?.Email,
         };
-        var renderedSubject = subject is null ? null : await MessageTemplate.RenderAsync(subject, values);
-        var renderedBody = body is null ? null : await MessageTemplate.RenderAsync(body, values);
+        var renderedSubject = subject is null ? null : await MessageTemplate.RenderAsync(subject, values, cancellationToken);
+        var renderedBody = body is null ? null : await MessageTemplate.RenderAsync(body, values, cancellationToken);
         if (!string.IsNullOrWhiteSpace(body) && string.IsNullOrWhiteSpace(renderedBody))
         {
             var who = recipient?.Name ?? recipient?.Email ?? recipient?.ExternalId ?? "this conversation";
