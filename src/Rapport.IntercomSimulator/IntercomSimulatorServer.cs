@@ -11,6 +11,7 @@ using Rapport.IntercomSimulator.DataAttributes;
 using Rapport.IntercomSimulator.Events;
 using Rapport.IntercomSimulator.Faults;
 using Rapport.IntercomSimulator.Http;
+using Rapport.IntercomSimulator.Messaging;
 using Rapport.IntercomSimulator.OAuth;
 using Rapport.IntercomSimulator.Seeding;
 using Rapport.IntercomSimulator.Webhooks;
@@ -79,6 +80,7 @@ public sealed class IntercomSimulatorServer : IAsyncDisposable
         app.MapContacts();
         app.MapDataAttributes();
         app.MapConversations();
+        app.MapMessaging();
         app.MapEvents();
         app.MapOAuth();
         app.MapWebhooks();

@@ -11,6 +11,8 @@ public sealed class SimulatorStats
     private long _faultsInjected;
     private long _companiesCreated;
     private long _contactsCreated;
+    private long _repliesCreated;
+    private long _messagesCreated;
 
     /// <summary>Requests per "METHOD /route/{template}" (e.g. "GET /contacts/{contact_id}").</summary>
     public IReadOnlyDictionary<string, long> Requests => new Dictionary<string, long>(_requests, StringComparer.Ordinal);
@@ -26,6 +28,12 @@ public sealed class SimulatorStats
 
     public long ContactsCreated => Interlocked.Read(ref _contactsCreated);
 
+    /// <summary>Admin replies and notes accepted by POST /conversations/{id}/reply.</summary>
+    public long RepliesCreated => Interlocked.Read(ref _repliesCreated);
+
+    /// <summary>Messages accepted by POST /messages.</summary>
+    public long MessagesCreated => Interlocked.Read(ref _messagesCreated);
+
     public long RequestsTo(string route) => _requests.GetValueOrDefault(route);
 
     public void Reset()
@@ -36,6 +44,8 @@ public sealed class SimulatorStats
         Interlocked.Exchange(ref _faultsInjected, 0);
         Interlocked.Exchange(ref _companiesCreated, 0);
         Interlocked.Exchange(ref _contactsCreated, 0);
+        Interlocked.Exchange(ref _repliesCreated, 0);
+        Interlocked.Exchange(ref _messagesCreated, 0);
     }
 
     internal void CountRequest(string route)
@@ -51,4 +61,8 @@ public sealed class SimulatorStats
     internal void CountCompanyCreated() => Interlocked.Increment(ref _companiesCreated);
 
     internal void CountContactCreated() => Interlocked.Increment(ref _contactsCreated);
+
+    internal void CountReplyCreated() => Interlocked.Increment(ref _repliesCreated);
+
+    internal void CountMessageCreated() => Interlocked.Increment(ref _messagesCreated);
 }

@@ -16,6 +16,8 @@ internal static class StatsJson
         w.WriteStartObject("creates");
         w.WriteNumber("companies", stats.CompaniesCreated);
         w.WriteNumber("contacts", stats.ContactsCreated);
+        w.WriteNumber("replies", stats.RepliesCreated);
+        w.WriteNumber("messages", stats.MessagesCreated);
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -23,6 +23,8 @@ public sealed partial class ConversationImporter(
     public async Task<ConversationImportSummary> RunAsync(IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var state = await LoadStateAsync(cancellationToken).ConfigureAwait(false) ?? await NewStateAsync(cancellationToken).ConfigureAwait(false);
+        options.StartedByRapport = new HashSet<string>(
+            options.StartedByRapport.Concat(await store.ListConversationsStartedByRapportAsync(cancellationToken).ConfigureAwait(false)), StringComparer.Ordinal);
         var pages = state.Since is { } since
             ? intercom.SearchConversationsAsync(since, state.Cursor, cancellationToken: cancellationToken)
             : intercom.ListConversationsAsync(state.Cursor, cancellationToken: cancellationToken);

@@ -72,6 +72,9 @@ public sealed partial class IntercomWebhookApplier
     {
         if (ConversationExclusion.KindOf(conversation, NoneStartedByRapport) is not { } kind)
             return null;
+        // An email Rapport sent opens an outbound conversation too, but one the teammate wants to follow.
+        if ((await store.ListConversationsStartedByRapportAsync(cancellationToken).ConfigureAwait(false)).Contains(conversation.Id))
+            return null;
         await store.ApplyConversationsAsync(
             [], [new ExcludedConversation(ConversationMapping.Source, conversation.Id, kind, conversation.UpdatedAt)],
             cancellationToken: cancellationToken).ConfigureAwait(false);

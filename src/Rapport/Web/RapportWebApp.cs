@@ -9,6 +9,7 @@ using Rapport.Web.Api;
 using Rapport.Web.Assets;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
+using Rapport.Web.Messaging;
 using Rapport.Web.Model;
 using Rapport.Web.Segment;
 using Rapport.Web.Webhooks;
@@ -82,6 +83,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         services.AddRapportWebhooks();
         services.AddRapportSegment();
         services.AddRapportAccountModel();
+        services.AddRapportMessaging();
         services.AddAntiforgery(o => o.Cookie.Name = "rapport.antiforgery");
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

@@ -30,6 +30,8 @@ internal static class ClientOperations
         ["ListConversationsAsync"] = [Get("/conversations")],
         ["SearchConversationsAsync"] = [Post("/conversations/search")],
         ["GetConversationAsync"] = [Get("/conversations/{conversation_id}")],
+        ["ReplyToConversationAsync"] = [Post("/conversations/{conversation_id}/reply")],
+        ["CreateMessageAsync"] = [Post("/messages")],
         ["ListUserEventsAsync"] = [Get("/events")],
         ["GetUserEventSummariesAsync"] = [Get("/events")],
         ["CreateEventAsync"] = [Post("/events")],

@@ -7,7 +7,7 @@ namespace Rapport.Contract.Tests.Client;
 /// Calls every public method of <see cref="IntercomClient"/> against the simulator, the error paths included. The ids come
 /// from the simulator's own data, so one listing the client fails to parse does not keep the other calls off the contract.
 /// </summary>
-internal sealed class ClientScenario(IntercomClient client, SimulatorWorkspace workspace, TimeProvider time)
+internal sealed partial class ClientScenario(IntercomClient client, SimulatorWorkspace workspace, TimeProvider time)
 {
     private readonly List<string> failures = [];
 
@@ -47,6 +47,7 @@ internal sealed class ClientScenario(IntercomClient client, SimulatorWorkspace w
             cancellationToken));
         await ContactsAsync(workspace.Contacts.First(c => c.Role == "user" && c.CompanyIds.Count > 0), cancellationToken);
         await ConversationsAsync(cancellationToken);
+        await MessagingAsync(cancellationToken);
         await EventsAsync(workspace.Contacts.First(c => c.Role == "user" && c.ExternalId is not null && c.Email is not null), cancellationToken);
     }
 

@@ -44,6 +44,13 @@ public sealed class SpecExampleSpecs(SpecFixture spec)
         ["GET /conversations"] = ["].ai_agent: expected object, got null"],
         ["POST /conversations/search"] = ["].ai_agent: expected object, got null"],
         ["GET /events"] = ["query filter: matches none of oneOf", "query type: required, missing"],
+        ["POST /conversations/{conversation_id}/reply"] =
+        [
+            "$.ai_agent: expected object, got null", "assigned_to: expected object, got null", "email_message_metadata: expected object, got null",
+        ],
+        // The /messages request examples are contact-initiated messages (from a user, by string id), which
+        // create_message_request (from an admin, by integer id, with a message_type) does not describe.
+        ["POST /messages"] = ["$.from.id: expected integer, got string", "$.from.type: expected one of [\"admin\"], got \"user\"", "$: matches none of anyOf"],
     };
 
     [Theory]

@@ -2,6 +2,7 @@ using Rapport.Web.Accounts;
 using Rapport.Web.Conversations;
 using Rapport.Web.Events;
 using Rapport.Web.Integration;
+using Rapport.Web.Messaging;
 using Rapport.Web.Model;
 using Rapport.Web.Team;
 
@@ -25,5 +26,6 @@ internal static class ApiEndpoints
         api.MapModelApi();
         api.MapOverridesApi();
         api.MapSegmentApi();
+        api.MapMessagingApi();
     }
 }

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Rapport.Hub.Storage;
+using Rapport.Intercom;
+using Rapport.Sync.Messaging;
+using Rapport.Web.Auth;
+using Rapport.Web.Integration;
+
+namespace Rapport.Web.Messaging;
+
+/// <summary>
+/// Who may send: the signed-in teammate's Intercom admin and its seat. Intercom's admin list is read at most every
+/// <see cref="Fresh"/> (it has no paging and rarely changes), so opening a conversation costs no API call most of the time.
+/// </summary>
+internal sealed class MessagingSeats(IHubStore store, IntercomConnections connections, TimeProvider timeProvider)
+{
+    private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
+    private readonly SemaphoreSlim _sync = new(1, 1);
+    private (string Key, DateTimeOffset At, IReadOnlyList<IntercomAdmin> Admins)? _admins;
+
+    public async Task<SeatCheck> CheckAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (user.TeammateId() is not { } id || await store.FindTeammateAsync(id, cancellationToken) is not { } teammate)
+            return new SeatCheck(null, "Sign in to send.");
+        try
+        {
+            return SeatCheck.Of(teammate, await AdminsAsync(cancellationToken));
+        }
+        catch (IntercomException error)
+        {
+            return new SeatCheck(null, $"Intercom could not be asked for your seat ({error.Message}); try again shortly.");
+        }
+    }
+
+    private async Task<IReadOnlyList<IntercomAdmin>?> AdminsAsync(CancellationToken cancellationToken)
+    {
+        if (await connections.CurrentAsync(cancellationToken) is not { } connection || await connections.ClientAsync(cancellationToken) is not { } client)
+            return null;
+        await _sync.WaitAsync(cancellationToken);
+        try
+        {
+            var now = timeProvider.GetUtcNow();
+            if (_admins is { } cached && cached.Key == connection.ProtectedToken && now - cached.At < Fresh)
+                return cached.Admins;
+            var admins = await client.ListAdminsAsync(cancellationToken);
+            _admins = (connection.ProtectedToken, now, admins);
+            return admins;
+        }
+        finally
+        {
+            _sync.Release();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Rapport.Hub.Storage.Browse;
+using Rapport.Sync.Messaging;
+using Rapport.Web.Auth;
+
+namespace Rapport.Web.Messaging;
+
+internal sealed partial class OutboundQueue
+{
+    /// <summary>
+    /// The subject and body as <paramref name="recipient"/> will read them, or why they cannot be sent: a template that does
+    /// not parse, an unknown placeholder, or a body that renders empty for this user (never sent blank).
+    /// </summary>
+    public async Task<(string? Subject, string? Body, QueueOutcome? Problem)> RenderAsync(
+        ClaimsPrincipal user, UserDetail? recipient, string? subject, string? body, CancellationToken cancellationToken)
+    {
+        foreach (var (field, text) in new[] { ("subject", subject), ("body", body) })
+        {
+            if (MessageTemplate.Problem(text) is { } problem)
+                return (null, null, new(null, 400, problem, field));
+        }
+
+        var teammate = user.TeammateId() is { } id ? await store.FindTeammateAsync(id, cancellationToken) : null;
+        var name = recipient?.Name?.Trim();
+        var account = recipient?.Accounts.FirstOrDefault();
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["user.first_name"] = name?.Split(' ', 2)[0],
+            ["user.last_name"] = name?.Split(' ', 2) is [_, var last] ? last : null,
+            ["user.name"] = name,
+            ["user.email"] = recipient?.Email,
+            ["user.external_id"] = recipient?.ExternalId,
+            ["account.name"] = account?.Name,
+            ["account.external_id"] = account?.ExternalId,
+            ["teammate.name"] = teammate?.Name,
+            ["teammate.first_name"] = teammate?.Name.Split(' ', 2)[0],
+            ["teammate.email"] = teammate?.Email,
+        };
+        var renderedSubject = subject is null ? null : await MessageTemplate.RenderAsync(subject, values, cancellationToken);
+        var renderedBody = body is null ? null : await MessageTemplate.RenderAsync(body, values, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(body) && string.IsNullOrWhiteSpace(renderedBody))
+        {
+            var who = recipient?.Name ?? recipient?.Email ?? recipient?.ExternalId ?? "this conversation";
+            return (null, null, new(null, 400, $"The message renders empty for {who}: nothing was sent (give its placeholders a default, e.g. {{{{user.first_name | default: \"there\"}}}}).", "body"));
+        }
+
+        return (renderedSubject, renderedBody, null);
+    }
+}
