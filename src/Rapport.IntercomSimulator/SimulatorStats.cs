@@ -11,6 +11,8 @@ public sealed class SimulatorStats
     private long _faultsInjected;
     private long _companiesCreated;
     private long _contactsCreated;
+    private long _companiesUpdated;
+    private long _contactsUpdated;
 
     /// <summary>Requests per "METHOD /route/{template}" (e.g. "GET /contacts/{contact_id}").</summary>
     public IReadOnlyDictionary<string, long> Requests => new Dictionary<string, long>(_requests, StringComparer.Ordinal);
@@ -26,6 +28,12 @@ public sealed class SimulatorStats
 
     public long ContactsCreated => Interlocked.Read(ref _contactsCreated);
 
+    /// <summary>Updates applied by PUT /companies/{id} (a refused or rate-limited request is not one).</summary>
+    public long CompaniesUpdated => Interlocked.Read(ref _companiesUpdated);
+
+    /// <summary>Updates applied by PUT /contacts/{id}.</summary>
+    public long ContactsUpdated => Interlocked.Read(ref _contactsUpdated);
+
     public long RequestsTo(string route) => _requests.GetValueOrDefault(route);
 
     public void Reset()
@@ -36,6 +44,8 @@ public sealed class SimulatorStats
         Interlocked.Exchange(ref _faultsInjected, 0);
         Interlocked.Exchange(ref _companiesCreated, 0);
         Interlocked.Exchange(ref _contactsCreated, 0);
+        Interlocked.Exchange(ref _companiesUpdated, 0);
+        Interlocked.Exchange(ref _contactsUpdated, 0);
     }
 
     internal void CountRequest(string route)
@@ -51,4 +61,8 @@ public sealed class SimulatorStats
     internal void CountCompanyCreated() => Interlocked.Increment(ref _companiesCreated);
 
     internal void CountContactCreated() => Interlocked.Increment(ref _contactsCreated);
+
+    internal void CountCompanyUpdated() => Interlocked.Increment(ref _companiesUpdated);
+
+    internal void CountContactUpdated() => Interlocked.Increment(ref _contactsUpdated);
 }

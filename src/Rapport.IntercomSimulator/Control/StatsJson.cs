@@ -17,6 +17,10 @@ internal static class StatsJson
         w.WriteNumber("companies", stats.CompaniesCreated);
         w.WriteNumber("contacts", stats.ContactsCreated);
         w.WriteEndObject();
+        w.WriteStartObject("updates");
+        w.WriteNumber("companies", stats.CompaniesUpdated);
+        w.WriteNumber("contacts", stats.ContactsUpdated);
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 }
