@@ -95,6 +95,13 @@ internal sealed class PushHarness : IAsyncDisposable
     public IReadOnlyList<SimulatedDataAttribute> CustomAttributes(string model, bool includeArchived = false) =>
         [.. Workspace.DataAttributes.Where(a => a.Custom && a.Model == model && (includeArchived || !a.Archived))];
 
+    /// <summary>Ends a fault storm through the control API (DELETE /_simulator/faults).</summary>
+    public async Task ClearFaultsAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Simulator.BaseAddress };
+        (await http.DeleteAsync("_simulator/faults", Ct)).EnsureSuccessStatusCode();
+    }
+
     /// <summary>Every push spec ends here: the push may only update, never create.</summary>
     public void NothingCreated()
     {
