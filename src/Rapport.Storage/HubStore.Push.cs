@@ -96,6 +96,13 @@ internal abstract partial class HubStore
             return written;
         }, null, cancellationToken);
 
+    public async Task<DateTimeOffset?> LastAccountStateComputedAtAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return SqlDialect.ReadTime(await connection.ExecuteScalarAsync<object?>(Command(
+            "SELECT MAX(computed_at) FROM account_states", null, null, cancellationToken)));
+    }
+
     private sealed class PushedAttributeRow
     {
         public string Model { get; set; } = "";

@@ -25,4 +25,7 @@ public partial interface IHubStore
 
     /// <summary>Adds attributes not yet known and updates the archive time of known ones.</summary>
     Task SavePushedAttributesAsync(IReadOnlyList<PushedAttribute> attributes, CancellationToken cancellationToken = default);
+
+    /// <summary>When the newest account state was computed, or null before any: a push follows recomputes by watching it.</summary>
+    Task<DateTimeOffset?> LastAccountStateComputedAtAsync(CancellationToken cancellationToken = default);
 }

@@ -25,11 +25,15 @@ public sealed partial class IntercomPush(IntercomClient client, IHubStore store,
     /// Pushes (or, with <paramref name="dryRun"/>, lists what would change without writing anything). A real push needs
     /// "Update Intercom companies with account data" on; its report is kept as the last run.
     /// </summary>
-    public async Task<PushReport> RunAsync(bool dryRun, CancellationToken cancellationToken = default)
+    public async Task<PushReport> RunAsync(bool dryRun, CancellationToken cancellationToken = default) =>
+        await RunAsync(dryRun, await PushSettings.LoadAsync(store, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>As <see cref="RunAsync(bool, CancellationToken)"/>, with <paramref name="settings"/> instead of the saved ones.</summary>
+    public async Task<PushReport> RunAsync(bool dryRun, PushSettings settings, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var started = timeProvider.GetUtcNow();
         var integration = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken).ConfigureAwait(false);
-        var settings = await PushSettings.LoadAsync(store, cancellationToken).ConfigureAwait(false);
         if (!dryRun && !integration.UpdateCompanies)
             return Refused(started, settings, dryRun, "Update Intercom companies with account data is off: turn it on (it needs Import users and companies) to push.");
         if (!await _gate.WaitAsync(0, cancellationToken).ConfigureAwait(false))

@@ -10,6 +10,7 @@ using Rapport.Web.Assets;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
 using Rapport.Web.Model;
+using Rapport.Web.Push;
 using Rapport.Web.Webhooks;
 
 namespace Rapport.Web;
@@ -80,6 +81,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         services.AddRapportIntegration();
         services.AddRapportWebhooks();
         services.AddRapportAccountModel();
+        services.AddRapportPush();
         services.AddAntiforgery(o => o.Cookie.Name = "rapport.antiforgery");
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

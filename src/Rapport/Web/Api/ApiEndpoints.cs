@@ -3,6 +3,7 @@ using Rapport.Web.Conversations;
 using Rapport.Web.Events;
 using Rapport.Web.Integration;
 using Rapport.Web.Model;
+using Rapport.Web.Push;
 using Rapport.Web.Team;
 
 namespace Rapport.Web.Api;
@@ -21,5 +22,6 @@ internal static class ApiEndpoints
         api.MapConversationsApi();
         api.MapEventsApi();
         api.MapModelApi();
+        api.MapIntercomPushApi();
     }
 }
