@@ -11,6 +11,9 @@ public sealed partial class WebHub
 {
     public const string PushApi = "/api/v1/integrations/intercom/push";
 
+    /// <summary>The hub's SQLite file, for a command run on the same hub.</summary>
+    public string DatabasePath => Path.Combine(_directory, "hub.db");
+
     /// <summary>The app's push job, whose trigger's quiet period a spec may shorten or stretch.</summary>
     internal IntercomPushJob PushJob => App.Services.GetRequiredService<IntercomPushJob>();
 
