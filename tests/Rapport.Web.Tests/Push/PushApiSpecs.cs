@@ -35,7 +35,7 @@ public sealed class PushApiSpecs
     {
         await using var synced = await SyncedHub.StartAsync(Token);
         var (hub, api) = (synced.Hub, synced.Api);
-        hub.PushJob.Debounce = TimeSpan.FromHours(1);
+        (hub.PushJob.Debounce, hub.PushJob.MaxWait) = (TimeSpan.FromHours(1), TimeSpan.FromHours(1));
         var company = synced.ImportedCompany();
         await hub.SaveStateAsync(company.CompanyId!, 250m, "trial", null, Token);
         (await api.PutAsJsonAsync(WebHub.PushApi, new { enabled = true, prefix = "Vitally", monthlySpend = true, scheduleMinutes = 0 }, Token)).EnsureSuccessStatusCode();
@@ -81,6 +81,26 @@ public sealed class PushApiSpecs
         hub.Simulator.Workspace.FindCompany(company.Id)!.CustomAttributes["Rapport Type"].ShouldBe("subscribed");
         hub.Simulator.Stats.CompaniesCreated.ShouldBe(0);
         hub.Simulator.Stats.ContactsCreated.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task While_states_keep_changing_the_push_waits_no_longer_than_its_maximum()
+    {
+        await using var synced = await SyncedHub.StartAsync(Token);
+        var (hub, api) = (synced.Hub, synced.Api);
+        (hub.PushJob.Debounce, hub.PushJob.MaxWait, hub.PushJob.PollInterval) = (TimeSpan.FromHours(1), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(200));
+        (await api.PutAsJsonAsync(WebHub.PushApi, new { enabled = true, prefix = "Rapport", monthlySpend = true, scheduleMinutes = 0 }, Token)).EnsureSuccessStatusCode();
+        var company = synced.ImportedCompany();
+        var mrr = 100m;
+
+        // A busy workspace: the account is recomputed again and again, so the states never settle.
+        await WebHub.EventuallyAsync(async () =>
+        {
+            await hub.SaveStateAsync(company.CompanyId!, mrr++, "trial", null, Token);
+            await Task.Delay(100, Token);
+            return hub.Simulator.Workspace.FindCompany(company.Id)!.CustomAttributes.ContainsKey("Rapport Type");
+        }, "the push ran although the states never settled");
+        hub.Simulator.Stats.CompaniesCreated.ShouldBe(0);
     }
 
     [Fact]

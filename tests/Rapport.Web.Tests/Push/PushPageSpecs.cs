@@ -19,7 +19,7 @@ public sealed class PushPageSpecs
     {
         await using var synced = await SyncedHub.StartAsync(Token);
         var hub = synced.Hub;
-        hub.PushJob.Debounce = TimeSpan.FromHours(1);
+        (hub.PushJob.Debounce, hub.PushJob.MaxWait) = (TimeSpan.FromHours(1), TimeSpan.FromHours(1));
         var company = synced.ImportedCompany();
         await hub.SaveStateAsync(company.CompanyId!, 120m, "trial", null, Token);
         var browser = await hub.SignedInAsync();
@@ -77,7 +77,7 @@ public sealed class PushPageSpecs
     {
         await using var synced = await SyncedHub.StartAsync(Token);
         var hub = synced.Hub;
-        hub.PushJob.Debounce = TimeSpan.FromHours(1);
+        (hub.PushJob.Debounce, hub.PushJob.MaxWait) = (TimeSpan.FromHours(1), TimeSpan.FromHours(1));
         var company = synced.ImportedCompany();
         await hub.SaveStateAsync(company.CompanyId!, 77m, "subscribed", null, Token);
         string[] common = ["--database", hub.DatabasePath, "--intercom-url", hub.Simulator.BaseAddress.ToString(), "--token", hub.Simulator.Options.AccessToken];

@@ -8,7 +8,7 @@ namespace Rapport.Web.Push;
 
 /// <summary>
 /// Runs the push for the web app: "Push now" and the API in the background, the dry run at once, and by itself once
-/// account states stop changing for <see cref="Debounce"/> after a recompute, and every
+/// account states stop changing for <see cref="Debounce"/> after a recompute (or <see cref="MaxWait"/> at the latest), and every
 /// <see cref="PushSettings.ScheduleMinutes"/>. One push at a time on this node.
 /// </summary>
 internal sealed partial class IntercomPushJob(
@@ -20,8 +20,17 @@ internal sealed partial class IntercomPushJob(
     private Task _running = Task.CompletedTask;
     private (IntercomClient Client, IntercomPush Push)? _push;
 
+    // When this node first saw a recompute newer than the last push; only the trigger loop touches it.
+    private DateTimeOffset? _pendingSince;
+
     /// <summary>How long account states must stay unchanged after a recompute before the push follows it.</summary>
     public TimeSpan Debounce { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The longest a recompute waits for its push while states keep changing (a busy workspace's webhooks recompute some
+    /// account every few seconds, so a quiet period alone might never come).
+    /// </summary>
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often the trigger conditions are looked at.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
@@ -92,8 +101,15 @@ internal sealed partial class IntercomPushJob(
         var now = timeProvider.GetUtcNow();
         var last = (await IntercomPush.LastRunAsync(store, cancellationToken))?.StartedAt;
         var computed = await store.LastAccountStateComputedAtAsync(cancellationToken);
-        if (computed is { } c && (last is null || c > last) && now - c >= Debounce)
-            return true;
+        if (computed is { } c && (last is null || c > last))
+        {
+            _pendingSince ??= now;
+            if (now - c >= Debounce || now - _pendingSince >= MaxWait)
+            {
+                _pendingSince = null;
+                return true;
+            }
+        }
         var schedule = (await PushSettings.LoadAsync(store, cancellationToken)).ScheduleMinutes;
         return schedule > 0 && last is { } l && now - l >= TimeSpan.FromMinutes(schedule);
     }
