@@ -67,7 +67,8 @@ public sealed partial class IntercomPush
 
         var room = IntercomDataAttributeNames.WorkspaceLimit - attributes.LiveCustom;
         var wanted = plan.Missing.Count + plan.ToUnarchive.Count;
-        if (wanted <= room)
+        // A workspace already over the limit (raised on request) is no reason to refuse a push that creates nothing.
+        if (wanted == 0 || wanted <= room)
             return null;
         var names = string.Join(", ", plan.Missing.Take(5).Select(a => $"'{a.Name}'")) + (plan.Missing.Count > 5 ? ", …" : "");
         return $"Pushing needs {wanted} more custom data attributes ({names}), but the workspace already uses {attributes.LiveCustom} of Intercom's {IntercomDataAttributeNames.WorkspaceLimit}: "
