@@ -22,6 +22,17 @@ internal sealed class CallClock
         return (sent.Count(t => t >= start && t < end), windows);
     }
 
+    /// <summary>Forgets what was sent so far: the next measurement starts now.</summary>
+    public void Clear() => sent.Clear();
+
+    /// <summary>The first window boundary (windows are aligned to multiples of their length) after the first call sent.</summary>
+    public DateTimeOffset FirstWindowAfterFirstCall(TimeSpan window)
+    {
+        var first = sent.Min().ToUnixTimeMilliseconds();
+        var length = (long)window.TotalMilliseconds;
+        return DateTimeOffset.FromUnixTimeMilliseconds((first / length + 1) * length);
+    }
+
     private sealed class Recorder(CallClock clock) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -12,6 +12,7 @@ using Rapport.Sync.Import;
 // rapport-bench webhooks [--notifications 200000] [--connections 16] [--seconds 20] [--database …]: signed webhooks posted into the web app
 //   by wrk when it is on the PATH (for --seconds, cycling through --notifications distinct ones), else by a second .NET process (each once)
 // rapport-bench webhook-lag [--changes 200] [--companies 10000] [--contacts 100000]: a company renamed in the simulator until the hub's accounts list finds it, one at a time
+// rapport-bench push [--companies 10000] [--changed-percent 5] [--rate-limit 600]: the second push after a metric changed on a share of the companies, rate-limited
 // rapport-bench account-model [--accounts 10000] [--events 1000000] [--database …]: one account's recompute after an event, and a full recompute
 // rapport-bench segment [--batches 3000] [--connections 8] [--singles 2000] [--database …]: Segment /v1/batch ingest (events/s durable) and single /v1/track latency
 // Each prints one markdown table row; --readme FILE also replaces the scenario's row there.
@@ -28,6 +29,7 @@ if (scenario == "webhooks-load")
 var scenarioRow = scenario switch
 {
     "accounts-list" => await AccountsListBench.RunAsync(database, Arg("--accounts", 100_000), Machine()),
+    "push" => await PushBench.RunAsync(Arg("--companies", 10_000), Arg("--changed-percent", 5), Arg("--rate-limit", 600), Machine()),
     "account-model" => await AccountModelBench.RunAsync(database, Arg("--accounts", 10_000), Arg("--events", 1_000_000), Machine()),
     "webhook-lag" => await WebhookLagBench.RunAsync(Arg("--changes", 200), Arg("--companies", 10_000), Arg("--contacts", 100_000), Machine()),
     "segment" => await SegmentIngestBench.RunAsync(database, Arg("--batches", 3_000), Arg("--connections", 8), Arg("--singles", 2_000), Machine()),

@@ -100,8 +100,14 @@ public sealed class IntercomSimulatorServer : IAsyncDisposable
 
     /// <summary>Queues a fault for the next <paramref name="count"/> API requests under <paramref name="pathPrefix"/>, like POST /_simulator/faults.
     /// <paramref name="kind"/>: rate_limit, server_error, slow, truncated_body or drop_connection.</summary>
-    public void InjectFault(string kind, int count = 1, string? pathPrefix = null, TimeSpan? delay = null)
+    public void InjectFault(string kind, int count = 1, string? pathPrefix = null, TimeSpan? delay = null) =>
+        InjectFault(kind, count, pathPrefix, delay, after: 0);
+
+    /// <summary>Like <see cref="InjectFault(string, int, string?, TimeSpan?)"/>, starting only after <paramref name="after"/> more
+    /// requests under <paramref name="pathPrefix"/> went through untouched: a storm in the middle of a run.</summary>
+    public void InjectFault(string kind, int count, string? pathPrefix, TimeSpan? delay, int after)
     {
+        if (after > 0) { _runtime.Faults.Add(FaultKind.Pass, after, pathPrefix, TimeSpan.Zero); }
         var parsed = kind switch
         {
             "rate_limit" => FaultKind.RateLimit,

@@ -13,6 +13,8 @@ public sealed class SimulatorStats
     private long _contactsCreated;
     private long _repliesCreated;
     private long _messagesCreated;
+    private long _companiesUpdated;
+    private long _contactsUpdated;
 
     /// <summary>Requests per "METHOD /route/{template}" (e.g. "GET /contacts/{contact_id}").</summary>
     public IReadOnlyDictionary<string, long> Requests => new Dictionary<string, long>(_requests, StringComparer.Ordinal);
@@ -33,6 +35,11 @@ public sealed class SimulatorStats
 
     /// <summary>Messages accepted by POST /messages.</summary>
     public long MessagesCreated => Interlocked.Read(ref _messagesCreated);
+    /// <summary>Updates applied by PUT /companies/{id} (a refused or rate-limited request is not one).</summary>
+    public long CompaniesUpdated => Interlocked.Read(ref _companiesUpdated);
+
+    /// <summary>Updates applied by PUT /contacts/{id}.</summary>
+    public long ContactsUpdated => Interlocked.Read(ref _contactsUpdated);
 
     public long RequestsTo(string route) => _requests.GetValueOrDefault(route);
 
@@ -46,6 +53,8 @@ public sealed class SimulatorStats
         Interlocked.Exchange(ref _contactsCreated, 0);
         Interlocked.Exchange(ref _repliesCreated, 0);
         Interlocked.Exchange(ref _messagesCreated, 0);
+        Interlocked.Exchange(ref _companiesUpdated, 0);
+        Interlocked.Exchange(ref _contactsUpdated, 0);
     }
 
     internal void CountRequest(string route)
@@ -65,4 +74,7 @@ public sealed class SimulatorStats
     internal void CountReplyCreated() => Interlocked.Increment(ref _repliesCreated);
 
     internal void CountMessageCreated() => Interlocked.Increment(ref _messagesCreated);
+    internal void CountCompanyUpdated() => Interlocked.Increment(ref _companiesUpdated);
+
+    internal void CountContactUpdated() => Interlocked.Increment(ref _contactsUpdated);
 }

@@ -5,6 +5,9 @@ public sealed partial class SimulatorWorkspace
     private readonly Dictionary<(string Model, string Name), SimulatedDataAttribute> _customAttributes = [];
     private int _dataAttributeIds = 15283000;
 
+    /// <summary>Live (unarchived) custom data attributes a workspace may hold.</summary>
+    public const int CustomAttributeLimit = 250;
+
     /// <summary>Defines a custom data attribute (like POST /data_attributes). Returns the existing one if the name is taken.</summary>
     public SimulatedDataAttribute DefineDataAttribute(string model, string name, string dataType, string? description = null)
     {

@@ -40,6 +40,7 @@ internal static partial class CompanyEndpoints
             var company = Find(workspace, Query.Route(context, "company_id"));
             var attributes = body.ValueKind == JsonValueKind.Object ? CustomAttributeValues.Parse(body, "company", workspace) : [];
             workspace.UpdateCompany(company.Id, c => Apply(c, body, attributes));
+            runtime.Stats.CountCompanyUpdated();
             return JsonBody.Create(w => CompanyJson.Write(w, company, workspace));
         }
     }

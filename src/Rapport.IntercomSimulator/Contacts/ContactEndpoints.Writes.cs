@@ -57,6 +57,7 @@ internal static partial class ContactEndpoints
                 if (body.OptionalString("role") is { } role) { c.Role = role; }
                 Apply(c, body, attributes);
             });
+            runtime.Stats.CountContactUpdated();
             return JsonBody.Create(w => ContactJson.Write(w, contact, workspace));
         }
     }

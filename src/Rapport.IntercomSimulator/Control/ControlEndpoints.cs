@@ -36,6 +36,7 @@ internal static class ControlEndpoints
         };
         var count = (int)(body.OptionalInteger("count") ?? 1);
         var delay = TimeSpan.FromMilliseconds(body.OptionalInteger("delay_ms") ?? 1000);
+        if (body.OptionalInteger("after") is > 0 and var after) { runtime.Faults.Add(FaultKind.Pass, (int)after, body.OptionalString("path"), TimeSpan.Zero); }
         runtime.Faults.Add(kind, count, body.OptionalString("path"), delay);
         return Results.NoContent();
     });

@@ -19,6 +19,10 @@ internal static class StatsJson
         w.WriteNumber("replies", stats.RepliesCreated);
         w.WriteNumber("messages", stats.MessagesCreated);
         w.WriteEndObject();
+        w.WriteStartObject("updates");
+        w.WriteNumber("companies", stats.CompaniesUpdated);
+        w.WriteNumber("contacts", stats.ContactsUpdated);
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 }

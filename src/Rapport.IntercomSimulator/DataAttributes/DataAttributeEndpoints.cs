@@ -68,6 +68,8 @@ internal static partial class DataAttributeEndpoints
                 throw ApiException.Invalid($"You already have '{name}' in your company data. To save this as new {noun}, use a different name.", "name");
             }
 
+            RefuseOverLimit(workspace);
+
             // The object's data_type enum has no datetime/options: a list is a string attribute with options, datetime a date.
             var stored = dataType switch { "options" => "string", "datetime" => "date", _ => dataType };
             var attribute = workspace.DefineDataAttribute(model, name, stored, body.OptionalString("description"));
@@ -86,7 +88,12 @@ internal static partial class DataAttributeEndpoints
         {
             var attribute = int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? workspace.FindDataAttributeUnlocked(id) : null;
             if (attribute is null) { throw ApiException.NotFound("field_not_found", "We couldn't find that data attribute to update"); }
-            if (body.OptionalBoolean("archived") is { } archived) { attribute.Archived = archived; }
+            if (body.OptionalBoolean("archived") is { } archived)
+            {
+                if (attribute.Archived && !archived) { RefuseOverLimit(workspace); }
+                attribute.Archived = archived;
+            }
+
             if (body.Has("description")) { attribute.Description = body.OptionalString("description"); }
             if (body.OptionalBoolean("messenger_writable") is { } writable) { attribute.MessengerWritable = writable; }
             if (Options(body) is { } options)
@@ -138,6 +145,18 @@ internal static partial class DataAttributeEndpoints
         w.WriteEndObject();
     }
 
-    [GeneratedRegex(@"^[\p{L}\p{N}\p{Sc}_-]+$")]
+    // Intercom counts live custom attributes per workspace (help article 179: 250, archive unused ones to free space). The
+    // exact error body is not documented; a 400 parameter_invalid naming the limit is the closest documented shape.
+    private static void RefuseOverLimit(SimulatorWorkspace workspace)
+    {
+        if (workspace.DataAttributeList.Count(a => a.Custom && !a.Archived) >= SimulatorWorkspace.CustomAttributeLimit)
+        {
+            throw ApiException.Invalid(
+                $"You have reached the limit of {SimulatorWorkspace.CustomAttributeLimit} custom data attributes. Archive unused attributes to create new ones.", "name");
+        }
+    }
+
+    // The spec's valid examples ("Mithril Shirt", "The One Ring") have spaces; "!nv@l!d n@me" is its invalid one.
+    [GeneratedRegex(@"^[\p{L}\p{N}\p{Sc}_-]+(?: [\p{L}\p{N}\p{Sc}_-]+)*$")]
     private static partial Regex ValidName();
 }

@@ -25,6 +25,7 @@ internal sealed class FaultInjector
             if (index < 0) { return null; }
             var pending = _pending[index];
             if (--pending.Remaining <= 0) { _pending.RemoveAt(index); }
+            if (pending.Kind == FaultKind.Pass) { return null; }
 
             // server_error alternates 500, 502, 503 so clients see every retryable 5xx.
             var status = pending.Kind == FaultKind.ServerError ? (_serverErrors++ % 3) switch { 0 => 500, 1 => 502, _ => 503 } : 0;

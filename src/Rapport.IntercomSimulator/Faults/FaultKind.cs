@@ -7,4 +7,7 @@ internal enum FaultKind
     Slow,
     TruncatedBody,
     DropConnection,
+
+    /// <summary>No fault: lets requests through so that the faults queued after it start mid-run.</summary>
+    Pass,
 }

@@ -110,6 +110,8 @@ internal static class DemoCommand
         var integration = new IntercomIntegrationSettings { ImportUsersAndCompanies = true, OnlyWithIds = true, LastSeenDays = settings.LastSeenDays };
         // Event import on from now: the simulator's live events come in, its seeded history does not (the seed's rule).
         integration = integration with { ImportEvents = true };
+        // The push follows each recompute, so the simulator's companies carry Rapport's attributes (Settings → Integrations → Intercom push).
+        integration = integration with { UpdateCompanies = true };
         await Rapport.Sync.Events.EventImport.StartAsync(app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>(), app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
         await integration.SaveAsync(app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>(), cancellationToken);
         simulator.ConfigureWebhooks(new Uri(app.BaseAddress, "webhooks/intercom"));

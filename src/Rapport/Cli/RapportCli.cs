@@ -12,6 +12,7 @@ internal static class RapportCli
             DemoCommand.Create(),
             CheckCommand.Create(common),
             ImportCommand.Create(common),
+            PushCommand.Create(common),
             StatusCommand.Create(common),
             ModelCommand.Create(common),
             ServeCommand.Create(common),

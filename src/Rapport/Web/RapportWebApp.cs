@@ -12,6 +12,7 @@ using Rapport.Web.Integration;
 using Rapport.Web.Messaging;
 using Rapport.Web.Model;
 using Rapport.Web.Segment;
+using Rapport.Web.Push;
 using Rapport.Web.Webhooks;
 
 namespace Rapport.Web;
@@ -84,6 +85,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         services.AddRapportSegment();
         services.AddRapportAccountModel();
         services.AddRapportMessaging();
+        services.AddRapportPush();
         services.AddAntiforgery(o => o.Cookie.Name = "rapport.antiforgery");
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

@@ -1,0 +1,31 @@
+using Rapport.Hub.Push;
+
+namespace Rapport.Hub.Storage;
+
+/// <summary>
+/// The push of account data back onto the source: what can be pushed (imported companies and contacts only) and what
+/// was last pushed to each, recorded one target at a time as each write lands, so a push stopped halfway resumes
+/// without writing anything twice.
+/// </summary>
+public partial interface IHubStore
+{
+    /// <summary>
+    /// For each of <paramref name="accountIds"/> whose account is active and has a qualified company of
+    /// <paramref name="source"/>: that company and the source contacts of the account's active users.
+    /// </summary>
+    Task<IReadOnlyList<PushTarget>> LoadPushTargetsAsync(string source, IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The last pushed values (a JSON object) of each of <paramref name="targetIds"/> that has any, by target id.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetPushSnapshotsAsync(string model, IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces what was last pushed to one target (<paramref name="model"/> <c>company</c> or <c>contact</c>).</summary>
+    Task SavePushSnapshotAsync(string model, string targetId, string valuesJson, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<PushedAttribute>> ListPushedAttributesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds attributes not yet known and updates the archive time of known ones.</summary>
+    Task SavePushedAttributesAsync(IReadOnlyList<PushedAttribute> attributes, CancellationToken cancellationToken = default);
+
+    /// <summary>When the newest account state was computed, or null before any: a push follows recomputes by watching it.</summary>
+    Task<DateTimeOffset?> LastAccountStateComputedAtAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,83 @@
+using Rapport.Hub.Push;
+
+namespace Rapport.Sync.Push;
+
+public sealed partial class IntercomPush
+{
+    private async Task<PushPlan> PlanAsync(PushSettings settings, CancellationToken cancellationToken)
+    {
+        var plan = new PushPlan();
+        var owners = new Dictionary<string, (bool Owner, string UserExternalId)>(StringComparer.Ordinal);
+        long after = 0;
+        while (true)
+        {
+            var ids = await store.ListAccountIdsAsync(after, Page, cancellationToken).ConfigureAwait(false);
+            if (ids.Count == 0)
+                break;
+            after = ids[^1];
+            var targets = await store.LoadPushTargetsAsync(IntercomSource.Name, ids, cancellationToken).ConfigureAwait(false);
+            if (targets.Count == 0)
+                continue;
+            var states = await store.GetAccountStatesAsync([.. targets.Select(t => t.AccountId).Distinct()], cancellationToken).ConfigureAwait(false);
+            var snapshots = await store.GetPushSnapshotsAsync("company", [.. targets.Select(t => t.CompanySourceId)], cancellationToken).ConfigureAwait(false);
+            foreach (var target in targets)
+            {
+                if (!states.TryGetValue(target.AccountId, out var state))
+                    continue;
+                plan.CompanyCount++;
+                var payload = PushAttributes.Company(state, settings);
+                plan.Problems.AddRange(payload.Problems);
+                foreach (var (name, value) in payload.Values.Where(pair => PushAttributes.IsCustom(pair.Key)))
+                    plan.Produced[("company", name)] = value.DataType;
+                var old = PushSnapshot.Read(snapshots.GetValueOrDefault(target.CompanySourceId));
+                var changed = payload.Values
+                    .Where(pair => old.TryGetValue(pair.Key, out var was) ? !pair.Value.SameAs(was) : pair.Value.Value is not null)
+                    .ToDictionary(StringComparer.Ordinal);
+                if (changed.Count > 0)
+                    plan.Companies.Add(new CompanyWrite(target, old, changed));
+                foreach (var contact in target.Contacts)
+                {
+                    var owns = string.Equals(state.OwnerUserId, contact.UserExternalId, StringComparison.OrdinalIgnoreCase);
+                    owners[contact.ContactSourceId] = (owners.GetValueOrDefault(contact.ContactSourceId).Owner || owns, contact.UserExternalId);
+                }
+            }
+        }
+
+        var attribute = PushAttributes.AccountOwner(settings);
+        if (plan.CompanyCount > 0)
+            plan.Produced[("contact", attribute)] = "boolean";
+        await PlanContactsAsync(plan, owners, attribute, cancellationToken).ConfigureAwait(false);
+        return plan;
+    }
+
+    // The owner gets true; another imported user gets false only if Rapport had set true on them: users it never
+    // flagged are left alone, so a push does not write to every user of every account.
+    private async Task PlanContactsAsync(
+        PushPlan plan, Dictionary<string, (bool Owner, string UserExternalId)> owners, string attribute, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in owners.Keys.Chunk(5_000))
+        {
+            var snapshots = await store.GetPushSnapshotsAsync("contact", chunk, cancellationToken).ConfigureAwait(false);
+            foreach (var contactId in chunk)
+            {
+                var (owner, userId) = owners[contactId];
+                var old = PushSnapshot.Read(snapshots.GetValueOrDefault(contactId));
+                var was = old.GetValueOrDefault(attribute) as bool?;
+                if (owner ? was != true : was == true)
+                    plan.Contacts.Add(new ContactWrite(contactId, userId, attribute, old, owner));
+            }
+        }
+    }
+
+    /// <summary>Attributes pushed before, not archived by Rapport, that the current model no longer produces.</summary>
+    private async Task<List<PushAttributeChange>> StaleAsync(PushPlan plan, CancellationToken cancellationToken)
+    {
+        // Without a single computed account nothing is produced, and everything would look stale.
+        if (plan.CompanyCount == 0)
+            return [];
+        var pushed = await store.ListPushedAttributesAsync(cancellationToken).ConfigureAwait(false);
+        return [.. pushed
+            .Where(a => a.ArchivedAt is null && !plan.Produced.ContainsKey((a.Model, a.Name)))
+            .Select(a => new PushAttributeChange(a.Model, a.Name, a.DataType))];
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Time.Testing;
+using Rapport.Hub.Push;
+using Rapport.Storage.Tests.Support;
+using static Rapport.Storage.Tests.Support.Build;
+
+namespace Rapport.Storage.Tests.Push;
+
+/// <summary>What the push reads and records, the same on SQLite and PostgreSQL.</summary>
+public sealed class PushStoreSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
+{
+    private readonly FakeTimeProvider time = new(Start);
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    /// <summary>acme (c1) with ada and bob; zeta (c2) with zoe and ada; gone (c3) no longer qualifies.</summary>
+    private async Task<TestStore> HubAsync(string provider)
+    {
+        var hub = await fixture.OpenAsync(provider, time);
+        await hub.Store.ApplyCompaniesAsync(
+            [Qualified(Company("c1", "acme")), Qualified(Company("c2", "zeta")), Qualified(Company("c3", "gone"))], "run-1", cancellationToken: Token);
+        await hub.Store.MirrorContactsAsync(
+            [Contact("u1", "ada", "c1", "c2"), Contact("u2", "bob", "c1"), Contact("u3", "zoe", "c2")], "run-1", cancellationToken: Token);
+        await hub.Store.DeriveUsersAsync(Intercom, Token);
+        await hub.Store.ApplyCompaniesAsync([NotQualified(Company("c3", "gone"), "plan changed")], "run-2", cancellationToken: Token);
+        return hub;
+    }
+
+    private static async Task<long> AccountIdAsync(TestStore hub, string externalId) =>
+        (await hub.QueryAsync<long>("SELECT id FROM accounts WHERE external_id = @externalId", new { externalId })).Single();
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Push_targets_are_the_imported_companies_of_active_accounts_with_their_users_contacts(string provider)
+    {
+        await using var hub = await HubAsync(provider);
+        long[] ids = [await AccountIdAsync(hub, "acme"), await AccountIdAsync(hub, "zeta"), await AccountIdAsync(hub, "gone")];
+
+        var targets = await hub.Store.LoadPushTargetsAsync(Intercom, ids, Token);
+
+        targets.Select(t => (t.AccountExternalId, t.CompanySourceId)).ShouldBe([("acme", "c1"), ("zeta", "c2")]);
+        targets[0].Contacts.ShouldBe([new PushContact("u1", "ada"), new PushContact("u2", "bob")]);
+        targets[1].Contacts.ShouldBe([new PushContact("u1", "ada"), new PushContact("u3", "zoe")]);
+        (await hub.Store.LoadPushTargetsAsync("hubspot", ids, Token)).ShouldBeEmpty();
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task What_was_last_pushed_is_kept_per_target_and_replaced_whole(string provider)
+    {
+        await using var hub = await HubAsync(provider);
+
+        await hub.Store.SavePushSnapshotAsync("company", "c1", """{"Rapport Type":"trial","Rapport Health":7}""", Token);
+        await hub.Store.SavePushSnapshotAsync("company", "c1", """{"Rapport Type":"subscribed"}""", Token);
+        await hub.Store.SavePushSnapshotAsync("contact", "c1", """{"Rapport Account Owner":true}""", Token);
+
+        var companies = await hub.Store.GetPushSnapshotsAsync("company", ["c1", "c2"], Token);
+        companies.Keys.ShouldBe(["c1"]);
+        using var pushed = System.Text.Json.JsonDocument.Parse(companies["c1"]);
+        pushed.RootElement.EnumerateObject().Select(p => $"{p.Name}={p.Value}").ShouldBe(["Rapport Type=subscribed"]);
+        (await hub.Store.GetPushSnapshotsAsync("contact", ["c1"], Token))["c1"].ShouldContain("true");
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Pushed_attributes_are_added_once_and_keep_their_first_push_while_their_archiving_is_recorded(string provider)
+    {
+        await using var hub = await HubAsync(provider);
+        var later = Start.AddDays(2);
+
+        await hub.Store.SavePushedAttributesAsync([new("company", "Rapport Type", "string", Start), new("contact", "Rapport Account Owner", "boolean", Start)], Token);
+        await hub.Store.SavePushedAttributesAsync([new("company", "Rapport Type", "string", later, later)], Token);
+
+        (await hub.Store.ListPushedAttributesAsync(Token)).ShouldBe(
+        [
+            new PushedAttribute("company", "Rapport Type", "string", Start, later),
+            new PushedAttribute("contact", "Rapport Account Owner", "boolean", Start),
+        ]);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_newest_state_computation_is_known(string provider)
+    {
+        await using var hub = await HubAsync(provider);
+        (await hub.Store.LastAccountStateComputedAtAsync(Token)).ShouldBeNull();
+
+        var state = new Hub.Model.AccountState(new(await AccountIdAsync(hub, "acme")), Start.AddHours(3), null, null, Hub.Model.AccountType.Trial,
+            new Dictionary<string, long>(), new Dictionary<string, decimal?>(), [], [], new Dictionary<string, decimal?>(), null, null, []);
+        await hub.Store.SaveAccountStatesAsync([state], 1, Token);
+
+        (await hub.Store.LastAccountStateComputedAtAsync(Token)).ShouldBe(Start.AddHours(3));
+    }
+}
