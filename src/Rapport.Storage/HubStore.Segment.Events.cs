@@ -43,32 +43,47 @@ internal abstract partial class HubStore
                 await connection.ExecuteScalarAsync<string?>(Command(
                     "SELECT value FROM sync_state WHERE key = @FoldWatermarkKey", new { FoldWatermarkKey }, transaction, cancellationToken)) ?? "0",
                 CultureInfo.InvariantCulture);
-            var fresh = (await connection.QueryAsync<(long Id, string Source, long UserId, string Name, object OccurredAt)>(Command(
-                "SELECT id, source, user_id, name, occurred_at FROM events WHERE id > @after ORDER BY id",
-                new { after }, transaction, cancellationToken))).ToList();
-            var folded = 0;
-            foreach (var e in fresh)
+            var last = await connection.ExecuteScalarAsync<long?>(Command("SELECT max(id) FROM events", null, transaction, cancellationToken));
+            if (last is not { } upTo || upTo <= after)
+                return 0;
+
+            // One statement finds every new event with a copy from another source in the window (an index probe on
+            // events by user and name for each); only those pairs come back, so a pass over 1,000,000 events returns
+            // just the duplicates.
+            var pairs = await connection.QueryAsync<(long Id, string Source, string Name, long Twin)>(Command(
+                """
+                SELECT e.id, e.source, e.name, t.id
+                FROM events e
+                JOIN events t ON t.user_id = e.user_id AND t.name = e.name AND t.source <> e.source AND t.id < e.id
+                    AND t.occurred_at BETWEEN e.occurred_at - @window AND e.occurred_at + @window
+                WHERE e.id > @after AND e.id <= @upTo
+                ORDER BY e.id
+                """, new { after, upTo, window = Dialect.Duration(window) }, transaction, cancellationToken));
+
+            // In arrival order, the later copy of a pair goes; a copy already folded is no one's twin any more, so a user
+            // who did the event twice in the window, delivered by both sources, keeps two events.
+            var folded = new List<(long Id, string Source, string Name)>();
+            var gone = new HashSet<long>();
+            foreach (var pair in pairs.GroupBy(p => (p.Id, p.Source, p.Name)))
             {
-                var at = SqlDialect.ReadTime(e.OccurredAt)!.Value;
-                var twin = await connection.ExecuteScalarAsync<long?>(Command(
-                    """
-                    SELECT id FROM events
-                    WHERE user_id = @UserId AND name = @Name AND source <> @Source AND id < @Id AND occurred_at BETWEEN @from AND @to
-                    LIMIT 1
-                    """, new { e.UserId, e.Name, e.Source, e.Id, from = Dialect.Time(at - window), to = Dialect.Time(at + window) },
-                    transaction, cancellationToken));
-                if (twin is null)
-                    continue;
-                await connection.ExecuteAsync(Command("DELETE FROM events WHERE id = @Id", new { e.Id }, transaction, cancellationToken));
-                await connection.ExecuteAsync(Command(
-                    "UPDATE event_names SET folded_count = folded_count + 1 WHERE source = @Source AND name = @Name",
-                    new { e.Source, e.Name }, transaction, cancellationToken));
-                folded++;
+                if (pair.Any(p => !gone.Contains(p.Twin)) && gone.Add(pair.Key.Id))
+                    folded.Add(pair.Key);
             }
 
-            if (fresh.Count > 0)
-                await SaveSyncStateAsync(connection, transaction, FoldWatermarkKey, fresh[^1].Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
-            return folded;
+            if (folded.Count > 0)
+            {
+                await connection.ExecuteAsync(Command(
+                    $"DELETE FROM events WHERE id {Dialect.InIds}", new { ids = Dialect.Numbers(folded.Select(f => f.Id)) }, transaction, cancellationToken));
+                foreach (var name in folded.GroupBy(f => (f.Source, f.Name)))
+                {
+                    await connection.ExecuteAsync(Command(
+                        "UPDATE event_names SET folded_count = folded_count + @count WHERE source = @Source AND name = @Name",
+                        new { count = name.Count(), name.Key.Source, name.Key.Name }, transaction, cancellationToken));
+                }
+            }
+
+            await SaveSyncStateAsync(connection, transaction, FoldWatermarkKey, upTo.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            return folded.Count;
         }, null, cancellationToken);
 
     public async Task<IReadOnlyList<(string Name, long Folded)>> ListSharedEventNamesAsync(CancellationToken cancellationToken = default)

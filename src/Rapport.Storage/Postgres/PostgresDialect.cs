@@ -36,5 +36,7 @@ internal sealed class PostgresDialect : SqlDialect
     // Npgsql writes timestamptz only from UTC values.
     public override object? Time(DateTimeOffset? value) => Truncate(value);
 
+    public override object Duration(TimeSpan value) => value;
+
     public override object? Money(decimal? value) => value;
 }

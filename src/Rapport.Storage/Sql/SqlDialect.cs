@@ -52,6 +52,9 @@ internal abstract class SqlDialect
 
     public abstract object? Money(decimal? value);
 
+    /// <summary>A length of time to add to or take from a stored time in SQL: milliseconds on SQLite, an interval on PostgreSQL.</summary>
+    public abstract object Duration(TimeSpan value);
+
     /// <summary>Milliseconds are the precision both databases keep identically, so values are cut there before hashing or storing.</summary>
     public static DateTimeOffset? Truncate(DateTimeOffset? value) =>
         value is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v.ToUnixTimeMilliseconds()) : null;

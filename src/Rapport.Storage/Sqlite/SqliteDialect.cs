@@ -49,5 +49,7 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override object? Time(DateTimeOffset? value) => value?.ToUnixTimeMilliseconds();
 
+    public override object Duration(TimeSpan value) => (long)value.TotalMilliseconds;
+
     public override object? Money(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 }

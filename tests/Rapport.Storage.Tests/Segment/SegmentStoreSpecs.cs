@@ -43,6 +43,21 @@ public sealed class SegmentStoreSpecs(StoreFixture fixture) : IClassFixture<Stor
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_event_done_twice_in_the_window_and_delivered_by_both_sources_counts_twice(string provider)
+    {
+        await using var hub = await WithUsersAsync(provider);
+        await hub.Store.RecordEventsAsync([new SourceEvent(Intercom, "app1", "ada", null, "exported", Start, "{}")], Token);
+        await hub.Store.RecordEventsAsync([new SourceEvent("segment", "m-1", "ada", null, "exported", Start.AddSeconds(1), "{}")], Token);
+        await hub.Store.RecordEventsAsync([new SourceEvent(Intercom, "app1", "ada", null, "exported", Start.AddSeconds(20), "{}")], Token);
+        await hub.Store.RecordEventsAsync([new SourceEvent("segment", "m-2", "ada", null, "exported", Start.AddSeconds(21), "{}")], Token);
+
+        var folded = await hub.Store.FoldCrossSourceEventsAsync(TimeSpan.FromMinutes(1), Token);
+
+        folded.ShouldBe(2, "each Segment copy folds onto an Intercom event; the second Intercom event is no copy of a folded one");
+        (await hub.Store.ListUserEventsAsync(await IdAsync(hub, "users", "ada"), 10, Token)).Select(e => e.Source).ShouldBe([Intercom, Intercom]);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_track_event_lands_on_its_named_account_else_on_the_users_most_recent_one(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
