@@ -45,23 +45,21 @@ public sealed record RetiredDefinition(DefinitionKind Kind, string Name, string?
 public static class DefinitionRenames
 {
     /// <summary>
-    /// Maps a name of a kind to its newest name through every recorded rename, following chains (A → B → C gives C);
-    /// a rename back to an earlier name (A → B → A) ends where the chain returns.
+    /// Maps a name a day's history holds to its newest name: the renames saved from that day on, applied in version
+    /// order (A → B → C gives C; renamed away and back, A → B → A, gives A again). Renames saved before the day had
+    /// already happened when its values were written.
     /// </summary>
-    public static Func<DefinitionKind, string, string> Resolver(IEnumerable<RetiredDefinition> retired)
+    public static Func<DefinitionKind, string, DateOnly, string> Resolver(IEnumerable<RetiredDefinition> retired)
     {
-        var next = new Dictionary<(DefinitionKind, string), string>();
-        foreach (var r in retired.Where(r => r.RenamedTo is not null).OrderBy(r => r.DefinitionsVersion))
-            next[(r.Kind, r.Name.ToUpperInvariant())] = r.RenamedTo!;
-        return (kind, name) =>
+        var renames = retired.Where(r => r.RenamedTo is not null).OrderBy(r => r.DefinitionsVersion).ToList();
+        return (kind, name, day) =>
         {
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { name };
             var current = name;
-            while (next.TryGetValue((kind, current.ToUpperInvariant()), out var renamed))
+            foreach (var rename in renames)
             {
-                current = renamed;
-                if (!seen.Add(renamed))
-                    break;
+                if (rename.Kind == kind && DateOnly.FromDateTime(rename.RetiredAt.UtcDateTime) >= day
+                    && string.Equals(rename.Name, current, StringComparison.OrdinalIgnoreCase))
+                    current = rename.RenamedTo!;
             }
 
             return current;

@@ -34,7 +34,7 @@ public sealed partial class AccountModelService
         var from = today.AddDays(1 - days);
         var stored = await store.GetAccountHistoryAsync(accountId, from, cancellationToken).ConfigureAwait(false);
         var renames = DefinitionRenames.Resolver(await store.ListRetiredDefinitionsAsync(0, cancellationToken).ConfigureAwait(false));
-        var rows = stored.Select(day => day.FollowRenames(renames)).ToList();
+        var rows = stored.Select(day => day.FollowRenames((kind, name) => renames(kind, name, day.Day))).ToList();
 
         var series = new List<HistorySeries> { Series("health", "Overall health", rows, r => r.Health) };
         if (rows.Count > 0)
