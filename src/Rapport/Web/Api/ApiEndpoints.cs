@@ -21,5 +21,6 @@ internal static class ApiEndpoints
         api.MapConversationsApi();
         api.MapEventsApi();
         api.MapModelApi();
+        api.MapModelHistoryApi();
     }
 }
