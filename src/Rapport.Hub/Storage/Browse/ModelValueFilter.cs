@@ -114,6 +114,7 @@ public sealed partial record ModelValueFilter(ModelValue Value, ValueComparison 
     public override string ToString() =>
         $"{Value} {(Comparison == ValueComparison.NotEqual ? "!=" : Operator)} {Number.ToString(CultureInfo.InvariantCulture)}";
 
-    [GeneratedRegex(@"^\s*(?<value>.+?)\s*(?<op>>=|<=|!=|<>|==|=|<|>)\s*(?<number>[-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*$")]
+    // A name holding <, >, = or ! cannot be told from the operator, so none is read into one.
+    [GeneratedRegex(@"^\s*(?<value>[^<>=!]+?)\s*(?<op>>=|<=|!=|<>|==|=|<|>)\s*(?<number>[-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*$")]
     private static partial Regex Expression();
 }
