@@ -57,7 +57,9 @@ internal abstract partial class HubStore
 
     /// <summary>
     /// Beside each state, in its batch: the day's history row (a later computation of the same day replaces it, an
-    /// earlier one never does) and the named values the accounts list filters and sorts on, replaced whole.
+    /// earlier one never does) and the named values the accounts list filters and sorts on. What is already stored as
+    /// it would be written is left alone (read back in one query per chunk), so the hourly pass, which mostly changes
+    /// nothing, mostly writes nothing.
     /// </summary>
     private async Task WriteModelValuesAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<AccountState> states, CancellationToken cancellationToken)
@@ -69,17 +71,40 @@ internal abstract partial class HubStore
             ON CONFLICT (account_id, day) DO UPDATE SET computed_at = excluded.computed_at, vals = excluded.vals
             WHERE account_history.computed_at <= excluded.computed_at
             """);
-        var values = new ValuesBuilder(dialect, "INSERT INTO account_values (account_id, kind, name, number)", ["{0}", "{0}", "{0}", "{0}"]);
-        foreach (var state in latest)
+        var values = new ValuesBuilder(
+            dialect, "INSERT INTO account_values (account_id, kind, name, number)", ["{0}", "{0}", "{0}", "{0}"],
+            "ON CONFLICT (account_id, kind, name) DO UPDATE SET number = excluded.number");
+        var cleared = new List<long>();
+        foreach (var chunk in latest.Chunk(InListChunk))
         {
-            var day = AccountHistoryDay.Of(state);
-            history.Add(state.AccountId.Value, DayNumber(day.Day), Dialect.Time(state.ComputedAt), day.ValuesJson());
-            foreach (var (kind, name, number) in NamedValues(state).DistinctBy(v => (v.Kind, v.Name)))
-                values.Add(state.AccountId.Value, kind, name, number);
+            var ids = new { ids = Dialect.Numbers(chunk.Select(s => s.AccountId.Value)) };
+            var storedDays = (await connection.QueryAsync<(long AccountId, int Day, string Values)>(Command(
+                $"SELECT account_id, day, vals FROM account_history WHERE account_id {Dialect.InIds} AND day >= {DayNumber(chunk.Min(s => AccountHistoryDay.Of(s).Day))}",
+                ids, transaction, cancellationToken))).ToDictionary(r => (r.AccountId, r.Day), r => r.Values);
+            var storedValues = (await connection.QueryAsync<(long AccountId, string Kind, string Name, double Number)>(Command(
+                $"SELECT account_id, kind, name, number FROM account_values WHERE account_id {Dialect.InIds}", ids, transaction, cancellationToken)))
+                .ToLookup(v => v.AccountId, v => (v.Kind, v.Name, v.Number));
+            foreach (var state in chunk)
+            {
+                var id = state.AccountId.Value;
+                var day = AccountHistoryDay.Of(state);
+                var json = day.ValuesJson();
+                if (storedDays.GetValueOrDefault((id, DayNumber(day.Day))) != json)
+                    history.Add(id, DayNumber(day.Day), Dialect.Time(state.ComputedAt), json);
+
+                var wanted = NamedValues(state).DistinctBy(v => (v.Kind, v.Name)).ToList();
+                var stored = storedValues[id].ToList();
+                // A value the state no longer has (a segment left, a metric without a value) clears the account's rows.
+                var gone = stored.Any(s => !wanted.Any(w => w.Kind == s.Kind && w.Name == s.Name));
+                if (gone)
+                    cleared.Add(id);
+                foreach (var (kind, name, number) in gone ? wanted : wanted.Except(stored))
+                    values.Add(id, kind, name, number);
+            }
         }
 
         await history.ExecuteAsync(connection, transaction, cancellationToken);
-        foreach (var chunk in latest.Select(s => s.AccountId.Value).Chunk(InListChunk))
+        foreach (var chunk in cleared.Chunk(InListChunk))
         {
             await connection.ExecuteAsync(Command(
                 $"DELETE FROM account_values WHERE account_id {Dialect.InIds}", new { ids = Dialect.Numbers(chunk) }, transaction, cancellationToken));

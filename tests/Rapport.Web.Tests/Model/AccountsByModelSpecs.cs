@@ -96,6 +96,7 @@ public sealed class AccountsByModelSpecs
         page.ShouldContain("<option value=\"Big spenders\" selected=\"selected\">");
         page.ShouldContain("value=\"mrr &gt;= 987654\"");
         sorted.ShouldContain("data-testid=\"account-row\"");
+        WebUtility.HtmlDecode(sorted).ShouldContain("data-testid=\"value-sort\">Reports ↓<", Case.Sensitive, "the sort by a metric is offered and marked");
         bad.ShouldContain("data-testid=\"list-problem\"");
         bad.ShouldContain("value: &#x27;metric:Reports &gt;&gt; 1&#x27; is not a comparison");
         api.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
