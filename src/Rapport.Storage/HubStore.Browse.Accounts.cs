@@ -15,6 +15,8 @@ internal abstract partial class HubStore
         [AccountSort.MonthlySpend] = new(PageCursor.SortName(AccountSort.MonthlySpend), "a.list_spend", SortKind.Money),
         [AccountSort.UserCount] = new(PageCursor.SortName(AccountSort.UserCount), "a.list_user_count", SortKind.Count),
         [AccountSort.Created] = new(PageCursor.SortName(AccountSort.Created), "a.list_created_at", SortKind.Time),
+        [AccountSort.Health] = new(PageCursor.SortName(AccountSort.Health), $"coalesce(st.health, {NoValue})", SortKind.Real),
+        [AccountSort.Type] = new(PageCursor.SortName(AccountSort.Type), "coalesce(st.type, '')", SortKind.Text),
     };
 
     /// <summary>The account <c>a</c> has a source record with a tag (or segment) named by the parameter.</summary>
@@ -28,12 +30,12 @@ internal abstract partial class HubStore
         """
         a.id AS Id, a.external_id AS ExternalId, a.name AS Name, a.status AS Status, a.status_reason AS StatusReason,
         a.list_plan AS Plan, a.list_spend AS MonthlySpend, a.list_user_count AS UserCount, a.list_last_seen_at AS LastSeenAt,
-        a.list_created_at AS CreatedAt
+        a.list_created_at AS CreatedAt, st.mrr AS Mrr, st.currency AS Currency, st.type AS ModelType, st.health AS Health
         """;
 
     public async Task<BrowsePage<AccountRow>> ListAccountsAsync(AccountQuery query, CancellationToken cancellationToken = default)
     {
-        var keyset = new KeysetQuery("accounts", "a", AccountColumns, "accounts a", [StatusCondition("a", query.Status, query.Search)], new DynamicParameters());
+        var keyset = new KeysetQuery("accounts", "a", AccountColumns, AccountsWithStates, [StatusCondition("a", query.Status, query.Search)], new DynamicParameters());
         AddPrefixSearch(keyset, query.Search, "a.list_name", "a.list_external_id");
         if (query.Tag is { } tag)
         {
@@ -59,9 +61,11 @@ internal abstract partial class HubStore
             AddAttributeParameters(keyset.Parameters, attribute);
         }
 
+        AddModelFilters(keyset, query);
+        var sort = ModelSort(ref keyset, query);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var (rows, next, previous, total) = await ReadPageAsync<AccountListRow>(
-            connection, keyset, AccountSorts[query.Sort], query.Descending, query.Cursor, query.PageSize, query.IncludeTotal, cancellationToken);
+            connection, keyset, sort, query.Descending, query.Cursor, query.PageSize, query.IncludeTotal, cancellationToken);
         var tags = rows.Count == 0 ? Enumerable.Empty<(long AccountId, string Tag)>().ToLookup(t => t.AccountId, t => t.Tag) : (await connection.QueryAsync<(long AccountId, string Tag)>(Command(
             $"""
             SELECT DISTINCT s.account_id, t.tag FROM source_companies s
@@ -105,10 +109,14 @@ internal abstract partial class HubStore
         public object? LastSeenAt { get; set; }
         public object? CreatedAt { get; set; }
         public object? SortKey { get; set; }
+        public object? Mrr { get; set; }
+        public string? Currency { get; set; }
+        public string? ModelType { get; set; }
+        public double? Health { get; set; }
 
         public AccountRow ToRow(IReadOnlyList<string> tags) => new(
             new AccountId(Id), ExternalId, Name, ParseStatus(Status), StatusReason, Plan.Length == 0 ? null : Plan,
             MonthlySpend switch { double d when d >= 0 => (decimal)d, decimal m when m >= 0 => m, _ => null },
-            UserCount, ListTime(LastSeenAt), ListTime(CreatedAt), tags);
+            UserCount, ListTime(LastSeenAt), ListTime(CreatedAt), tags, SqlDialect.ReadMoney(Mrr), Currency, ModelType, (decimal?)Health);
     }
 }

@@ -18,6 +18,9 @@ internal abstract partial class HubStore
         Time,
         Money,
         Count,
+
+        /// <summary>A REAL (SQLite) or double precision (PostgreSQL) column on both databases.</summary>
+        Real,
     }
 
     /// <param name="Name">The sort's name inside cursors.</param>
@@ -122,6 +125,7 @@ internal abstract partial class HubStore
                 ? Dialect.Time(DateTimeOffset.FromUnixTimeMilliseconds(ms)) : null,
             SortKind.Money when Provider == "sqlite" => double.TryParse(key, Number, invariant, out var d) && double.IsFinite(d) ? d : null,
             SortKind.Money => decimal.TryParse(key, Number, invariant, out var m) ? m : null,
+            SortKind.Real => double.TryParse(key, Number, invariant, out var r) && double.IsFinite(r) ? r : null,
             _ => null,
         };
         return value ?? throw new ArgumentException("The cursor is damaged: its sort key cannot be read.", "cursor");

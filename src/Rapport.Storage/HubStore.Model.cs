@@ -97,6 +97,7 @@ internal abstract partial class HubStore
             }
 
             await upsert.ExecuteAsync(connection, transaction, cancellationToken);
+            await WriteModelValuesAsync(connection, transaction, states, cancellationToken);
             return states.Count;
         }, null, cancellationToken);
 

@@ -10,7 +10,7 @@ namespace Rapport.Hub.Model;
 /// A condition whose fields are missing (no such trait, a metric without a value) is graded as
 /// <see cref="WhenMissing"/> says; the document must say it, because guessing would silently move scores.
 /// </remarks>
-public sealed record HealthScoreDefinition
+public sealed partial record HealthScoreDefinition
 {
     public required string Name { get; init; }
 

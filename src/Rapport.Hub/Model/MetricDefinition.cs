@@ -5,7 +5,7 @@ namespace Rapport.Hub.Model;
 /// <see cref="WindowDays"/> days but never before <see cref="CreatedAt"/>, the day the metric was created. An account that
 /// <see cref="Where"/> does not match has no value.
 /// </summary>
-public sealed record MetricDefinition
+public sealed partial record MetricDefinition
 {
     public required string Name { get; init; }
 

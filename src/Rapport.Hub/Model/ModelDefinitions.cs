@@ -51,7 +51,7 @@ public sealed record TypeDefinition
 /// A feature counted per account: +1 for each <see cref="Add"/> event, −1 for each <see cref="Remove"/> event (a
 /// removal at zero is ignored), or the number a <see cref="Trait"/> holds.
 /// </summary>
-public sealed record ElementDefinition
+public sealed partial record ElementDefinition
 {
     public required string Name { get; init; }
 
@@ -63,13 +63,13 @@ public sealed record ElementDefinition
 }
 
 /// <summary>A named risk or opportunity, active while its rule holds.</summary>
-public sealed record IndicatorDefinition(string Name, IndicatorKind Kind, ModelRule Rule);
+public sealed partial record IndicatorDefinition(string Name, IndicatorKind Kind, ModelRule Rule);
 
 /// <summary>
 /// A named group of accounts: those its rule matches, plus <see cref="Include"/>, minus <see cref="Exclude"/> (hub
 /// account ids). The manual lists override the rule; a segment with no rule is manual only.
 /// </summary>
-public sealed record SegmentDefinition
+public sealed partial record SegmentDefinition
 {
     public required string Name { get; init; }
 

@@ -21,6 +21,7 @@ internal sealed partial class ModelValidator(ModelDefinitions definitions, Model
         validator.CheckIndicatorsAndSegments();
         validator.CheckHealth();
         validator.CheckCycles();
+        validator.CheckRenames();
         return validator._problems;
     }
 

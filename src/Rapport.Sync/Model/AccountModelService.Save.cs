@@ -33,7 +33,9 @@ public sealed partial class AccountModelService
             if (problems.Count > 0)
                 return new ModelSaveResult(null, problems, 0);
 
-            var saved = await store.SaveModelDefinitionsAsync(json, savedBy, cancellationToken).ConfigureAwait(false);
+            var previous = await store.GetModelDefinitionsAsync(cancellationToken).ConfigureAwait(false);
+            var retired = DefinitionRetirement.Between(ModelDefinitions.TryRead(previous?.Json), model.Definitions);
+            var saved = await store.SaveModelDefinitionsAsync(json, savedBy, retired, cancellationToken).ConfigureAwait(false);
             foreach (var chunk in states.Chunk(Chunk))
                 await store.SaveAccountStatesAsync(chunk, saved.Version, cancellationToken).ConfigureAwait(false);
             return new ModelSaveResult(saved, [], states.Count);

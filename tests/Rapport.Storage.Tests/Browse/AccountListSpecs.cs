@@ -48,7 +48,8 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
         // Arrange
         await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
 
-        foreach (var sort in Enum.GetValues<AccountSort>())
+        // The account model's sorts have their own spec (AccountModelListSpecs): these accounts have no model values.
+        foreach (var sort in Enum.GetValues<AccountSort>().Where(s => s <= AccountSort.Created))
         {
             foreach (var descending in new[] { false, true })
             {

@@ -15,7 +15,25 @@ public sealed record AccountQuery
 
     public AttributeFilter? Attribute { get; init; }
 
+    /// <summary>The account model's type: subscribed, trial, unqualified_trial or churned.</summary>
+    public string? ModelType { get; init; }
+
+    /// <summary>The account owner's user id, as the model computed it.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>Member of this model segment (Settings → Metrics), not an Intercom segment (<see cref="Segment"/>).</summary>
+    public string? MemberOf { get; init; }
+
+    /// <summary>This risk or opportunity indicator is active.</summary>
+    public string? Indicator { get; init; }
+
+    /// <summary>Every comparison must hold: <c>mrr &gt;= 100</c>, <c>metric:Weekly logins &gt;= 3</c>.</summary>
+    public IReadOnlyList<ModelValueFilter> Values { get; init; } = [];
+
     public AccountSort Sort { get; init; } = AccountSort.Name;
+
+    /// <summary>The element, metric or health score <see cref="AccountSort.Value"/> sorts by.</summary>
+    public ModelValue? SortValue { get; init; }
 
     public bool Descending { get; init; }
 

@@ -2,6 +2,7 @@ using Rapport.Hub.Accounts;
 
 namespace Rapport.Hub.Storage.Browse;
 
+/// <param name="Mrr">The account model's values (null before the model computed the account).</param>
 /// <param name="UserCount">Hub users linked to the account (Intercom's own count is on the account's source record).</param>
 public sealed record AccountRow(
     AccountId Id,
@@ -14,4 +15,8 @@ public sealed record AccountRow(
     long UserCount,
     DateTimeOffset? LastSeenAt,
     DateTimeOffset? CreatedAt,
-    IReadOnlyList<string> Tags);
+    IReadOnlyList<string> Tags,
+    decimal? Mrr = null,
+    string? Currency = null,
+    string? ModelType = null,
+    decimal? Health = null);

@@ -11,4 +11,12 @@ public enum AccountSort
     MonthlySpend,
     UserCount,
     Created,
+
+    /// <summary>The account model's values: accounts without one (not computed yet) sort as the lowest.</summary>
+    Mrr,
+    Health,
+    Type,
+
+    /// <summary>An element, metric or health score named by <see cref="AccountQuery.SortValue"/>.</summary>
+    Value,
 }

@@ -17,6 +17,9 @@ internal sealed class AccountsModel(IHubStore store) : PageModel
 
     public string? Problem { get; private set; }
 
+    /// <summary>The account model's definitions, for the model filters' choices (null before any are saved).</summary>
+    public Rapport.Hub.Model.ModelDefinitions? Definitions { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Parameters = ListParameters.From(Request.Query);
@@ -25,6 +28,7 @@ internal sealed class AccountsModel(IHubStore store) : PageModel
             Parameters.Attribute = $"{name}={Request.Query["attribute_value"]}";
         var (query, problem) = Parameters.ToAccountQuery();
         Facets = await store.GetAccountFacetsAsync(cancellationToken);
+        Definitions = Rapport.Hub.Model.ModelDefinitions.TryRead((await store.GetModelDefinitionsAsync(cancellationToken))?.Json);
         if (problem is not null)
         {
             Problem = $"{problem.Parameter}: {problem.Message}";

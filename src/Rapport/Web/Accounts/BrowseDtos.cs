@@ -9,12 +9,14 @@ namespace Rapport.Web.Accounts;
 /// <param name="Total">Every matching row, when asked for with total=true.</param>
 public sealed record PageDto<T>(T[] Items, string? Next, string? Previous, string? NextCursor, string? PreviousCursor, long? Total);
 
+/// <param name="Mrr">The account model's MRR, type and overall health (0–10); null before the model computed the account.</param>
 public sealed record AccountItemDto(
     long Id, string ExternalId, string? Name, string Status, string? StatusReason, string? Plan, decimal? MonthlySpend, long UserCount,
-    DateTimeOffset? LastSeenAt, DateTimeOffset? CreatedAt, string[] Tags)
+    DateTimeOffset? LastSeenAt, DateTimeOffset? CreatedAt, string[] Tags, decimal? Mrr, string? Currency, string? Type, decimal? Health)
 {
     public static AccountItemDto From(AccountRow r) => new(
-        r.Id.Value, r.ExternalId, r.Name, StatusNames.Of(r.Status), r.StatusReason, r.Plan, r.MonthlySpend, r.UserCount, r.LastSeenAt, r.CreatedAt, [.. r.Tags]);
+        r.Id.Value, r.ExternalId, r.Name, StatusNames.Of(r.Status), r.StatusReason, r.Plan, r.MonthlySpend, r.UserCount, r.LastSeenAt, r.CreatedAt, [.. r.Tags],
+        r.Mrr, r.Currency, r.ModelType, r.Health);
 }
 
 /// <param name="Sources">The account's records in its sources (Intercom's company), with every field, the custom attributes and the raw object.</param>

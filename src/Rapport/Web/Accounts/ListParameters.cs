@@ -9,7 +9,7 @@ namespace Rapport.Web.Accounts;
 /// The query string of the account and user lists, shared by the pages and the REST API so both read it alike. Every
 /// value is optional; <see cref="ToAccountQuery"/> and <see cref="ToUserQuery"/> name the parameter that is wrong.
 /// </summary>
-public sealed class ListParameters
+public sealed partial class ListParameters
 {
     [FromQuery(Name = "q"), Description("A prefix of the name or external id (users: also of the email), any case.")]
     public string? Q { get; set; }
@@ -54,6 +54,9 @@ public sealed class ListParameters
         ["monthly_spend"] = AccountSort.MonthlySpend,
         ["user_count"] = AccountSort.UserCount,
         ["created"] = AccountSort.Created,
+        ["mrr"] = AccountSort.Mrr,
+        ["health"] = AccountSort.Health,
+        ["type"] = AccountSort.Type,
     };
 
     public static readonly IReadOnlyDictionary<string, UserSort> UserSorts = new Dictionary<string, UserSort>(StringComparer.Ordinal)
@@ -68,6 +71,7 @@ public sealed class ListParameters
         Q = query["q"], Status = query["status"], Tag = query["tag"], Segment = query["segment"], Plan = query["plan"],
         Account = query["account"], Attribute = query["attribute"], Sort = query["sort"], Dir = query["dir"], Limit = query["limit"],
         Cursor = query["cursor"], Total = query["total"],
+        Type = query["type"], Owner = query["owner"], MemberOf = query["member_of"], Indicator = query["indicator"], Value = Values(query["value"]),
     };
 
     /// <summary>Names ascend by default, counts, amounts and times descend (the biggest, latest first).</summary>
@@ -76,16 +80,18 @@ public sealed class ListParameters
     public (AccountQuery? Query, ListProblem? Problem) ToAccountQuery()
     {
         var sortName = Empty(Sort) ?? "name";
-        if (!AccountSorts.TryGetValue(sortName, out var sort))
-            return (null, new("sort", $"'{Sort}' is not a sort: {string.Join(", ", AccountSorts.Keys)}."));
-        var (common, problem) = ReadCommon("accounts", sortName, PageCursor.SortName(sort));
+        var (sort, sortValue, sortProblem) = ReadAccountSort(sortName);
+        if (sortProblem is not null)
+            return (null, sortProblem);
+        var (common, problem) = ReadCommon("accounts", sortName, sortValue?.CursorSort ?? PageCursor.SortName(sort));
         if (problem is not null)
             return (null, problem);
-        return (new AccountQuery
+        return ReadModelFilters(new AccountQuery
         {
+            SortValue = sortValue,
             Search = Empty(Q), Status = common.Status, Tag = Empty(Tag), Segment = Empty(Segment), Plan = Empty(Plan), Attribute = common.Attribute,
             Sort = sort, Descending = common.Descending, Cursor = common.Cursor, PageSize = common.PageSize, IncludeTotal = common.Total,
-        }, null);
+        });
     }
 
     public (UserQuery? Query, ListProblem? Problem) ToUserQuery()
@@ -122,7 +128,7 @@ public sealed class ListParameters
         }
 
         Add("q", Q); Add("status", Status); Add("tag", Tag); Add("segment", Segment); Add("plan", Plan); Add("account", Account);
-        Add("attribute", Attribute); Add("sort", Sort); Add("dir", Dir); Add("limit", Limit); Add("cursor", cursor?.Encode());
+        Add("attribute", Attribute); AddModel(Add); Add("sort", Sort); Add("dir", Dir); Add("limit", Limit); Add("cursor", cursor?.Encode());
         return path + QueryString.Create(pairs);
     }
 

@@ -29,5 +29,6 @@ internal static class ApiEndpoints
         api.MapSegmentApi();
         api.MapMessagingApi();
         api.MapIntercomPushApi();
+        api.MapModelHistoryApi();
     }
 }

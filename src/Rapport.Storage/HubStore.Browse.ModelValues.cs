@@ -1,0 +1,83 @@
+using System.Globalization;
+using Rapport.Hub.Model;
+using Rapport.Hub.Storage.Browse;
+
+namespace Rapport.Storage;
+
+/// <summary>
+/// The accounts list by the account model's values: type, MRR, health and owner from <c>account_states</c>' indexed
+/// columns, segments, active indicators, elements, metrics and health scores from <c>account_values</c>; never from the
+/// state's JSON.
+/// </summary>
+internal abstract partial class HubStore
+{
+    /// <summary>What an account without the value (not computed yet, a metric without a value) sorts as: below any value.</summary>
+    private const string NoValue = "-1e18";
+
+    private const string AccountsWithStates = "accounts a LEFT JOIN account_states st ON st.account_id = a.id";
+
+    private const string HasValue = "EXISTS (SELECT 1 FROM account_values v WHERE v.account_id = a.id AND v.kind = @{0}Kind AND v.name = @{0}Name{1})";
+
+    private void AddModelFilters(KeysetQuery keyset, AccountQuery query)
+    {
+        void Add(string condition, string name, object? value)
+        {
+            keyset.Where.Add(condition);
+            keyset.Parameters.Add(name, value);
+        }
+
+        if (query.ModelType is { } type)
+            Add("st.type = @modelType", "modelType", type);
+        if (query.Owner is { } owner)
+            Add("st.owner_user_id = @owner", "owner", owner);
+        if (query.MemberOf is { } segment)
+            AddNamed(keyset, "memberOf", DefinitionKind.Segment, segment, "");
+        if (query.Indicator is { } indicator)
+            AddNamed(keyset, "indicator", DefinitionKind.Indicator, indicator, "");
+
+        for (var i = 0; i < query.Values.Count; i++)
+        {
+            var filter = query.Values[i];
+            var parameter = "value" + i.ToString(CultureInfo.InvariantCulture);
+            var number = (double)filter.Number;
+            if (filter.Value == ModelValue.Mrr && Provider == "sqlite")
+                Add($"CAST(st.mrr AS REAL) {filter.Operator} @{parameter}", parameter, number);
+            else if (filter.Value == ModelValue.Mrr)
+                Add($"st.mrr {filter.Operator} @{parameter}", parameter, filter.Number);
+            else if (filter.Value == ModelValue.Health)
+                Add($"st.health {filter.Operator} @{parameter}", parameter, number);
+            else
+                AddNamed(keyset, parameter, filter.Value.Kind!.Value, filter.Value.Name, $" AND v.number {filter.Operator} @{parameter}", number);
+        }
+    }
+
+    private static void AddNamed(KeysetQuery keyset, string parameter, DefinitionKind kind, string name, string condition, double? number = null)
+    {
+        keyset.Where.Add(string.Format(CultureInfo.InvariantCulture, HasValue, parameter, condition));
+        keyset.Parameters.Add(parameter + "Kind", kind.ToName());
+        keyset.Parameters.Add(parameter + "Name", name.Trim().ToLowerInvariant());
+        if (number is not null)
+            keyset.Parameters.Add(parameter, number);
+    }
+
+    /// <summary>The sort; sorting by an element, metric or score joins its one row per account in <c>account_values</c>.</summary>
+    private SortColumn ModelSort(ref KeysetQuery keyset, AccountQuery query)
+    {
+        switch (query.Sort)
+        {
+            case AccountSort.Mrr:
+                // A cursor's key must read back as the column's own type: REAL on SQLite, numeric on PostgreSQL.
+                return new SortColumn(
+                    PageCursor.SortName(AccountSort.Mrr),
+                    Provider == "sqlite" ? $"coalesce(CAST(st.mrr AS REAL), {NoValue})" : $"coalesce(st.mrr, {NoValue})", SortKind.Money);
+            case AccountSort.Value:
+                var value = query.SortValue is { Kind: not null } v ? v : throw new ArgumentException("Sorting by a value needs the element, metric or health score.", nameof(query));
+                keyset = keyset with { From = $"{keyset.From} LEFT JOIN account_values sv ON sv.account_id = a.id AND sv.kind = @sortKind AND sv.name = @sortName" };
+                keyset.Parameters.Add("sortKind", value.Kind!.Value.ToName());
+                keyset.Parameters.Add("sortName", value.Name.Trim().ToLowerInvariant());
+                return new SortColumn(value.CursorSort, $"coalesce(sv.number, {NoValue})", SortKind.Real);
+            default:
+                return AccountSorts[query.Sort];
+        }
+    }
+}

@@ -1,0 +1,33 @@
+-- The account model over time (issue 5). account_history: each account's values per UTC day (day = days since
+-- 1970-01-01), the day's last computation winning; values only, keyed by definition name. account_values: the state's
+-- named values one row each (kind: element, metric, health_score, segment, indicator; name lower-cased; segments and
+-- active indicators hold 1), written with the state, so the accounts list filters and sorts by index, never by JSON.
+-- model_retired: the names each saved definitions version dropped, renamed or deleted, for the push.
+
+CREATE TABLE account_history (
+    account_id  INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    day         INTEGER NOT NULL,
+    computed_at INTEGER NOT NULL,
+    vals        TEXT NOT NULL CHECK (json_valid(vals)),
+    PRIMARY KEY (account_id, day)
+) WITHOUT ROWID;
+
+CREATE TABLE account_values (
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    number     REAL NOT NULL,
+    PRIMARY KEY (account_id, kind, name)
+) WITHOUT ROWID;
+CREATE INDEX account_values_by_value ON account_values (kind, name, number, account_id);
+
+CREATE TABLE model_retired (
+    id                  INTEGER PRIMARY KEY,
+    kind                TEXT NOT NULL,
+    name                TEXT NOT NULL,
+    renamed_to          TEXT,
+    definitions_version INTEGER NOT NULL,
+    retired_at          INTEGER NOT NULL
+);
+CREATE INDEX model_retired_version ON model_retired (definitions_version, id);
+CREATE INDEX account_states_owner ON account_states (owner_user_id, account_id);
