@@ -1,23 +1,4 @@
-using System.Threading.Channels;
-
 namespace Rapport.Web.Messaging;
 
-/// <summary>Wakes the outbound worker right after a send is queued, so it leaves within milliseconds rather than at the next poll.</summary>
-internal sealed class OutboundSignal
-{
-    private readonly Channel<bool> _wakes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Wake() => _wakes.Writer.TryWrite(true);
-
-    /// <summary>Returns on a wake or after <paramref name="timeout"/>, whichever comes first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(timeout, timeProvider, timer.Token);
-        var woken = _wakes.Reader.WaitToReadAsync(timer.Token).AsTask();
-        await Task.WhenAny(delay, woken);
-        await timer.CancelAsync();
-        _wakes.Reader.TryRead(out _);
-        cancellationToken.ThrowIfCancellationRequested();
-    }
-}
+/// <summary>Wakes the outbound worker right after a send is queued.</summary>
+internal sealed class OutboundSignal : WorkSignal;
