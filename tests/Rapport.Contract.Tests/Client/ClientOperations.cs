@@ -27,6 +27,7 @@ internal static class ClientOperations
         ["ListAdminsAsync"] = [Get("/admins")],
         ["ListDataAttributesAsync"] = [Get("/data_attributes")],
         ["CreateDataAttributeAsync"] = [Post("/data_attributes")],
+        ["UpdateDataAttributeAsync"] = [Put("/data_attributes/{data_attribute_id}")],
         ["ListConversationsAsync"] = [Get("/conversations")],
         ["SearchConversationsAsync"] = [Post("/conversations/search")],
         ["GetConversationAsync"] = [Get("/conversations/{conversation_id}")],

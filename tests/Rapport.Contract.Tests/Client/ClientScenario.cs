@@ -29,6 +29,23 @@ internal sealed partial class ClientScenario(IntercomClient client, SimulatorWor
         await StepAsync("CreateDataAttributeAsync", () => client.CreateDataAttributeAsync(
             new IntercomDataAttributeCreate { Name = "contract_tier", Model = "contact", DataType = "options", Options = ["gold", "silver"] },
             cancellationToken));
+        IntercomDataAttribute? retired = null;
+        await StepAsync("CreateDataAttributeAsync", async () => retired = await client.CreateDataAttributeAsync(
+            new IntercomDataAttributeCreate { Name = "contract_retired", Model = "company", DataType = "integer" }, cancellationToken));
+        await StepAsync("UpdateDataAttributeAsync", () => client.UpdateDataAttributeAsync(
+            retired?.Id ?? 0, new IntercomDataAttributeUpdate { Description = "Retired by the contract tests", Archived = true }, cancellationToken));
+        await StepAsync("UpdateDataAttributeAsync", async () =>
+        {
+            try
+            {
+                await client.UpdateDataAttributeAsync(999_999_999, new IntercomDataAttributeUpdate { Archived = true }, cancellationToken);
+                throw new InvalidOperationException("archived a data attribute that does not exist");
+            }
+            catch (IntercomNotFoundException)
+            {
+                return 0;
+            }
+        });
 
         await StepAsync("ScrollCompaniesAsync", () => AllAsync(client.ScrollCompaniesAsync(cancellationToken), cancellationToken));
         await StepAsync("ListCompaniesAsync", () => AllAsync(client.ListCompaniesAsync(perPage: 25, cancellationToken), cancellationToken));
