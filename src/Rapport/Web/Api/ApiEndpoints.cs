@@ -4,6 +4,7 @@ using Rapport.Web.Events;
 using Rapport.Web.Integration;
 using Rapport.Web.Messaging;
 using Rapport.Web.Model;
+using Rapport.Web.Playbooks;
 using Rapport.Web.Team;
 
 using Rapport.Web.Segment;
@@ -27,5 +28,6 @@ internal static class ApiEndpoints
         api.MapOverridesApi();
         api.MapSegmentApi();
         api.MapMessagingApi();
+        api.MapPlaybooksApi();
     }
 }
