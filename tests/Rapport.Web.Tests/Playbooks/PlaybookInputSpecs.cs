@@ -27,6 +27,9 @@ public sealed class PlaybookInputSpecs
 
         var (_, list) = await hub.SendAsync(HttpMethod.Get, "/api/v1/playbooks");
         list.GetArrayLength().ShouldBe(0);
+        var document = await hub.Api.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        foreach (var path in new[] { "/api/v1/playbooks", "/api/v1/playbooks/{id}", "/api/v1/playbooks/{id}/dry-run", "/api/v1/playbooks/{id}/audit" })
+            document.ShouldContain($"\"{path}\"");
     }
 
     [Fact]
