@@ -66,4 +66,18 @@ public sealed class PlaybookSpecs
         (await hub.AuditAsync(id)).Count.ShouldBe(1, "an event while disabled records nothing");
         hub.MessagesCreated.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_message_that_renders_empty_for_a_user_is_skipped_and_reported_never_sent_blank()
+    {
+        await using var hub = await PlaybookHub.StartAsync();
+        var id = await hub.CreateAsync(hub.Playbook(p => p["body"] = "{{ user.email | remove: user.email }}"));
+
+        await hub.TrackAsync(hub.Users[1]);
+        var audit = await hub.AuditWhenAsync(id, a => a.Count == 1 && a[0].GetProperty("status").GetString() != "pending", "the run is handled");
+
+        audit[0].GetProperty("status").GetString().ShouldBe("skipped");
+        audit[0].GetProperty("reason").GetString()!.ShouldContain("renders empty");
+        hub.MessagesCreated.ShouldBe(0);
+    }
 }
