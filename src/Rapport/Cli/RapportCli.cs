@@ -14,6 +14,7 @@ internal static class RapportCli
             ImportCommand.Create(common),
             StatusCommand.Create(common),
             ModelCommand.Create(common),
+            PlaybooksCommand.Create(common),
             ServeCommand.Create(common),
             SimulatorCommand.Create(),
         };
