@@ -87,7 +87,9 @@ public sealed partial class AccountModelService(IHubStore store, TimeProvider ti
         var inputs = await store.LoadAccountInputsAsync(ids, eventNames, cancellationToken).ConfigureAwait(false);
         var previous = await store.GetAccountStatesAsync(ids, cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
-        return [.. inputs.Select(account => model.Evaluate(account, previous.GetValueOrDefault(account.Id.Value), now))];
+        IReadOnlyList<AccountState> states = [.. inputs.Select(account => model.Evaluate(account, previous.GetValueOrDefault(account.Id.Value), now))];
+        await RecordPlaybookTransitionsAsync(previous, states, cancellationToken).ConfigureAwait(false);
+        return states;
     }
 
     private async IAsyncEnumerable<long[]> AccountPagesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ internal static class RapportCli
             PushCommand.Create(common),
             StatusCommand.Create(common),
             ModelCommand.Create(common),
+            PlaybooksCommand.Create(common),
             ServeCommand.Create(common),
             SimulatorCommand.Create(),
         };

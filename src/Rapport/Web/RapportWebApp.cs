@@ -11,6 +11,7 @@ using Rapport.Web.Auth;
 using Rapport.Web.Integration;
 using Rapport.Web.Messaging;
 using Rapport.Web.Model;
+using Rapport.Web.Playbooks;
 using Rapport.Web.Segment;
 using Rapport.Web.Push;
 using Rapport.Web.Webhooks;
@@ -86,6 +87,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         services.AddRapportAccountModel();
         services.AddRapportMessaging();
         services.AddRapportPush();
+        services.AddRapportPlaybooks();
         services.AddAntiforgery(o => o.Cookie.Name = "rapport.antiforgery");
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

@@ -5,6 +5,7 @@ using Rapport.Web.Integration;
 using Rapport.Web.Messaging;
 using Rapport.Web.Model;
 using Rapport.Web.Push;
+using Rapport.Web.Playbooks;
 using Rapport.Web.Team;
 
 using Rapport.Web.Segment;
@@ -30,5 +31,6 @@ internal static class ApiEndpoints
         api.MapMessagingApi();
         api.MapIntercomPushApi();
         api.MapModelHistoryApi();
+        api.MapPlaybooksApi();
     }
 }

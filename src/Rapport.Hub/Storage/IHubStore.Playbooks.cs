@@ -1,0 +1,44 @@
+using Rapport.Hub.Playbooks;
+
+namespace Rapport.Hub.Storage;
+
+/// <summary>Playbooks and their runs: each match is a run (the audit log) before anything is queued to send.</summary>
+public partial interface IHubStore
+{
+    /// <summary>Adds <paramref name="playbook"/> (id 0) or replaces the one with its id; null when that id does not exist.</summary>
+    Task<Playbook?> SavePlaybookAsync(Playbook playbook, CancellationToken cancellationToken = default);
+
+    Task<Playbook?> GetPlaybookAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Playbook>> ListPlaybooksAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the playbook and its runs; false when there is none.</summary>
+    Task<bool> DeletePlaybookAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Records matches; one already recorded (same playbook, occurrence and user) adds nothing. Returns how many were added.</summary>
+    Task<int> AddPlaybookRunsAsync(IReadOnlyList<PlaybookRunRequest> runs, CancellationToken cancellationToken = default);
+
+    /// <summary>Pending runs, and deferred ones whose time has come, oldest first.</summary>
+    Task<IReadOnlyList<PlaybookRun>> ListDuePlaybookRunsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Makes the playbook's deferred runs due now, to be checked again under its new settings (e.g. other quiet hours).</summary>
+    Task<int> ReleaseDeferredPlaybookRunsAsync(long playbookId, CancellationToken cancellationToken = default);
+
+    Task UpdatePlaybookRunAsync(long id, string status, string? reason, long? sendId, DateTimeOffset? notBefore, CancellationToken cancellationToken = default);
+
+    /// <summary>The playbook's runs, newest first, each with its Intercom id once its send left.</summary>
+    Task<IReadOnlyList<PlaybookRun>> ListPlaybookRunsAsync(long playbookId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>How many sends the playbook queued for the user since <paramref name="since"/>: its frequency cap's count.</summary>
+    Task<int> CountPlaybookSendsAsync(long playbookId, long userId, DateTimeOffset since, CancellationToken cancellationToken = default);
+
+    /// <summary>Stored events named <paramref name="name"/> with an id above <paramref name="afterId"/>: (event id, user id), ascending.</summary>
+    Task<IReadOnlyList<(long EventId, long UserId)>> ListEventsAfterAsync(string name, long afterId, int limit, CancellationToken cancellationToken = default);
+
+    Task<long> MaxEventIdAsync(CancellationToken cancellationToken = default);
+
+    Task SetPlaybookEventCursorAsync(long id, long eventCursor, CancellationToken cancellationToken = default);
+
+    /// <summary>Active users whose Intercom contact was last seen before <paramref name="before"/>: (user id, last seen).</summary>
+    Task<IReadOnlyList<(long UserId, DateTimeOffset LastSeen)>> ListUsersLastSeenBeforeAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default);
+}

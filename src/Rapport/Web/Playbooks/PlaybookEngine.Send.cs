@@ -1,0 +1,72 @@
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Playbooks;
+using Rapport.Sync;
+using Rapport.Sync.Messaging;
+using Rapport.Sync.Playbooks;
+
+namespace Rapport.Web.Playbooks;
+
+internal sealed partial class PlaybookEngine
+{
+    private async Task HandleAsync(PlaybookRun run, CancellationToken cancellationToken)
+    {
+        var (status, reason, sendId, notBefore) = await DecideAsync(run, cancellationToken);
+        await store.UpdatePlaybookRunAsync(run.Id, status, reason, sendId, notBefore, cancellationToken);
+    }
+
+    private async Task<(string Status, string? Reason, long? SendId, DateTimeOffset? NotBefore)> DecideAsync(PlaybookRun run, CancellationToken cancellationToken)
+    {
+        var playbook = await store.GetPlaybookAsync(run.PlaybookId, cancellationToken);
+        if (playbook is not { Enabled: true })
+            return Skip("The playbook was disabled before this was sent.");
+        if (await store.GetUserAsync(run.UserId, cancellationToken) is not { } user)
+            return Skip($"There is no user with id {run.UserId} any more.");
+        var contact = user.Sources.FirstOrDefault(s => s.Source == IntercomSource.Name);
+        var now = timeProvider.GetUtcNow();
+        var zone = QuietHours.ZoneOf(contact?.RawJson, playbook.TimeZone);
+        if (QuietHours.DeferUntil(now, playbook.QuietStart, playbook.QuietEnd, zone) is { } until)
+            return (PlaybookRunStatuses.Deferred, $"Quiet hours in {zone.Id}: sent after {until:yyyy-MM-dd HH:mm} UTC.", null, until);
+        var sent = await store.CountPlaybookSendsAsync(playbook.Id, user.Id.Value, now.AddDays(-playbook.CapDays), cancellationToken);
+        if (sent >= playbook.CapCount)
+            return Skip($"Frequency cap: already {sent} send{(sent == 1 ? "" : "s")} to this user in {playbook.CapDays} day{(playbook.CapDays == 1 ? "" : "s")} (at most {playbook.CapCount}).");
+        var (subject, body) = await service.RenderAsync(playbook, user, cancellationToken);
+        var who = user.Name ?? user.Email ?? user.ExternalId;
+        if (body is null)
+            return Skip($"The message renders empty for {who}: not sent blank.");
+        if (playbook.DryRun)
+            return (PlaybookRunStatuses.DryRun, $"Would send to {who}: {(subject is null ? "" : $"[{subject}] ")}{body}", null, null);
+        var seat = await seats.CheckAsync(playbook.SenderTeammateId, cancellationToken);
+        if (!seat.CanSend)
+            return Skip($"The sender cannot send: {seat.Reason}");
+
+        var key = $"playbook:{playbook.Id}:{run.OccurrenceKey}:user-{run.UserId}";
+        OutboundRequest request;
+        if (PlaybookActions.OnConversation(playbook.Action))
+        {
+            var accountExternalId = run.AccountId is { } accountId
+                ? (await store.GetAccountAsync(accountId, 1, cancellationToken))?.ExternalId
+                : user.Accounts.FirstOrDefault()?.ExternalId;
+            var open = accountExternalId is null ? null
+                : (await store.ListAccountConversationsAsync(accountExternalId, 50, cancellationToken)).FirstOrDefault(c => c.State == "open" && c.DeletedAt is null);
+            if (open is null)
+                return Skip("The account has no open conversation to add to.");
+            request = new OutboundRequest(key, playbook.Action == PlaybookActions.Note ? OutboundKinds.Note : OutboundKinds.Reply, playbook.SenderTeammateId,
+                seat.Admin!.Id, open.SourceId, null, user.ExternalId, null, null, body, []);
+        }
+        else
+        {
+            if (contact is null)
+                return Skip($"{who} has no Intercom contact: Intercom cannot message them.");
+            if (OutboundText.Problems(OutboundKinds.Message, playbook.Action, subject, body, [], false) is [var (field, problem), ..])
+                return Skip($"{field}: {problem}");
+            request = new OutboundRequest(key, OutboundKinds.Message, playbook.SenderTeammateId, seat.Admin!.Id, null, contact.SourceId,
+                user.ExternalId, playbook.Action, playbook.Action == PlaybookActions.Email ? subject?.Trim() : null, body.Trim(), []);
+        }
+
+        var (send, _) = await store.QueueOutboundAsync(request, cancellationToken);
+        signal.Wake();
+        return (PlaybookRunStatuses.Queued, null, send.Id, null);
+    }
+
+    private static (string, string?, long?, DateTimeOffset?) Skip(string reason) => (PlaybookRunStatuses.Skipped, reason, null, null);
+}

@@ -1,0 +1,99 @@
+using Rapport.Hub.Playbooks;
+using Rapport.Hub.Storage.Browse;
+using Rapport.Sync.Messaging;
+using Rapport.Sync.Playbooks;
+
+namespace Rapport.Web.Playbooks;
+
+internal sealed partial class PlaybookService
+{
+    /// <summary>The subject and body as <paramref name="recipient"/> would read them; Body is null when it renders empty for them.</summary>
+    public async Task<(string? Subject, string? Body)> RenderAsync(Playbook playbook, UserDetail recipient, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        ArgumentNullException.ThrowIfNull(recipient);
+        var teammate = await store.FindTeammateAsync(playbook.SenderTeammateId, cancellationToken);
+        var name = recipient.Name?.Trim();
+        var account = recipient.Accounts.FirstOrDefault();
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["user.first_name"] = name?.Split(' ', 2)[0],
+            ["user.last_name"] = name?.Split(' ', 2) is [_, var last] ? last : null,
+            ["user.name"] = name,
+            ["user.email"] = recipient.Email,
+            ["user.external_id"] = recipient.ExternalId,
+            ["account.name"] = account?.Name,
+            ["account.external_id"] = account?.ExternalId,
+            ["teammate.name"] = teammate?.Name,
+            ["teammate.first_name"] = teammate?.Name.Split(' ', 2)[0],
+            ["teammate.email"] = teammate?.Email,
+        };
+        var subject = playbook.Subject is null ? null : await MessageTemplate.RenderAsync(playbook.Subject, values, cancellationToken);
+        var body = await MessageTemplate.RenderAsync(playbook.Body, values, cancellationToken);
+        return (subject, string.IsNullOrWhiteSpace(body) ? null : body);
+    }
+
+    /// <summary>
+    /// Whom the playbook would message if its trigger fired for everyone it matches now, with what they would read; nothing
+    /// is sent or recorded. Account triggers list the users of accounts in that state now; an event trigger, users who did the
+    /// event; last seen, users away that long.
+    /// </summary>
+    public async Task<IReadOnlyList<DryRunRecipient>> DryRunAsync(Playbook playbook, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(playbook);
+        var recipients = new List<DryRunRecipient>();
+        foreach (var userId in await MatchingUsersAsync(playbook, limit, cancellationToken))
+        {
+            if (await store.GetUserAsync(userId, cancellationToken) is not { } user)
+                continue;
+            var (subject, body) = await RenderAsync(playbook, user, cancellationToken);
+            recipients.Add(new DryRunRecipient(userId, user.Name, user.Email, subject, body,
+                body is null ? $"The message renders empty for {user.Name ?? user.Email ?? user.ExternalId}: it would be skipped." : null));
+        }
+
+        return recipients;
+    }
+
+    private async Task<IReadOnlyList<long>> MatchingUsersAsync(Playbook playbook, int limit, CancellationToken cancellationToken)
+    {
+        var trigger = playbook.Trigger;
+        if (trigger.Kind == PlaybookTriggers.Event)
+            return [.. (await store.ListEventsAfterAsync(trigger.Name!, 0, 10_000, cancellationToken)).Select(e => e.UserId).Distinct().Take(limit)];
+        if (trigger.Kind == PlaybookTriggers.LastSeen)
+        {
+            var before = timeProvider.GetUtcNow().AddDays(-(trigger.Days ?? 0));
+            return [.. (await store.ListUsersLastSeenBeforeAsync(before, limit, cancellationToken)).Select(u => u.UserId)];
+        }
+
+        var users = new List<long>();
+        long after = 0;
+        while (users.Count < limit && await store.ListAccountIdsAsync(after, 500, cancellationToken) is { Count: > 0 } page)
+        {
+            after = page[^1];
+            foreach (var (id, state) in await store.GetAccountStatesAsync(page, cancellationToken))
+            {
+                // The state it would have to be in right after the trigger fired.
+                if (PlaybookTransitions.Occurrence(trigger, Opposite(trigger, state), state) is null)
+                    continue;
+                var account = await store.GetAccountAsync(id, 1000, cancellationToken);
+                var ids = account?.Users.Select(u => u.Id.Value) ?? [];
+                users.AddRange(PlaybookActions.OnConversation(playbook.Action) ? ids.Take(1) : ids);
+            }
+        }
+
+        return [.. users.Distinct().Take(limit)];
+    }
+
+    /// <summary>A state from which <paramref name="state"/> would be the trigger's transition.</summary>
+    private static Hub.Model.AccountState Opposite(PlaybookTrigger trigger, Hub.Model.AccountState state) => trigger.Kind switch
+    {
+        PlaybookTriggers.SegmentEntered => state with { Segments = [.. state.Segments.Where(s => !string.Equals(s, trigger.Name, StringComparison.OrdinalIgnoreCase))] },
+        PlaybookTriggers.SegmentLeft => state with { Segments = [.. state.Segments, trigger.Name!] },
+        PlaybookTriggers.IndicatorOn => state with { Indicators = [.. state.Indicators.Where(i => !string.Equals(i.Name, trigger.Name, StringComparison.OrdinalIgnoreCase))] },
+        PlaybookTriggers.MetricCrossed => state with
+        {
+            Metrics = state.Metrics.ToDictionary(m => m.Key, m => string.Equals(m.Key, trigger.Name, StringComparison.OrdinalIgnoreCase) ? trigger.Threshold : m.Value),
+        },
+        _ => state,
+    };
+}

@@ -1,0 +1,56 @@
+using Rapport.Hub.Events;
+using Rapport.Hub.Playbooks;
+using Rapport.Hub.Storage;
+using Rapport.Sync;
+using Rapport.Sync.Model;
+using Rapport.Sync.Playbooks;
+
+namespace Rapport.Web.Playbooks;
+
+/// <summary>What saving came to: the playbook, or the problems (each naming its field) and nothing saved.</summary>
+internal sealed record PlaybookSaveOutcome(Playbook? Playbook, IReadOnlyList<(string Field, string Message)> Problems, bool NotFound = false);
+
+/// <summary>Saves playbooks once they validate against the model, the event catalog and the sender's seat.</summary>
+internal sealed partial class PlaybookService(IHubStore store, AccountModelService model, PlaybookSeats seats, TimeProvider timeProvider)
+{
+    public async Task<PlaybookSaveOutcome> SaveAsync(long id, PlaybookInput input, CancellationToken cancellationToken)
+    {
+        var previous = id == 0 ? null : await store.GetPlaybookAsync(id, cancellationToken);
+        if (id != 0 && previous is null)
+            return new(null, [], NotFound: true);
+        var (playbook, readProblems) = input.ToPlaybook(id);
+        if (playbook is null)
+            return new(null, readProblems);
+        var problems = await ProblemsAsync(playbook, cancellationToken);
+        if (problems.Count > 0)
+            return new(null, problems);
+        // Events stored before the playbook existed (or before its event changed) are history, not triggers.
+        var cursor = previous is not null && previous.Trigger == playbook.Trigger ? previous.EventCursor : await store.MaxEventIdAsync(cancellationToken);
+        var saved = await store.SavePlaybookAsync(playbook with { EventCursor = cursor }, cancellationToken);
+        if (saved is not null && previous is not null && cursor != previous.EventCursor)
+            await store.SetPlaybookEventCursorAsync(saved.Id, cursor, cancellationToken);
+        if (saved is not null)
+            await store.ReleaseDeferredPlaybookRunsAsync(saved.Id, cancellationToken);
+        return new(saved, []);
+    }
+
+    /// <summary>Turns a playbook on or off; a run already queued for it is re-checked before it is sent.</summary>
+    public async Task<Playbook?> SetEnabledAsync(long id, bool enabled, CancellationToken cancellationToken)
+    {
+        if (await store.GetPlaybookAsync(id, cancellationToken) is not { } playbook)
+            return null;
+        var saved = await store.SavePlaybookAsync(playbook with { Enabled = enabled }, cancellationToken);
+        // Runs waiting out quiet hours are settled now: skipped when it was turned off.
+        await store.ReleaseDeferredPlaybookRunsAsync(id, cancellationToken);
+        return saved;
+    }
+
+    public async Task<IReadOnlyList<(string Field, string Message)>> ProblemsAsync(Playbook playbook, CancellationToken cancellationToken)
+    {
+        var (_, loaded) = await model.LoadAsync(cancellationToken);
+        var events = (await store.ListEventNamesAsync(IntercomSource.Name, cancellationToken))
+            .Where(e => e.Status == EventStatus.Tracked).Select(e => e.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var seat = await seats.CheckAsync(playbook.SenderTeammateId, cancellationToken);
+        return PlaybookValidator.Problems(playbook, loaded?.Model, events, seat);
+    }
+}

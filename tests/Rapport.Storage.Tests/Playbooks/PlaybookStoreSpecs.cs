@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Time.Testing;
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Playbooks;
+using Rapport.Storage.Tests.Support;
+using static Rapport.Storage.Tests.Support.Build;
+
+namespace Rapport.Storage.Tests.Playbooks;
+
+/// <summary>Playbooks and their runs: kept as saved, one run per occurrence and user, deferred runs due at their time, an audit with Intercom ids.</summary>
+public sealed class PlaybookStoreSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
+{
+    private readonly FakeTimeProvider time = new(Start);
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static Playbook NewPlaybook() => new(
+        0, "Export failed", new PlaybookTrigger(PlaybookTriggers.MetricCrossed, "Weekly logins", 3.5m, "down"), PlaybookActions.Email,
+        "About {{account.name}}", "Hi {{user.first_name}}", 7, true, false, 2, 7, new TimeOnly(22, 0), new TimeOnly(8, 0), "Europe/Paris");
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_playbook_is_kept_as_saved_and_replaced_by_its_id(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+
+        var saved = (await hub.Store.SavePlaybookAsync(NewPlaybook() with { EventCursor = 41 }, Token)).ShouldNotBeNull();
+        var replaced = await hub.Store.SavePlaybookAsync(saved with { Name = "Logins dropping", Enabled = false }, Token);
+        var missing = await hub.Store.SavePlaybookAsync(saved with { Id = saved.Id + 100 }, Token);
+
+        saved.Id.ShouldBeGreaterThan(0);
+        saved.Trigger.ShouldBe(new PlaybookTrigger(PlaybookTriggers.MetricCrossed, "Weekly logins", 3.5m, "down"));
+        (saved.QuietStart, saved.QuietEnd, saved.TimeZone, saved.EventCursor).ShouldBe((new TimeOnly(22, 0), new TimeOnly(8, 0), "Europe/Paris", 41L));
+        replaced.ShouldNotBeNull().Name.ShouldBe("Logins dropping");
+        replaced.Enabled.ShouldBeFalse();
+        missing.ShouldBeNull();
+        (await hub.Store.ListPlaybooksAsync(Token)).ShouldHaveSingleItem().Name.ShouldBe("Logins dropping");
+        (await hub.Store.DeletePlaybookAsync(saved.Id, Token)).ShouldBeTrue();
+        (await hub.Store.GetPlaybookAsync(saved.Id, Token)).ShouldBeNull();
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_run_is_recorded_once_per_occurrence_and_user_and_a_deferred_one_is_due_at_its_time(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+        var playbook = (await hub.Store.SavePlaybookAsync(NewPlaybook(), Token))!;
+
+        var added = await hub.Store.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null), new(playbook.Id, "event:1", 11, null)], Token);
+        var again = await hub.Store.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null)], Token);
+        var due = await hub.Store.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token);
+        await hub.Store.UpdatePlaybookRunAsync(due[0].Id, PlaybookRunStatuses.Deferred, "Quiet hours", null, Start.AddHours(1), Token);
+        var whileQuiet = await hub.Store.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token);
+        time.Advance(TimeSpan.FromHours(1));
+        var afterQuiet = await hub.Store.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token);
+
+        (added, again).ShouldBe((2, 0));
+        due.Select(r => r.UserId).ShouldBe([10L, 11L]);
+        whileQuiet.ShouldHaveSingleItem().UserId.ShouldBe(11);
+        afterQuiet.Select(r => r.UserId).ShouldBe([10L, 11L]);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_audit_shows_each_send_with_its_Intercom_id_and_the_cap_counts_sends_in_its_window(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+        var playbook = (await hub.Store.SavePlaybookAsync(NewPlaybook(), Token))!;
+        await hub.Store.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null), new(playbook.Id, "event:2", 10, null)], Token);
+        var runs = await hub.Store.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token);
+        var (send, _) = await hub.Store.QueueOutboundAsync(new OutboundRequest(
+            "playbook:1:event:1:user-10", OutboundKinds.Message, 7, "991", null, "contact-1", "u-10", "email", "Hello", "Hi", []), Token);
+
+        await hub.Store.UpdatePlaybookRunAsync(runs[0].Id, PlaybookRunStatuses.Queued, null, send.Id, null, Token);
+        await hub.Store.UpdatePlaybookRunAsync(runs[1].Id, PlaybookRunStatuses.Skipped, "Frequency cap", null, null, Token);
+        await hub.Store.MarkOutboundSentAsync(send.Id, "msg-77", "conv-5", Token);
+        var audit = await hub.Store.ListPlaybookRunsAsync(playbook.Id, 10, Token);
+        var withinWeek = await hub.Store.CountPlaybookSendsAsync(playbook.Id, 10, Start.AddDays(-7), Token);
+        time.Advance(TimeSpan.FromDays(8));
+        var nextWeek = await hub.Store.CountPlaybookSendsAsync(playbook.Id, 10, time.GetUtcNow().AddDays(-7), Token);
+
+        audit.Select(r => (r.Status, r.IntercomId, r.Reason)).ShouldBe([(PlaybookRunStatuses.Skipped, null, "Frequency cap"), (PlaybookRunStatuses.Queued, "msg-77", null)]);
+        (withinWeek, nextWeek).ShouldBe((1, 0));
+    }
+}
