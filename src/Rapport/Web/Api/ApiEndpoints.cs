@@ -4,11 +4,10 @@ using Rapport.Web.Events;
 using Rapport.Web.Integration;
 using Rapport.Web.Messaging;
 using Rapport.Web.Model;
-using Rapport.Web.Push;
 using Rapport.Web.Playbooks;
-using Rapport.Web.Team;
-
+using Rapport.Web.Push;
 using Rapport.Web.Segment;
+using Rapport.Web.Team;
 
 namespace Rapport.Web.Api;
 
