@@ -16,7 +16,7 @@ public sealed class PushSpecs
         report.Status.ShouldBe("completed");
         report.CompaniesUpdated.ShouldBe(1);
         var company = hub.Company("acme");
-        company.MonthlySpend.ShouldBe(1235);
+        company.MonthlySpend.ShouldBe(1234, "MRR 1234.5, truncated as Intercom keeps monthly_spend");
         company.CustomAttributes.ShouldBe(new Dictionary<string, object?>
         {
             ["Rapport Type"] = "unqualified trial",
@@ -46,6 +46,26 @@ public sealed class PushSpecs
         hub.Company("acme").CustomAttributes["Vitally Active Risk Indicators"].ShouldBe("Unengaged customer, Churn Risk");
         hub.User("acme-user-0").CustomAttributes["Vitally Account Owner"].ShouldBe(true);
         hub.Company("acme").CustomAttributes.Keys.ShouldAllBe(name => name.StartsWith("Vitally ", StringComparison.Ordinal));
+        hub.NothingCreated();
+    }
+
+    [Theory]
+    [InlineData("155.98", 155L)] // Intercom's own example: floats are truncated
+    [InlineData("99.999", 99L)]
+    [InlineData("0.4", 0L)]
+    [InlineData("2147483647.9", 2147483647L)]
+    [InlineData("5000000000", 2147483647L)] // at most 2^31-1
+    public async Task Monthly_spend_is_the_MRR_in_whole_units_truncated_and_capped_as_Intercom_keeps_it(string mrr, long expected)
+    {
+        await using var hub = await PushHarness.StartAsync("acme");
+        await hub.StateAsync("acme", s => s with { Mrr = decimal.Parse(mrr, System.Globalization.CultureInfo.InvariantCulture) });
+
+        var report = await hub.PushAsync();
+
+        report.Failures.ShouldBeEmpty();
+        hub.Company("acme").MonthlySpend.ShouldBe(expected);
+        hub.Stats.Reset();
+        (await hub.PushAsync()).WriteCalls.ShouldBe(0, "what was pushed is what Intercom keeps, so nothing looks changed");
         hub.NothingCreated();
     }
 
