@@ -105,6 +105,32 @@ public sealed class PushSpecs
     }
 
     [Fact]
+    public async Task A_team_moving_from_Vitally_has_the_old_owner_flag_turned_off_and_the_standing_owner_left_alone()
+    {
+        // Vitally flagged acme-user-0 (still the owner) and acme-user-1 (no longer) before Rapport ever pushed.
+        await using var hub = await PushHarness.StartAsync(workspace =>
+        {
+            workspace.DefineDataAttribute("contact", "Vitally Account Owner", "boolean");
+            foreach (var user in (string[])["acme-user-0", "acme-user-1"])
+                workspace.UpdateContact(workspace.FindContactByExternalId(user)!.Id, c => c.CustomAttributes["Vitally Account Owner"] = true);
+        }, "acme", "globex");
+        await hub.StateAsync("acme");
+        await hub.StateAsync("globex");
+        await hub.SettingsAsync(new PushSettings { Prefix = "Vitally" });
+
+        var report = await hub.PushAsync();
+
+        hub.User("acme-user-1").CustomAttributes["Vitally Account Owner"].ShouldBe(false);
+        hub.User("acme-user-0").CustomAttributes["Vitally Account Owner"].ShouldBe(true);
+        hub.User("globex-user-0").CustomAttributes["Vitally Account Owner"].ShouldBe(true);
+        hub.User("globex-user-1").CustomAttributes.ShouldNotContainKey("Vitally Account Owner");
+        report.UsersUpdated.ShouldBe(2, "acme-user-1 off, globex-user-0 on; acme-user-0 already holds true");
+        hub.Stats.Reset();
+        (await hub.PushAsync()).WriteCalls.ShouldBe(0);
+        hub.NothingCreated();
+    }
+
+    [Fact]
     public async Task A_second_push_with_nothing_changed_makes_no_call_at_all()
     {
         await using var hub = await PushHarness.StartAsync("acme", "globex");
