@@ -20,19 +20,7 @@ internal abstract partial class HubStore
     }
 
     public Task<StoredDefinitions> SaveModelDefinitionsAsync(string json, string savedBy, CancellationToken cancellationToken = default) =>
-        WriteAsync(async (connection, transaction) =>
-        {
-            // The write lock (SQLite) or the primary key (PostgreSQL) keeps two saves from taking one version number.
-            var parameters = new DynamicParameters(new { json, savedBy });
-            parameters.Add("now", Now());
-            var row = await connection.QuerySingleAsync<DefinitionsRow>(Command(
-                $"""
-                INSERT INTO model_definitions (version, document, saved_by, saved_at)
-                SELECT coalesce(MAX(version), 0) + 1, {Dialect.Json("@json")}, @savedBy, @now FROM model_definitions
-                RETURNING version AS Version, document AS Json, saved_by AS SavedBy, saved_at AS SavedAt
-                """, parameters, transaction, cancellationToken));
-            return row.ToStored();
-        }, null, cancellationToken);
+        SaveModelDefinitionsAsync(json, savedBy, [], cancellationToken);
 
     public async Task<ModelCatalog> ReadModelCatalogAsync(CancellationToken cancellationToken = default)
     {

@@ -13,6 +13,7 @@ internal abstract partial class HubStore
         string json, string savedBy, IReadOnlyList<DefinitionRetirement> retired, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {
+            // The write lock (SQLite) or the primary key (PostgreSQL) keeps two saves from taking one version number.
             var parameters = new DynamicParameters(new { json, savedBy });
             parameters.Add("now", Now());
             var row = await connection.QuerySingleAsync<DefinitionsRow>(Command(

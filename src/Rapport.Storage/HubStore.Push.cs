@@ -7,9 +7,10 @@ namespace Rapport.Storage;
 internal abstract partial class HubStore
 {
     public async Task<IReadOnlyList<PushTarget>> LoadPushTargetsAsync(
-        string source, IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken = default)
+        string source, IReadOnlyCollection<long> accountIds, string? flag = null, CancellationToken cancellationToken = default)
     {
         var targets = new List<PushTarget>();
+        var flagged = flag is null ? "0" : $"CASE WHEN {FlagIsTrue("c.custom_attributes")} THEN 1 ELSE 0 END";
         await using var connection = await OpenConnectionAsync(cancellationToken);
         foreach (var chunk in accountIds.Chunk(InListChunk))
         {
@@ -20,20 +21,26 @@ internal abstract partial class HubStore
                 WHERE sc.source = @source AND sc.qualified = TRUE AND a.status = 'active' AND sc.account_id {Dialect.InIds}
                 ORDER BY sc.account_id, sc.source_id
                 """, new { source, ids }, null, cancellationToken));
-            var contacts = (await connection.QueryAsync<(long AccountId, string ContactId, string ExternalId)>(Command(
+            var parameters = new DynamicParameters(new { source, ids, flagName = flag, flagPath = $"$.\"{flag}\"" });
+            var contacts = (await connection.QueryAsync<(long AccountId, string ContactId, string ExternalId, long Flagged)>(Command(
                 $"""
-                SELECT DISTINCT m.account_id, c.source_id, u.external_id
+                SELECT DISTINCT m.account_id, c.source_id, u.external_id, CAST({flagged} AS BIGINT)
                 FROM memberships m JOIN users u ON u.id = m.user_id
                 JOIN source_contacts c ON c.source = m.source AND c.external_id = u.external_id
                 WHERE m.source = @source AND u.status = 'active' AND m.account_id {Dialect.InIds}
                 ORDER BY m.account_id, c.source_id
-                """, new { source, ids }, null, cancellationToken)))
-                .ToLookup(row => row.AccountId, row => new PushContact(row.ContactId, row.ExternalId));
+                """, parameters, null, cancellationToken)))
+                .ToLookup(row => row.AccountId, row => new PushContact(row.ContactId, row.ExternalId, row.Flagged != 0));
             targets.AddRange(companies.Select(c => new PushTarget(c.AccountId, c.ExternalId, c.SourceId, [.. contacts[c.AccountId]])));
         }
 
         return targets;
     }
+
+    // Whether the JSON object holds true (the boolean, not the text "true") under the flag's name.
+    private string FlagIsTrue(string json) => Provider == "sqlite"
+        ? $"json_type({json}, @flagPath) = 'true'"
+        : $"({json} -> @flagName) = 'true'::jsonb";
 
     public async Task<IReadOnlyDictionary<string, string>> GetPushSnapshotsAsync(
         string model, IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken = default)

@@ -7,4 +7,5 @@ namespace Rapport.Hub.Push;
 public sealed record PushTarget(long AccountId, string AccountExternalId, string CompanySourceId, IReadOnlyList<PushContact> Contacts);
 
 /// <summary>A source contact (Intercom contact id) and the hub user (external id) it is.</summary>
-public sealed record PushContact(string ContactSourceId, string UserExternalId);
+/// <param name="Flagged">The contact's mirrored custom attributes hold <c>true</c> for the flag asked about.</param>
+public sealed record PushContact(string ContactSourceId, string UserExternalId, bool Flagged = false);

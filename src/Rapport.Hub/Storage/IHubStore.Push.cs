@@ -11,9 +11,11 @@ public partial interface IHubStore
 {
     /// <summary>
     /// For each of <paramref name="accountIds"/> whose account is active and has a qualified company of
-    /// <paramref name="source"/>: that company and the source contacts of the account's active users.
+    /// <paramref name="source"/>: that company and the source contacts of the account's active users, each saying
+    /// whether its mirrored custom attribute <paramref name="flag"/> holds <c>true</c> (a flag set before Rapport pushed).
     /// </summary>
-    Task<IReadOnlyList<PushTarget>> LoadPushTargetsAsync(string source, IReadOnlyCollection<long> accountIds, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<PushTarget>> LoadPushTargetsAsync(
+        string source, IReadOnlyCollection<long> accountIds, string? flag = null, CancellationToken cancellationToken = default);
 
     /// <summary>The last pushed values (a JSON object) of each of <paramref name="targetIds"/> that has any, by target id.</summary>
     Task<IReadOnlyDictionary<string, string>> GetPushSnapshotsAsync(string model, IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken = default);

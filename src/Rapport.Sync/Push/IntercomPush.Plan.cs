@@ -7,7 +7,8 @@ public sealed partial class IntercomPush
     private async Task<PushPlan> PlanAsync(PushSettings settings, CancellationToken cancellationToken)
     {
         var plan = new PushPlan();
-        var owners = new Dictionary<string, (bool Owner, string UserExternalId)>(StringComparer.Ordinal);
+        var attribute = PushAttributes.AccountOwner(settings);
+        var owners = new Dictionary<string, ContactOwnership>(StringComparer.Ordinal);
         long after = 0;
         while (true)
         {
@@ -15,7 +16,7 @@ public sealed partial class IntercomPush
             if (ids.Count == 0)
                 break;
             after = ids[^1];
-            var targets = await store.LoadPushTargetsAsync(IntercomSource.Name, ids, cancellationToken).ConfigureAwait(false);
+            var targets = await store.LoadPushTargetsAsync(IntercomSource.Name, ids, attribute, cancellationToken).ConfigureAwait(false);
             if (targets.Count == 0)
                 continue;
             var states = await store.GetAccountStatesAsync([.. targets.Select(t => t.AccountId).Distinct()], cancellationToken).ConfigureAwait(false);
@@ -38,31 +39,32 @@ public sealed partial class IntercomPush
                 foreach (var contact in target.Contacts)
                 {
                     var owns = string.Equals(state.OwnerUserId, contact.UserExternalId, StringComparison.OrdinalIgnoreCase);
-                    owners[contact.ContactSourceId] = (owners.GetValueOrDefault(contact.ContactSourceId).Owner || owns, contact.UserExternalId);
+                    var known = owners.GetValueOrDefault(contact.ContactSourceId);
+                    owners[contact.ContactSourceId] = new ContactOwnership(known.Owner || owns, contact.UserExternalId, contact.Flagged);
                 }
             }
         }
 
-        var attribute = PushAttributes.AccountOwner(settings);
         if (plan.CompanyCount > 0)
             plan.Produced[("contact", attribute)] = "boolean";
         await PlanContactsAsync(plan, owners, attribute, cancellationToken).ConfigureAwait(false);
         return plan;
     }
 
-    // The owner gets true; another imported user gets false only if Rapport had set true on them: users it never
-    // flagged are left alone, so a push does not write to every user of every account.
+    // The owner gets true; another imported user gets false only if their flag was true: set by Rapport (its snapshot)
+    // or, before Rapport ever wrote it, found on the contact as imported (a team moving from Vitally keeps
+    // "Vitally Account Owner"). Users never flagged are left alone, so a push does not write to every user of every account.
     private async Task PlanContactsAsync(
-        PushPlan plan, Dictionary<string, (bool Owner, string UserExternalId)> owners, string attribute, CancellationToken cancellationToken)
+        PushPlan plan, Dictionary<string, ContactOwnership> owners, string attribute, CancellationToken cancellationToken)
     {
         foreach (var chunk in owners.Keys.Chunk(5_000))
         {
             var snapshots = await store.GetPushSnapshotsAsync("contact", chunk, cancellationToken).ConfigureAwait(false);
             foreach (var contactId in chunk)
             {
-                var (owner, userId) = owners[contactId];
+                var (owner, userId, flagged) = owners[contactId];
                 var old = PushSnapshot.Read(snapshots.GetValueOrDefault(contactId));
-                var was = old.GetValueOrDefault(attribute) as bool?;
+                var was = old.TryGetValue(attribute, out var pushed) ? pushed as bool? : flagged ? true : null;
                 if (owner ? was != true : was == true)
                     plan.Contacts.Add(new ContactWrite(contactId, userId, attribute, old, owner));
             }
@@ -80,4 +82,6 @@ public sealed partial class IntercomPush
             .Where(a => a.ArchivedAt is null && !plan.Produced.ContainsKey((a.Model, a.Name)))
             .Select(a => new PushAttributeChange(a.Model, a.Name, a.DataType))];
     }
+
+    private readonly record struct ContactOwnership(bool Owner, string UserExternalId, bool Flagged);
 }

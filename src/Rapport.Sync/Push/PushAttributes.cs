@@ -25,10 +25,7 @@ public static class PushAttributes
         var values = new Dictionary<string, PushValue>(StringComparer.Ordinal);
         var problems = new List<string>();
         if (settings.MonthlySpend && state.Mrr is { } mrr)
-        {
-            // Intercom keeps monthly_spend as whole units up to 2^31-1 and truncates fractions; rounding is ours to choose.
-            values[MonthlySpend] = PushValue.Integer(Math.Clamp(PushValue.Round(mrr)!.Value, 0, int.MaxValue));
-        }
+            values[MonthlySpend] = PushValue.Integer(WholeSpend(mrr));
 
         void Add(string field, PushValue value, string what)
         {
@@ -56,6 +53,13 @@ public static class PushAttributes
             Add(metric, PushValue.Integer(PushValue.Round(value)), "Metric");
         return new Payload(values, problems);
     }
+
+    /// <summary>
+    /// MRR as Intercom keeps <c>monthly_spend</c>: whole units, the fraction truncated (155.98 → 155) and at most 2^31−1
+    /// (<c>update_company_request</c> in Intercom's OpenAPI description). Sending what Intercom would keep makes the
+    /// last-pushed snapshot equal Intercom's value, and gives the numbers a team migrating from Vitally already sees.
+    /// </summary>
+    public static long WholeSpend(decimal mrr) => (long)Math.Clamp(decimal.Truncate(mrr), 0m, int.MaxValue);
 
     /// <summary>The contact attribute <c>Prefix Account Owner</c>: true on the owner of any of the contact's accounts.</summary>
     public static string AccountOwner(PushSettings settings) => $"{settings.Prefix} {StartCase.Of("accountOwner")}";

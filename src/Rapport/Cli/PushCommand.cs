@@ -19,7 +19,7 @@ internal static class PushCommand
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "List per company and user the attributes that would change (old → new); write nothing" };
         var enable = new Option<bool>("--enable") { Description = "Turn on \"Update Intercom companies with account data\" first (needs Import users and companies)" };
-        var prefix = new Option<string?>("--prefix") { Description = "Attribute name prefix, saved for later pushes (default Rapport; Vitally keeps Vitally's names)" };
+        var prefix = new Option<string?>("--prefix") { Description = "Attribute name prefix, saved for later pushes unless --dry-run (default Rapport; Vitally keeps Vitally's names)" };
         var noSpend = new Option<bool>("--no-monthly-spend") { Description = "Stop setting monthly_spend from MRR (saved)" };
         var archive = new Option<bool>("--archive-stale") { Description = "Archive in Intercom the attributes Rapport no longer produces (saved)" };
 
@@ -30,13 +30,15 @@ internal static class PushCommand
         command.SetAction((result, cancellationToken) => UserErrors.RunAsync(async () =>
         {
             var settings = common.Read(result);
+            var preview = result.GetValue(dryRun);
             await using var store = await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
             if (result.GetValue(enable))
             {
                 var integration = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken) with { UpdateCompanies = true };
                 if (integration.Validate() is [var problem, ..])
                     throw new SettingsException(problem);
-                await integration.SaveAsync(store, cancellationToken);
+                if (!preview)
+                    await integration.SaveAsync(store, cancellationToken);
             }
 
             var push = await PushSettings.LoadAsync(store, cancellationToken);
@@ -48,12 +50,13 @@ internal static class PushCommand
             };
             if (changed.Validate() is [var invalid, ..])
                 throw new SettingsException(invalid);
-            if (changed != push)
+            // A dry run previews with the flags given (say, --prefix Vitally) and saves nothing, in Intercom or in the hub.
+            if (changed != push && !preview)
                 await changed.SaveAsync(store, cancellationToken);
 
             await using var services = IntercomConnection.Build(settings, TimeProvider.System);
             var client = services.GetRequiredService<IntercomClient>();
-            var report = await new IntercomPush(client, store, TimeProvider.System).RunAsync(result.GetValue(dryRun), changed, cancellationToken);
+            var report = await new IntercomPush(client, store, TimeProvider.System).RunAsync(preview, changed, cancellationToken);
             PushView.Write(AnsiConsole.Console, report);
             return report.Status == "completed" ? ExitCodes.Ok : ExitCodes.Error;
         }, cancellationToken));

@@ -33,12 +33,31 @@ public sealed class PushStoreSpecs(StoreFixture fixture) : IClassFixture<StoreFi
         await using var hub = await HubAsync(provider);
         long[] ids = [await AccountIdAsync(hub, "acme"), await AccountIdAsync(hub, "zeta"), await AccountIdAsync(hub, "gone")];
 
-        var targets = await hub.Store.LoadPushTargetsAsync(Intercom, ids, Token);
+        var targets = await hub.Store.LoadPushTargetsAsync(Intercom, ids, cancellationToken: Token);
 
         targets.Select(t => (t.AccountExternalId, t.CompanySourceId)).ShouldBe([("acme", "c1"), ("zeta", "c2")]);
         targets[0].Contacts.ShouldBe([new PushContact("u1", "ada"), new PushContact("u2", "bob")]);
         targets[1].Contacts.ShouldBe([new PushContact("u1", "ada"), new PushContact("u3", "zoe")]);
-        (await hub.Store.LoadPushTargetsAsync("hubspot", ids, Token)).ShouldBeEmpty();
+        (await hub.Store.LoadPushTargetsAsync("hubspot", ids, cancellationToken: Token)).ShouldBeEmpty();
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_contact_says_whether_its_imported_custom_attributes_hold_true_for_the_flag(string provider)
+    {
+        await using var hub = await HubAsync(provider);
+        await hub.Store.MirrorContactsAsync(
+        [
+            Contact("u1", "ada", "c1", "c2") with { CustomAttributesJson = """{"Vitally Account Owner": true}""" },
+            Contact("u2", "bob", "c1") with { CustomAttributesJson = """{"Vitally Account Owner": "true"}""" },
+            Contact("u3", "zoe", "c2") with { CustomAttributesJson = """{"Vitally Account Owner": false}""" },
+        ], "run-3", cancellationToken: Token);
+        long[] ids = [await AccountIdAsync(hub, "acme"), await AccountIdAsync(hub, "zeta")];
+
+        var targets = await hub.Store.LoadPushTargetsAsync(Intercom, ids, "Vitally Account Owner", Token);
+
+        targets[0].Contacts.ShouldBe([new PushContact("u1", "ada", Flagged: true), new PushContact("u2", "bob")], "a text \"true\" is no boolean flag");
+        targets[1].Contacts.ShouldBe([new PushContact("u1", "ada", Flagged: true), new PushContact("u3", "zoe")]);
+        (await hub.Store.LoadPushTargetsAsync(Intercom, ids, "Rapport Account Owner", Token)).SelectMany(t => t.Contacts).ShouldAllBe(c => !c.Flagged);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

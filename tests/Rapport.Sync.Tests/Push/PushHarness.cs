@@ -36,11 +36,15 @@ internal sealed class PushHarness : IAsyncDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Companies <paramref name="companyIds"/> with two users each (<c>{id}-user-0</c>, <c>{id}-user-1</c>), imported.</summary>
-    public static async Task<PushHarness> StartAsync(params string[] companyIds)
+    public static Task<PushHarness> StartAsync(params string[] companyIds) => StartAsync(_ => { }, companyIds);
+
+    /// <summary>As <see cref="StartAsync(string[])"/>, with <paramref name="before"/> changing the workspace before the import.</summary>
+    public static async Task<PushHarness> StartAsync(Action<SimulatorWorkspace> before, params string[] companyIds)
     {
         var import = await ImportHarness.StartAsync();
         foreach (var id in companyIds)
             import.Company(id, users: 2);
+        before(import.Workspace);
         var store = await import.OpenStoreAsync();
         await import.ImportAsync(store, new ImportOptions());
         await new IntercomIntegrationSettings { ImportUsersAndCompanies = true, UpdateCompanies = true }.SaveAsync(store, Ct);

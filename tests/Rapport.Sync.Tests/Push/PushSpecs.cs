@@ -16,7 +16,7 @@ public sealed class PushSpecs
         report.Status.ShouldBe("completed");
         report.CompaniesUpdated.ShouldBe(1);
         var company = hub.Company("acme");
-        company.MonthlySpend.ShouldBe(1235);
+        company.MonthlySpend.ShouldBe(1234, "MRR 1234.5, truncated as Intercom keeps monthly_spend");
         company.CustomAttributes.ShouldBe(new Dictionary<string, object?>
         {
             ["Rapport Type"] = "unqualified trial",
@@ -46,6 +46,26 @@ public sealed class PushSpecs
         hub.Company("acme").CustomAttributes["Vitally Active Risk Indicators"].ShouldBe("Unengaged customer, Churn Risk");
         hub.User("acme-user-0").CustomAttributes["Vitally Account Owner"].ShouldBe(true);
         hub.Company("acme").CustomAttributes.Keys.ShouldAllBe(name => name.StartsWith("Vitally ", StringComparison.Ordinal));
+        hub.NothingCreated();
+    }
+
+    [Theory]
+    [InlineData("155.98", 155L)] // Intercom's own example: floats are truncated
+    [InlineData("99.999", 99L)]
+    [InlineData("0.4", 0L)]
+    [InlineData("2147483647.9", 2147483647L)]
+    [InlineData("5000000000", 2147483647L)] // at most 2^31-1
+    public async Task Monthly_spend_is_the_MRR_in_whole_units_truncated_and_capped_as_Intercom_keeps_it(string mrr, long expected)
+    {
+        await using var hub = await PushHarness.StartAsync("acme");
+        await hub.StateAsync("acme", s => s with { Mrr = decimal.Parse(mrr, System.Globalization.CultureInfo.InvariantCulture) });
+
+        var report = await hub.PushAsync();
+
+        report.Failures.ShouldBeEmpty();
+        hub.Company("acme").MonthlySpend.ShouldBe(expected);
+        hub.Stats.Reset();
+        (await hub.PushAsync()).WriteCalls.ShouldBe(0, "what was pushed is what Intercom keeps, so nothing looks changed");
         hub.NothingCreated();
     }
 
@@ -81,6 +101,32 @@ public sealed class PushSpecs
         report.UsersUpdated.ShouldBe(2);
         hub.Stats.ContactsUpdated.ShouldBe(2);
         hub.Stats.CompaniesUpdated.ShouldBe(0);
+        hub.NothingCreated();
+    }
+
+    [Fact]
+    public async Task A_team_moving_from_Vitally_has_the_old_owner_flag_turned_off_and_the_standing_owner_left_alone()
+    {
+        // Vitally flagged acme-user-0 (still the owner) and acme-user-1 (no longer) before Rapport ever pushed.
+        await using var hub = await PushHarness.StartAsync(workspace =>
+        {
+            workspace.DefineDataAttribute("contact", "Vitally Account Owner", "boolean");
+            foreach (var user in (string[])["acme-user-0", "acme-user-1"])
+                workspace.UpdateContact(workspace.FindContactByExternalId(user)!.Id, c => c.CustomAttributes["Vitally Account Owner"] = true);
+        }, "acme", "globex");
+        await hub.StateAsync("acme");
+        await hub.StateAsync("globex");
+        await hub.SettingsAsync(new PushSettings { Prefix = "Vitally" });
+
+        var report = await hub.PushAsync();
+
+        hub.User("acme-user-1").CustomAttributes["Vitally Account Owner"].ShouldBe(false);
+        hub.User("acme-user-0").CustomAttributes["Vitally Account Owner"].ShouldBe(true);
+        hub.User("globex-user-0").CustomAttributes["Vitally Account Owner"].ShouldBe(true);
+        hub.User("globex-user-1").CustomAttributes.ShouldNotContainKey("Vitally Account Owner");
+        report.UsersUpdated.ShouldBe(2, "acme-user-1 off, globex-user-0 on; acme-user-0 already holds true");
+        hub.Stats.Reset();
+        (await hub.PushAsync()).WriteCalls.ShouldBe(0);
         hub.NothingCreated();
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Rapport.Cli;
 using Rapport.Hub.Team;
+using Rapport.Sync.Push;
 using Rapport.Web.Tests.Integration;
 using Rapport.Web.Tests.Support;
 
@@ -82,14 +83,17 @@ public sealed class PushPageSpecs
         await hub.SaveStateAsync(company.CompanyId!, 77m, "subscribed", null, Token);
         string[] common = ["--database", hub.DatabasePath, "--intercom-url", hub.Simulator.BaseAddress.ToString(), "--token", hub.Simulator.Options.AccessToken];
         hub.Simulator.Stats.Reset();
+        var settingsBefore = await PushSettings.LoadAsync(hub.Store, Token);
 
-        var dry = await RapportCli.Create().Parse(["push", "--dry-run", .. common]).InvokeAsync(cancellationToken: Token);
+        var dry = await RapportCli.Create().Parse(["push", "--dry-run", "--prefix", "Vitally", "--no-monthly-spend", .. common]).InvokeAsync(cancellationToken: Token);
         var writesAfterDryRun = hub.Simulator.Stats.RequestsTo("PUT /companies/{company_id}");
+        var settingsAfterDryRun = await PushSettings.LoadAsync(hub.Store, Token);
         var real = await RapportCli.Create().Parse(["push", "--enable", "--prefix", "Vitally", .. common]).InvokeAsync(cancellationToken: Token);
         var again = await RapportCli.Create().Parse(["push", .. common]).InvokeAsync(cancellationToken: Token);
 
         (dry, real, again).ShouldBe((0, 0, 0));
         writesAfterDryRun.ShouldBe(0);
+        settingsAfterDryRun.ShouldBe(settingsBefore, "a dry run previews with its flags and saves nothing");
         hub.Simulator.Workspace.FindCompany(company.Id)!.CustomAttributes["Vitally Type"].ShouldBe("subscribed");
         hub.Simulator.Stats.RequestsTo("PUT /companies/{company_id}").ShouldBe(1);
         hub.Simulator.Stats.CompaniesCreated.ShouldBe(0);
