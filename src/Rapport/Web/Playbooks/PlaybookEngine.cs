@@ -10,7 +10,7 @@ namespace Rapport.Web.Playbooks;
 /// user, sender's seat — and queued on the durable outbound queue with a key per playbook, occurrence and user.
 /// </summary>
 internal sealed partial class PlaybookEngine(
-    IHubStore store, PlaybookService service, PlaybookSeats seats, Messaging.OutboundSignal signal, TimeProvider timeProvider)
+    IHubStore store, PlaybookService service, Messaging.MessagingSeats seats, Messaging.OutboundSignal signal, TimeProvider timeProvider)
 {
     private static readonly TimeSpan LastSeenEvery = TimeSpan.FromMinutes(1);
     private DateTimeOffset _lastSeenPass = DateTimeOffset.MinValue;
