@@ -36,7 +36,9 @@ internal sealed class MessagingSeats(IHubStore store, IntercomConnections connec
         }
     }
 
-    private async Task<IReadOnlyList<IntercomAdmin>?> AdminsAsync(CancellationToken cancellationToken)
+    /// <summary>Intercom's admins with their seats, or null when Intercom is not connected.</summary>
+    /// <exception cref="IntercomException">Intercom could not be asked.</exception>
+    public async Task<IReadOnlyList<IntercomAdmin>?> AdminsAsync(CancellationToken cancellationToken)
     {
         if (await connections.CurrentAsync(cancellationToken) is not { } connection || await connections.ClientAsync(cancellationToken) is not { } client)
             return null;
