@@ -48,7 +48,7 @@ internal sealed partial class PlaybookService
         if (trigger.Kind == PlaybookTriggers.LastSeen)
         {
             var before = timeProvider.GetUtcNow().AddDays(-(trigger.Days ?? 0));
-            return [.. (await store.ListUsersLastSeenBeforeAsync(before, limit, cancellationToken)).Select(u => u.UserId)];
+            return [.. (await store.ListUsersLastSeenBeforeAsync(before, limit, cancellationToken: cancellationToken)).Select(u => u.UserId)];
         }
 
         var users = new List<long>();
