@@ -80,7 +80,7 @@ internal abstract partial class HubStore
     }
 
     public Task MarkOutboundFailedAsync(long id, string error, CancellationToken cancellationToken = default) =>
-        ChangeOneAsync("UPDATE outbound_sends SET status = 'failed', error = @error, claimed_until = NULL WHERE id = @id", new DynamicParameters(new { id, error }), cancellationToken);
+        ChangeOneAsync("UPDATE outbound_sends SET status = 'failed', error = @error, claimed_until = NULL WHERE id = @id AND status <> 'sent'", new DynamicParameters(new { id, error }), cancellationToken);
 
     public Task DeferOutboundAsync(long id, string error, TimeSpan retryAfter, CancellationToken cancellationToken = default)
     {

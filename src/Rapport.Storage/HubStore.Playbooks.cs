@@ -143,16 +143,24 @@ internal abstract partial class HubStore
         ChangeOneAsync("UPDATE playbooks SET event_cursor = @eventCursor WHERE id = @id AND event_cursor < @eventCursor",
             new DynamicParameters(new { id, eventCursor }), cancellationToken);
 
-    public async Task<IReadOnlyList<(long UserId, DateTimeOffset LastSeen)>> ListUsersLastSeenBeforeAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<(long UserId, DateTimeOffset LastSeen)>> ListUsersLastSeenBeforeAsync(
+        DateTimeOffset before, int limit, long? withoutRunOf = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        var parameters = new DynamicParameters(new { limit });
+        var parameters = new DynamicParameters(new { limit, playbookId = withoutRunOf ?? 0 });
         parameters.Add("before", Dialect.Time(before));
+        // A run made since the user was last seen is this absence's: they are not listed again until seen and gone again.
+        var unrecorded = withoutRunOf is null ? "" :
+            "AND NOT EXISTS (SELECT 1 FROM playbook_runs r WHERE r.playbook_id = @playbookId AND r.user_id = a.id AND r.created_at >= a.seen)";
         var rows = await connection.QueryAsync<(long UserId, object LastSeen)>(Command(
-            """
-            SELECT u.id, max(c.last_seen_at) FROM users u JOIN source_contacts c ON c.external_id = u.external_id AND c.source = 'intercom'
-            WHERE u.status = 'active' AND c.last_seen_at IS NOT NULL
-            GROUP BY u.id HAVING max(c.last_seen_at) < @before ORDER BY u.id LIMIT @limit
+            $"""
+            SELECT a.id, a.seen FROM (
+                SELECT u.id AS id, max(c.last_seen_at) AS seen
+                FROM users u JOIN source_contacts c ON c.external_id = u.external_id AND c.source = 'intercom'
+                WHERE u.status = 'active' AND c.last_seen_at IS NOT NULL
+                GROUP BY u.id) a
+            WHERE a.seen < @before {unrecorded}
+            ORDER BY a.id LIMIT @limit
             """, parameters, null, cancellationToken));
         return [.. rows.Select(r => (r.UserId, SqlDialect.ReadTime(r.LastSeen) ?? DateTimeOffset.UnixEpoch))];
     }

@@ -19,7 +19,8 @@ public partial interface IHubStore
 
     Task MarkOutboundSentAsync(long id, string intercomId, string? conversationId, CancellationToken cancellationToken = default);
 
-    /// <summary>Intercom refused it: it is never sent again.</summary>
+    /// <summary>Intercom refused it: it is never sent again. A send already sent stays sent (a later step, such as storing
+    /// Intercom's answer, may fail without undoing it).</summary>
     Task MarkOutboundFailedAsync(long id, string error, CancellationToken cancellationToken = default);
 
     /// <summary>No answer from Intercom: tried again after <paramref name="retryAfter"/>, checking first whether it landed.</summary>

@@ -39,6 +39,11 @@ public partial interface IHubStore
 
     Task SetPlaybookEventCursorAsync(long id, long eventCursor, CancellationToken cancellationToken = default);
 
-    /// <summary>Active users whose Intercom contact was last seen before <paramref name="before"/>: (user id, last seen).</summary>
-    Task<IReadOnlyList<(long UserId, DateTimeOffset LastSeen)>> ListUsersLastSeenBeforeAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Active users whose Intercom contact was last seen before <paramref name="before"/>: (user id, last seen), by id. With
+    /// <paramref name="withoutRunOf"/>, only those that playbook has no run for since they were last seen: a pass reads who is
+    /// newly away, however many have long been away.
+    /// </summary>
+    Task<IReadOnlyList<(long UserId, DateTimeOffset LastSeen)>> ListUsersLastSeenBeforeAsync(
+        DateTimeOffset before, int limit, long? withoutRunOf = null, CancellationToken cancellationToken = default);
 }

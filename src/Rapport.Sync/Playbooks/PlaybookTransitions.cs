@@ -17,20 +17,21 @@ public static class PlaybookTransitions
         ArgumentNullException.ThrowIfNull(next);
         if (previous is null || trigger.Name is not { } name)
             return null;
-        var at = next.ComputedAt.ToUnixTimeMilliseconds();
+        // Named by the state the account leaves, not the new one: a recompute that runs again before the new state is saved
+        // (a crash in between, or two at once) starts from the same state, so it is the same occurrence and sends nothing twice.
+        var from = previous.ComputedAt.ToUnixTimeMilliseconds();
         switch (trigger.Kind)
         {
             case PlaybookTriggers.SegmentEntered when In(next, name) && !In(previous, name):
-                return $"segment-entered:{name}:{at}";
+                return $"segment-entered:{name}:{from}";
             case PlaybookTriggers.SegmentLeft when !In(next, name) && In(previous, name):
-                return $"segment-left:{name}:{at}";
-            case PlaybookTriggers.IndicatorOn when next.Indicator(name) is { Active: true } now && previous.Indicator(name) is not { Active: true }:
-                // The activation's own start: a recompute of the same activation is the same occurrence.
-                return $"indicator:{name}:{now.ActivatedAt.ToUnixTimeMilliseconds()}";
+                return $"segment-left:{name}:{from}";
+            case PlaybookTriggers.IndicatorOn when next.Indicator(name) is { Active: true } && previous.Indicator(name) is not { Active: true }:
+                return $"indicator:{name}:{from}";
             case PlaybookTriggers.MetricCrossed when trigger.Threshold is { } threshold
                 && Metric(previous, name) is { } before && Metric(next, name) is { } after:
                 var crossed = trigger.Direction == "down" ? before >= threshold && after < threshold : before <= threshold && after > threshold;
-                return crossed ? $"metric-{trigger.Direction}:{name}:{threshold}:{at}" : null;
+                return crossed ? $"metric-{trigger.Direction}:{name}:{threshold}:{from}" : null;
             default:
                 return null;
         }

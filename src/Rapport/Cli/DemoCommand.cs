@@ -87,6 +87,7 @@ internal static class DemoCommand
             await ServeCommand.ServeAsync(console, web, cancellationToken, async app =>
             {
                 await ConnectAsync(app, simulator, settings, cancellationToken);
+                await MapAdminAsync(console, app, simulator, web.AdminEmail, cancellationToken);
                 await DemoModel.DefineAsync(console, app, simulator, cancellationToken);
             });
             return ExitCodes.Ok;
@@ -115,6 +116,21 @@ internal static class DemoCommand
         await Rapport.Sync.Events.EventImport.StartAsync(app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>(), app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
         await integration.SaveAsync(app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>(), cancellationToken);
         simulator.ConfigureWebhooks(new Uri(app.BaseAddress, "webhooks/intercom"));
+    }
+
+    /// <summary>
+    /// The demo's admin replies and starts conversations as the simulator's first admin with an inbox seat, so sending works
+    /// at once; Settings → Teammates maps anyone else (and lists the simulator's admins).
+    /// </summary>
+    private static async Task MapAdminAsync(
+        IAnsiConsole console, RapportWebApp app, IntercomSimulatorServer simulator, string adminEmail, CancellationToken cancellationToken)
+    {
+        var store = app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>();
+        if (await store.FindTeammateByEmailAsync(adminEmail, cancellationToken) is not { Teammate: { IntercomAdminEmail: null } admin }
+            || simulator.Workspace.Admins.FirstOrDefault(a => a.HasInboxSeat) is not { } seated)
+            return;
+        await store.UpdateTeammateAsync(admin.Id, admin.Name, admin.Role, seated.Email, cancellationToken);
+        console.MarkupLineInterpolated($"{adminEmail} sends to Intercom as the simulator's admin [bold]{seated.Name}[/] ({seated.Email}, inbox seat).");
     }
 
     /// <summary>The demo's hub is its own: start from an empty one each time.</summary>

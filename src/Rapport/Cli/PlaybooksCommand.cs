@@ -53,7 +53,10 @@ internal static class PlaybooksCommand
                 return ExitCodes.Error;
             }
 
-            foreach (var run in await store.ListPlaybookRunsAsync(result.GetValue(id), Math.Clamp(result.GetValue(limit), 1, 1000), cancellationToken))
+            var runs = await store.ListPlaybookRunsAsync(result.GetValue(id), Math.Clamp(result.GetValue(limit), 1, 1000), cancellationToken);
+            if (runs.Count == 0)
+                Console.Out.WriteLine("No runs yet: its trigger has not fired since it was saved.");
+            foreach (var run in runs)
                 Console.Out.WriteLine($"{run.UpdatedAt:yyyy-MM-dd HH:mm:ss}  user {run.UserId,-6}  {run.Status,-8}  {run.IntercomId ?? ""}  {run.Reason ?? ""}".TrimEnd());
             return ExitCodes.Ok;
         }, cancellationToken));

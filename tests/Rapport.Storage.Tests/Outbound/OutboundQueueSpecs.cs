@@ -54,7 +54,7 @@ public sealed class OutboundQueueSpecs(StoreFixture fixture) : IClassFixture<Sto
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task A_sent_send_keeps_its_Intercom_id_and_a_failed_one_its_reason_and_neither_is_claimed_again(string provider)
+    public async Task A_sent_send_keeps_its_Intercom_id_and_stays_sent_a_failed_one_its_reason_and_neither_is_claimed_again(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
         var (reply, _) = await hub.Store.QueueOutboundAsync(Reply("key-3", "Hello"), Token);
@@ -66,6 +66,7 @@ public sealed class OutboundQueueSpecs(StoreFixture fixture) : IClassFixture<Sto
         var (failing, _) = await hub.Store.QueueOutboundAsync(Reply("key-5", "Hi"), Token);
         await hub.Store.ClaimOutboundAsync(10, Lease, Token);
         await hub.Store.MarkOutboundFailedAsync(failing.Id, "Intercom refused it: Conversation is closed.", Token);
+        await hub.Store.MarkOutboundFailedAsync(reply.Id, "Storing Intercom's answer failed", Token);
         time.Advance(TimeSpan.FromMinutes(5));
 
         (await hub.Store.ClaimOutboundAsync(10, Lease, Token)).ShouldBeEmpty();

@@ -77,4 +77,40 @@ public sealed class PlaybookStoreSpecs(StoreFixture fixture) : IClassFixture<Sto
         audit.Select(r => (r.Status, r.IntercomId, r.Reason)).ShouldBe([(PlaybookRunStatuses.Skipped, null, "Frequency cap"), (PlaybookRunStatuses.Queued, "msg-77", null)]);
         (withinWeek, nextWeek).ShouldBe((1, 0));
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Users_away_are_listed_once_per_absence_for_a_playbook_however_many_have_long_been_away(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+        var playbook = (await hub.Store.SavePlaybookAsync(NewPlaybook(), Token))!;
+        await hub.Store.ApplyCompaniesAsync([Qualified(Company("c1", "Ext-1"))], "run-1", cancellationToken: Token);
+        await hub.Store.MirrorContactsAsync(
+        [
+            Contact("long-gone", "u-1", "c1") with { LastSeenAt = Start.AddDays(-90) },
+            Contact("away", "u-2", "c1") with { LastSeenAt = Start.AddDays(-20) },
+            Contact("here", "u-3", "c1") with { LastSeenAt = Start.AddDays(-1) },
+        ], "run-1", cancellationToken: Token);
+        await hub.Store.DeriveUsersAsync(Intercom, Token);
+        var before = Start.AddDays(-14);
+
+        var all = await hub.Store.ListUsersLastSeenBeforeAsync(before, 10, cancellationToken: Token);
+        var firstPage = await hub.Store.ListUsersLastSeenBeforeAsync(before, 1, playbook.Id, Token);
+        await hub.Store.AddPlaybookRunsAsync([new(playbook.Id, $"last-seen:{firstPage[0].LastSeen.ToUnixTimeSeconds()}", firstPage[0].UserId, null)], Token);
+        var secondPage = await hub.Store.ListUsersLastSeenBeforeAsync(before, 1, playbook.Id, Token);
+        await hub.Store.AddPlaybookRunsAsync([new(playbook.Id, $"last-seen:{secondPage[0].LastSeen.ToUnixTimeSeconds()}", secondPage[0].UserId, null)], Token);
+        var none = await hub.Store.ListUsersLastSeenBeforeAsync(before, 10, playbook.Id, Token);
+        var forAnother = await hub.Store.ListUsersLastSeenBeforeAsync(before, 10, playbook.Id + 1, Token);
+        // Seen again after the run, and gone again: a new absence.
+        time.Advance(TimeSpan.FromDays(30));
+        await hub.Store.MirrorContactsAsync([Contact("long-gone", "u-1", "c1") with { LastSeenAt = Start.AddDays(1) }], "run-2", cancellationToken: Token);
+        var againAway = await hub.Store.ListUsersLastSeenBeforeAsync(time.GetUtcNow().AddDays(-14), 10, playbook.Id, Token);
+
+        all.Select(u => u.LastSeen).ShouldBe([Start.AddDays(-90), Start.AddDays(-20)]);
+        firstPage.ShouldHaveSingleItem().UserId.ShouldBe(all[0].UserId);
+        secondPage.ShouldHaveSingleItem().UserId.ShouldBe(all[1].UserId, "the one listed is not listed again, so the next one is reached");
+        none.ShouldBeEmpty();
+        againAway.Select(u => u.UserId).ShouldContain(all[0].UserId);
+        againAway.Select(u => u.UserId).ShouldNotContain(all[1].UserId, "still the same absence");
+        forAnother.Count.ShouldBe(2, "another playbook has its own runs");
+    }
 }

@@ -22,6 +22,9 @@ internal sealed class MessageModel(IHubStore store, OutboundQueue queue, Messagi
 
     public string? ProblemField { get; private set; }
 
+    /// <summary>The message as its recipient would read it, once the teammate asked for a preview.</summary>
+    public (string? Subject, string? Body)? Preview { get; private set; }
+
     [BindProperty] public string Channel { get; set; } = "in_app";
     [BindProperty] public string? Subject { get; set; }
     [BindProperty] public string? Body { get; set; }
@@ -48,13 +51,37 @@ internal sealed class MessageModel(IHubStore store, OutboundQueue queue, Messagi
             OutboundKinds.Message, Body, Channel, Subject, OutboundText.Lines(Attachments), AsLinks, IdempotencyKey), cancellationToken);
         if (outcome.Send is { } queued)
         {
-            // A message has no thread until Intercom names its conversation: wait briefly for it, else show the user.
+            // A message has no thread until Intercom names its conversation: wait briefly for it, else the user's page says
+            // it is on its way. A refusal stays here, named, with the text kept to mend and send again (under a new key).
             var send = await queue.AwaitAsync(queued, TimeSpan.FromSeconds(5), cancellationToken);
-            return send.Status == OutboundStatuses.Sent && send.ConversationId is { } conversationId
-                ? Redirect($"/conversations/{Uri.EscapeDataString(conversationId)}")
-                : Redirect($"/users/{id}?send={send.Id}");
+            if (send.Status != OutboundStatuses.Failed)
+                return send.Status == OutboundStatuses.Sent && send.ConversationId is { } conversationId
+                    ? Redirect($"/conversations/{Uri.EscapeDataString(conversationId)}")
+                    : Redirect($"/users/{id}?send={send.Id}");
+            outcome = new QueueOutcome(null, 422, send.Error);
+            IdempotencyKey = Guid.NewGuid().ToString("N");
+            ModelState.Remove(nameof(IdempotencyKey));
         }
 
+        return await RefusedAsync(outcome, cancellationToken);
+    }
+
+    /// <summary>Shows the message as this user would read it, filled with their and your data; nothing is sent.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await store.GetUserAsync(id, cancellationToken) is not { } user)
+            return NotFound();
+        Detail = user;
+        var (subject, body, problem) = await queue.RenderAsync(User, user, Channel == "email" ? Subject : null, Body, cancellationToken);
+        if (problem is not null)
+            return await RefusedAsync(problem, cancellationToken);
+        Seat = await seats.CheckAsync(User, cancellationToken);
+        Preview = (subject, body);
+        return Page();
+    }
+
+    private async Task<IActionResult> RefusedAsync(QueueOutcome outcome, CancellationToken cancellationToken)
+    {
         Seat = await seats.CheckAsync(User, cancellationToken);
         Problem = outcome.Problem;
         ProblemField = outcome.Field;

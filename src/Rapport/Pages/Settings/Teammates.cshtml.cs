@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
+using Rapport.Intercom;
+using Rapport.Sync.Messaging;
 using Rapport.Web.Auth;
+using Rapport.Web.Messaging;
 
 namespace Rapport.Pages.Settings;
 
 [Authorize(Policy = TeamClaims.AdminPolicy)]
-internal sealed class TeammatesModel(IHubStore store) : PageModel
+internal sealed class TeammatesModel(IHubStore store, MessagingSeats seats) : PageModel
 {
     public IReadOnlyList<Teammate> Teammates { get; private set; } = [];
 
@@ -19,7 +22,37 @@ internal sealed class TeammatesModel(IHubStore store) : PageModel
 
     public string? NewPasswordFor { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Teammates = await store.ListTeammatesAsync(cancellationToken);
+    /// <summary>Intercom's admins to map teammates to; empty when Intercom is not connected or did not answer.</summary>
+    public IReadOnlyList<IntercomAdmin> IntercomAdmins { get; private set; } = [];
+
+    /// <summary>Whether each teammate can send to Intercom, and as whom; none when Intercom could not be asked.</summary>
+    public IReadOnlyDictionary<long, SeatCheck> Seats { get; private set; } = new Dictionary<long, SeatCheck>();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Teammates = await store.ListTeammatesAsync(cancellationToken);
+        try
+        {
+            var admins = await seats.AdminsAsync(cancellationToken);
+            IntercomAdmins = admins ?? [];
+            Seats = Teammates.ToDictionary(t => t.Id, t => SeatCheck.Of(t, admins));
+        }
+        catch (IntercomException)
+        {
+            // The page still lists and edits teammates; their seats show once Intercom answers again.
+        }
+    }
+
+    public async Task OnPostMapAsync(long id, string? intercomAdminEmail, CancellationToken cancellationToken)
+    {
+        var email = Blank(intercomAdminEmail);
+        if (email is not null && !email.Contains('@', StringComparison.Ordinal))
+            Fail($"'{email}' is not an email.");
+        else if (await store.FindTeammateAsync(id, cancellationToken) is { } teammate
+            && await store.UpdateTeammateAsync(id, teammate.Name, teammate.Role, email, cancellationToken))
+            Message = email is null ? $"{teammate.Name} is mapped to Intercom by their own email." : $"{teammate.Name} sends to Intercom as the admin {email}.";
+        await OnGetAsync(cancellationToken);
+    }
 
     public async Task OnPostAddAsync(string? name, string? email, string? role, string? intercomAdminEmail, CancellationToken cancellationToken)
     {

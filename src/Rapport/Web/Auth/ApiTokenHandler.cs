@@ -32,7 +32,7 @@ internal sealed class ApiTokenHandler(
     {
         Response.Headers.WWWAuthenticate = "Bearer";
         return ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized,
-            "Sign in, or send a personal API token: Authorization: Bearer rpt_… (Settings → API tokens).");
+            "Sign in, or send a personal API token: Authorization: Bearer rpt_… (create one on your profile, /me).");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

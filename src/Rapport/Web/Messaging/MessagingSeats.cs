@@ -8,8 +8,10 @@ using Rapport.Web.Integration;
 namespace Rapport.Web.Messaging;
 
 /// <summary>
-/// Who may send: the signed-in teammate's Intercom admin and its seat. Intercom's admin list is read at most every
-/// <see cref="Fresh"/> (it has no paging and rarely changes), so opening a conversation costs no API call most of the time.
+/// Who may send: a teammate's Intercom admin and its seat, for the signed-in teammate and for a playbook's sender alike.
+/// Intercom's admin list is read at most every <see cref="Fresh"/> (it has no paging and rarely changes), so opening a
+/// conversation, or a playbook sending to a thousand users, costs no API call most of the time; a seat taken away in Intercom
+/// stops sends within that time.
 /// </summary>
 internal sealed class MessagingSeats(IHubStore store, IntercomConnections connections, TimeProvider timeProvider)
 {
@@ -17,21 +19,26 @@ internal sealed class MessagingSeats(IHubStore store, IntercomConnections connec
     private readonly SemaphoreSlim _sync = new(1, 1);
     private (string Key, DateTimeOffset At, IReadOnlyList<IntercomAdmin> Admins)? _admins;
 
-    public async Task<SeatCheck> CheckAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<SeatCheck> CheckAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        user.TeammateId() is { } id ? await CheckAsync(id, cancellationToken) : new SeatCheck(null, "Sign in to send.");
+
+    public async Task<SeatCheck> CheckAsync(long teammateId, CancellationToken cancellationToken)
     {
-        if (user.TeammateId() is not { } id || await store.FindTeammateAsync(id, cancellationToken) is not { } teammate)
-            return new SeatCheck(null, "Sign in to send.");
+        if (await store.FindTeammateAsync(teammateId, cancellationToken) is not { } teammate)
+            return new SeatCheck(null, $"There is no teammate with id {teammateId}.");
         try
         {
             return SeatCheck.Of(teammate, await AdminsAsync(cancellationToken));
         }
         catch (IntercomException error)
         {
-            return new SeatCheck(null, $"Intercom could not be asked for your seat ({error.Message}); try again shortly.");
+            return new SeatCheck(null, $"Intercom could not be asked for {teammate.Name}'s seat ({error.Message}); try again shortly.");
         }
     }
 
-    private async Task<IReadOnlyList<IntercomAdmin>?> AdminsAsync(CancellationToken cancellationToken)
+    /// <summary>Intercom's admins with their seats, or null when Intercom is not connected.</summary>
+    /// <exception cref="IntercomException">Intercom could not be asked.</exception>
+    public async Task<IReadOnlyList<IntercomAdmin>?> AdminsAsync(CancellationToken cancellationToken)
     {
         if (await connections.CurrentAsync(cancellationToken) is not { } connection || await connections.ClientAsync(cancellationToken) is not { } client)
             return null;

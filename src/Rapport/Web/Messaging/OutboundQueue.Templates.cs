@@ -21,21 +21,7 @@ internal sealed partial class OutboundQueue
         }
 
         var teammate = user.TeammateId() is { } id ? await store.FindTeammateAsync(id, cancellationToken) : null;
-        var name = recipient?.Name?.Trim();
-        var account = recipient?.Accounts.FirstOrDefault();
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["user.first_name"] = name?.Split(' ', 2)[0],
-            ["user.last_name"] = name?.Split(' ', 2) is [_, var last] ? last : null,
-            ["user.name"] = name,
-            ["user.email"] = recipient?.Email,
-            ["user.external_id"] = recipient?.ExternalId,
-            ["account.name"] = account?.Name,
-            ["account.external_id"] = account?.ExternalId,
-            ["teammate.name"] = teammate?.Name,
-            ["teammate.first_name"] = teammate?.Name.Split(' ', 2)[0],
-            ["teammate.email"] = teammate?.Email,
-        };
+        var values = MessageTemplate.Values(recipient, teammate);
         var renderedSubject = subject is null ? null : await MessageTemplate.RenderAsync(subject, values, cancellationToken);
         var renderedBody = body is null ? null : await MessageTemplate.RenderAsync(body, values, cancellationToken);
         if (!string.IsNullOrWhiteSpace(body) && string.IsNullOrWhiteSpace(renderedBody))

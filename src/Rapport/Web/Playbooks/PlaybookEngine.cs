@@ -10,9 +10,10 @@ namespace Rapport.Web.Playbooks;
 /// user, sender's seat — and queued on the durable outbound queue with a key per playbook, occurrence and user.
 /// </summary>
 internal sealed partial class PlaybookEngine(
-    IHubStore store, PlaybookService service, PlaybookSeats seats, Messaging.OutboundSignal signal, TimeProvider timeProvider)
+    IHubStore store, PlaybookService service, Messaging.MessagingSeats seats, Messaging.OutboundSignal signal, TimeProvider timeProvider)
 {
     private static readonly TimeSpan LastSeenEvery = TimeSpan.FromMinutes(1);
+    private const int LastSeenPage = 1000;
     private DateTimeOffset _lastSeenPass = DateTimeOffset.MinValue;
 
     /// <summary>One pass: new occurrences recorded, due runs handled. Returns how many runs it handled.</summary>
@@ -20,7 +21,9 @@ internal sealed partial class PlaybookEngine(
     {
         var playbooks = await store.ListPlaybooksAsync(cancellationToken);
         await RecordEventsAsync(playbooks, cancellationToken);
-        if (timeProvider.GetUtcNow() - _lastSeenPass >= LastSeenEvery)
+        // Every minute, and at once after a last-seen playbook was saved or turned on, so its first matches do not wait.
+        if (timeProvider.GetUtcNow() - _lastSeenPass >= LastSeenEvery
+            || playbooks.Any(p => p.Trigger.Kind == PlaybookTriggers.LastSeen && p.UpdatedAt > _lastSeenPass))
         {
             await RecordLastSeenAsync(playbooks, cancellationToken);
             _lastSeenPass = timeProvider.GetUtcNow();
@@ -58,9 +61,15 @@ internal sealed partial class PlaybookEngine(
         foreach (var playbook in playbooks.Where(p => p.Enabled && p.Trigger is { Kind: PlaybookTriggers.LastSeen, Days: > 0 }))
         {
             var before = timeProvider.GetUtcNow().AddDays(-playbook.Trigger.Days!.Value);
-            var away = await store.ListUsersLastSeenBeforeAsync(before, 10_000, cancellationToken);
-            // One occurrence per absence: the same last-seen moment never fires twice; seen again and gone again fires anew.
-            await store.AddPlaybookRunsAsync([.. away.Select(u => new PlaybookRunRequest(playbook.Id, $"last-seen:{u.LastSeen.ToUnixTimeSeconds()}", u.UserId, null))], cancellationToken);
+            // Only users newly away are read, a page at a time until none is left (or a page adds nothing, so it never spins).
+            while (await store.ListUsersLastSeenBeforeAsync(before, LastSeenPage, playbook.Id, cancellationToken) is { Count: > 0 } away)
+            {
+                // One occurrence per absence: the same last-seen moment never fires twice; seen again and gone again fires anew.
+                var added = await store.AddPlaybookRunsAsync(
+                    [.. away.Select(u => new PlaybookRunRequest(playbook.Id, $"last-seen:{u.LastSeen.ToUnixTimeSeconds()}", u.UserId, null))], cancellationToken);
+                if (added == 0 || away.Count < LastSeenPage)
+                    break;
+            }
         }
     }
 }

@@ -13,21 +13,7 @@ internal sealed partial class PlaybookService
         ArgumentNullException.ThrowIfNull(playbook);
         ArgumentNullException.ThrowIfNull(recipient);
         var teammate = await store.FindTeammateAsync(playbook.SenderTeammateId, cancellationToken);
-        var name = recipient.Name?.Trim();
-        var account = recipient.Accounts.FirstOrDefault();
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["user.first_name"] = name?.Split(' ', 2)[0],
-            ["user.last_name"] = name?.Split(' ', 2) is [_, var last] ? last : null,
-            ["user.name"] = name,
-            ["user.email"] = recipient.Email,
-            ["user.external_id"] = recipient.ExternalId,
-            ["account.name"] = account?.Name,
-            ["account.external_id"] = account?.ExternalId,
-            ["teammate.name"] = teammate?.Name,
-            ["teammate.first_name"] = teammate?.Name.Split(' ', 2)[0],
-            ["teammate.email"] = teammate?.Email,
-        };
+        var values = MessageTemplate.Values(recipient, teammate);
         var subject = playbook.Subject is null ? null : await MessageTemplate.RenderAsync(playbook.Subject, values, cancellationToken);
         var body = await MessageTemplate.RenderAsync(playbook.Body, values, cancellationToken);
         return (subject, string.IsNullOrWhiteSpace(body) ? null : body);
@@ -62,7 +48,7 @@ internal sealed partial class PlaybookService
         if (trigger.Kind == PlaybookTriggers.LastSeen)
         {
             var before = timeProvider.GetUtcNow().AddDays(-(trigger.Days ?? 0));
-            return [.. (await store.ListUsersLastSeenBeforeAsync(before, limit, cancellationToken)).Select(u => u.UserId)];
+            return [.. (await store.ListUsersLastSeenBeforeAsync(before, limit, cancellationToken: cancellationToken)).Select(u => u.UserId)];
         }
 
         var users = new List<long>();

@@ -11,7 +11,7 @@ namespace Rapport.Web.Playbooks;
 internal sealed record PlaybookSaveOutcome(Playbook? Playbook, IReadOnlyList<(string Field, string Message)> Problems, bool NotFound = false);
 
 /// <summary>Saves playbooks once they validate against the model, the event catalog and the sender's seat.</summary>
-internal sealed partial class PlaybookService(IHubStore store, AccountModelService model, PlaybookSeats seats, TimeProvider timeProvider)
+internal sealed partial class PlaybookService(IHubStore store, AccountModelService model, Messaging.MessagingSeats seats, TimeProvider timeProvider)
 {
     public async Task<PlaybookSaveOutcome> SaveAsync(long id, PlaybookInput input, CancellationToken cancellationToken)
     {

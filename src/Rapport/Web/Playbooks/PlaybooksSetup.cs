@@ -7,7 +7,7 @@ internal static class PlaybooksSetup
 {
     public static IServiceCollection AddRapportPlaybooks(this IServiceCollection services)
     {
-        services.TryAddSingleton<PlaybookSeats>();
+        services.TryAddSingleton<Messaging.MessagingSeats>();
         services.TryAddSingleton<PlaybookService>();
         services.TryAddSingleton<PlaybookEngine>();
         services.AddHostedService<PlaybookWorker>();

@@ -17,6 +17,8 @@ internal static class TeamApi
         teammates.MapGet("/", ListAsync).WithSummary("Every teammate");
         teammates.MapPost("/", AddAsync).RequireAuthorization(TeamClaims.AdminPolicy)
             .WithSummary("Add a teammate (Admins); the answer holds their generated password, shown only once");
+        teammates.MapPut("/{id:long}/intercom-admin", MapAdminAsync).RequireAuthorization(TeamClaims.AdminPolicy)
+            .WithSummary("Map a teammate to their Intercom admin by email (Admins); replies and messages from Rapport are sent as that admin. Null or empty: by their own email");
         teammates.MapDelete("/{id:long}", RemoveAsync).RequireAuthorization(TeamClaims.AdminPolicy).WithSummary("Remove a teammate (Admins)");
     }
 
@@ -42,6 +44,18 @@ internal static class TeamApi
             : TypedResults.Created($"/api/v1/teammates/{added.Id}", new NewTeammateDto(TeammateDto.From(added), password));
     }
 
+    private static async Task<Results<Ok<TeammateDto>, ProblemHttpResult>> MapAdminAsync(
+        long id, IntercomAdminRequest request, IHubStore store, CancellationToken cancellationToken)
+    {
+        var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
+        if (email is not null && !email.Contains('@', StringComparison.Ordinal))
+            return TypedResults.Problem($"'{email}' is not an email.", statusCode: 400, title: "Bad field: email");
+        if (await store.FindTeammateAsync(id, cancellationToken) is not { } teammate
+            || !await store.UpdateTeammateAsync(id, teammate.Name, teammate.Role, email, cancellationToken))
+            return TypedResults.Problem($"There is no teammate with id {id}.", statusCode: 404);
+        return TypedResults.Ok(TeammateDto.From(teammate with { IntercomAdminEmail = email }));
+    }
+
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveAsync(long id, ClaimsPrincipal user, IHubStore store, CancellationToken cancellationToken)
     {
         if (id == user.TeammateId())
@@ -58,3 +72,6 @@ public sealed record TeammateDto(long Id, string Email, string Name, string Role
 public sealed record NewTeammateRequest(string Email, string Name, string Role, string? IntercomAdminEmail);
 
 public sealed record NewTeammateDto(TeammateDto Teammate, string Password);
+
+/// <param name="Email">The Intercom admin's email; null or empty maps the teammate by their own email.</param>
+public sealed record IntercomAdminRequest(string? Email);

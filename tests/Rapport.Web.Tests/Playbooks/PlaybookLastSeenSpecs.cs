@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Rapport.Web.Tests.Support;
+
+namespace Rapport.Web.Tests.Playbooks;
+
+/// <summary>"Days since last seen": a user away that long is messaged once for that absence.</summary>
+public sealed class PlaybookLastSeenSpecs
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_user_away_longer_than_the_playbooks_days_is_messaged_once_for_that_absence()
+    {
+        await using var hub = await PlaybookHub.StartAsync();
+        var away = hub.Users[1];
+        // Ten years and more: no other user of the seeded workspace has been away as long.
+        var lastSeen = DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().AddDays(-4000).ToUnixTimeSeconds());
+        hub.Hub.Simulator.Workspace.UpdateContact(away.Id, c => c.LastSeenAt = lastSeen);
+        await WebHub.EventuallyAsync(async () =>
+            (await hub.Hub.Store.GetUserAsync(await hub.UserIdAsync(away), Token))!.Sources.Any(s => s.LastSeenAt == lastSeen), "the new last seen is stored");
+
+        var id = await hub.CreateAsync(hub.Playbook(p => p["trigger"] = new { kind = "last_seen", days = 3650 }));
+        var audit = await hub.AuditWhenAsync(id, a => a.Count == 1 && a[0].GetProperty("intercomId").ValueKind == JsonValueKind.String, "the away user is messaged");
+        await Task.Delay(TimeSpan.FromSeconds(3), Token);
+
+        audit[0].GetProperty("userId").GetInt64().ShouldBe(await hub.UserIdAsync(away));
+        audit[0].GetProperty("occurrence").GetString().ShouldBe($"last-seen:{lastSeen.ToUnixTimeSeconds()}");
+        (await hub.AuditAsync(id)).Count.ShouldBe(1, "the next passes find no new absence");
+        hub.MessagesCreated.ShouldBe(1);
+        hub.Hub.Simulator.Workspace.Conversations.Where(c => c.ContactIds.Contains(away.Id) && c.Source.DeliveredAs == "admin_initiated").ShouldHaveSingleItem();
+    }
+}
