@@ -21,9 +21,10 @@ public sealed partial class SegmentApplier(IHubStore store, TimeProvider timePro
     {
         var outcomes = new string[messages.Count];
         var events = new List<(int Index, SourceEvent Event, string? Account)>();
+        var parsed = new JsonObject[messages.Count];
         for (var i = 0; i < messages.Count; i++)
         {
-            var message = JsonNode.Parse(messages[i].Body)!.AsObject();
+            var message = parsed[i] = JsonNode.Parse(messages[i].Body)!.AsObject();
             var type = (string)message["type"]!;
             var userId = SegmentMessages.Text(message, "userId");
             if (type is "track" or "page" && userId is not null)
@@ -38,6 +39,7 @@ public sealed partial class SegmentApplier(IHubStore store, TimeProvider timePro
         }
 
         await FlushAsync(events, outcomes, cancellationToken);
+        await RecomputeTouchedAsync(parsed, cancellationToken);
         return outcomes;
     }
 
