@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Rapport.Hub.Duplicates;
 using Rapport.Hub.Events;
+using Rapport.Hub.Sources;
 using Rapport.Storage.Tests.Support;
 using static Rapport.Storage.Tests.Support.Build;
 
@@ -40,6 +41,24 @@ public sealed class SegmentStoreSpecs(StoreFixture fixture) : IClassFixture<Stor
         (await hub.Store.ListUserEventsAsync(await IdAsync(hub, "users", "ada"), 10, Token)).Select(e => e.Source).Order().ShouldBe([Intercom, "segment"]);
         (await hub.Store.ListSharedEventNamesAsync(Token)).ShouldBe([("exported", 1L)]);
         (await hub.Store.FoldCrossSourceEventsAsync(TimeSpan.FromMinutes(1), Token)).ShouldBe(0, "a pass starts where the last one stopped");
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_accounts_name_is_its_best_ranked_records_and_follows_a_changed_precedence(string provider)
+    {
+        await using var hub = await WithUsersAsync(provider);
+        var names = async () => (await hub.QueryAsync<string>("SELECT name FROM accounts WHERE external_id = 'acme'")).Single();
+
+        await hub.Store.ApplyCompaniesAsync([Qualified(Company("acme", "acme", "Acme from Segment", source: "segment"))], "segment", cancellationToken: Token);
+        (await names()).ShouldBe("Company c1", "Intercom ranks first for the name by default");
+
+        await hub.Store.SetSourcePrecedenceAsync(
+            new SourcePrecedence(new Dictionary<string, IReadOnlyList<string>> { ["name"] = ["segment", "intercom"] }), Token);
+        (await names()).ShouldBe("Acme from Segment");
+        await hub.Store.ApplyCompaniesAsync([Qualified(Company("c1", "acme", "Acme renamed in Intercom"))], "run-2", cancellationToken: Token);
+        (await names()).ShouldBe("Acme from Segment", "an Intercom update no longer renames it");
+        (await hub.Store.GetSourcePrecedenceAsync(Token)).Order("name").ShouldBe(["segment", "intercom"]);
+        (await hub.Store.GetSourcePrecedenceAsync(Token)).Order("plan").ShouldBe(["intercom", "segment"]);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
