@@ -15,6 +15,7 @@ namespace Rapport.Sync.Segment;
 public sealed partial class SegmentApplier(IHubStore store, TimeProvider timeProvider)
 {
     private const string RunId = "segment";
+    private const int EventsPerTransaction = 100;
 
     /// <returns>One outcome per call, in order.</returns>
     public async Task<IReadOnlyList<string>> ApplyAsync(IReadOnlyList<PendingSegmentMessage> messages, CancellationToken cancellationToken = default)
@@ -67,11 +68,14 @@ public sealed partial class SegmentApplier(IHubStore store, TimeProvider timePro
 
     private async Task FlushAsync(List<(int Index, SourceEvent Event, string? Account)> events, string[] outcomes, CancellationToken cancellationToken)
     {
-        if (events.Count == 0)
-            return;
-        var recorded = await store.RecordAccountEventsAsync([.. events.Select(e => (e.Event, e.Account))], cancellationToken);
-        for (var j = 0; j < events.Count; j++)
-            outcomes[events[j].Index] = Describe(recorded[j]);
+        // Short transactions: on SQLite each one holds the only write lock, and an ingest append waits for it to end.
+        foreach (var chunk in events.Chunk(EventsPerTransaction))
+        {
+            var recorded = await store.RecordAccountEventsAsync([.. chunk.Select(e => (e.Event, e.Account))], cancellationToken);
+            for (var j = 0; j < chunk.Length; j++)
+                outcomes[chunk[j].Index] = Describe(recorded[j]);
+        }
+
         events.Clear();
     }
 
