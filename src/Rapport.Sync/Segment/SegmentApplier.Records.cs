@@ -61,9 +61,10 @@ public sealed partial class SegmentApplier
 
     private static string? Trait(JsonObject traits, string name) => SegmentMessages.Text(traits, name);
 
+    /// <summary>A number, or a number's text; null for anything else, such as 1e400, which would stop the inbox if it threw.</summary>
     private static decimal? Money(JsonObject traits, string name) =>
         traits[name] is JsonValue v && (v.GetValueKind() == JsonValueKind.Number
-            ? v.GetValue<decimal>()
+            ? v.TryGetValue<decimal>(out var number) ? number : (decimal?)null
             : decimal.TryParse(v.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed : (decimal?)null) is { } money
             ? money : null;
 

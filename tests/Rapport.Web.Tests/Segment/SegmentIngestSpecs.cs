@@ -148,6 +148,19 @@ public sealed class SegmentIngestSpecs
     }
 
     [Fact]
+    public async Task A_trait_too_large_for_a_money_field_is_left_out_and_the_calls_after_it_are_applied()
+    {
+        await using var hub = await WebHub.StartAsync(cancellationToken: Token);
+        var segment = await hub.SegmentClientAsync();
+        await OkAsync(await WebHub.SendSegmentAsync(segment, "/v1/group", """{"userId":"u-100","groupId":"g-huge","traits":{"name":"Huge","mrr":1e400}}"""));
+        await OkAsync(await WebHub.SendSegmentAsync(segment, "/v1/group", Group));
+        await hub.SegmentAppliedAsync(2);
+
+        (await hub.Store.FindAccountAsync("g-huge", Token)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().MonthlySpend.ShouldBeNull();
+        (await hub.Store.FindAccountAsync("g-acme", Token)).ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task An_anonymous_track_waits_aside_and_joins_the_user_when_an_identify_links_its_anonymous_id()
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Token);
