@@ -62,6 +62,23 @@ public sealed class SegmentStoreSpecs(StoreFixture fixture) : IClassFixture<Stor
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_duplicate_report_pairs_a_shared_domain_but_not_one_that_many_accounts_share(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+        await hub.Store.ApplyCompaniesAsync(
+            [Qualified(Company("c1", "acme") with { Website = "https://www.acme.test" }),
+             Qualified(Company("acme-grp", "grp-acme", source: "segment") with { Website = "acme.test/about" }),
+             .. Enumerable.Range(1, 5).Select(i => Qualified(Company($"h{i}", $"hosted-{i}") with { Website = $"https://host.test/shop-{i}" }))],
+            "run-1", cancellationToken: Token);
+
+        var found = await hub.Store.FindDuplicatesAsync(Token);
+
+        var pair = found.ShouldHaveSingleItem("five accounts on one host are no evidence of one company");
+        (pair.Rule, pair.Evidence).ShouldBe(("same-domain", "website domain acme.test"));
+        new[] { pair.First.ExternalId, pair.Second.ExternalId }.Order().ShouldBe(["acme", "grp-acme"]);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task An_event_done_twice_in_the_window_and_delivered_by_both_sources_counts_twice(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
