@@ -88,6 +88,7 @@ public sealed class SegmentIdentitySpecs
         var pair = report.EnumerateArray().Single(d => d.GetProperty("second").GetProperty("externalId").GetString() == "grp-other-id"
             || d.GetProperty("first").GetProperty("externalId").GetString() == "grp-other-id");
         pair.GetProperty("rule").GetString().ShouldBe("unmatched-company-id");
+        pair.GetProperty("kind").GetString().ShouldBe("account", "as a merge request names it");
         pair.GetProperty("evidence").GetString()!.ShouldContain(company.CompanyId!);
         pair.GetProperty("evidence").GetString()!.ShouldContain("grp-other-id");
         (await hub.Store.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull();
