@@ -50,12 +50,19 @@ public sealed partial class SegmentApplier
 
         if (SegmentMessages.Text(message, "anonymousId") is { } anonymousId)
         {
-            foreach (var body in await store.TakeAnonymousAsync(anonymousId, userId, cancellationToken))
+            // Applied first, marked attached after: a failure in between applies them again with the identify, and their
+            // events, keyed by messageId, are stored once.
+            var waiting = await store.ListAnonymousAsync(anonymousId, cancellationToken);
+            foreach (var (_, body) in waiting)
             {
                 var kept = JsonNode.Parse(body)!.AsObject();
                 kept["userId"] = userId;
+                kept.Remove("anonymousId"); // a kept identify must not attach the same calls again
                 await ApplyOneAsync(kept, (string)kept["type"]!, userId, timeProvider.GetUtcNow(), cancellationToken);
             }
+
+            if (waiting.Count > 0)
+                await store.AttachAnonymousAsync([.. waiting.Select(w => w.Id)], userId, cancellationToken);
         }
     }
 
