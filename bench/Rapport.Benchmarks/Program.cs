@@ -14,7 +14,7 @@ using Rapport.Sync.Import;
 // rapport-bench webhook-lag [--changes 200] [--companies 10000] [--contacts 100000]: a company renamed in the simulator until the hub's accounts list finds it, one at a time
 // rapport-bench push [--companies 10000] [--changed-percent 5] [--rate-limit 600]: the second push after a metric changed on a share of the companies, rate-limited
 // rapport-bench account-model [--accounts 10000] [--events 1000000] [--database …]: one account's recompute after an event, and a full recompute
-// rapport-bench segment [--batches 3000] [--connections 8] [--singles 2000] [--database …]: Segment /v1/batch ingest (events/s durable) and single /v1/track latency
+// rapport-bench segment [--batches 3000] [--connections 8] [--singles 2000] [--database …]: Segment /v1/batch ingest (events/s durable) for known users, single /v1/track latency while the worker applies and once drained
 // Each prints one markdown table row; --readme FILE also replaces the scenario's row there.
 var scenario = args.FirstOrDefault() ?? "unthrottled";
 var marker = scenario + (Array.IndexOf(args, "--database") >= 0 ? "-postgresql" : "");

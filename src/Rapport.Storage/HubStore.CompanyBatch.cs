@@ -28,6 +28,7 @@ internal abstract partial class HubStore
             }
 
             var (accounts, created) = await EnsureAccountsAsync(desiredNames);
+            await PreferNamesAsync(decisions, desiredNames, accounts);
             var changedAccounts = await UpdateAccountsAsync(desiredNames, accounts, created);
 
             int createdCount = 0, updated = 0, unchanged = 0, deactivated = 0, notImported = 0;
@@ -125,6 +126,21 @@ internal abstract partial class HubStore
 
             deactivated += deactivatedAccounts.Count;
             return new CompanyBatchResult(createdCount, updated, unchanged, deactivated, notImported);
+        }
+
+        /// <summary>An account's name is its best-ranked record's (<see cref="SourcePrecedence"/>), not the last one written.</summary>
+        private async Task PreferNamesAsync(List<CompanyDecision> decisions, Dictionary<string, string?> desiredNames, Dictionary<string, ExistingAccount> accounts)
+        {
+            var importable = decisions.Where(IsImportable).ToList();
+            var (precedence, stored) = await store.ReadNamesAsync(
+                connection, transaction, importable.Select(d => accounts[d.Company.ExternalId!].Id), cancellationToken);
+            foreach (var group in importable.GroupBy(d => d.Company.ExternalId!))
+            {
+                var incoming = group.Select(d => (d.Company.Source, d.Company.SourceId, d.Company.Name)).ToList();
+                var others = stored[accounts[group.Key].Id].Where(r => !incoming.Any(i => i.Source == r.Source && i.SourceId == r.SourceId));
+                if (precedence.Pick("name", others.Concat(incoming).Select(c => (c.Source, c.Name))).Value is { } name)
+                    desiredNames[group.Key] = name;
+            }
         }
 
         private async Task<Dictionary<(string, string), ExistingCompany>> ReadExistingAsync(List<CompanyDecision> decisions)

@@ -8,6 +8,12 @@ internal abstract partial class HubStore
     private const string SegmentSourceName = "segment";
     private const string IntercomSourceName = "intercom";
 
+    /// <summary>
+    /// A domain or name shared by more records than this is no evidence that they are one entity (a hosting or placeholder
+    /// domain, a common name); pairing them all would bury the real findings under n × (n − 1) / 2 rows.
+    /// </summary>
+    private const int MaxSharing = 4;
+
     public async Task<IReadOnlyList<DuplicateCandidate>> FindDuplicatesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
@@ -28,6 +34,8 @@ internal abstract partial class HubStore
         foreach (var group in companies.Where(c => Normal(c.SourceName ?? c.Name) is not null).GroupBy(c => Normal(c.SourceName ?? c.Name)!))
         {
             var records = group.Select(c => accounts[c.Id]).DistinctBy(r => r.Id).ToList();
+            if (records.Count > MaxSharing)
+                continue;
             foreach (var (first, second) in Pairs(records))
             {
                 // Two ids for one name where one side is only Intercom and the other only Segment: the seed's classic mismatch.
@@ -54,13 +62,18 @@ internal abstract partial class HubStore
                 new DuplicateRecord(u.Id, u.ExternalId, u.Name, u.Email, [.. userSources[u.ExternalId].Order(StringComparer.Ordinal)])));
         }
 
-        // One pair, one finding: the strongest rule first (a shared domain is stronger evidence than a shared name).
-        return [.. found.DistinctBy(c => (c.Kind, Math.Min(c.First.Id, c.Second.Id), Math.Max(c.First.Id, c.Second.Id)))];
+        // One pair, one finding: the strongest rule first (a shared domain is stronger evidence than a shared name). Pairs
+        // whose records come from different sources (the second source's duplicates) are listed first.
+        return [.. found.DistinctBy(c => (c.Kind, Math.Min(c.First.Id, c.Second.Id), Math.Max(c.First.Id, c.Second.Id)))
+            .OrderBy(c => c.First.Sources.SequenceEqual(c.Second.Sources) ? 1 : 0)];
     }
 
     private static void AddPairs(List<DuplicateCandidate> found, RecordKind kind, string rule, string evidence, IEnumerable<DuplicateRecord> records)
     {
-        foreach (var (first, second) in Pairs([.. records.DistinctBy(r => r.Id)]))
+        List<DuplicateRecord> distinct = [.. records.DistinctBy(r => r.Id)];
+        if (distinct.Count > MaxSharing)
+            return;
+        foreach (var (first, second) in Pairs(distinct))
             found.Add(new DuplicateCandidate(kind, rule, evidence, first, second));
     }
 

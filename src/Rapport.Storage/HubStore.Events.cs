@@ -11,70 +11,76 @@ namespace Rapport.Storage;
 internal abstract partial class HubStore
 {
     public Task<IReadOnlyList<EventOutcome>> RecordEventsAsync(IReadOnlyList<SourceEvent> batch, CancellationToken cancellationToken = default) =>
-        WriteAsync<IReadOnlyList<EventOutcome>>(async (connection, transaction) =>
+        WriteAsync((connection, transaction) => RecordEventsAsync(connection, transaction, batch, null, cancellationToken), null, cancellationToken);
+
+    /// <param name="accounts">Per event, the external id of the account it names (or null), when events are attached to accounts.</param>
+    private async Task<IReadOnlyList<EventOutcome>> RecordEventsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<SourceEvent> batch, IReadOnlyList<string?>? accounts,
+        CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
         {
-            if (batch.Count == 0)
+            return [];
+        }
+
+        await UpsertEventNamesAsync(connection, transaction, batch, cancellationToken);
+        var ignored = await IgnoredNamesAsync(connection, transaction, batch, cancellationToken);
+        var users = await EventUsersAsync(connection, transaction, batch, cancellationToken);
+        var attach = accounts is null ? null : await EventAccountsAsync(connection, transaction, batch, accounts, users, cancellationToken);
+
+        var outcomes = new EventOutcome[batch.Count];
+        var keys = new string?[batch.Count];
+        var rows = new ValuesBuilder(
+            Dialect,
+            """
+            INSERT INTO events (source, workspace, dedup_key, user_id, user_external_id, contact_source_id, name, occurred_at,
+                metadata, received_at, account_id)
+            """,
+            ["{0}", "{0}", "{0}", "{0}", "{0}", "{0}", "{0}", "{0}", Dialect.Json("{0}"), "{0}", "{0}"],
+            "ON CONFLICT (source, dedup_key) DO NOTHING RETURNING dedup_key");
+        var inBatch = new HashSet<string>(StringComparer.Ordinal);
+        var now = Now();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var e = batch[i];
+            if (ignored.Contains((e.Source, e.Name)))
             {
-                return [];
+                outcomes[i] = EventOutcome.Ignored;
             }
-
-            await UpsertEventNamesAsync(connection, transaction, batch, cancellationToken);
-            var ignored = await IgnoredNamesAsync(connection, transaction, batch, cancellationToken);
-            var users = await EventUsersAsync(connection, transaction, batch, cancellationToken);
-
-            var outcomes = new EventOutcome[batch.Count];
-            var keys = new string?[batch.Count];
-            var rows = new ValuesBuilder(
-                Dialect,
-                """
-                INSERT INTO events (source, workspace, dedup_key, user_id, user_external_id, contact_source_id, name, occurred_at,
-                    metadata, received_at)
-                """,
-                ["{0}", "{0}", "{0}", "{0}", "{0}", "{0}", "{0}", "{0}", Dialect.Json("{0}"), "{0}"],
-                "ON CONFLICT (source, dedup_key) DO NOTHING RETURNING dedup_key");
-            var inBatch = new HashSet<string>(StringComparer.Ordinal);
-            var now = Now();
-            for (var i = 0; i < batch.Count; i++)
+            else if (users.Resolve(e) is not { } user)
             {
-                var e = batch[i];
-                if (ignored.Contains((e.Source, e.Name)))
+                outcomes[i] = EventOutcome.UnknownUser;
+            }
+            else
+            {
+                var key = DedupKey(e.Workspace, user.ExternalId, e.Name, e.OccurredAt);
+                keys[i] = key;
+                outcomes[i] = EventOutcome.Duplicate;
+                // PostgreSQL refuses one statement touching a conflicting row twice; a repeat within the batch is a duplicate anyway.
+                if (inBatch.Add(key))
                 {
-                    outcomes[i] = EventOutcome.Ignored;
-                }
-                else if (users.Resolve(e) is not { } user)
-                {
-                    outcomes[i] = EventOutcome.UnknownUser;
-                }
-                else
-                {
-                    var key = DedupKey(e.Workspace, user.ExternalId, e.Name, e.OccurredAt);
-                    keys[i] = key;
-                    outcomes[i] = EventOutcome.Duplicate;
-                    // PostgreSQL refuses one statement touching a conflicting row twice; a repeat within the batch is a duplicate anyway.
-                    if (inBatch.Add(key))
-                    {
-                        rows.Add(
-                            e.Source, e.Workspace, key, user.Id, user.ExternalId, e.ContactSourceId, e.Name,
-                            Dialect.Time(SecondsOf(e.OccurredAt)), e.MetadataJson, now);
-                    }
+                    rows.Add(
+                        e.Source, e.Workspace, key, user.Id, user.ExternalId, e.ContactSourceId, e.Name,
+                        Dialect.Time(SecondsOf(e.OccurredAt)), e.MetadataJson, now, attach?.Invoke(i, user.Id));
                 }
             }
+        }
 
-            var inserted = rows.Count == 0
-                ? []
-                : (await rows.QueryStringsAsync(connection, transaction, cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            for (var i = 0; i < batch.Count; i++)
+        var inserted = rows.Count == 0
+            ? []
+            : (await rows.QueryStringsAsync(connection, transaction, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            // The first event of a key that the INSERT returned is the one stored; any repeat stays a duplicate.
+            if (keys[i] is { } key && inserted.Remove(key))
             {
-                // The first event of a key that the INSERT returned is the one stored; any repeat stays a duplicate.
-                if (keys[i] is { } key && inserted.Remove(key))
-                {
-                    outcomes[i] = EventOutcome.Stored;
-                }
+                outcomes[i] = EventOutcome.Stored;
             }
+        }
 
-            await CountEventOutcomesAsync(connection, transaction, batch, outcomes, cancellationToken);
-            return outcomes;
-        }, null, cancellationToken);
+        await CountEventOutcomesAsync(connection, transaction, batch, outcomes, cancellationToken);
+        return outcomes;
+    }
 
     public Task<EventName?> SetEventStatusAsync(
         string source, string name, EventStatus status, string changedBy, CancellationToken cancellationToken = default) =>

@@ -4,6 +4,7 @@ using Dapper;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Model;
 using Rapport.Hub.Rules;
+using Rapport.Hub.Sources;
 using Rapport.Storage.Sql;
 
 namespace Rapport.Storage;
@@ -19,14 +20,17 @@ internal abstract partial class HubStore
         var loaded = new List<IAccountInputs>(accountIds.Count);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginSnapshotAsync(connection, cancellationToken);
+        var precedence = SourcePrecedence.Parse(await connection.QuerySingleOrDefaultAsync<string?>(Command(
+            "SELECT value FROM sync_state WHERE key = @StateKey", new { SourcePrecedence.StateKey }, transaction, cancellationToken)));
         foreach (var chunk in accountIds.Distinct().Chunk(InputsChunk))
-            loaded.AddRange(await LoadChunkAsync(connection, transaction, chunk, eventNames, cancellationToken));
+            loaded.AddRange(await LoadChunkAsync(connection, transaction, chunk, eventNames, precedence, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return loaded;
     }
 
     private async Task<IEnumerable<IAccountInputs>> LoadChunkAsync(
-        DbConnection connection, DbTransaction transaction, long[] chunk, IReadOnlyCollection<string> eventNames, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, long[] chunk, IReadOnlyCollection<string> eventNames, SourcePrecedence precedence,
+        CancellationToken cancellationToken)
     {
         var ids = new { ids = Dialect.Numbers(chunk) };
         Task<IEnumerable<T>> Query<T>(string sql, object? parameters = null) =>
@@ -41,7 +45,7 @@ internal abstract partial class HubStore
             $"""
             SELECT account_id AS AccountId, source AS Source, name AS Name, plan AS Plan, monthly_spend AS MonthlySpend,
                 user_count AS UserCount, session_count AS SessionCount, size AS Size, industry AS Industry, website AS Website,
-                source_created_at AS CreatedAt, last_seen_at AS LastSeenAt, custom_attributes AS CustomAttributesJson
+                source_created_at AS CreatedAt, last_seen_at AS LastSeenAt, custom_attributes AS CustomAttributesJson, qualified AS Qualified
             FROM source_companies WHERE account_id {Dialect.InIds}
             ORDER BY account_id, qualified, source DESC, source_id DESC
             """)).ToLookup(r => r.AccountId);
@@ -86,7 +90,7 @@ internal abstract partial class HubStore
             // Rows come primary record last, so its values win where several records of one source disagree.
             foreach (var company in sources)
                 company.AddTraits(inputs.Traits);
-            account.AddFields(inputs.Fields, sources.LastOrDefault());
+            account.AddFields(inputs.Fields, sources, precedence);
             inputs.Fields["last_seen_at"] = inputs.LastSeenAt;
             return (IAccountInputs)new StoredAccountInputs(inputs, lastEvents.GetValueOrDefault(account.Id));
         }).ToList();
@@ -101,17 +105,21 @@ internal abstract partial class HubStore
         public object? CreatedAt { get; set; }
         public long UserCount { get; set; }
 
-        public void AddFields(Dictionary<string, FieldValue> fields, ModelCompanyRow? primary)
+        /// <summary>The unified fields from the record the precedence ranks first among those with a value.</summary>
+        public void AddFields(Dictionary<string, FieldValue> fields, List<ModelCompanyRow> sources, SourcePrecedence precedence)
         {
+            var records = sources.Any(s => s.Qualified) ? sources.Where(s => s.Qualified).ToList() : sources;
+            T? Pick<T>(string field, Func<ModelCompanyRow, T?> value) => precedence.Pick(field, records.Select(s => (s.Source, value(s)))).Value;
+
             fields["name"] = Name;
             fields["external_id"] = ExternalId;
             fields["status"] = Status;
             fields["created_at"] = SqlDialect.ReadTime(CreatedAt);
             fields["user_count"] = UserCount;
-            fields["plan"] = primary?.Plan;
-            fields["industry"] = primary?.Industry;
-            fields["size"] = primary?.Size;
-            fields["website"] = primary?.Website;
+            fields["plan"] = Pick("plan", s => s.Plan);
+            fields["industry"] = Pick("industry", s => s.Industry);
+            fields["size"] = Pick("size", s => s.Size);
+            fields["website"] = Pick("website", s => s.Website);
         }
     }
 
@@ -130,6 +138,7 @@ internal abstract partial class HubStore
         public object? CreatedAt { get; set; }
         public object? LastSeenAt { get; set; }
         public string CustomAttributesJson { get; set; } = "{}";
+        public bool Qualified { get; set; }
 
         /// <summary>Custom attributes first, then the standard fields, which a custom attribute of the same name cannot shadow.</summary>
         public void AddTraits(Dictionary<string, FieldValue> traits)

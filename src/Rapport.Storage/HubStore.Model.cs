@@ -29,9 +29,10 @@ internal abstract partial class HubStore
         var attributes = await connection.QueryAsync<string>(Command(
             "SELECT name FROM attribute_names WHERE kind = 'company'", null, null, cancellationToken));
         var events = await connection.QueryAsync<string>(Command("SELECT DISTINCT name FROM event_names", null, null, cancellationToken));
+        // attribute_names holds every source's custom attribute (trait) names without their source: a Segment group's
+        // traits must be readable as segment.<trait> (MRR from segment.mrr), so each name counts for every source.
         var traits = sources.Append(StoredAccountInputs.Intercom).Distinct()
-            .SelectMany(source => StoredAccountInputs.SourceFields.Select(field => $"{source}.{field}"))
-            .Concat(attributes.Select(name => $"{StoredAccountInputs.Intercom}.{name}"));
+            .SelectMany(source => StoredAccountInputs.SourceFields.Concat(attributes).Select(field => $"{source}.{field}"));
         return new ModelCatalog(StoredAccountInputs.AccountFields, traits, events);
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Rapport.Hub.Events;
@@ -9,31 +10,40 @@ internal abstract partial class HubStore
 {
     private const string FoldWatermarkKey = "events.fold.after";
 
-    public async Task<IReadOnlyList<EventOutcome>> RecordAccountEventsAsync(
-        IReadOnlyList<(SourceEvent Event, string? AccountExternalId)> batch, CancellationToken cancellationToken = default)
-    {
-        var outcomes = await RecordEventsAsync([.. batch.Select(b => b.Event)], cancellationToken);
-        var stored = batch.Where((_, i) => outcomes[i] == EventOutcome.Stored && batch[i].Event.UserExternalId is not null).ToList();
-        if (stored.Count == 0)
-            return outcomes;
-        // A second transaction: should it be lost, the caller applies the batch again and only this part does anything.
-        await WriteAsync(async (connection, transaction) =>
-        {
-            foreach (var (e, account) in stored)
-            {
-                var key = DedupKey(e.Workspace, e.UserExternalId!, e.Name, e.OccurredAt);
-                await connection.ExecuteAsync(Command(
-                    """
-                    UPDATE events SET account_id = coalesce(
-                        (SELECT a.id FROM accounts a WHERE a.external_id = @account),
-                        (SELECT m.account_id FROM memberships m WHERE m.user_id = events.user_id ORDER BY m.created_at DESC, m.account_id DESC LIMIT 1))
-                    WHERE source = @Source AND dedup_key = @key
-                    """, new { e.Source, key, account }, transaction, cancellationToken));
-            }
+    public Task<IReadOnlyList<EventOutcome>> RecordAccountEventsAsync(
+        IReadOnlyList<(SourceEvent Event, string? AccountExternalId)> batch, CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, transaction) => RecordEventsAsync(
+            connection, transaction, [.. batch.Select(b => b.Event)], [.. batch.Select(b => b.AccountExternalId)], cancellationToken), null, cancellationToken);
 
-            return 0;
-        }, null, cancellationToken);
-        return outcomes;
+    /// <summary>
+    /// Each event's account, stored with it: the one it names when that exists, else its user's most recent account. Two
+    /// queries for the whole batch, never one per event.
+    /// </summary>
+    private async Task<Func<int, long, object?>> EventAccountsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<SourceEvent> batch, IReadOnlyList<string?> accounts, EventUsers users,
+        CancellationToken cancellationToken)
+    {
+        var named = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var chunk in accounts.OfType<string>().Distinct(StringComparer.Ordinal).Chunk(InListChunk))
+        {
+            foreach (var (id, externalId) in await connection.QueryAsync<(long, string)>(Command(
+                $"SELECT id, external_id FROM accounts WHERE external_id {Dialect.InIds}", new { ids = Dialect.Ids(chunk) }, transaction, cancellationToken)))
+                named[externalId] = id;
+        }
+
+        var latest = new Dictionary<long, long>();
+        var userIds = batch.Select(users.Resolve).OfType<EventUser>().Select(u => u.Id).Distinct();
+        foreach (var chunk in userIds.Chunk(InListChunk))
+        {
+            // Newest first: the first row per user is its most recent account.
+            foreach (var (userId, accountId) in await connection.QueryAsync<(long, long)>(Command(
+                $"SELECT user_id, account_id FROM memberships WHERE user_id {Dialect.InIds} ORDER BY created_at DESC, account_id DESC",
+                new { ids = Dialect.Numbers(chunk) }, transaction, cancellationToken)))
+                latest.TryAdd(userId, accountId);
+        }
+
+        return (index, userId) => accounts[index] is { } name && named.TryGetValue(name, out var account) ? account
+            : latest.TryGetValue(userId, out var recent) ? recent : (object?)null;
     }
 
     public Task<int> FoldCrossSourceEventsAsync(TimeSpan window, CancellationToken cancellationToken = default) =>

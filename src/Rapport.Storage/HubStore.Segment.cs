@@ -86,17 +86,22 @@ internal abstract partial class HubStore
                 parameters, transaction, cancellationToken));
         }, null, cancellationToken);
 
-    public Task<IReadOnlyList<string>> TakeAnonymousAsync(string anonymousId, string userId, CancellationToken cancellationToken = default) =>
-        WriteAsync<IReadOnlyList<string>>(async (connection, transaction) =>
+    public async Task<IReadOnlyList<(long Id, string Body)>> ListAnonymousAsync(string anonymousId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<(long, string)>(Command(
+            "SELECT id, body FROM segment_anonymous WHERE anonymous_id = @anonymousId AND attached_at IS NULL ORDER BY id",
+            new { anonymousId }, null, cancellationToken))];
+    }
+
+    public Task AttachAnonymousAsync(IReadOnlyList<long> ids, string userId, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
         {
-            var parameters = new DynamicParameters(new { anonymousId, userId });
+            var parameters = new DynamicParameters(new { userId });
             parameters.Add("now", Now());
-            var rows = await connection.QueryAsync<(long Id, string Body)>(Command(
-                """
-                UPDATE segment_anonymous SET attached_to = @userId, attached_at = @now
-                WHERE anonymous_id = @anonymousId AND attached_at IS NULL
-                RETURNING id, body
-                """, parameters, transaction, cancellationToken));
-            return [.. rows.OrderBy(r => r.Id).Select(r => r.Body)];
+            parameters.Add("ids", Dialect.Numbers(ids));
+            return await connection.ExecuteAsync(Command(
+                $"UPDATE segment_anonymous SET attached_to = @userId, attached_at = @now WHERE id {Dialect.InIds} AND attached_at IS NULL",
+                parameters, transaction, cancellationToken));
         }, null, cancellationToken);
 }

@@ -29,6 +29,9 @@ internal abstract partial class HubStore(SqlDialect dialect, TimeProvider timePr
     protected virtual async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
 
+    /// <summary>Entered before every write transaction begins and left once it ends; nothing to wait for unless the database has one writer.</summary>
+    protected virtual Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
+
     private object Now() => dialect.Time(timeProvider.GetUtcNow())!;
 
     /// <summary>One transaction around <paramref name="work"/> and its checkpoint: both are kept, or neither.</summary>
@@ -36,6 +39,7 @@ internal abstract partial class HubStore(SqlDialect dialect, TimeProvider timePr
         Func<DbConnection, DbTransaction, Task<T>> work, SyncCheckpoint? checkpoint, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
+        using var turn = await EnterWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var result = await work(connection, transaction);
         if (checkpoint is not null)

@@ -1,9 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace Rapport.Hub.Duplicates;
 
-/// <summary>Whether a duplicate pair is two accounts or two users.</summary>
+/// <summary>Whether a duplicate pair is two accounts or two users; written "account" or "user", as a merge request names it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RecordKind>))]
 public enum RecordKind
 {
+    [JsonStringEnumMemberName("account")]
     Account,
+
+    [JsonStringEnumMemberName("user")]
     User,
 }
 

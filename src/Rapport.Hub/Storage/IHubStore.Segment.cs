@@ -23,8 +23,11 @@ public partial interface IHubStore
     /// <summary>Keeps an anonymous-only call aside until an identify links its anonymous id to a user.</summary>
     Task KeepAnonymousAsync(string anonymousId, string body, CancellationToken cancellationToken = default);
 
-    /// <summary>The calls kept aside for <paramref name="anonymousId"/>, oldest first, marked attached to <paramref name="userId"/>.</summary>
-    Task<IReadOnlyList<string>> TakeAnonymousAsync(string anonymousId, string userId, CancellationToken cancellationToken = default);
+    /// <summary>The calls kept aside for <paramref name="anonymousId"/> and not attached yet, oldest first.</summary>
+    Task<IReadOnlyList<(long Id, string Body)>> ListAnonymousAsync(string anonymousId, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks kept calls attached to <paramref name="userId"/>, once they are applied: should applying fail, they stay waiting.</summary>
+    Task AttachAnonymousAsync(IReadOnlyList<long> ids, string userId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// <see cref="RecordEventsAsync"/>, then attaches every stored event to an account: the one with

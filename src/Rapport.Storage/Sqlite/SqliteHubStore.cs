@@ -14,6 +14,7 @@ internal sealed class SqliteHubStore : HubStore
     private const int BusyTimeoutMilliseconds = 10_000;
 
     private readonly string connectionString;
+    private readonly SemaphoreSlim writer = new(1, 1);
 
     private SqliteHubStore(string path, TimeProvider timeProvider)
         : base(SqliteDialect.Instance, timeProvider)
@@ -79,6 +80,26 @@ internal sealed class SqliteHubStore : HubStore
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// SQLite has one writer, and a transaction that finds the lock taken waits in SQLite's busy handler, which sleeps and
+    /// retries (up to 100 ms a step) and serves no one in order: behind a steady writer such as the Segment worker, an
+    /// ingest append waited up to a second. Queued here instead, each write of this process begins the moment the one
+    /// before it ends, in arrival order. Past the busy timeout SQLite's own locking decides, as before.
+    /// </summary>
+    protected override async Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) =>
+        await writer.WaitAsync(BusyTimeoutMilliseconds, cancellationToken) ? new Turn(writer) : null;
+
+    private sealed class Turn(SemaphoreSlim writer) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                writer.Release();
         }
     }
 

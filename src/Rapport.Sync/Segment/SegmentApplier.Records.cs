@@ -50,20 +50,28 @@ public sealed partial class SegmentApplier
 
         if (SegmentMessages.Text(message, "anonymousId") is { } anonymousId)
         {
-            foreach (var body in await store.TakeAnonymousAsync(anonymousId, userId, cancellationToken))
+            // Applied first, marked attached after: a failure in between applies them again with the identify, and their
+            // events, keyed by messageId, are stored once.
+            var waiting = await store.ListAnonymousAsync(anonymousId, cancellationToken);
+            foreach (var (_, body) in waiting)
             {
                 var kept = JsonNode.Parse(body)!.AsObject();
                 kept["userId"] = userId;
+                kept.Remove("anonymousId"); // a kept identify must not attach the same calls again
                 await ApplyOneAsync(kept, (string)kept["type"]!, userId, timeProvider.GetUtcNow(), cancellationToken);
             }
+
+            if (waiting.Count > 0)
+                await store.AttachAnonymousAsync([.. waiting.Select(w => w.Id)], userId, cancellationToken);
         }
     }
 
     private static string? Trait(JsonObject traits, string name) => SegmentMessages.Text(traits, name);
 
+    /// <summary>A number, or a number's text; null for anything else, such as 1e400, which would stop the inbox if it threw.</summary>
     private static decimal? Money(JsonObject traits, string name) =>
         traits[name] is JsonValue v && (v.GetValueKind() == JsonValueKind.Number
-            ? v.GetValue<decimal>()
+            ? v.TryGetValue<decimal>(out var number) ? number : (decimal?)null
             : decimal.TryParse(v.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed : (decimal?)null) is { } money
             ? money : null;
 

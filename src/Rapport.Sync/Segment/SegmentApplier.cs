@@ -15,15 +15,17 @@ namespace Rapport.Sync.Segment;
 public sealed partial class SegmentApplier(IHubStore store, TimeProvider timeProvider)
 {
     private const string RunId = "segment";
+    private const int EventsPerTransaction = 100;
 
     /// <returns>One outcome per call, in order.</returns>
     public async Task<IReadOnlyList<string>> ApplyAsync(IReadOnlyList<PendingSegmentMessage> messages, CancellationToken cancellationToken = default)
     {
         var outcomes = new string[messages.Count];
         var events = new List<(int Index, SourceEvent Event, string? Account)>();
+        var parsed = new JsonObject[messages.Count];
         for (var i = 0; i < messages.Count; i++)
         {
-            var message = JsonNode.Parse(messages[i].Body)!.AsObject();
+            var message = parsed[i] = JsonNode.Parse(messages[i].Body)!.AsObject();
             var type = (string)message["type"]!;
             var userId = SegmentMessages.Text(message, "userId");
             if (type is "track" or "page" && userId is not null)
@@ -38,6 +40,7 @@ public sealed partial class SegmentApplier(IHubStore store, TimeProvider timePro
         }
 
         await FlushAsync(events, outcomes, cancellationToken);
+        await RecomputeTouchedAsync(parsed, cancellationToken);
         return outcomes;
     }
 
@@ -65,11 +68,14 @@ public sealed partial class SegmentApplier(IHubStore store, TimeProvider timePro
 
     private async Task FlushAsync(List<(int Index, SourceEvent Event, string? Account)> events, string[] outcomes, CancellationToken cancellationToken)
     {
-        if (events.Count == 0)
-            return;
-        var recorded = await store.RecordAccountEventsAsync([.. events.Select(e => (e.Event, e.Account))], cancellationToken);
-        for (var j = 0; j < events.Count; j++)
-            outcomes[events[j].Index] = Describe(recorded[j]);
+        // Short transactions: on SQLite each one holds the only write lock, and an ingest append waits for it to end.
+        foreach (var chunk in events.Chunk(EventsPerTransaction))
+        {
+            var recorded = await store.RecordAccountEventsAsync([.. chunk.Select(e => (e.Event, e.Account))], cancellationToken);
+            for (var j = 0; j < chunk.Length; j++)
+                outcomes[chunk[j].Index] = Describe(recorded[j]);
+        }
+
         events.Clear();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Rapport.Hub.Duplicates;
 using Rapport.Hub.Events;
+using Rapport.Hub.Sources;
 using Rapport.Storage.Tests.Support;
 using static Rapport.Storage.Tests.Support.Build;
 
@@ -40,6 +41,41 @@ public sealed class SegmentStoreSpecs(StoreFixture fixture) : IClassFixture<Stor
         (await hub.Store.ListUserEventsAsync(await IdAsync(hub, "users", "ada"), 10, Token)).Select(e => e.Source).Order().ShouldBe([Intercom, "segment"]);
         (await hub.Store.ListSharedEventNamesAsync(Token)).ShouldBe([("exported", 1L)]);
         (await hub.Store.FoldCrossSourceEventsAsync(TimeSpan.FromMinutes(1), Token)).ShouldBe(0, "a pass starts where the last one stopped");
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_accounts_name_is_its_best_ranked_records_and_follows_a_changed_precedence(string provider)
+    {
+        await using var hub = await WithUsersAsync(provider);
+        var names = async () => (await hub.QueryAsync<string>("SELECT name FROM accounts WHERE external_id = 'acme'")).Single();
+
+        await hub.Store.ApplyCompaniesAsync([Qualified(Company("acme", "acme", "Acme from Segment", source: "segment"))], "segment", cancellationToken: Token);
+        (await names()).ShouldBe("Company c1", "Intercom ranks first for the name by default");
+
+        await hub.Store.SetSourcePrecedenceAsync(
+            new SourcePrecedence(new Dictionary<string, IReadOnlyList<string>> { ["name"] = ["segment", "intercom"] }), Token);
+        (await names()).ShouldBe("Acme from Segment");
+        await hub.Store.ApplyCompaniesAsync([Qualified(Company("c1", "acme", "Acme renamed in Intercom"))], "run-2", cancellationToken: Token);
+        (await names()).ShouldBe("Acme from Segment", "an Intercom update no longer renames it");
+        (await hub.Store.GetSourcePrecedenceAsync(Token)).Order("name").ShouldBe(["segment", "intercom"]);
+        (await hub.Store.GetSourcePrecedenceAsync(Token)).Order("plan").ShouldBe(["intercom", "segment"]);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_duplicate_report_pairs_a_shared_domain_but_not_one_that_many_accounts_share(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+        await hub.Store.ApplyCompaniesAsync(
+            [Qualified(Company("c1", "acme") with { Website = "https://www.acme.test" }),
+             Qualified(Company("acme-grp", "grp-acme", source: "segment") with { Website = "acme.test/about" }),
+             .. Enumerable.Range(1, 5).Select(i => Qualified(Company($"h{i}", $"hosted-{i}") with { Website = $"https://host.test/shop-{i}" }))],
+            "run-1", cancellationToken: Token);
+
+        var found = await hub.Store.FindDuplicatesAsync(Token);
+
+        var pair = found.ShouldHaveSingleItem("five accounts on one host are no evidence of one company");
+        (pair.Rule, pair.Evidence).ShouldBe(("same-domain", "website domain acme.test"));
+        new[] { pair.First.ExternalId, pair.Second.ExternalId }.Order().ShouldBe(["acme", "grp-acme"]);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

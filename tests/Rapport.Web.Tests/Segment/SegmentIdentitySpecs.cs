@@ -47,6 +47,33 @@ public sealed class SegmentIdentitySpecs
     }
 
     [Fact]
+    public async Task Source_precedence_decides_each_unified_field_and_an_import_does_not_undo_it()
+    {
+        await using var hub = await HubAsync();
+        var company = hub.Simulator.Workspace.Companies.First(c => c.CompanyId is not null && c.Name is not null);
+        hub.Simulator.Workspace.UpdateCompany(company.Id, c => c.Industry = null);
+        await hub.ImportAsync(new ImportOptions { OnlyWithIds = true }, Token);
+        await SendAsync(hub, "/v1/group", $$"""{"userId":"seg-user","groupId":"{{company.CompanyId}}","traits":{"name":"Acme (Segment)","industry":"Robotics"} }""");
+        await hub.SegmentAppliedAsync(1);
+        var api = await hub.TokenClientAsync(TeamRole.Admin);
+        var id = (await hub.Store.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull().Id.Value;
+        (await hub.Store.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldBe(company.Name, "Intercom ranks first by default: a group call does not rename");
+
+        var saved = await api.PutAsJsonAsync("/api/v1/sources/precedence", new { name = new[] { "segment", "intercom" } }, Token);
+        saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync(Token));
+        await hub.ImportAsync(new ImportOptions { OnlyWithIds = true }, Token);
+
+        (await hub.Store.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldBe("Acme (Segment)");
+        var unified = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/accounts/{id}", Token)).GetProperty("unified").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("field").GetString()!, f => (Value: f.GetProperty("value").GetString(), Source: f.GetProperty("source").GetString()));
+        unified["name"].ShouldBe(("Acme (Segment)", "segment"));
+        unified["industry"].ShouldBe(("Robotics", "segment"), "industry keeps Intercom first and falls back to Segment's, Intercom having none");
+        var page = await (await hub.SignedInAsync()).GetStringAsync($"/accounts/{id}", Token);
+        page.ShouldContain("data-field=\"name\" data-from=\"segment\"");
+        (await api.PutAsJsonAsync("/api/v1/sources/precedence", new { name = new[] { "stripe" } }, Token)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Different_ids_for_one_company_make_two_accounts_that_the_duplicate_report_pairs_with_evidence()
     {
         await using var hub = await HubAsync();
@@ -61,6 +88,7 @@ public sealed class SegmentIdentitySpecs
         var pair = report.EnumerateArray().Single(d => d.GetProperty("second").GetProperty("externalId").GetString() == "grp-other-id"
             || d.GetProperty("first").GetProperty("externalId").GetString() == "grp-other-id");
         pair.GetProperty("rule").GetString().ShouldBe("unmatched-company-id");
+        pair.GetProperty("kind").GetString().ShouldBe("account", "as a merge request names it");
         pair.GetProperty("evidence").GetString()!.ShouldContain(company.CompanyId!);
         pair.GetProperty("evidence").GetString()!.ShouldContain("grp-other-id");
         (await hub.Store.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull();

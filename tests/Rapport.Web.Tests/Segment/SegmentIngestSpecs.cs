@@ -148,21 +148,36 @@ public sealed class SegmentIngestSpecs
     }
 
     [Fact]
+    public async Task A_trait_too_large_for_a_money_field_is_left_out_and_the_calls_after_it_are_applied()
+    {
+        await using var hub = await WebHub.StartAsync(cancellationToken: Token);
+        var segment = await hub.SegmentClientAsync();
+        await OkAsync(await WebHub.SendSegmentAsync(segment, "/v1/group", """{"userId":"u-100","groupId":"g-huge","traits":{"name":"Huge","mrr":1e400}}"""));
+        await OkAsync(await WebHub.SendSegmentAsync(segment, "/v1/group", Group));
+        await hub.SegmentAppliedAsync(2);
+
+        (await hub.Store.FindAccountAsync("g-huge", Token)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().MonthlySpend.ShouldBeNull();
+        (await hub.Store.FindAccountAsync("g-acme", Token)).ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task An_anonymous_track_waits_aside_and_joins_the_user_when_an_identify_links_its_anonymous_id()
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Token);
         var segment = await hub.SegmentClientAsync();
         await OkAsync(await WebHub.SendSegmentAsync(segment, "/v1/group", Group));
         await OkAsync(await WebHub.SendSegmentAsync(segment, "/v1/track", """{"anonymousId":"anon-1","event":"Signed Up","timestamp":"2026-11-20T09:59:00Z","messageId":"m-anon"}"""));
-        await hub.SegmentAppliedAsync(2);
-        (await hub.Store.CountSegmentInboxAsync(Token)).KeptAside.ShouldBe(1);
+        await OkAsync(await WebHub.SendSegmentAsync(segment, "/v1/identify", """{"anonymousId":"anon-1","traits":{"title":"CTO"},"messageId":"m-anon-traits"}"""));
+        await hub.SegmentAppliedAsync(3);
+        (await hub.Store.CountSegmentInboxAsync(Token)).KeptAside.ShouldBe(2);
 
         await OkAsync(await WebHub.SendSegmentAsync(segment, "/v1/identify", Identify));
-        await hub.SegmentAppliedAsync(3);
+        await hub.SegmentAppliedAsync(4);
 
         (await hub.Store.CountSegmentInboxAsync(Token)).KeptAside.ShouldBe(0);
         var user = (await hub.Store.FindUserAsync("u-100", Token)).ShouldNotBeNull();
         (await hub.Store.ListUserEventsAsync(user.Id.Value, 10, Token)).ShouldHaveSingleItem().Name.ShouldBe("Signed Up");
+        (await hub.Store.FindSourceContactAsync("segment", "u-100", Token)).ShouldNotBeNull().CustomAttributesJson.ShouldContain("\"title\":\"CTO\"", customMessage: "the anonymous identify's traits join the user's");
     }
 
     [Fact]

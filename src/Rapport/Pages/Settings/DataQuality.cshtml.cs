@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Duplicates;
+using Rapport.Hub.Sources;
 using Rapport.Hub.Storage;
 using Rapport.Web.Integration;
 
@@ -11,6 +12,8 @@ internal sealed class DataQualityModel(IHubStore store) : PageModel
     public IReadOnlyList<DuplicateCandidate> Duplicates { get; private set; } = [];
 
     public IReadOnlyList<MergeRecord> Merges { get; private set; } = [];
+
+    public SourcePrecedence Precedence { get; private set; } = SourcePrecedence.Default;
 
     public string? Message { get; private set; }
 
@@ -38,8 +41,26 @@ internal sealed class DataQualityModel(IHubStore store) : PageModel
         await LoadAsync(cancellationToken);
     }
 
+    /// <summary>One select per unified field, naming the source that comes first; the others follow.</summary>
+    public async Task OnPostPrecedenceAsync(CancellationToken cancellationToken)
+    {
+        var fields = SourcePrecedence.UnifiedFields.ToDictionary(f => f, f => (IReadOnlyList<string>)[.. Request.Form[f].OfType<string>()]);
+        if (SourcePrecedence.Validate(fields) is { } problem)
+        {
+            (Message, MessageIsError) = (problem, true);
+        }
+        else
+        {
+            await store.SetSourcePrecedenceAsync(new SourcePrecedence(fields), cancellationToken);
+            Message = "Source precedence saved; account names follow it now, the account model at its next recompute.";
+        }
+
+        await LoadAsync(cancellationToken);
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        Precedence = await store.GetSourcePrecedenceAsync(cancellationToken);
         Duplicates = await store.FindDuplicatesAsync(cancellationToken);
         Merges = await store.ListMergesAsync(50, cancellationToken);
     }

@@ -30,7 +30,7 @@ internal static class AccountsApi
 
     private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> GetAsync(long id, IHubStore store, CancellationToken cancellationToken) =>
         await store.GetAccountAsync(id, cancellationToken: cancellationToken) is { } account
-            ? TypedResults.Ok(AccountDto.From(account))
+            ? TypedResults.Ok(AccountDto.From(account, await store.GetSourcePrecedenceAsync(cancellationToken)))
             : TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
 
     private static async Task<Ok<FacetsDto>> FacetsAsync(IHubStore store, CancellationToken cancellationToken) =>

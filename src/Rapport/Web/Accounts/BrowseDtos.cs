@@ -21,13 +21,14 @@ public sealed record AccountItemDto(
 
 /// <param name="Sources">The account's records in its sources (Intercom's company), with every field, the custom attributes and the raw object.</param>
 /// <param name="Users">Up to 100 of its users, by name; <paramref name="UserCount"/> says how many it has (list them all with /api/v1/users?account=id).</param>
+/// <param name="Unified">Name, plan, monthly spend, website, industry and size, each from the source its precedence ranks first.</param>
 public sealed record AccountDto(
     long Id, string ExternalId, string? Name, string Status, string? StatusReason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    CompanyRecordDto[] Sources, UserItemDto[] Users, long UserCount)
+    CompanyRecordDto[] Sources, UserItemDto[] Users, long UserCount, UnifiedFieldDto[] Unified)
 {
-    public static AccountDto From(AccountDetail a) => new(
+    public static AccountDto From(AccountDetail a, SourcePrecedence precedence) => new(
         a.Id.Value, a.ExternalId, a.Name, StatusNames.Of(a.Status), a.StatusReason, a.CreatedAt, a.UpdatedAt,
-        [.. a.Sources.Select(CompanyRecordDto.From)], [.. a.Users.Select(UserItemDto.From)], a.UserCount);
+        [.. a.Sources.Select(CompanyRecordDto.From)], [.. a.Users.Select(UserItemDto.From)], a.UserCount, UnifiedFieldDto.Of(a, precedence));
 }
 
 /// <param name="SourceId">The source's own id: Intercom's company <c>id</c>.</param>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Duplicates;
+using Rapport.Hub.Sources;
 using Rapport.Hub.Storage;
 using Rapport.Sync.Segment;
 using Rapport.Web.Auth;
@@ -10,7 +11,8 @@ namespace Rapport.Web.Segment;
 
 /// <summary>
 /// <c>/api/v1/integrations/segment</c> (write key, inbox counts, rotation, event de-duplication) and
-/// <c>/api/v1/duplicates</c>, <c>/api/v1/merges</c> (the duplicate report, merge and undo). Admins and Leaders only.
+/// <c>/api/v1/duplicates</c>, <c>/api/v1/merges</c> (the duplicate report, merge and undo), <c>/api/v1/sources/precedence</c>
+/// (which source each unified field comes from). Admins and Leaders only.
 /// </summary>
 internal static class SegmentApi
 {
@@ -24,6 +26,9 @@ internal static class SegmentApi
         var quality = api.MapGroup("/").WithTags("Data quality").RequireAuthorization(TeamClaims.SettingsPolicy);
         quality.MapGet("/duplicates", DuplicatesAsync)
             .WithSummary("Records that are probably one entity under different ids: users with one email, accounts with one website domain or name, an Intercom company whose company_id matches no Segment group while a group has its name");
+        quality.MapGet("/sources/precedence", PrecedenceAsync).WithSummary("Per unified field (name, plan, monthly_spend, website, industry, size), the sources in order: the first with a value wins");
+        quality.MapPut("/sources/precedence", SetPrecedenceAsync)
+            .WithSummary("Set the source order of some unified fields, e.g. {\"name\": [\"segment\", \"intercom\"]}; account names follow at once");
         quality.MapGet("/merges", MergesAsync).WithSummary("Merges, newest first, with who made and undid them");
         quality.MapPost("/merges", MergeAsync).WithSummary("Merge one record into another: source links, memberships, events, conversations and traits move to the kept record");
         quality.MapPost("/merges/{id:long}/undo", UndoAsync).WithSummary("Undo a merge: everything it moved goes back exactly");
@@ -49,6 +54,24 @@ internal static class SegmentApi
         await settings.SaveAsync(store, cancellationToken);
         return TypedResults.Ok(new DedupDto(settings.On, (int)settings.Window.TotalSeconds));
     }
+
+    private static async Task<Ok<Dictionary<string, IReadOnlyList<string>>>> PrecedenceAsync(IHubStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Orders(await store.GetSourcePrecedenceAsync(cancellationToken)));
+
+    private static async Task<Results<Ok<Dictionary<string, IReadOnlyList<string>>>, ProblemHttpResult>> SetPrecedenceAsync(
+        Dictionary<string, IReadOnlyList<string>>? request, IHubStore store, CancellationToken cancellationToken)
+    {
+        if (SourcePrecedence.Validate(request) is { } problem)
+            return TypedResults.Problem(problem, statusCode: 400, title: "Bad precedence");
+        var current = await store.GetSourcePrecedenceAsync(cancellationToken);
+        var updated = new SourcePrecedence(SourcePrecedence.UnifiedFields.ToDictionary(
+            f => f, f => request!.TryGetValue(f, out var order) ? order : current.Order(f)));
+        await store.SetSourcePrecedenceAsync(updated, cancellationToken);
+        return TypedResults.Ok(Orders(updated));
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Orders(SourcePrecedence precedence) =>
+        SourcePrecedence.UnifiedFields.ToDictionary(f => f, precedence.Order);
 
     private static async Task<Ok<DuplicateCandidate[]>> DuplicatesAsync(IHubStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok((await store.FindDuplicatesAsync(cancellationToken)).ToArray());

@@ -1,4 +1,5 @@
 using Rapport.Hub.Storage;
+using Rapport.Sync.Model;
 using Rapport.Sync.Segment;
 
 namespace Rapport.Web.Segment;
@@ -7,7 +8,8 @@ namespace Rapport.Web.Segment;
 /// Applies the Segment inbox in arrival order, within moments of each commit, and — with cross-source de-duplication
 /// on — folds events that Intercom and Segment both delivered (whichever arrived second).
 /// </summary>
-internal sealed class SegmentInboxWorker(IHubStore store, SegmentInboxAppender appender, TimeProvider timeProvider, ILogger<SegmentInboxWorker> logger)
+internal sealed class SegmentInboxWorker(
+    IHubStore store, SegmentInboxAppender appender, AccountModelService model, TimeProvider timeProvider, ILogger<SegmentInboxWorker> logger)
     : BackgroundService
 {
     private const int BatchSize = 1_000;
@@ -15,7 +17,7 @@ internal sealed class SegmentInboxWorker(IHubStore store, SegmentInboxAppender a
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var applier = new SegmentApplier(store, timeProvider);
+        var applier = new SegmentApplier(store, timeProvider) { Model = model };
         while (!stoppingToken.IsCancellationRequested)
         {
             try
