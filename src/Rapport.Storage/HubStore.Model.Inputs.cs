@@ -62,17 +62,26 @@ internal abstract partial class HubStore
         var users = (await Query<(long AccountId, string UserId)>(
             $"SELECT DISTINCT m.account_id, u.external_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.account_id {Dialect.InIds}"))
             .ToLookup(r => r.AccountId, r => r.UserId);
+        // An event that names its account (Segment's context.groupId, or the user's most recent account when it arrived)
+        // counts for that account alone; one that names none (Intercom's) counts for every account of its user.
         var lastEvents = (await Query<(long AccountId, object? At)>(
             $"""
-            SELECT m.account_id, MAX((SELECT MAX(e.occurred_at) FROM events e WHERE e.user_id = m.user_id))
-            FROM memberships m WHERE m.account_id {Dialect.InIds} GROUP BY m.account_id
+            SELECT account_id, MAX(at) FROM (
+                SELECT m.account_id, (SELECT MAX(e.occurred_at) FROM events e WHERE e.user_id = m.user_id AND e.account_id IS NULL) AS at
+                FROM memberships m WHERE m.account_id {Dialect.InIds}
+                UNION ALL
+                SELECT e.account_id, MAX(e.occurred_at) FROM events e WHERE e.account_id {Dialect.InIds} GROUP BY e.account_id
+            ) last GROUP BY account_id
             """)).ToDictionary(r => r.AccountId, r => SqlDialect.ReadTime(r.At));
         var events = (await Query<ModelEventRow>(
             $"""
             SELECT m.account_id AS AccountId, e.name AS Name, e.user_external_id AS UserId, e.occurred_at AS OccurredAt
             FROM (SELECT DISTINCT account_id, user_id FROM memberships WHERE account_id {Dialect.InIds}) m
             JOIN events e ON e.user_id = m.user_id
-            WHERE e.name {Dialect.In("@names")}
+            WHERE e.account_id IS NULL AND e.name {Dialect.In("@names")}
+            UNION ALL
+            SELECT e.account_id, e.name, e.user_external_id, e.occurred_at FROM events e
+            WHERE e.account_id {Dialect.InIds} AND e.name {Dialect.In("@names")}
             """, new { ids = ids.ids, names = Dialect.Ids(eventNames) })).ToLookup(r => r.AccountId);
         var overrides = await ReadOverridesAsync(connection, transaction, chunk, cancellationToken);
 

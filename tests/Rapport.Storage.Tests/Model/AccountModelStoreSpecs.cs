@@ -61,6 +61,26 @@ public sealed class AccountModelStoreSpecs(StoreFixture fixture) : IClassFixture
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_event_that_names_its_account_counts_there_alone_and_one_that_names_none_counts_on_each_of_its_users_accounts(string provider)
+    {
+        await using var hub = await HubAsync(provider);
+        await hub.Store.RecordEventsAsync([Event("login", "ada", 3)], Token);
+        await hub.Store.RecordAccountEventsAsync(
+            [(new SourceEvent("segment", "m-1", "ada", null, "login", Start.AddDays(-1), "{}"), "zeta")], Token);
+        var acme = await AccountIdAsync(hub, "acme");
+        var zeta = await AccountIdAsync(hub, "zeta");
+
+        var inputs = await hub.Store.LoadAccountInputsAsync([acme, zeta], ["login"], Token);
+
+        var a = inputs.Single(i => i.Id.Value == acme);
+        a.CountEvents("login", DateTimeOffset.MinValue).ShouldBe(1, "Intercom's event names no account: it counts on both of ada's; Segment's named zeta");
+        a.LastEventAt(null).ShouldBe(Start.AddDays(-3));
+        var z = inputs.Single(i => i.Id.Value == zeta);
+        z.CountEvents("login", DateTimeOffset.MinValue).ShouldBe(2);
+        z.LastEventAt(null).ShouldBe(Start.AddDays(-1));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_computed_state_is_kept_whole_and_carries_its_indicators_activation_to_the_next_computation(string provider)
     {
         await using var hub = await HubAsync(provider);
