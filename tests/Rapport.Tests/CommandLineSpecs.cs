@@ -1,4 +1,6 @@
+using Rapport.Hub.Storage;
 using Rapport.IntercomSimulator;
+using Rapport.Storage;
 
 namespace Rapport.Tests;
 
@@ -43,6 +45,27 @@ public sealed class CommandLineSpecs : IAsyncLifetime
         refused.ExitCode.ShouldBe(2, refused.ToString());
         refused.Output.ShouldContain("Users without user_id");
         refused.Error.ShouldContain("--only-with-ids");
+        accepted.ExitCode.ShouldBe(0, accepted.ToString());
+        accepted.Output.ShouldContain("qualified and imported");
+    }
+
+    [Fact]
+    public async Task Import_refuses_with_one_line_while_another_process_syncs_the_same_hub_and_runs_once_it_is_done()
+    {
+        var database = Path.Combine(folder, "hub.db");
+        await using (var server = await HubStoreFactory.OpenAsync(database, TimeProvider.System, TestContext.Current.CancellationToken))
+        await using (var sync = await server.TryHoldJobAsync(HubJob.IntercomSync, TestContext.Current.CancellationToken))
+        {
+            sync.ShouldNotBeNull();
+            var refused = await RapportProcess.RunAsync(folder, "import", "--intercom-url", Url, "--token", "sim_token", "--database", "hub.db", "--only-with-ids");
+
+            refused.ExitCode.ShouldBe(1, refused.ToString());
+            refused.Error.Trim().ShouldBe("rapport: import not started: a sync or sweep is running in another Rapport process on this hub (a server, or another import); run it again when that has finished");
+            simulator.Stats.RequestsTo("GET /companies/scroll").ShouldBe(0, "nothing was read from Intercom");
+        }
+
+        var accepted = await RapportProcess.RunAsync(folder, "import", "--intercom-url", Url, "--token", "sim_token", "--database", "hub.db", "--only-with-ids");
+
         accepted.ExitCode.ShouldBe(0, accepted.ToString());
         accepted.Output.ShouldContain("qualified and imported");
     }

@@ -67,6 +67,9 @@ internal sealed class PostgresHubStore : HubStore
 
     public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
+    public override Task<IAsyncDisposable?> TryHoldJobAsync(HubJob job, CancellationToken cancellationToken = default) =>
+        PostgresJobHold.TryHoldAsync(dataSource, job, cancellationToken);
+
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
 

@@ -109,6 +109,9 @@ internal sealed class SqliteHubStore : HubStore
         }
     }
 
+    public override Task<IAsyncDisposable?> TryHoldJobAsync(HubJob job, CancellationToken cancellationToken = default) =>
+        Task.FromResult(SqliteJobHold.TryHold(Path, job));
+
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);

@@ -19,6 +19,9 @@ public sealed partial class IntercomPush(IntercomClient client, IHubStore store,
     /// <summary>Updates in flight at once: enough to spend the rate limit over a slow link, few enough to stay gentle.</summary>
     public const int Parallelism = 4;
 
+    /// <summary>Why a push did not start: another process on this hub (a second <c>serve</c> node, or <c>rapport push</c>) is pushing.</summary>
+    public const string ElsewhereRefusal = "A push is already running in another Rapport process on this hub (another server node, or rapport push); try again when it has finished.";
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>
@@ -38,8 +41,12 @@ public sealed partial class IntercomPush(IntercomClient client, IHubStore store,
             return Refused(started, settings, dryRun, "Update Intercom companies with account data is off: turn it on (it needs Import users and companies) to push.");
         if (!await _gate.WaitAsync(0, cancellationToken).ConfigureAwait(false))
             return Refused(started, settings, dryRun, "A push is already running.");
+        IAsyncDisposable? hold = null;
         try
         {
+            // A dry run writes nothing and may look while another process pushes; a real push is one at a time per hub.
+            if (!dryRun && (hold = await store.TryHoldJobAsync(HubJob.IntercomPush, cancellationToken).ConfigureAwait(false)) is null)
+                return Refused(started, settings, dryRun, ElsewhereRefusal);
             var report = await PushAsync(settings, dryRun, started, cancellationToken).ConfigureAwait(false);
             if (!dryRun)
                 await store.SetSyncStateAsync(PushReport.StateKey, JsonSerializer.Serialize(report, PushJsonContext.Default.PushReport), cancellationToken).ConfigureAwait(false);
@@ -47,6 +54,8 @@ public sealed partial class IntercomPush(IntercomClient client, IHubStore store,
         }
         finally
         {
+            if (hold is not null)
+                await hold.DisposeAsync().ConfigureAwait(false);
             _gate.Release();
         }
     }

@@ -29,6 +29,14 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
             Conversations = settings.Conversations,
         };
         await using var store = await HubStoreFactory.OpenAsync(settings.Database, timeProvider, cancellationToken);
+        // A server on the same hub may be syncing or sweeping: two importers would write the same records through the same checkpoints.
+        await using var hold = await store.TryHoldJobAsync(HubJob.IntercomSync, cancellationToken);
+        if (hold is null)
+        {
+            Console.Error.WriteLine("rapport: import not started: a sync or sweep is running in another Rapport process on this hub (a server, or another import); run it again when that has finished");
+            return ExitCodes.Error;
+        }
+
         await using var services = IntercomConnection.Build(settings, timeProvider);
         var intercom = services.GetRequiredService<IntercomClient>();
 

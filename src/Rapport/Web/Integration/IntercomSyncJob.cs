@@ -8,7 +8,7 @@ using Rapport.Sync.Settings;
 namespace Rapport.Web.Integration;
 
 /// <summary>
-/// Runs Intercom jobs in the background, one at a time per hub process: "Sync now" (the import with the stored settings,
+/// Runs Intercom jobs in the background, one at a time per hub (whichever node or CLI run holds it, see <see cref="HubJob.IntercomSync"/>): "Sync now" (the import with the stored settings,
 /// conversations included) and the reconciliation sweep (on its timer and on demand), never both at once since they write
 /// the same records through the same checkpoints. Keeps the running or last job's progress and outcome for the page and
 /// the API. Stopping the app cancels it; the importers' checkpoints let the next run resume.
@@ -18,6 +18,8 @@ internal sealed partial class IntercomSyncJob(
     : IHostedService, IAsyncDisposable
 {
     public const string NotConnected = "Intercom is not connected: connect it first.";
+
+    public const string ElsewhereRefusal = "A sync or sweep is running in another Rapport process on this hub (another server node, or rapport import): wait for it to finish.";
 
     private readonly Lock _sync = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -42,7 +44,7 @@ internal sealed partial class IntercomSyncJob(
         var client = await connections.ClientAsync(cancellationToken);
         if (client is null)
             return (Status, NotConnected);
-        return TryStart(SyncStatus.SyncKind, startedBy, (progress, token) => SyncAsync(client, settings, progress, token));
+        return await TryStartAsync(SyncStatus.SyncKind, startedBy, (progress, token) => SyncAsync(client, settings, progress, token), cancellationToken);
     }
 
     /// <summary>Starts a reconciliation sweep ("Reconcile now", or the timer with <paramref name="trigger"/> "timer").</summary>
@@ -51,27 +53,45 @@ internal sealed partial class IntercomSyncJob(
         var client = await connections.ClientAsync(cancellationToken);
         if (client is null)
             return (Status, NotConnected);
-        return TryStart(SyncStatus.SweepKind, trigger, async (progress, token) =>
+        return await TryStartAsync(SyncStatus.SweepKind, trigger, async (progress, token) =>
         {
             var result = await new ReconciliationSweep(client, store, timeProvider).RunAsync(trigger, progress, token);
             return s => s with { Sweep = result };
-        });
+        }, cancellationToken);
     }
 
-    private (SyncStatus, string?) TryStart(
-        string kind, string startedBy, Func<IProgress<ImportProgress>, CancellationToken, Task<Func<SyncStatus, SyncStatus>>> work)
+    private async Task<(SyncStatus, string?)> TryStartAsync(
+        string kind, string startedBy, Func<IProgress<ImportProgress>, CancellationToken, Task<Func<SyncStatus, SyncStatus>>> work,
+        CancellationToken cancellationToken)
     {
         lock (_sync)
         {
             if (_status.State == SyncStatus.Running)
-                return (_status, _status.Kind == SyncStatus.SweepKind
-                    ? "A reconciliation sweep is running: wait for it to finish."
-                    : "A sync is running: wait for it to finish.");
-            _status = new SyncStatus(SyncStatus.Running, startedBy, timeProvider.GetUtcNow(), null, null, null, null) { Kind = kind };
-            _running = Task.Run(() => RunAsync(work, _stopping.Token), CancellationToken.None);
-            return (_status, null);
+                return (_status, RunningRefusal(_status.Kind));
         }
+
+        // Another node on the same hub, or a rapport import, may hold it: this node's own status cannot tell.
+        var hold = await store.TryHoldJobAsync(HubJob.IntercomSync, cancellationToken);
+        if (hold is null)
+            return (Status, ElsewhereRefusal);
+        lock (_sync)
+        {
+            if (_status.State != SyncStatus.Running)
+            {
+                _status = new SyncStatus(SyncStatus.Running, startedBy, timeProvider.GetUtcNow(), null, null, null, null) { Kind = kind };
+                _running = Task.Run(() => RunAsync(work, hold, _stopping.Token), CancellationToken.None);
+                return (_status, null);
+            }
+        }
+
+        // A job of this node's own started meanwhile.
+        await hold.DisposeAsync();
+        return (Status, RunningRefusal(Status.Kind));
     }
+
+    private static string RunningRefusal(string kind) => kind == SyncStatus.SweepKind
+        ? "A reconciliation sweep is running: wait for it to finish."
+        : "A sync is running: wait for it to finish.";
 
     private async Task<Func<SyncStatus, SyncStatus>> SyncAsync(
         IntercomClient client, IntercomIntegrationSettings settings, IProgress<ImportProgress> progress, CancellationToken cancellationToken)
@@ -90,8 +110,10 @@ internal sealed partial class IntercomSyncJob(
         return s => s with { Summary = summary, Conversations = summary.Conversations };
     }
 
-    private async Task RunAsync(Func<IProgress<ImportProgress>, CancellationToken, Task<Func<SyncStatus, SyncStatus>>> work, CancellationToken cancellationToken)
+    private async Task RunAsync(
+        Func<IProgress<ImportProgress>, CancellationToken, Task<Func<SyncStatus, SyncStatus>>> work, IAsyncDisposable hold, CancellationToken cancellationToken)
     {
+        await using var held = hold;
         var progress = new LatestProgress(p => Update(s => s with { Progress = p }));
         try
         {

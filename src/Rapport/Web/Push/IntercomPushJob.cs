@@ -9,7 +9,7 @@ namespace Rapport.Web.Push;
 /// <summary>
 /// Runs the push for the web app: "Push now" and the API in the background, the dry run at once, and by itself once
 /// account states stop changing for <see cref="Debounce"/> after a recompute (or <see cref="MaxWait"/> at the latest), and every
-/// <see cref="PushSettings.ScheduleMinutes"/>. One push at a time on this node.
+/// <see cref="PushSettings.ScheduleMinutes"/>. One push at a time on the hub, whichever node or CLI run it comes from.
 /// </summary>
 internal sealed partial class IntercomPushJob(
     IHubStore store, IntercomConnections connections, TimeProvider timeProvider, ILogger<IntercomPushJob> logger) : BackgroundService
@@ -59,6 +59,13 @@ internal sealed partial class IntercomPushJob(
             return NotConnected;
         if (!(await IntercomIntegrationSettings.LoadAsync(store, cancellationToken)).UpdateCompanies)
             return "Update Intercom companies with account data is off: turn it on first.";
+        // Said now rather than found by the background run; the run holds the push itself, so a race here only means the
+        // push that loses it is refused there instead.
+        await using (var hold = await store.TryHoldJobAsync(HubJob.IntercomPush, cancellationToken))
+        {
+            if (hold is null)
+                return IntercomPush.ElsewhereRefusal;
+        }
         lock (_sync)
         {
             if (!_running.IsCompleted)

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Rapport.Hub.Storage;
+using Rapport.Storage;
+using Rapport.Sync.Push;
+using Rapport.Web.Integration;
+using Rapport.Web.Tests.Support;
+
+namespace Rapport.Web.Tests.Integration;
+
+/// <summary>
+/// A second process on the same hub (another server node, or <c>rapport import</c> / <c>rapport push</c> run beside the
+/// server) holding the sync or the push: this node says so instead of running the job a second time.
+/// </summary>
+public sealed class OtherProcessSpecs
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_sweep_or_push_held_by_another_process_is_refused_naming_it_and_starts_once_that_one_lets_go()
+    {
+        await using var synced = await SyncedHub.StartAsync(Token);
+        var (hub, api) = (synced.Hub, synced.Api);
+        (hub.PushJob.Debounce, hub.PushJob.MaxWait) = (TimeSpan.FromHours(1), TimeSpan.FromHours(1));
+        (await api.PutAsJsonAsync(WebHub.PushApi, new { enabled = true, prefix = "Rapport", monthlySpend = true, scheduleMinutes = 0 }, Token)).EnsureSuccessStatusCode();
+        await using var other = await HubStoreFactory.OpenAsync(hub.Database, TimeProvider.System, Token);
+        var sync = (await other.TryHoldJobAsync(HubJob.IntercomSync, Token)).ShouldNotBeNull();
+        var push = (await other.TryHoldJobAsync(HubJob.IntercomPush, Token)).ShouldNotBeNull();
+        hub.Simulator.Stats.Reset();
+
+        var sweep = await api.PostAsync(WebHub.IntercomApi + "/sweep", null, Token);
+        var pushNow = await api.PostAsync(WebHub.PushApi + "/run", null, Token);
+        var dryRun = await api.PostAsync(WebHub.PushApi + "/run?dryRun=true", null, Token);
+
+        sweep.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await Detail(sweep)).ShouldBe(IntercomSyncJob.ElsewhereRefusal);
+        pushNow.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await Detail(pushNow)).ShouldBe(IntercomPush.ElsewhereRefusal);
+        dryRun.StatusCode.ShouldBe(HttpStatusCode.OK, "a dry run writes nothing, so it may look while the other process pushes");
+        hub.Simulator.Stats.RequestsTo("PUT /companies/{company_id}").ShouldBe(0);
+
+        await sync.DisposeAsync();
+        await push.DisposeAsync();
+
+        (await api.PostAsync(WebHub.IntercomApi + "/sweep", null, Token)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        (await api.PostAsync(WebHub.PushApi + "/run", null, Token)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+    }
+
+    private static async Task<string?> Detail(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("detail").GetString();
+}
