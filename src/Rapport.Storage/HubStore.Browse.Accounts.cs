@@ -70,8 +70,8 @@ internal abstract partial class HubStore
             $"""
             SELECT DISTINCT s.account_id, t.tag FROM source_companies s
             JOIN source_company_tags t ON t.source = s.source AND t.source_id = s.source_id
-            WHERE s.account_id IN ({IdList(rows.Select(r => r.Id))})
-            """, null, null, cancellationToken))).ToLookup(t => t.AccountId, t => t.Tag);
+            WHERE s.account_id {Dialect.InIds}
+            """, new { ids = Dialect.Numbers(rows.Select(r => r.Id)) }, null, cancellationToken))).ToLookup(t => t.AccountId, t => t.Tag);
         return new BrowsePage<AccountRow>([.. rows.Select(r => r.ToRow([.. tags[r.Id].Order(StringComparer.Ordinal)]))], next, previous, total);
     }
 

@@ -179,6 +179,4 @@ internal abstract partial class HubStore
             _ => "1 = 1",
         };
     }
-
-    private static string IdList(IEnumerable<long> ids) => string.Join(", ", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
 }

@@ -81,8 +81,8 @@ internal abstract partial class HubStore
             SELECT DISTINCT u.id, t.tag FROM users u
             JOIN source_contacts c ON c.external_id = u.external_id
             JOIN source_contact_tags t ON t.source = c.source AND t.contact_source_id = c.source_id
-            WHERE u.id IN ({IdList(rows.Select(r => r.Id))})
-            """, null, null, cancellationToken))).ToLookup(t => t.UserId, t => t.Tag);
+            WHERE u.id {Dialect.InIds}
+            """, new { ids = Dialect.Numbers(rows.Select(r => r.Id)) }, null, cancellationToken))).ToLookup(t => t.UserId, t => t.Tag);
         return [.. rows.Select(r => new UserRow(
             new UserId(r.Id), r.ExternalId, r.Name, r.Email, ParseStatus(r.Status), r.StatusReason, r.AccountCount,
             Sql.SqlDialect.ReadTime(r.LastSeenAt), Sql.SqlDialect.ReadTime(r.CreatedAt)!.Value, [.. tags[r.Id].Order(StringComparer.Ordinal)]))];

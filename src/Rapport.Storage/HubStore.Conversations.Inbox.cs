@@ -30,18 +30,18 @@ internal abstract partial class HubStore
         if (rows.Count == 0)
             return new BrowsePage<ConversationListRow>([], next, previous, total);
 
-        var ids = IdList(rows.Select(r => r.Id));
+        var ids = new { ids = Dialect.Numbers(rows.Select(r => r.Id)) };
         var users = (await connection.QueryAsync<(long ConversationId, string ExternalId, string? Name)>(Command(
             $"""
             SELECT cu.conversation_id, u.external_id, u.name FROM conversation_users cu JOIN users u ON u.id = cu.user_id
-            WHERE cu.conversation_id IN ({ids}) ORDER BY u.external_id
-            """, null, null, cancellationToken))).ToLookup(u => u.ConversationId, u => (u.ExternalId, u.Name));
+            WHERE cu.conversation_id {Dialect.InIds} ORDER BY u.external_id
+            """, ids, null, cancellationToken))).ToLookup(u => u.ConversationId, u => (u.ExternalId, u.Name));
         var accounts = (await connection.QueryAsync<(long ConversationId, string ExternalId, string? Name)>(Command(
             $"""
             SELECT DISTINCT cu.conversation_id, a.external_id, a.name FROM conversation_users cu
                 JOIN memberships m ON m.user_id = cu.user_id JOIN accounts a ON a.id = m.account_id
-            WHERE cu.conversation_id IN ({ids}) ORDER BY a.external_id
-            """, null, null, cancellationToken))).ToLookup(a => a.ConversationId, a => (a.ExternalId, a.Name));
+            WHERE cu.conversation_id {Dialect.InIds} ORDER BY a.external_id
+            """, ids, null, cancellationToken))).ToLookup(a => a.ConversationId, a => (a.ExternalId, a.Name));
         return new BrowsePage<ConversationListRow>(
             [.. rows.Select(r => new ConversationListRow(
                 r.ToHeader(users[r.Id].Select(u => u.ExternalId)), [.. users[r.Id]], [.. accounts[r.Id]]))],
