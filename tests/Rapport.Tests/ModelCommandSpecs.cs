@@ -60,6 +60,9 @@ public sealed class ModelCommandSpecs : IAsyncLifetime
 
         var broken = await LoadAsync("broken.yaml", "segments:\n  - name: Pro\n    rule: plan: Pro\n");
         var invalid = await LoadAsync("invalid.json", """{ "segments": [ { "name": "A", "rule": "nope.field = 1 and" }, { "name": "A" } ] }""");
+        var clash = await LoadAsync("clash.yaml",
+            "metrics:\n  - name: slack_integration\n    numerator: { field: user_count }\n    createdAt: 2025-01-01\n"
+            + "  - name: Slack Integration\n    numerator: { field: user_count }\n    createdAt: 2025-01-01\n");
         var export = await RapportProcess.RunAsync(folder, "model", "export", "--database", "hub.db");
 
         broken.ExitCode.ShouldBe(1, broken.ToString());
@@ -68,6 +71,9 @@ public sealed class ModelCommandSpecs : IAsyncLifetime
         invalid.ExitCode.ShouldBe(1, invalid.ToString());
         invalid.Error.ShouldContain("2 problems");
         invalid.Error.ShouldContain("Segment 'A'");
+        clash.ExitCode.ShouldBe(1, clash.ToString());
+        clash.Error.ShouldContain("Metric 'Slack Integration'");
+        clash.Error.ShouldContain("metric 'slack_integration' would be pushed to the same Intercom attribute, 'Slack Integration' after the prefix");
         export.ExitCode.ShouldBe(1);
         export.Error.ShouldContain("no definitions are saved yet");
     }

@@ -40,15 +40,26 @@ public sealed class AccountModel
     /// <summary>The fields each health condition reads, to tell a missing input from a failed condition.</summary>
     internal IReadOnlyDictionary<HealthCondition, IReadOnlyList<string>> HealthFields { get; }
 
-    /// <summary>Validates <paramref name="definitions"/> against <paramref name="catalog"/>.</summary>
-    public static ModelLoadResult Create(ModelDefinitions definitions, ModelCatalog catalog)
+    /// <summary>Validates <paramref name="definitions"/> against <paramref name="catalog"/>, as a document about to be saved.</summary>
+    public static ModelLoadResult Create(ModelDefinitions definitions, ModelCatalog catalog) => Create(definitions, catalog, checkPushedNames: true);
+
+    /// <summary>Reads a JSON definitions document and validates it; a structural JSON error is one problem with its path.</summary>
+    public static ModelLoadResult Load(string json, ModelCatalog catalog) => Load(json, catalog, checkPushedNames: true);
+
+    /// <summary>
+    /// <see cref="Load(string, ModelCatalog)"/> for the document in force: one saved before the rule on pushed
+    /// attribute names existed may hold two definitions on one attribute, and is computed all the same (the push
+    /// reports each clash and pushes one value) until it is next saved, when the rule applies.
+    /// </summary>
+    public static ModelLoadResult LoadSaved(string json, ModelCatalog catalog) => Load(json, catalog, checkPushedNames: false);
+
+    private static ModelLoadResult Create(ModelDefinitions definitions, ModelCatalog catalog, bool checkPushedNames)
     {
-        var problems = ModelValidator.Validate(definitions, catalog);
+        var problems = ModelValidator.Validate(definitions, catalog, checkPushedNames);
         return problems.Count == 0 ? new ModelLoadResult(new AccountModel(definitions), []) : new ModelLoadResult(null, problems);
     }
 
-    /// <summary>Reads a JSON definitions document and validates it; a structural JSON error is one problem with its path.</summary>
-    public static ModelLoadResult Load(string json, ModelCatalog catalog)
+    private static ModelLoadResult Load(string json, ModelCatalog catalog, bool checkPushedNames)
     {
         ModelDefinitions? definitions;
         try
@@ -62,7 +73,7 @@ public sealed class AccountModel
 
         return definitions is null
             ? new ModelLoadResult(null, [new ModelProblem("Document", "it is null; expected an object of definitions")])
-            : Create(definitions.WithEmptyLists(), catalog);
+            : Create(definitions.WithEmptyLists(), catalog, checkPushedNames);
     }
 
     /// <summary>The definitions as the JSON document <see cref="Load"/> reads.</summary>

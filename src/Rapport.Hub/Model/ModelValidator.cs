@@ -3,17 +3,20 @@ namespace Rapport.Hub.Model;
 /// <summary>
 /// Checks a definitions document whole and lists every problem, each naming its definition: unknown fields, traits,
 /// events and definitions; rules that do not parse or compare a value with the wrong type; cycles; duplicate names;
-/// incomplete definitions.
+/// names the push would write onto one Intercom attribute; incomplete definitions.
 /// </summary>
-internal sealed partial class ModelValidator(ModelDefinitions definitions, ModelCatalog catalog)
+internal sealed partial class ModelValidator(ModelDefinitions definitions, ModelCatalog catalog, bool checkPushedNames)
 {
     private static readonly StringComparer Names = StringComparer.OrdinalIgnoreCase;
 
     private readonly List<ModelProblem> _problems = [];
 
-    public static IReadOnlyList<ModelProblem> Validate(ModelDefinitions definitions, ModelCatalog catalog)
+    /// <param name="checkPushedNames">Whether to refuse definitions the push would write onto one Intercom attribute:
+    /// on for a document being saved; off for the one in force, which may predate the rule and must still be computed
+    /// (the push then reports each clash and pushes one value).</param>
+    public static IReadOnlyList<ModelProblem> Validate(ModelDefinitions definitions, ModelCatalog catalog, bool checkPushedNames)
     {
-        var validator = new ModelValidator(definitions, catalog);
+        var validator = new ModelValidator(definitions, catalog, checkPushedNames);
         validator.CheckNames();
         validator.CheckMrrTypeAndOwner();
         validator.CheckElements();
@@ -34,11 +37,9 @@ internal sealed partial class ModelValidator(ModelDefinitions definitions, Model
         Unique("Indicator", definitions.Indicators.Select(d => d.Name));
         Unique("Segment", definitions.Segments.Select(d => d.Name));
         Unique("Health score", definitions.HealthScores.Select(d => d.Name));
-
-        // The push names an Intercom attribute after each element and metric alike ("Rapport Seats").
-        foreach (var name in definitions.Metrics.Select(d => d.Name).Intersect(definitions.Elements.Select(d => d.Name), Names))
+        if (checkPushedNames)
         {
-            Problem($"Metric '{name}'", "an element has the same name, and both would push to the same Intercom attribute");
+            CheckPushedNames();
         }
     }
 

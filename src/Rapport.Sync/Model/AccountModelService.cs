@@ -21,7 +21,7 @@ public sealed partial class AccountModelService(IHubStore store, TimeProvider ti
         if (await store.GetModelDefinitionsAsync(cancellationToken).ConfigureAwait(false) is not { } stored)
             return (null, null);
         var catalog = await store.ReadModelCatalogAsync(cancellationToken).ConfigureAwait(false);
-        return (stored, AccountModel.Load(stored.Json, catalog));
+        return (stored, AccountModel.LoadSaved(stored.Json, catalog));
     }
 
     /// <summary>Recomputes <paramref name="accountIds"/> only; returns how many states were written.</summary>

@@ -1,4 +1,5 @@
 using Rapport.Hub.Model;
+using Rapport.Hub.Push;
 using Rapport.Intercom;
 
 namespace Rapport.Sync.Push;
@@ -15,38 +16,37 @@ public static class PushAttributes
     public const string MonthlySpend = "monthly_spend";
 
     /// <param name="Values">Attribute name → value; <see cref="MonthlySpend"/> is the standard field, every other a custom attribute.</param>
-    /// <param name="Problems">Fields left out, each saying why (a name with no word in it, two fields with one name).</param>
+    /// <param name="Problems">Fields left out, each saying why (a name with no word in it, two fields with one name: the
+    /// validator refuses both now, but definitions saved before it did are still computed and pushed).</param>
     public sealed record Payload(IReadOnlyDictionary<string, PushValue> Values, IReadOnlyList<string> Problems);
 
     public static Payload Company(AccountState state, PushSettings settings)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(settings);
-        var values = new Dictionary<string, PushValue>(StringComparer.Ordinal);
+        var values = new Dictionary<string, PushValue>(PushedAttributeNames.Comparer);
         var problems = new List<string>();
         if (settings.MonthlySpend && state.Mrr is { } mrr)
             values[MonthlySpend] = PushValue.Integer(WholeSpend(mrr));
 
         void Add(string field, PushValue value, string what)
         {
-            var words = StartCase.Of(field);
-            if (words.Length == 0)
+            if (PushedAttributeNames.Of(settings.Prefix, field) is not { } name)
             {
                 problems.Add($"{what} '{field}' is not pushed: its name has no letters or digits to name an Intercom attribute.");
                 return;
             }
 
-            var name = $"{settings.Prefix} {words}";
             if (!values.TryAdd(name, value))
                 problems.Add($"{what} '{field}' is not pushed: its attribute name '{name}' is already used by another field.");
         }
 
-        Add("type", PushValue.Text(state.Type.ToName().Replace('_', ' ')), "Type");
+        Add(PushedAttributeNames.Type, PushValue.Text(state.Type.ToName().Replace('_', ' ')), "Type");
         // Health is 0–10 with decimals; Intercom attributes are integers here, so it is rounded half away from zero (7.5 → 8).
-        Add("health", PushValue.Integer(PushValue.Round(state.OverallHealth)), "Health");
-        Add("activeRiskIndicators", PushValue.Text(Join(state.ActiveIndicators.Where(i => i.Kind == IndicatorKind.Risk).Select(i => i.Name))), "Indicators");
-        Add("activeOpportunityIndicators", PushValue.Text(Join(state.ActiveIndicators.Where(i => i.Kind == IndicatorKind.Opportunity).Select(i => i.Name))), "Indicators");
-        Add("segments", PushValue.Text(Join(state.Segments)), "Segments");
+        Add(PushedAttributeNames.Health, PushValue.Integer(PushValue.Round(state.OverallHealth)), "Health");
+        Add(PushedAttributeNames.ActiveRiskIndicators, PushValue.Text(Join(state.ActiveIndicators.Where(i => i.Kind == IndicatorKind.Risk).Select(i => i.Name))), "Indicators");
+        Add(PushedAttributeNames.ActiveOpportunityIndicators, PushValue.Text(Join(state.ActiveIndicators.Where(i => i.Kind == IndicatorKind.Opportunity).Select(i => i.Name))), "Indicators");
+        Add(PushedAttributeNames.Segments, PushValue.Text(Join(state.Segments)), "Segments");
         foreach (var (element, count) in state.Elements)
             Add(element, PushValue.Integer(count), "Element");
         foreach (var (metric, value) in state.Metrics)
@@ -62,7 +62,7 @@ public static class PushAttributes
     public static long WholeSpend(decimal mrr) => (long)Math.Clamp(decimal.Truncate(mrr), 0m, int.MaxValue);
 
     /// <summary>The contact attribute <c>Prefix Account Owner</c>: true on the owner of any of the contact's accounts.</summary>
-    public static string AccountOwner(PushSettings settings) => $"{settings.Prefix} {StartCase.Of("accountOwner")}";
+    public static string AccountOwner(PushSettings settings) => PushedAttributeNames.Of(settings.Prefix, PushedAttributeNames.AccountOwner)!;
 
     /// <summary>Whether a name is one Rapport would create as a custom data attribute (the standard field is not).</summary>
     public static bool IsCustom(string name) => name != MonthlySpend;

@@ -95,7 +95,7 @@ public sealed class ValidationSpecs
         problems.Select(p => p.ToString()).ShouldBe(
         [
             "Metric 'Seats': the name is used 2 times; names must be unique",
-            "Metric 'Seats': an element has the same name, and both would push to the same Intercom attribute",
+            "Metric 'Seats': element 'Seats' would be pushed to the same Intercom attribute, 'Seats' after the prefix, one value overwriting the other; rename one",
             "MRR: intercom.monthly_spend is where Rapport pushes MRR; read MRR from the trait it comes from",
             "MRR: currency 'dollars' is not a three-letter ISO 4217 code such as USD",
             "Element 'Seats': it needs the events that add one ('add') or a trait that holds the count",

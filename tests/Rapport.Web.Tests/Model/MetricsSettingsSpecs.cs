@@ -79,4 +79,29 @@ public sealed class MetricsSettingsSpecs
         var member = await model.Hub.TokenClientAsync(TeamRole.TeamMember);
         (await AccountModelSpecs.PutAsync(member, AccountModelSpecs.Definitions)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Definitions_the_push_would_write_onto_one_Intercom_attribute_are_refused_on_the_page_and_by_the_API_and_nothing_changes()
+    {
+        var model = await SavedAsync();
+        await using var _ = model.Hub;
+        var before = await model.AccountModelAsync();
+        var browser = await model.Hub.SignedInAsync();
+        var elementLikeTheMetric = AccountModelSpecs.Definitions.Replace("\"name\": \"Slack\"", "\"name\": \"reports\"", StringComparison.Ordinal);
+        var elementLikeTheType = AccountModelSpecs.Definitions.Replace("\"name\": \"Slack\"", "\"name\": \"Type\"", StringComparison.Ordinal);
+
+        var page = await WebHub.PostFormAsync(browser, "/settings/metrics", new() { ["document"] = elementLikeTheMetric });
+        var api = await AccountModelSpecs.PutAsync(model.Api, elementLikeTheType);
+
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Token));
+        html.ShouldContain("Not saved: one problem");
+        html.ShouldContain("<strong>Metric 'Reports'</strong>: element 'reports' would be pushed to the same Intercom attribute, 'Reports' after the prefix, one value overwriting the other; rename one");
+        api.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var listed = (await api.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("problems").EnumerateArray().Single();
+        listed.GetProperty("definition").GetString().ShouldBe("Element 'Type'");
+        listed.GetProperty("message").GetString().ShouldBe("it would be pushed to Intercom as 'Type' after the prefix, the attribute that holds the account's type; rename it");
+        await ShouldBeUnchangedAsync(model, before);
+        var document = await model.Api.GetFromJsonAsync<JsonElement>("/api/v1/model", Token);
+        document.GetProperty("definitions").GetProperty("elements")[0].GetProperty("name").GetString().ShouldBe("Slack", "the stored definitions are the ones saved before");
+    }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Rapport.Sync.Push;
+namespace Rapport.Hub.Push;
 
 /// <summary>
 /// lodash's <c>startCase</c> (4.17): deburr, drop apostrophes, split into words as <c>_.words</c> does, upper-case each

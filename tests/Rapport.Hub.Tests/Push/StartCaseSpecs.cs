@@ -1,7 +1,7 @@
 using System.Globalization;
-using Rapport.Sync.Push;
+using Rapport.Hub.Push;
 
-namespace Rapport.Sync.Tests.Push;
+namespace Rapport.Hub.Tests.Push;
 
 /// <summary>
 /// Attribute names are <c>Prefix + startCase(name)</c>, as lodash's <c>_.startCase</c> spells them. Expectations come from
