@@ -39,8 +39,21 @@ internal abstract partial class HubStore
     public Task<IReadOnlyList<StoredEvent>> ListUserEventsAsync(long userId, int limit, CancellationToken cancellationToken = default) =>
         ListEventsAsync("e.user_id = @key", userId, limit, cancellationToken);
 
+    // The account model's rule (LoadChunkAsync): an event that names its account (Segment's context.groupId, or the user's
+    // most recent account when it arrived) belongs to that account alone; one that names none (Intercom's) to every
+    // account of its user. Each branch is read newest first up to the limit on its own index, then the two are merged.
     public Task<IReadOnlyList<StoredEvent>> ListAccountEventsAsync(long accountId, int limit, CancellationToken cancellationToken = default) =>
-        ListEventsAsync("e.user_id IN (SELECT m.user_id FROM memberships m WHERE m.account_id = @key)", accountId, limit, cancellationToken);
+        ListEventsAsync(
+            """
+            e.id IN (
+                SELECT id FROM (
+                    SELECT n.id FROM events n WHERE n.account_id = @key ORDER BY n.occurred_at DESC, n.id DESC LIMIT @limit) named
+                UNION ALL
+                SELECT id FROM (
+                    SELECT a.id FROM events a
+                    WHERE a.account_id IS NULL AND a.user_id IN (SELECT m.user_id FROM memberships m WHERE m.account_id = @key)
+                    ORDER BY a.occurred_at DESC, a.id DESC LIMIT @limit) unnamed)
+            """, accountId, limit, cancellationToken);
 
     private async Task<IReadOnlyList<StoredEvent>> ListEventsAsync(string where, long key, int limit, CancellationToken cancellationToken)
     {

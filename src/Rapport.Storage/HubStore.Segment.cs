@@ -23,10 +23,13 @@ internal abstract partial class HubStore
     public async Task<IReadOnlyList<PendingSegmentMessage>> ReadPendingSegmentMessagesAsync(int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Id, string MessageId, string Type, string Body, object ReceivedAt)>(Command(
-            "SELECT id, message_id, type, body, received_at FROM segment_inbox WHERE applied_at IS NULL ORDER BY id LIMIT @limit",
-            new { limit }, null, cancellationToken));
-        return [.. rows.Select(r => new PendingSegmentMessage(r.Id, r.MessageId, r.Type, r.Body, SqlDialect.ReadTime(r.ReceivedAt)!.Value))];
+        var rows = await connection.QueryAsync<(long Id, string MessageId, string Type, string Body, object ReceivedAt, long Attempts, object? RetryAt)>(Command(
+            """
+            SELECT id, message_id, type, body, received_at, attempts, retry_at FROM segment_inbox
+            WHERE applied_at IS NULL AND set_aside_at IS NULL ORDER BY id LIMIT @limit
+            """, new { limit }, null, cancellationToken));
+        return [.. rows.Select(r => new PendingSegmentMessage(
+            r.Id, r.MessageId, r.Type, r.Body, SqlDialect.ReadTime(r.ReceivedAt)!.Value, (int)r.Attempts, SqlDialect.ReadTime(r.RetryAt)))];
     }
 
     public Task MarkSegmentMessagesAppliedAsync(IReadOnlyList<(long Id, string Outcome)> outcomes, CancellationToken cancellationToken = default) =>
@@ -49,11 +52,16 @@ internal abstract partial class HubStore
     public async Task<SegmentInboxCounts> CountSegmentInboxAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        var (received, applied, last) = await connection.QuerySingleAsync<(long, long, object?)>(Command(
-            "SELECT COUNT(*), COUNT(applied_at), MAX(received_at) FROM segment_inbox", null, null, cancellationToken));
+        var (received, applied, setAside, discarded, last) = await connection.QuerySingleAsync<(long, long, long, long, object?)>(Command(
+            """
+            SELECT COUNT(*), COUNT(applied_at), COUNT(CASE WHEN set_aside_at IS NOT NULL AND discarded_at IS NULL THEN 1 END),
+                COUNT(discarded_at), MAX(received_at)
+            FROM segment_inbox
+            """, null, null, cancellationToken));
         var kept = await connection.ExecuteScalarAsync<long>(Command(
             "SELECT COUNT(*) FROM segment_anonymous WHERE attached_at IS NULL", null, null, cancellationToken));
-        return new SegmentInboxCounts(received, applied, received - applied, kept, SqlDialect.ReadTime(last));
+        return new SegmentInboxCounts(
+            received, applied, received - applied - setAside - discarded, kept, SqlDialect.ReadTime(last), setAside, discarded);
     }
 
     public async Task<SourceContact?> FindSourceContactAsync(string source, string sourceId, CancellationToken cancellationToken = default)

@@ -30,6 +30,9 @@ public partial interface IHubStore
     /// <summary>A user's events, newest first.</summary>
     Task<IReadOnlyList<StoredEvent>> ListUserEventsAsync(long userId, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>The events of an account's users, newest first.</summary>
+    /// <summary>
+    /// An account's events, newest first, counted as the account model counts them: those that name this account
+    /// (events.account_id), and those of its users that name no account.
+    /// </summary>
     Task<IReadOnlyList<StoredEvent>> ListAccountEventsAsync(long accountId, int limit, CancellationToken cancellationToken = default);
 }

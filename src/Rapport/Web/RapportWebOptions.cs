@@ -28,6 +28,12 @@ public sealed record RapportWebOptions
     /// <summary>How often the reconciliation sweep runs by itself (default 15 minutes); zero: only on demand.</summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The wait after a Segment call's first failed attempt, doubled after each (1, 2, 4, 8 s by default); its fifth
+    /// failure sets it aside.
+    /// </summary>
+    public TimeSpan SegmentFirstRetry { get; init; } = TimeSpan.FromSeconds(1);
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }
 

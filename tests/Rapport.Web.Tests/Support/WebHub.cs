@@ -43,11 +43,16 @@ public sealed partial class WebHub : IAsyncDisposable
         StartAsync(simulatorOptions, sweepInterval: null, cancellationToken);
 
     /// <param name="sweepInterval">How often the reconciliation sweep runs by itself; null: the app's default.</param>
-    public static async Task<WebHub> StartAsync(SimulatorOptions? simulatorOptions, TimeSpan? sweepInterval, CancellationToken cancellationToken)
+    public static Task<WebHub> StartAsync(SimulatorOptions? simulatorOptions, TimeSpan? sweepInterval, CancellationToken cancellationToken) =>
+        StartAsync(simulatorOptions, options => sweepInterval is { } interval ? options with { SweepInterval = interval } : options, cancellationToken);
+
+    /// <param name="configure">Changes the app's options, e.g. shorter waits than a real deployment's.</param>
+    public static async Task<WebHub> StartAsync(
+        SimulatorOptions? simulatorOptions, Func<RapportWebOptions, RapportWebOptions> configure, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("rapport-web-").FullName;
         var simulator = await IntercomSimulatorServer.StartAsync(simulatorOptions ?? new SimulatorOptions { Companies = 40, Contacts = 200, RateLimitPerMinute = null }, 0, cancellationToken);
-        var app = await RapportWebApp.CreateAsync(new RapportWebOptions
+        var app = await RapportWebApp.CreateAsync(configure(new RapportWebOptions
         {
             Database = Path.Combine(directory, "hub.db"),
             Urls = ["http://127.0.0.1:0"],
@@ -60,7 +65,7 @@ public sealed partial class WebHub : IAsyncDisposable
                 AuthorizeUrl = new Uri(simulator.BaseAddress, "oauth"),
                 ApiUrl = simulator.BaseAddress,
             },
-        } is var options && sweepInterval is { } interval ? options with { SweepInterval = interval } : options, cancellationToken);
+        }), cancellationToken);
         await app.StartAsync(cancellationToken);
         return new WebHub(directory, simulator, app);
     }

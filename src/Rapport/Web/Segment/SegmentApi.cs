@@ -19,9 +19,10 @@ internal static class SegmentApi
     public static void MapSegmentApi(this RouteGroupBuilder api)
     {
         var segment = api.MapGroup("/integrations/segment").WithTags("Segment integration").RequireAuthorization(TeamClaims.SettingsPolicy);
-        segment.MapGet("/", StatusAsync).WithSummary("The write key, the ingest URL path, calls received, applied, pending and kept aside (anonymous), and event de-duplication");
+        segment.MapGet("/", StatusAsync).WithSummary("The write key, the ingest URL path, calls received, applied, pending, set aside (failed), discarded and kept aside (anonymous), and event de-duplication");
         segment.MapPost("/rotate", RotateAsync).WithSummary("Replace the write key: the old one is refused (401) from now on");
         segment.MapPut("/dedup", SetDedupAsync).WithSummary("Cross-source event de-duplication: on with a window in seconds, or off");
+        segment.MapSegmentSetAsideApi();
 
         var quality = api.MapGroup("/").WithTags("Data quality").RequireAuthorization(TeamClaims.SettingsPolicy);
         quality.MapGet("/duplicates", DuplicatesAsync)
@@ -40,7 +41,7 @@ internal static class SegmentApi
         var dedup = await EventDedupSettings.LoadAsync(store, cancellationToken);
         return TypedResults.Ok(new SegmentStatusDto(
             await key.GetAsync(cancellationToken), "/v1/batch", counts.Received, counts.Applied, counts.Pending, counts.KeptAside,
-            counts.LastReceivedAt, new DedupDto(dedup.On, (int)dedup.Window.TotalSeconds)));
+            counts.LastReceivedAt, new DedupDto(dedup.On, (int)dedup.Window.TotalSeconds), counts.SetAside, counts.Discarded));
     }
 
     private static async Task<Ok<WriteKeyDto>> RotateAsync(SegmentWriteKey key, CancellationToken cancellationToken) =>
@@ -98,8 +99,10 @@ internal static class SegmentApi
             : TypedResults.Problem($"Merge {id} does not exist or was undone already.", statusCode: 409, title: "Nothing to undo");
 }
 
+/// <param name="SetAside">Calls that failed every attempt, listed at <c>/api/v1/integrations/segment/set-aside</c>.</param>
 internal sealed record SegmentStatusDto(
-    string WriteKey, string IngestPath, long Received, long Applied, long Pending, long KeptAside, DateTimeOffset? LastReceivedAt, DedupDto Dedup);
+    string WriteKey, string IngestPath, long Received, long Applied, long Pending, long KeptAside, DateTimeOffset? LastReceivedAt, DedupDto Dedup,
+    long SetAside, long Discarded);
 
 internal sealed record WriteKeyDto(string WriteKey);
 

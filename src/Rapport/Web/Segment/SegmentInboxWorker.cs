@@ -6,10 +6,12 @@ namespace Rapport.Web.Segment;
 
 /// <summary>
 /// Applies the Segment inbox in arrival order, within moments of each commit, and — with cross-source de-duplication
-/// on — folds events that Intercom and Segment both delivered (whichever arrived second).
+/// on — folds events that Intercom and Segment both delivered (whichever arrived second). A call that keeps failing is
+/// set aside by <see cref="SegmentInboxDrain"/> rather than retried forever ahead of everything after it.
 /// </summary>
 internal sealed class SegmentInboxWorker(
-    IHubStore store, SegmentInboxAppender appender, AccountModelService model, TimeProvider timeProvider, ILogger<SegmentInboxWorker> logger)
+    IHubStore store, SegmentInboxAppender appender, AccountModelService model, RapportWebOptions options, TimeProvider timeProvider,
+    ILogger<SegmentInboxWorker> logger)
     : BackgroundService
 {
     private const int BatchSize = 1_000;
@@ -17,22 +19,24 @@ internal sealed class SegmentInboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var applier = new SegmentApplier(store, timeProvider) { Model = model };
+        var drain = new SegmentInboxDrain(store, new SegmentApplier(store, timeProvider) { Model = model }, timeProvider)
+        {
+            BatchSize = BatchSize,
+            FirstRetry = options.SegmentFirstRetry,
+        };
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var pending = await store.ReadPendingSegmentMessagesAsync(BatchSize, stoppingToken);
-                if (pending.Count > 0)
-                {
-                    var outcomes = await applier.ApplyAsync(pending, stoppingToken);
-                    await store.MarkSegmentMessagesAppliedAsync([.. pending.Select((m, i) => (m.Id, outcomes[i]))], stoppingToken);
-                }
+                var pass = await drain.ApplyNextAsync(stoppingToken);
+                if (pass.SetAside > 0)
+                    logger.LogWarning("{Count} Segment call(s) failed {Attempts} times and were set aside (Settings → Integrations → Segment).", pass.SetAside, drain.MaxAttempts);
 
                 if (await EventDedupSettings.LoadAsync(store, stoppingToken) is { On: true } dedup)
                     await store.FoldCrossSourceEventsAsync(dedup.Window, stoppingToken);
-                if (pending.Count < BatchSize)
-                    await appender.Signal.WaitAsync(Poll, timeProvider, stoppingToken);
+                // A full window of calls all waiting behind failing ones would otherwise be re-read without pause.
+                if (pass.Read < BatchSize || pass.Tried == 0)
+                    await appender.Signal.WaitAsync(Wait(pass.NextRetryAt), timeProvider, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -40,10 +44,15 @@ internal sealed class SegmentInboxWorker(
             }
             catch (Exception error)
             {
-                // A bad row must not stop the inbox: it stays pending and is retried after a pause.
+                // The database itself failed (a call's own failure is counted by the drain): nothing is lost, try again shortly.
                 logger.LogError(error, "Applying the Segment inbox failed; retrying shortly.");
                 await Task.Delay(Poll, timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
+
+    private TimeSpan Wait(DateTimeOffset? nextRetryAt) =>
+        nextRetryAt is { } at && at - timeProvider.GetUtcNow() is var until && until < Poll
+            ? until > TimeSpan.Zero ? until : TimeSpan.Zero
+            : Poll;
 }

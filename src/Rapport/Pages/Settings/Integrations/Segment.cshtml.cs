@@ -2,17 +2,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Segment;
 using Rapport.Hub.Storage;
 using Rapport.Sync.Segment;
+using Rapport.Web.Segment;
 
 namespace Rapport.Pages.Settings.Integrations;
 
-/// <summary>Settings → Integrations → Segment: the write key (rotatable), the ingest URL, inbox counts and event de-duplication.</summary>
-internal sealed class SegmentModel(IHubStore store, SegmentWriteKey key) : PageModel
+/// <summary>
+/// Settings → Integrations → Segment: the write key (rotatable), the ingest URL, inbox counts, the calls set aside after
+/// failing (retry or discard) and event de-duplication.
+/// </summary>
+internal sealed class SegmentModel(IHubStore store, SegmentWriteKey key, SegmentInboxAppender appender) : PageModel
 {
+    private const int SetAsideShown = 100;
+
     public string WriteKey { get; private set; } = "";
 
     public SegmentInboxCounts Counts { get; private set; } = null!;
 
     public EventDedupSettings Dedup { get; private set; } = null!;
+
+    public IReadOnlyList<SetAsideSegmentMessage> SetAside { get; private set; } = [];
 
     public string? Message { get; private set; }
 
@@ -43,10 +51,30 @@ internal sealed class SegmentModel(IHubStore store, SegmentWriteKey key) : PageM
         await LoadAsync(cancellationToken);
     }
 
+    /// <param name="id">One call, or all when absent.</param>
+    public async Task OnPostRetryAsync(long? id, CancellationToken cancellationToken)
+    {
+        var retried = await store.RetrySetAsideSegmentMessagesAsync(id, cancellationToken);
+        appender.Signal.Wake();
+        (Message, MessageIsError) = retried == 0
+            ? ("Nothing to retry: the call is no longer set aside.", true)
+            : ($"{retried:N0} call(s) back in the inbox, in their original order.", false);
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task OnPostDiscardAsync(long id, CancellationToken cancellationToken)
+    {
+        (Message, MessageIsError) = await store.DiscardSetAsideSegmentMessageAsync(id, cancellationToken)
+            ? ($"Call {id} discarded: it will not be applied.", false)
+            : ("Nothing to discard: the call is no longer set aside.", true);
+        await LoadAsync(cancellationToken);
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         WriteKey = await key.GetAsync(cancellationToken);
         Counts = await store.CountSegmentInboxAsync(cancellationToken);
         Dedup = await EventDedupSettings.LoadAsync(store, cancellationToken);
+        SetAside = await store.ListSetAsideSegmentMessagesAsync(SetAsideShown, cancellationToken);
     }
 }
