@@ -8,6 +8,9 @@ public enum HubJob
 
     /// <summary>The push onto Intercom: two at once would plan the same changes and write each of them twice.</summary>
     IntercomPush = 2,
+
+    /// <summary>Applying Segment's inbox: in arrival order, by one applier, or a track could overtake the group that places its user.</summary>
+    SegmentInbox = 3,
 }
 
 public partial interface IHubStore

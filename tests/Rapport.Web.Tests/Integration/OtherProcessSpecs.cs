@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Rapport.Hub.Storage;
 using Rapport.Storage;
 using Rapport.Sync.Push;
 using Rapport.Web.Integration;
+using Rapport.Web.Segment;
 using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Integration;
@@ -24,7 +27,7 @@ public sealed class OtherProcessSpecs
         var (hub, api) = (synced.Hub, synced.Api);
         (hub.PushJob.Debounce, hub.PushJob.MaxWait) = (TimeSpan.FromHours(1), TimeSpan.FromHours(1));
         (await api.PutAsJsonAsync(WebHub.PushApi, new { enabled = true, prefix = "Rapport", monthlySpend = true, scheduleMinutes = 0 }, Token)).EnsureSuccessStatusCode();
-        await using var other = await HubStoreFactory.OpenAsync(hub.Database, TimeProvider.System, Token);
+        await using var other = await HubStoreFactory.OpenAsync(hub.DatabasePath, TimeProvider.System, Token);
         var sync = (await other.TryHoldJobAsync(HubJob.IntercomSync, Token)).ShouldNotBeNull();
         var push = (await other.TryHoldJobAsync(HubJob.IntercomPush, Token)).ShouldNotBeNull();
         hub.Simulator.Stats.Reset();
@@ -45,6 +48,32 @@ public sealed class OtherProcessSpecs
 
         (await api.PostAsync(WebHub.IntercomApi + "/sweep", null, Token)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await api.PostAsync(WebHub.PushApi + "/run", null, Token)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+    }
+
+    [Fact]
+    public async Task Segment_calls_accepted_while_another_process_applies_the_inbox_are_left_to_it_and_applied_here_once_it_is_gone()
+    {
+        await using var hub = await WebHub.StartAsync(cancellationToken: Token);
+        var segment = await hub.SegmentClientAsync();
+        await hub.SegmentAppliedAsync(0);
+        var other = await HubStoreFactory.OpenAsync(hub.DatabasePath, TimeProvider.System, Token);
+        // This node's worker took the inbox when it started; to stand in for a node that started first, it lets go and
+        // starts again once the other process holds it.
+        var worker = hub.App.Services.GetServices<IHostedService>().OfType<SegmentInboxWorker>().Single();
+        await worker.StopAsync(Token);
+        var held = (await other.TryHoldJobAsync(HubJob.SegmentInbox, Token)).ShouldNotBeNull();
+        await worker.StartAsync(Token);
+
+        var accepted = await WebHub.SendSegmentAsync(segment, "/v1/identify", """{"userId":"u-1","traits":{"email":"ada@example.com"}}""");
+        await Task.Delay(TimeSpan.FromSeconds(2), Token);
+
+        accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await hub.Store.CountSegmentInboxAsync(Token)).Pending.ShouldBe(1, "the call is kept for the process that applies the inbox");
+
+        await held.DisposeAsync();
+        await other.DisposeAsync();
+
+        await hub.SegmentAppliedAsync(1);
     }
 
     private static async Task<string?> Detail(HttpResponseMessage response) =>

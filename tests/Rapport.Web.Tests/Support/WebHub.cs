@@ -36,9 +36,6 @@ public sealed partial class WebHub : IAsyncDisposable
 
     public IHubStore Store => App.Services.GetRequiredService<IHubStore>();
 
-    /// <summary>The hub's SQLite file: open it again to act as a second process on the same hub.</summary>
-    public string Database => Path.Combine(_directory, "hub.db");
-
     public static Task<WebHub> StartAsync(SimulatorOptions? simulatorOptions = null, CancellationToken cancellationToken = default) =>
         StartAsync(simulatorOptions, sweepInterval: null, cancellationToken);
 

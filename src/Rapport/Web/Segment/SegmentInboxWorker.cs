@@ -24,31 +24,53 @@ internal sealed class SegmentInboxWorker(
             BatchSize = BatchSize,
             FirstRetry = options.SegmentFirstRetry,
         };
-        while (!stoppingToken.IsCancellationRequested)
+        // Held for as long as this node runs: another node on the same hub accepts calls into the shared inbox and leaves
+        // applying them to the holder (its next poll, within a second), taking over only when the holder is gone.
+        IAsyncDisposable? hold = null;
+        try
         {
-            try
-            {
-                var pass = await drain.ApplyNextAsync(stoppingToken);
-                if (pass.SetAside > 0)
-                    logger.LogWarning("{Count} Segment call(s) failed {Attempts} times and were set aside (Settings → Integrations → Segment).", pass.SetAside, drain.MaxAttempts);
-
-                if (await EventDedupSettings.LoadAsync(store, stoppingToken) is { On: true } dedup)
-                    await store.FoldCrossSourceEventsAsync(dedup.Window, stoppingToken);
-                // A full window of calls all waiting behind failing ones would otherwise be re-read without pause.
-                if (pass.Read < BatchSize || pass.Tried == 0)
-                    await appender.Signal.WaitAsync(Wait(pass.NextRetryAt), timeProvider, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception error)
-            {
-                // The database itself failed (a call's own failure is counted by the drain): nothing is lost, try again shortly.
-                logger.LogError(error, "Applying the Segment inbox failed; retrying shortly.");
-                await Task.Delay(Poll, timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
+            while (!stoppingToken.IsCancellationRequested)
+                hold = await ApplyAsync(drain, hold, stoppingToken);
         }
+        finally
+        {
+            if (hold is not null)
+                await hold.DisposeAsync();
+        }
+    }
+
+    /// <summary>One pass over the inbox if this node holds it (or can take it now); returns the hold, or null without it.</summary>
+    private async Task<IAsyncDisposable?> ApplyAsync(SegmentInboxDrain drain, IAsyncDisposable? hold, CancellationToken stoppingToken)
+    {
+        try
+        {
+            if ((hold ??= await store.TryHoldJobAsync(HubJob.SegmentInbox, stoppingToken)) is null)
+            {
+                await Task.Delay(Poll, timeProvider, stoppingToken);
+                return null;
+            }
+
+            var pass = await drain.ApplyNextAsync(stoppingToken);
+            if (pass.SetAside > 0)
+                logger.LogWarning("{Count} Segment call(s) failed {Attempts} times and were set aside (Settings → Integrations → Segment).", pass.SetAside, drain.MaxAttempts);
+
+            if (await EventDedupSettings.LoadAsync(store, stoppingToken) is { On: true } dedup)
+                await store.FoldCrossSourceEventsAsync(dedup.Window, stoppingToken);
+            // A full window of calls all waiting behind failing ones would otherwise be re-read without pause.
+            if (pass.Read < BatchSize || pass.Tried == 0)
+                await appender.Signal.WaitAsync(Wait(pass.NextRetryAt), timeProvider, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception error)
+        {
+            // The database itself failed (a call's own failure is counted by the drain): nothing is lost, try again shortly.
+            logger.LogError(error, "Applying the Segment inbox failed; retrying shortly.");
+            await Task.Delay(Poll, timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        return hold;
     }
 
     private TimeSpan Wait(DateTimeOffset? nextRetryAt) =>
