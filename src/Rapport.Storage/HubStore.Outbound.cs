@@ -17,27 +17,32 @@ internal abstract partial class HubStore
         """;
 
     public Task<(OutboundSend Send, bool Added)> QueueOutboundAsync(OutboundRequest request, CancellationToken cancellationToken = default) =>
-        WriteAsync(async (connection, transaction) =>
+        WriteAsync((connection, transaction) => InsertOutboundAsync(connection, transaction, request, cancellationToken), null, cancellationToken);
+
+    /// <summary>Inserts <paramref name="request"/> unless its key is already queued, inside the caller's transaction.</summary>
+    private async Task<(OutboundSend Send, bool Added)> InsertOutboundAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, OutboundRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var parameters = new DynamicParameters(new
         {
-            var parameters = new DynamicParameters(new
-            {
-                request.IdempotencyKey, request.Kind, request.TeammateId, request.AdminId, request.ConversationId, request.ContactId,
-                request.UserExternalId, request.Channel, request.Subject, request.Body,
-                urls = JsonSerializer.Serialize([.. request.AttachmentUrls], OutboundJsonContext.Default.StringArray),
-            });
-            parameters.Add("now", Now());
-            var added = await connection.ExecuteAsync(Command(
-                """
-                INSERT INTO outbound_sends (idempotency_key, kind, status, teammate_id, admin_id, conversation_id, contact_id,
-                    user_external_id, channel, subject, body, attachment_urls, queued_at)
-                VALUES (@IdempotencyKey, @Kind, 'queued', @TeammateId, @AdminId, @ConversationId, @ContactId,
-                    @UserExternalId, @Channel, @Subject, @Body, @urls, @now)
-                ON CONFLICT (idempotency_key) DO NOTHING
-                """, parameters, transaction, cancellationToken));
-            var row = await connection.QuerySingleAsync<OutboundRow>(Command(
-                $"SELECT {OutboundColumns} FROM outbound_sends WHERE idempotency_key = @IdempotencyKey", new { request.IdempotencyKey }, transaction, cancellationToken));
-            return (row.ToSend(), added > 0);
-        }, null, cancellationToken);
+            request.IdempotencyKey, request.Kind, request.TeammateId, request.AdminId, request.ConversationId, request.ContactId,
+            request.UserExternalId, request.Channel, request.Subject, request.Body,
+            urls = JsonSerializer.Serialize([.. request.AttachmentUrls], OutboundJsonContext.Default.StringArray),
+        });
+        parameters.Add("now", Now());
+        var added = await connection.ExecuteAsync(Command(
+            """
+            INSERT INTO outbound_sends (idempotency_key, kind, status, teammate_id, admin_id, conversation_id, contact_id,
+                user_external_id, channel, subject, body, attachment_urls, queued_at)
+            VALUES (@IdempotencyKey, @Kind, 'queued', @TeammateId, @AdminId, @ConversationId, @ContactId,
+                @UserExternalId, @Channel, @Subject, @Body, @urls, @now)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """, parameters, transaction, cancellationToken));
+        var row = await connection.QuerySingleAsync<OutboundRow>(Command(
+            $"SELECT {OutboundColumns} FROM outbound_sends WHERE idempotency_key = @IdempotencyKey", new { request.IdempotencyKey }, transaction, cancellationToken));
+        return (row.ToSend(), added > 0);
+    }
 
     public Task<IReadOnlyList<OutboundSend>> ClaimOutboundAsync(int limit, TimeSpan lease, CancellationToken cancellationToken = default) =>
         WriteAsync<IReadOnlyList<OutboundSend>>(async (connection, transaction) =>
