@@ -13,7 +13,7 @@ internal abstract partial class HubStore
         id AS Id, idempotency_key AS IdempotencyKey, kind AS Kind, status AS Status, teammate_id AS TeammateId, admin_id AS AdminId,
         conversation_id AS ConversationId, contact_id AS ContactId, user_external_id AS UserExternalId, channel AS Channel,
         subject AS Subject, body AS Body, attachment_urls AS AttachmentUrls, intercom_id AS IntercomId, error AS Error,
-        attempts AS Attempts, queued_at AS QueuedAt, sent_at AS SentAt
+        attempts AS Attempts, queued_at AS QueuedAt, sent_at AS SentAt, held_until AS HeldUntil
         """;
 
     public Task<(OutboundSend Send, bool Added)> QueueOutboundAsync(OutboundRequest request, CancellationToken cancellationToken = default) =>
@@ -52,13 +52,14 @@ internal abstract partial class HubStore
             parameters.Add("now", Dialect.Time(now));
             parameters.Add("until", Dialect.Time(now + lease));
             // PostgreSQL: a send another node is claiming right now is skipped, not waited for, so two nodes never send it both.
+            // A send held for quiet hours is not claimable before they end.
             var skipLocked = Dialect.Provider == "postgresql" ? "FOR UPDATE SKIP LOCKED" : "";
             var rows = await connection.QueryAsync<OutboundRow>(Command(
                 $"""
                 UPDATE outbound_sends SET status = 'sending', attempts = attempts + 1, claimed_until = @until
                 WHERE id IN (
                     SELECT id FROM outbound_sends
-                    WHERE status = 'queued' OR (status = 'sending' AND claimed_until <= @now)
+                    WHERE (status = 'queued' AND (held_until IS NULL OR held_until <= @now)) OR (status = 'sending' AND claimed_until <= @now)
                     ORDER BY id LIMIT @limit {skipLocked})
                 RETURNING {OutboundColumns}
                 """, parameters, transaction, cancellationToken));
@@ -146,11 +147,15 @@ internal abstract partial class HubStore
         public long Attempts { get; set; }
         public object? QueuedAt { get; set; }
         public object? SentAt { get; set; }
+        public object? HeldUntil { get; set; }
 
         public OutboundSend ToSend() => new(
             Id, IdempotencyKey, Kind, Status, TeammateId, AdminId, ConversationId, ContactId, UserExternalId, Channel, Subject, Body,
             JsonSerializer.Deserialize(AttachmentUrls, OutboundJsonContext.Default.StringArray) ?? [],
-            IntercomId, Error, (int)Attempts, SqlDialect.ReadTime(QueuedAt) ?? DateTimeOffset.UnixEpoch, SqlDialect.ReadTime(SentAt));
+            IntercomId, Error, (int)Attempts, SqlDialect.ReadTime(QueuedAt) ?? DateTimeOffset.UnixEpoch, SqlDialect.ReadTime(SentAt))
+        {
+            HeldUntil = SqlDialect.ReadTime(HeldUntil),
+        };
     }
 }
 

@@ -32,6 +32,15 @@ public partial interface IHubStore
     /// </summary>
     Task<OutboundSend?> QueuePlaybookSendAsync(long runId, OutboundRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>The run whose send this is; null for a send no playbook queued.</summary>
+    Task<PlaybookRun?> GetPlaybookRunBySendAsync(long sendId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gives back a claimed send untried, not claimable before <paramref name="until"/>, and tells its run why it waits; false
+    /// when the send is no longer being sent.
+    /// </summary>
+    Task<bool> HoldPlaybookSendAsync(long sendId, DateTimeOffset until, string reason, CancellationToken cancellationToken = default);
+
     Task UpdatePlaybookRunAsync(long id, string status, string? reason, long? sendId, DateTimeOffset? notBefore, CancellationToken cancellationToken = default);
 
     /// <summary>The playbook's runs, newest first, each with its Intercom id once its send left.</summary>

@@ -76,6 +76,32 @@ public sealed class PlaybookSendStoreSpecs(StoreFixture fixture) : IClassFixture
         (await hub.Store.CountPlaybookSendsAsync(playbook.Id, 10, Start.AddDays(-7), Token)).ShouldBe(0, "nothing was queued, so nothing counts");
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_send_held_for_quiet_hours_is_claimed_again_only_when_they_end_and_its_run_says_why(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+        var playbook = (await hub.Store.SavePlaybookAsync(NewPlaybook(), Token))!;
+        await hub.Store.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null)], Token);
+        var run = (await hub.Store.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem();
+        var send = (await hub.Store.QueuePlaybookSendAsync(run.Id, Message(playbook.Id), Token))!;
+        var claimed = (await hub.Store.ClaimOutboundAsync(10, TimeSpan.FromSeconds(15), Token)).ShouldHaveSingleItem();
+        var until = Start.AddHours(8);
+
+        var held = await hub.Store.HoldPlaybookSendAsync(send.Id, until, "Held for quiet hours until 08:00 UTC.", Token);
+        var whileQuiet = await hub.Store.ClaimOutboundAsync(10, TimeSpan.FromSeconds(15), Token);
+        time.Advance(TimeSpan.FromHours(8));
+        var afterQuiet = await hub.Store.ClaimOutboundAsync(10, TimeSpan.FromSeconds(15), Token);
+
+        held.ShouldBeTrue();
+        claimed.Id.ShouldBe(send.Id);
+        whileQuiet.ShouldBeEmpty("a held send waits for the end of quiet hours, however stale its lease");
+        var again = afterQuiet.ShouldHaveSingleItem();
+        (again.Id, again.HeldUntil, again.Attempts).ShouldBe((send.Id, until, 1), "the held claim was no attempt: nothing to look for in Intercom first");
+        var audit = (await hub.Store.GetPlaybookRunBySendAsync(send.Id, Token)).ShouldNotBeNull();
+        (audit.Status, audit.Reason, audit.NotBefore).ShouldBe((PlaybookRunStatuses.Queued, "Held for quiet hours until 08:00 UTC.", until));
+        (await hub.Store.CountPlaybookSendsAsync(playbook.Id, 10, Start.AddDays(-7), Token)).ShouldBe(1, "a held send still counts towards the cap");
+    }
+
     /// <summary>The database itself refuses every <paramref name="operation"/> on <paramref name="table"/>, as a full disk would.</summary>
     private static Task FailWritesAsync(TestStore hub, string provider, string operation, string table) =>
         hub.ExecuteAsync(provider == Providers.Sqlite

@@ -29,7 +29,7 @@ internal sealed partial class PlaybookEngine
         var now = timeProvider.GetUtcNow();
         var zone = QuietHours.ZoneOf(contact?.RawJson, playbook.TimeZone);
         if (QuietHours.DeferUntil(now, playbook.QuietStart, playbook.QuietEnd, zone) is { } until)
-            return (PlaybookRunStatuses.Deferred, $"Quiet hours in {zone.Id}: sent after {until:yyyy-MM-dd HH:mm} UTC.", until, null);
+            return (PlaybookRunStatuses.Deferred, $"Quiet hours in {zone.Id}: sent after {QuietHours.Utc(until)}.", until, null);
         var sent = await store.CountPlaybookSendsAsync(playbook.Id, user.Id.Value, now.AddDays(-playbook.CapDays), cancellationToken);
         if (sent >= playbook.CapCount)
             return Skip($"Frequency cap: already {sent} send{(sent == 1 ? "" : "s")} to this user in {playbook.CapDays} day{(playbook.CapDays == 1 ? "" : "s")} (at most {playbook.CapCount}).");
