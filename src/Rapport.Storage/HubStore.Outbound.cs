@@ -13,31 +13,36 @@ internal abstract partial class HubStore
         id AS Id, idempotency_key AS IdempotencyKey, kind AS Kind, status AS Status, teammate_id AS TeammateId, admin_id AS AdminId,
         conversation_id AS ConversationId, contact_id AS ContactId, user_external_id AS UserExternalId, channel AS Channel,
         subject AS Subject, body AS Body, attachment_urls AS AttachmentUrls, intercom_id AS IntercomId, error AS Error,
-        attempts AS Attempts, queued_at AS QueuedAt, sent_at AS SentAt
+        attempts AS Attempts, queued_at AS QueuedAt, sent_at AS SentAt, held_until AS HeldUntil
         """;
 
     public Task<(OutboundSend Send, bool Added)> QueueOutboundAsync(OutboundRequest request, CancellationToken cancellationToken = default) =>
-        WriteAsync(async (connection, transaction) =>
+        WriteAsync((connection, transaction) => InsertOutboundAsync(connection, transaction, request, cancellationToken), null, cancellationToken);
+
+    /// <summary>Inserts <paramref name="request"/> unless its key is already queued, inside the caller's transaction.</summary>
+    private async Task<(OutboundSend Send, bool Added)> InsertOutboundAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, OutboundRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var parameters = new DynamicParameters(new
         {
-            var parameters = new DynamicParameters(new
-            {
-                request.IdempotencyKey, request.Kind, request.TeammateId, request.AdminId, request.ConversationId, request.ContactId,
-                request.UserExternalId, request.Channel, request.Subject, request.Body,
-                urls = JsonSerializer.Serialize([.. request.AttachmentUrls], OutboundJsonContext.Default.StringArray),
-            });
-            parameters.Add("now", Now());
-            var added = await connection.ExecuteAsync(Command(
-                """
-                INSERT INTO outbound_sends (idempotency_key, kind, status, teammate_id, admin_id, conversation_id, contact_id,
-                    user_external_id, channel, subject, body, attachment_urls, queued_at)
-                VALUES (@IdempotencyKey, @Kind, 'queued', @TeammateId, @AdminId, @ConversationId, @ContactId,
-                    @UserExternalId, @Channel, @Subject, @Body, @urls, @now)
-                ON CONFLICT (idempotency_key) DO NOTHING
-                """, parameters, transaction, cancellationToken));
-            var row = await connection.QuerySingleAsync<OutboundRow>(Command(
-                $"SELECT {OutboundColumns} FROM outbound_sends WHERE idempotency_key = @IdempotencyKey", new { request.IdempotencyKey }, transaction, cancellationToken));
-            return (row.ToSend(), added > 0);
-        }, null, cancellationToken);
+            request.IdempotencyKey, request.Kind, request.TeammateId, request.AdminId, request.ConversationId, request.ContactId,
+            request.UserExternalId, request.Channel, request.Subject, request.Body,
+            urls = JsonSerializer.Serialize([.. request.AttachmentUrls], OutboundJsonContext.Default.StringArray),
+        });
+        parameters.Add("now", Now());
+        var added = await connection.ExecuteAsync(Command(
+            """
+            INSERT INTO outbound_sends (idempotency_key, kind, status, teammate_id, admin_id, conversation_id, contact_id,
+                user_external_id, channel, subject, body, attachment_urls, queued_at)
+            VALUES (@IdempotencyKey, @Kind, 'queued', @TeammateId, @AdminId, @ConversationId, @ContactId,
+                @UserExternalId, @Channel, @Subject, @Body, @urls, @now)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """, parameters, transaction, cancellationToken));
+        var row = await connection.QuerySingleAsync<OutboundRow>(Command(
+            $"SELECT {OutboundColumns} FROM outbound_sends WHERE idempotency_key = @IdempotencyKey", new { request.IdempotencyKey }, transaction, cancellationToken));
+        return (row.ToSend(), added > 0);
+    }
 
     public Task<IReadOnlyList<OutboundSend>> ClaimOutboundAsync(int limit, TimeSpan lease, CancellationToken cancellationToken = default) =>
         WriteAsync<IReadOnlyList<OutboundSend>>(async (connection, transaction) =>
@@ -47,13 +52,14 @@ internal abstract partial class HubStore
             parameters.Add("now", Dialect.Time(now));
             parameters.Add("until", Dialect.Time(now + lease));
             // PostgreSQL: a send another node is claiming right now is skipped, not waited for, so two nodes never send it both.
+            // A send held for quiet hours is not claimable before they end.
             var skipLocked = Dialect.Provider == "postgresql" ? "FOR UPDATE SKIP LOCKED" : "";
             var rows = await connection.QueryAsync<OutboundRow>(Command(
                 $"""
                 UPDATE outbound_sends SET status = 'sending', attempts = attempts + 1, claimed_until = @until
                 WHERE id IN (
                     SELECT id FROM outbound_sends
-                    WHERE status = 'queued' OR (status = 'sending' AND claimed_until <= @now)
+                    WHERE (status = 'queued' AND (held_until IS NULL OR held_until <= @now)) OR (status = 'sending' AND claimed_until <= @now)
                     ORDER BY id LIMIT @limit {skipLocked})
                 RETURNING {OutboundColumns}
                 """, parameters, transaction, cancellationToken));
@@ -141,11 +147,15 @@ internal abstract partial class HubStore
         public long Attempts { get; set; }
         public object? QueuedAt { get; set; }
         public object? SentAt { get; set; }
+        public object? HeldUntil { get; set; }
 
         public OutboundSend ToSend() => new(
             Id, IdempotencyKey, Kind, Status, TeammateId, AdminId, ConversationId, ContactId, UserExternalId, Channel, Subject, Body,
             JsonSerializer.Deserialize(AttachmentUrls, OutboundJsonContext.Default.StringArray) ?? [],
-            IntercomId, Error, (int)Attempts, SqlDialect.ReadTime(QueuedAt) ?? DateTimeOffset.UnixEpoch, SqlDialect.ReadTime(SentAt));
+            IntercomId, Error, (int)Attempts, SqlDialect.ReadTime(QueuedAt) ?? DateTimeOffset.UnixEpoch, SqlDialect.ReadTime(SentAt))
+        {
+            HeldUntil = SqlDialect.ReadTime(HeldUntil),
+        };
     }
 }
 

@@ -33,9 +33,9 @@ internal sealed class ImportHarness : IAsyncDisposable
         return new ImportHarness(simulator);
     }
 
-    public async Task<IHubStore> OpenStoreAsync(string name = "hub")
+    public async Task<IHubStore> OpenStoreAsync(string name = "hub", TimeProvider? timeProvider = null)
     {
-        var store = await HubStoreFactory.OpenAsync(Path.Combine(folder, name + ".db"), TimeProvider.System, TestContext.Current.CancellationToken);
+        var store = await HubStoreFactory.OpenAsync(Path.Combine(folder, name + ".db"), timeProvider ?? TimeProvider.System, TestContext.Current.CancellationToken);
         disposables.Add(store);
         return store;
     }

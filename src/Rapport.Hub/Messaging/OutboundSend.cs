@@ -41,7 +41,11 @@ public sealed record OutboundSend(
     string? Error,
     int Attempts,
     DateTimeOffset QueuedAt,
-    DateTimeOffset? SentAt);
+    DateTimeOffset? SentAt)
+{
+    /// <summary>A playbook's send found inside its recipient's quiet hours waits, untried, until then.</summary>
+    public DateTimeOffset? HeldUntil { get; init; }
+}
 
 public static class OutboundKinds
 {

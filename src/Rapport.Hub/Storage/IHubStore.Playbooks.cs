@@ -1,3 +1,4 @@
+using Rapport.Hub.Messaging;
 using Rapport.Hub.Playbooks;
 
 namespace Rapport.Hub.Storage;
@@ -23,6 +24,22 @@ public partial interface IHubStore
 
     /// <summary>Makes the playbook's deferred runs due now, to be checked again under its new settings (e.g. other quiet hours).</summary>
     Task<int> ReleaseDeferredPlaybookRunsAsync(long playbookId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Queues the run's send and records the run as queued with it, in one transaction, so the audit and the frequency cap
+    /// never disagree with the queue whatever fails in between. Null, with nothing queued, when the run is no longer pending
+    /// or deferred (handled meanwhile, or deleted with its playbook).
+    /// </summary>
+    Task<OutboundSend?> QueuePlaybookSendAsync(long runId, OutboundRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The run whose send this is; null for a send no playbook queued.</summary>
+    Task<PlaybookRun?> GetPlaybookRunBySendAsync(long sendId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gives back a claimed send untried, not claimable before <paramref name="until"/>, and tells its run why it waits; false
+    /// when the send is no longer being sent.
+    /// </summary>
+    Task<bool> HoldPlaybookSendAsync(long sendId, DateTimeOffset until, string reason, CancellationToken cancellationToken = default);
 
     Task UpdatePlaybookRunAsync(long id, string status, string? reason, long? sendId, DateTimeOffset? notBefore, CancellationToken cancellationToken = default);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Rapport.Hub.Messaging;
+using Rapport.Sync.Playbooks;
 
 namespace Rapport.Sync.Messaging;
 
@@ -21,5 +22,24 @@ public sealed partial class OutboundSender
             return false;
         await store.MarkOutboundFailedAsync(send.Id, "The playbook was disabled before this was sent: nothing was sent.", cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// Quiet hours are checked when the run fires, but a queue that is behind (the rate limit, a restart) may reach the send
+    /// only once they have begun: it then goes back to the queue untried until they end, and its run says so in the audit.
+    /// </summary>
+    private async Task<bool> HoldForQuietHoursAsync(OutboundSend send, CancellationToken cancellationToken)
+    {
+        if (!send.IdempotencyKey.StartsWith(PlaybookKeyPrefix, StringComparison.Ordinal)
+            || await store.GetPlaybookRunBySendAsync(send.Id, cancellationToken).ConfigureAwait(false) is not { } run
+            || await store.GetPlaybookAsync(run.PlaybookId, cancellationToken).ConfigureAwait(false) is not { } playbook)
+            return false;
+        var user = await store.GetUserAsync(run.UserId, cancellationToken).ConfigureAwait(false);
+        var contact = user?.Sources.FirstOrDefault(s => s.Source == IntercomSource.Name);
+        var zone = QuietHours.ZoneOf(contact?.RawJson, playbook.TimeZone);
+        if (QuietHours.DeferUntil(timeProvider.GetUtcNow(), playbook.QuietStart, playbook.QuietEnd, zone) is not { } until)
+            return false;
+        return await store.HoldPlaybookSendAsync(
+            send.Id, until, $"Held for quiet hours in {zone.Id} until {QuietHours.Utc(until)}.", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -66,7 +66,8 @@ public sealed partial class OutboundSender(IHubStore store, TimeProvider timePro
         {
             if (send.Attempts > 1 && await FindLandedAsync(client, send, cancellationToken).ConfigureAwait(false))
                 return;
-            if (await RefuseDisabledPlaybookAsync(send, cancellationToken).ConfigureAwait(false))
+            if (await RefuseDisabledPlaybookAsync(send, cancellationToken).ConfigureAwait(false)
+                || await HoldForQuietHoursAsync(send, cancellationToken).ConfigureAwait(false))
                 return;
             if (send.Kind == OutboundKinds.Message)
                 await SendMessageAsync(client, send, cancellationToken).ConfigureAwait(false);

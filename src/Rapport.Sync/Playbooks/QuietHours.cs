@@ -27,6 +27,10 @@ public static class QuietHours
         return new DateTimeOffset(endLocal, zone.GetUtcOffset(endLocal));
     }
 
+    /// <summary>An end of quiet hours as the audit shows it: in UTC, whatever zone it was computed in.</summary>
+    public static string Utc(DateTimeOffset until) =>
+        until.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The contact's own zone from its raw Intercom JSON, or <paramref name="fallback"/>.</summary>
     public static TimeZoneInfo ZoneOf(string? contactJson, string fallback)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Playbooks;
 using Rapport.Hub.Storage;
+using Rapport.Hub.Storage.Browse;
 using Rapport.Hub.Team;
 using Rapport.Web.Playbooks;
 
@@ -24,11 +25,19 @@ internal sealed partial class PlaybooksModel(IHubStore store, PlaybookService se
     [BindProperty]
     public PlaybookForm Form { get; set; } = new();
 
-    /// <summary>The user the preview renders for.</summary>
+    /// <summary>The user the preview renders for: an email, a name, an external id or an internal id.</summary>
     [BindProperty]
-    public long? PreviewUserId { get; set; }
+    public string? PreviewUser { get; set; }
 
     public (string? Subject, string? Body)? Preview { get; private set; }
+
+    /// <summary>Who the preview was rendered for, as the page names them.</summary>
+    public string? PreviewFor { get; private set; }
+
+    /// <summary>Users the preview box suggests: those matching what was typed, else the first by name.</summary>
+    public IReadOnlyList<UserRow> UserChoices { get; private set; } = [];
+
+    public PlaybookTriggerNames TriggerNames { get; private set; } = new([], [], [], []);
 
     public IReadOnlyList<DryRunRecipient>? DryRun { get; private set; }
 
@@ -69,15 +78,22 @@ internal sealed partial class PlaybooksModel(IHubStore store, PlaybookService se
     {
         var (playbook, problems) = Form.ToInput().ToPlaybook(Id);
         Problems = problems;
-        if (playbook is not null && PreviewUserId is { } userId)
+        if (playbook is not null && PreviewUser?.Trim() is { Length: > 0 } wanted)
         {
-            if (await store.GetUserAsync(userId, cancellationToken) is not { } user)
-                Problems = [("previewUserId", $"There is no user with id {userId}.")];
+            var (user, matches) = await PreviewRecipients.FindAsync(store, wanted, cancellationToken);
+            UserChoices = matches;
+            if (user is null)
+                Problems = [("previewUser", NoSingleUser(wanted, matches))];
             else if ((Sync.Messaging.MessageTemplate.Problem(playbook.Body) ?? Sync.Messaging.MessageTemplate.Problem(playbook.Subject)) is { } problem)
                 Problems = [("body", problem)];
             else
+            {
                 Preview = await service.RenderAsync(playbook, user, cancellationToken);
+                PreviewFor = user.Email is null ? user.Name ?? user.ExternalId : $"{user.Name ?? user.ExternalId} ({user.Email})";
+            }
         }
+        else if (playbook is not null)
+            Problems = [("previewUser", "Type the email, name or id of the user to preview the message for.")];
 
         await LoadAsync(cancellationToken);
         return Page();
@@ -95,10 +111,20 @@ internal sealed partial class PlaybooksModel(IHubStore store, PlaybookService se
         return RedirectToPage(new { id = (long?)null });
     }
 
+    private static string NoSingleUser(string wanted, IReadOnlyList<UserRow> matches) => matches.Count switch
+    {
+        0 => $"No user matches '{wanted}': type an email, a name or an id.",
+        _ => $"{(matches.Count >= PreviewRecipients.Suggestions ? "Many" : matches.Count)} users match '{wanted}': pick one from the list "
+            + $"({string.Join(", ", matches.Take(5).Select(u => u.Email ?? u.Name ?? u.ExternalId))}{(matches.Count > 5 ? ", …" : "")}).",
+    };
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Playbooks = await store.ListPlaybooksAsync(cancellationToken);
         Teammates = await store.ListTeammatesAsync(cancellationToken);
+        TriggerNames = await service.TriggerNamesAsync(cancellationToken);
+        if (UserChoices.Count == 0)
+            UserChoices = await PreviewRecipients.FirstAsync(store, cancellationToken);
         if (Request.Query.ContainsKey("saved"))
             Message = "Playbook saved.";
     }

@@ -19,13 +19,15 @@ internal sealed record MessageRequest(
 /// <param name="IntercomId">Once sent: the part's id (reply, note) or the message's id.</param>
 /// <param name="ConversationId">The conversation replied to, or the one a message opened.</param>
 /// <param name="Error">Why it failed (Intercom's refusal), or the last transient problem while it is retried.</param>
+/// <param name="HeldUntil">A playbook's send reached inside its recipient's quiet hours: queued, untried, until then.</param>
 internal sealed record SendDto(
     long Id, string Kind, string Status, string AdminId, string? ConversationId, string? Channel, string? Subject, string Body,
-    IReadOnlyList<string> AttachmentUrls, string? IntercomId, string? Error, int Attempts, DateTimeOffset QueuedAt, DateTimeOffset? SentAt)
+    IReadOnlyList<string> AttachmentUrls, string? IntercomId, string? Error, int Attempts, DateTimeOffset QueuedAt, DateTimeOffset? SentAt,
+    DateTimeOffset? HeldUntil)
 {
     public static SendDto From(OutboundSend s) => new(
         s.Id, s.Kind, s.Status, s.AdminId, s.ConversationId, s.Channel, s.Subject, s.Body, s.AttachmentUrls, s.IntercomId, s.Error, s.Attempts,
-        s.QueuedAt, s.SentAt);
+        s.QueuedAt, s.SentAt, s.HeldUntil);
 }
 
 /// <param name="CanSend">The teammate maps to an Intercom admin with an inbox seat.</param>

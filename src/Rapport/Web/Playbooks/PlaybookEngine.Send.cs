@@ -10,11 +10,15 @@ internal sealed partial class PlaybookEngine
 {
     private async Task HandleAsync(PlaybookRun run, CancellationToken cancellationToken)
     {
-        var (status, reason, sendId, notBefore) = await DecideAsync(run, cancellationToken);
-        await store.UpdatePlaybookRunAsync(run.Id, status, reason, sendId, notBefore, cancellationToken);
+        var (status, reason, notBefore, send) = await DecideAsync(run, cancellationToken);
+        if (send is null)
+            await store.UpdatePlaybookRunAsync(run.Id, status, reason, null, notBefore, cancellationToken);
+        // One transaction: a crash can leave neither a send the cap does not count nor a run counted with nothing sent.
+        else if (await store.QueuePlaybookSendAsync(run.Id, send, cancellationToken) is not null)
+            signal.Wake();
     }
 
-    private async Task<(string Status, string? Reason, long? SendId, DateTimeOffset? NotBefore)> DecideAsync(PlaybookRun run, CancellationToken cancellationToken)
+    private async Task<(string Status, string? Reason, DateTimeOffset? NotBefore, OutboundRequest? Send)> DecideAsync(PlaybookRun run, CancellationToken cancellationToken)
     {
         var playbook = await store.GetPlaybookAsync(run.PlaybookId, cancellationToken);
         if (playbook is not { Enabled: true })
@@ -25,7 +29,7 @@ internal sealed partial class PlaybookEngine
         var now = timeProvider.GetUtcNow();
         var zone = QuietHours.ZoneOf(contact?.RawJson, playbook.TimeZone);
         if (QuietHours.DeferUntil(now, playbook.QuietStart, playbook.QuietEnd, zone) is { } until)
-            return (PlaybookRunStatuses.Deferred, $"Quiet hours in {zone.Id}: sent after {until:yyyy-MM-dd HH:mm} UTC.", null, until);
+            return (PlaybookRunStatuses.Deferred, $"Quiet hours in {zone.Id}: sent after {QuietHours.Utc(until)}.", until, null);
         var sent = await store.CountPlaybookSendsAsync(playbook.Id, user.Id.Value, now.AddDays(-playbook.CapDays), cancellationToken);
         if (sent >= playbook.CapCount)
             return Skip($"Frequency cap: already {sent} send{(sent == 1 ? "" : "s")} to this user in {playbook.CapDays} day{(playbook.CapDays == 1 ? "" : "s")} (at most {playbook.CapCount}).");
@@ -63,10 +67,8 @@ internal sealed partial class PlaybookEngine
                 user.ExternalId, playbook.Action, playbook.Action == PlaybookActions.Email ? subject?.Trim() : null, body.Trim(), []);
         }
 
-        var (send, _) = await store.QueueOutboundAsync(request, cancellationToken);
-        signal.Wake();
-        return (PlaybookRunStatuses.Queued, null, send.Id, null);
+        return (PlaybookRunStatuses.Queued, null, null, request);
     }
 
-    private static (string, string?, long?, DateTimeOffset?) Skip(string reason) => (PlaybookRunStatuses.Skipped, reason, null, null);
+    private static (string, string?, DateTimeOffset?, OutboundRequest?) Skip(string reason) => (PlaybookRunStatuses.Skipped, reason, null, null);
 }

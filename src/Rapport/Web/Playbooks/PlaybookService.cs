@@ -1,7 +1,5 @@
-using Rapport.Hub.Events;
 using Rapport.Hub.Playbooks;
 using Rapport.Hub.Storage;
-using Rapport.Sync;
 using Rapport.Sync.Model;
 using Rapport.Sync.Playbooks;
 
@@ -48,8 +46,7 @@ internal sealed partial class PlaybookService(IHubStore store, AccountModelServi
     public async Task<IReadOnlyList<(string Field, string Message)>> ProblemsAsync(Playbook playbook, CancellationToken cancellationToken)
     {
         var (_, loaded) = await model.LoadAsync(cancellationToken);
-        var events = (await store.ListEventNamesAsync(IntercomSource.Name, cancellationToken))
-            .Where(e => e.Status == EventStatus.Tracked).Select(e => e.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var events = await TrackedEventNamesAsync(cancellationToken);
         var seat = await seats.CheckAsync(playbook.SenderTeammateId, cancellationToken);
         return PlaybookValidator.Problems(playbook, loaded?.Model, events, seat);
     }
