@@ -25,7 +25,7 @@ internal abstract partial class HubStore(SqlDialect dialect, TimeProvider timePr
 
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
-    public abstract Task<IAsyncDisposable?> TryHoldJobAsync(HubJob job, CancellationToken cancellationToken = default);
+    public abstract Task<IJobHold?> TryHoldJobAsync(HubJob job, CancellationToken cancellationToken = default);
 
     /// <summary>A read-only transaction that sees one consistent state of the database.</summary>
     protected virtual async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>

@@ -71,6 +71,26 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_shows_where_Segments_inbox_stands_with_the_calls_set_aside_after_failing()
+    {
+        await using (var store = await HubStoreFactory.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, TestContext.Current.CancellationToken))
+        {
+            await store.AppendSegmentMessagesAsync(
+                [new("m-1", "identify", """{"type":"identify","userId":"u-1"}"""), new("m-2", "track", """{"type":"track","userId":"u-1","event":"Signed In"}""")],
+                TestContext.Current.CancellationToken);
+            var failing = (await store.ReadPendingSegmentMessagesAsync(10, TestContext.Current.CancellationToken))[0];
+            // The last attempt: no retry time, so the call is set aside.
+            await store.MarkSegmentMessageFailedAsync(failing.Id, "plan refused", retryAt: null, TestContext.Current.CancellationToken);
+        }
+
+        var result = await RapportProcess.RunAsync(folder, "status", "--database", "hub.db");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain("Segment: 2 calls received, 0 applied, 1 pending");
+        result.Output.ShouldContain("1 set aside after failing");
+    }
+
+    [Fact]
     public async Task Import_with_conversations_counts_what_it_stored_and_what_it_left_out()
     {
         var result = await RapportProcess.RunAsync(folder, "import", "--intercom-url", Url, "--token", "sim_token", "--database", "hub.db", "--only-with-ids", "--conversations");

@@ -21,5 +21,15 @@ public partial interface IHubStore
     /// hold dies with its process (the server drops a dead session's advisory lock, the operating system a dead process's
     /// file lock), so a crash never leaves a job locked. Within one process, a second hold of the same job is refused too.
     /// </summary>
-    Task<IAsyncDisposable?> TryHoldJobAsync(HubJob job, CancellationToken cancellationToken = default);
+    Task<IJobHold?> TryHoldJobAsync(HubJob job, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A job this process holds (<see cref="IHubStore.TryHoldJobAsync"/>); disposing it lets the job go.</summary>
+public interface IJobHold : IAsyncDisposable
+{
+    /// <summary>
+    /// False once the hold was lost without being let go (its PostgreSQL session died with the server or the network),
+    /// when another process may hold the job: a long-running holder asks before each pass.
+    /// </summary>
+    Task<bool> IsHeldAsync(CancellationToken cancellationToken = default);
 }

@@ -67,7 +67,7 @@ internal sealed class PostgresHubStore : HubStore
 
     public override ValueTask DisposeAsync() => dataSource.DisposeAsync();
 
-    public override Task<IAsyncDisposable?> TryHoldJobAsync(HubJob job, CancellationToken cancellationToken = default) =>
+    public override Task<IJobHold?> TryHoldJobAsync(HubJob job, CancellationToken cancellationToken = default) =>
         PostgresJobHold.TryHoldAsync(dataSource, job, cancellationToken);
 
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>

@@ -10,14 +10,14 @@ namespace Rapport.Storage.Postgres;
 /// The locks live in the whole database, so the second key is the hub's schema: two hubs in two schemas of one database
 /// never wait for each other. The two-key form keeps them apart from the single-key lock that serialises migrations.
 /// </summary>
-internal sealed class PostgresJobHold(NpgsqlConnection connection, HubJob job) : IAsyncDisposable
+internal sealed class PostgresJobHold(NpgsqlConnection connection, HubJob job) : IJobHold
 {
     /// <summary>"Rprt", plus the job: the first key of a job's lock.</summary>
     private const int Space = 0x52707274;
 
     private const string Keys = "@key, hashtext(current_schema())";
 
-    public static async Task<IAsyncDisposable?> TryHoldAsync(NpgsqlDataSource dataSource, HubJob job, CancellationToken cancellationToken)
+    public static async Task<IJobHold?> TryHoldAsync(NpgsqlDataSource dataSource, HubJob job, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
@@ -34,6 +34,20 @@ internal sealed class PostgresJobHold(NpgsqlConnection connection, HubJob job) :
 
         await connection.DisposeAsync();
         return null;
+    }
+
+    /// <summary>A session lock lasts as long as its session: if the session still answers, the lock is still this process's.</summary>
+    public async Task<bool> IsHeldAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken)) == 1;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            // Broken or closed: the server dropped the session, and the lock with it.
+            return false;
+        }
     }
 
     public async ValueTask DisposeAsync()

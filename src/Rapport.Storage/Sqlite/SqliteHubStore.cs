@@ -109,7 +109,7 @@ internal sealed class SqliteHubStore : HubStore
         }
     }
 
-    public override Task<IAsyncDisposable?> TryHoldJobAsync(HubJob job, CancellationToken cancellationToken = default) =>
+    public override Task<IJobHold?> TryHoldJobAsync(HubJob job, CancellationToken cancellationToken = default) =>
         Task.FromResult(SqliteJobHold.TryHold(Path, job));
 
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)

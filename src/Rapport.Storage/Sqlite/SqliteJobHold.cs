@@ -7,9 +7,9 @@ namespace Rapport.Storage.Sqlite;
 /// Every process that opens the hub runs on this machine, and .NET takes <see cref="FileShare.None"/> on Unix as an
 /// <c>flock</c>, which the kernel drops when the process dies. The file stays (empty); only its lock matters.
 /// </summary>
-internal sealed class SqliteJobHold(FileStream file) : IAsyncDisposable
+internal sealed class SqliteJobHold(FileStream file) : IJobHold
 {
-    public static IAsyncDisposable? TryHold(string databasePath, HubJob job)
+    public static IJobHold? TryHold(string databasePath, HubJob job)
     {
         var path = $"{databasePath}.{job.ToString().ToLowerInvariant()}.lock";
         try
@@ -22,6 +22,9 @@ internal sealed class SqliteJobHold(FileStream file) : IAsyncDisposable
             return null;
         }
     }
+
+    /// <summary>A file lock lasts as long as its open file, which only disposing closes.</summary>
+    public Task<bool> IsHeldAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
 
     public ValueTask DisposeAsync() => file.DisposeAsync();
 }

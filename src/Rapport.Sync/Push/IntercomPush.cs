@@ -41,7 +41,7 @@ public sealed partial class IntercomPush(IntercomClient client, IHubStore store,
             return Refused(started, settings, dryRun, "Update Intercom companies with account data is off: turn it on (it needs Import users and companies) to push.");
         if (!await _gate.WaitAsync(0, cancellationToken).ConfigureAwait(false))
             return Refused(started, settings, dryRun, "A push is already running.");
-        IAsyncDisposable? hold = null;
+        IJobHold? hold = null;
         try
         {
             // A dry run writes nothing and may look while another process pushes; a real push is one at a time per hub.

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Rapport.Cli;
 
-/// <summary><c>rapport status</c>: what the hub holds and how the last imports went.</summary>
+/// <summary><c>rapport status</c>: what the hub holds, how the last imports went, and where Segment's inbox stands.</summary>
 internal static class StatusCommand
 {
     public static Command Create(CommonOptions common)
@@ -22,6 +22,15 @@ internal static class StatusCommand
             foreach (var run in await store.ListImportRunsAsync(10, cancellationToken))
                 table.AddRow(run.RunId[..8], run.StartedAt.ToString("u"), run.FinishedAt?.ToString("u") ?? "", run.Status);
             console.Write(table);
+            if (await store.CountSegmentInboxAsync(cancellationToken) is { Received: > 0 } segment)
+            {
+                console.MarkupLineInterpolated(
+                    $"Segment: {segment.Received:N0} calls received, {segment.Applied:N0} applied, {segment.Pending:N0} pending, {segment.KeptAside:N0} anonymous kept for their identify");
+                if (segment.SetAside > 0 || segment.Discarded > 0)
+                    console.MarkupLineInterpolated(
+                        $"  [yellow]{segment.SetAside:N0} set aside after failing[/] (retry or discard on Settings → Integrations → Segment), {segment.Discarded:N0} discarded");
+            }
+
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;

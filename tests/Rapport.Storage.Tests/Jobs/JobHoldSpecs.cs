@@ -50,6 +50,7 @@ public sealed class JobHoldSpecs(StoreFixture fixture) : IClassFixture<StoreFixt
         await using var node2 = await HubStoreFactory.OpenAsync(node1.Database, time, Token);
         var held = await node1.Store.TryHoldJobAsync(HubJob.IntercomSync, Token);
         held.ShouldNotBeNull();
+        (await held.IsHeldAsync(Token)).ShouldBeTrue();
 
         // What the server sees when a node's process is killed: its session ends.
         await node1.ExecuteAsync("""
@@ -59,12 +60,14 @@ public sealed class JobHoldSpecs(StoreFixture fixture) : IClassFixture<StoreFixt
               AND classid = 1383101044 + 1 -- "Rprt" + the sync's number
             """);
 
+        (await held.IsHeldAsync(Token)).ShouldBeFalse("node 1 can tell it lost the job");
         await using var taken = await WaitForHoldAsync(node2, HubJob.IntercomSync);
         taken.ShouldNotBeNull("the dead session's lock is gone");
+        (await taken.IsHeldAsync(Token)).ShouldBeTrue();
         await held.DisposeAsync(); // the connection is dead already: releasing must not throw
     }
 
-    private static async Task<IAsyncDisposable?> WaitForHoldAsync(IHubStore store, HubJob job)
+    private static async Task<IJobHold?> WaitForHoldAsync(IHubStore store, HubJob job)
     {
         // The server drops a terminated session's locks as the backend exits, a moment after the call returns.
         for (var attempt = 0; attempt < 50; attempt++)

@@ -111,7 +111,7 @@ internal sealed partial class IntercomSyncJob(
     }
 
     private async Task RunAsync(
-        Func<IProgress<ImportProgress>, CancellationToken, Task<Func<SyncStatus, SyncStatus>>> work, IAsyncDisposable hold, CancellationToken cancellationToken)
+        Func<IProgress<ImportProgress>, CancellationToken, Task<Func<SyncStatus, SyncStatus>>> work, IJobHold hold, CancellationToken cancellationToken)
     {
         await using var held = hold;
         var progress = new LatestProgress(p => Update(s => s with { Progress = p }));

@@ -26,7 +26,7 @@ internal sealed class SegmentInboxWorker(
         };
         // Held for as long as this node runs: another node on the same hub accepts calls into the shared inbox and leaves
         // applying them to the holder (its next poll, within a second), taking over only when the holder is gone.
-        IAsyncDisposable? hold = null;
+        IJobHold? hold = null;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -40,10 +40,18 @@ internal sealed class SegmentInboxWorker(
     }
 
     /// <summary>One pass over the inbox if this node holds it (or can take it now); returns the hold, or null without it.</summary>
-    private async Task<IAsyncDisposable?> ApplyAsync(SegmentInboxDrain drain, IAsyncDisposable? hold, CancellationToken stoppingToken)
+    private async Task<IJobHold?> ApplyAsync(SegmentInboxDrain drain, IJobHold? hold, CancellationToken stoppingToken)
     {
         try
         {
+            if (hold is not null && !await hold.IsHeldAsync(stoppingToken))
+            {
+                // Lost with its database session: another node may be applying now; take it again only when free.
+                logger.LogWarning("This node lost its hold on the Segment inbox (the database session ended); taking it again when free.");
+                await hold.DisposeAsync();
+                hold = null;
+            }
+
             if ((hold ??= await store.TryHoldJobAsync(HubJob.SegmentInbox, stoppingToken)) is null)
             {
                 await Task.Delay(Poll, timeProvider, stoppingToken);
