@@ -88,13 +88,21 @@ internal abstract partial class HubStore
         return [.. rows.Select(r => r.ToRun())];
     }
 
-    public async Task<int> ReleaseDeferredPlaybookRunsAsync(long playbookId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(Command(
-            "UPDATE playbook_runs SET status = 'pending', not_before = NULL WHERE playbook_id = @playbookId AND status = 'deferred'",
-            new { playbookId }, null, cancellationToken));
-    }
+    public Task<int> ReleaseDeferredPlaybookRunsAsync(long playbookId, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var runs = await connection.ExecuteAsync(Command(
+                "UPDATE playbook_runs SET status = 'pending', not_before = NULL WHERE playbook_id = @playbookId AND status = 'deferred'",
+                new { playbookId }, transaction, cancellationToken));
+            // Sends the sender held for quiet hours go back to it now, to be held again, sent, or refused under the new settings.
+            var sends = await connection.ExecuteAsync(Command(
+                """
+                UPDATE outbound_sends SET held_until = NULL
+                WHERE status = 'queued' AND held_until IS NOT NULL
+                  AND id IN (SELECT send_id FROM playbook_runs WHERE playbook_id = @playbookId AND send_id IS NOT NULL)
+                """, new { playbookId }, transaction, cancellationToken));
+            return runs + sends;
+        }, null, cancellationToken);
 
     public Task UpdatePlaybookRunAsync(long id, string status, string? reason, long? sendId, DateTimeOffset? notBefore, CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,10 @@ public partial interface IHubStore
     /// <summary>Pending runs, and deferred ones whose time has come, oldest first.</summary>
     Task<IReadOnlyList<PlaybookRun>> ListDuePlaybookRunsAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Makes the playbook's deferred runs due now, to be checked again under its new settings (e.g. other quiet hours).</summary>
+    /// <summary>
+    /// Makes the playbook's deferred runs due now, and its sends held for quiet hours sendable now, each to be checked again
+    /// under its new settings (other quiet hours, or turned off); returns how many runs and sends that released.
+    /// </summary>
     Task<int> ReleaseDeferredPlaybookRunsAsync(long playbookId, CancellationToken cancellationToken = default);
 
     /// <summary>

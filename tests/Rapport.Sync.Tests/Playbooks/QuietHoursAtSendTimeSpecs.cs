@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Rapport.Hub.Messaging;
 using Rapport.Hub.Playbooks;
+using Rapport.Hub.Storage;
 using Rapport.Sync.Messaging;
 
 namespace Rapport.Sync.Tests.Playbooks;
@@ -17,24 +18,8 @@ public sealed class QuietHoursAtSendTimeSpecs
     public async Task A_send_queued_before_quiet_hours_and_reached_inside_them_is_held_until_they_end_then_sent_once()
     {
         await using var harness = await ImportHarness.StartAsync();
-        var company = harness.Company("acme");
-        var ada = harness.User("ada", company.Id);
-        var admin = harness.Workspace.Admins.First(a => a.HasInboxSeat);
-        // Yesterday 21:30 UTC; quiet hours 22:00–08:00 in the playbook's zone (the contact has none of its own).
-        var evening = new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(-1).AddHours(21.5), TimeSpan.Zero);
+        var (store, time, playbook, send, evening) = await QueueBeforeQuietHoursAsync(harness);
         var morning = evening.AddHours(10.5);
-        var time = new FakeTimeProvider(evening);
-        var store = await harness.OpenStoreAsync(timeProvider: time);
-        await harness.ImportAsync(store);
-        var userId = (await store.FindUserAsync("ada", Ct)).ShouldNotBeNull().Id.Value;
-        var playbook = (await store.SavePlaybookAsync(new Playbook(
-            0, "Export failed", new PlaybookTrigger(PlaybookTriggers.Event, "export-failed"), PlaybookActions.InApp, null, "Hi {{user.first_name}}",
-            1, true, false, 1, 7, new TimeOnly(22, 0), new TimeOnly(8, 0), "UTC"), Ct))!;
-        await store.AddPlaybookRunsAsync([new(playbook.Id, "event:1", userId, null)], Ct);
-        var run = (await store.ListDuePlaybookRunsAsync(evening, 10, Ct)).ShouldHaveSingleItem();
-        var send = (await store.QueuePlaybookSendAsync(run.Id, new OutboundRequest(
-            $"playbook:{playbook.Id}:event:1:user-{userId}", OutboundKinds.Message, 1, admin.Id, null, ada.Id, "ada", "in_app", null,
-            "Hi Ada, your export failed: want a hand?", []), Ct))!;
         var sender = new OutboundSender(store, time);
         var client = harness.Client();
 
@@ -64,5 +49,52 @@ public sealed class QuietHoursAtSendTimeSpecs
         sent.Status.ShouldBe(OutboundStatuses.Sent);
         (await store.ListPlaybookRunsAsync(playbook.Id, 10, Ct)).ShouldHaveSingleItem().IntercomId.ShouldBe(sent.IntercomId);
         harness.Workspace.Conversations.Count(c => c.Source.Body?.Contains("your export failed", StringComparison.Ordinal) == true).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_held_send_goes_back_to_the_sender_when_its_playbook_changes_and_is_sent_or_refused_under_the_new_settings(bool stillOn)
+    {
+        await using var harness = await ImportHarness.StartAsync();
+        var (store, time, playbook, send, _) = await QueueBeforeQuietHoursAsync(harness);
+        var sender = new OutboundSender(store, time);
+        var client = harness.Client();
+        time.Advance(TimeSpan.FromMinutes(45));
+        (await sender.DrainAsync(client, Ct)).ShouldBe(1, "held at 22:15");
+
+        // Quiet hours moved to the small hours, or the playbook turned off, as the edit page and the API save it.
+        await store.SavePlaybookAsync(playbook with { QuietStart = new TimeOnly(2, 0), QuietEnd = new TimeOnly(5, 0), Enabled = stillOn }, Ct);
+        (await store.ReleaseDeferredPlaybookRunsAsync(playbook.Id, Ct)).ShouldBe(1);
+        await sender.DrainAsync(client, Ct);
+
+        var after = (await store.GetOutboundAsync(send.Id, Ct)).ShouldNotBeNull();
+        after.Status.ShouldBe(stillOn ? OutboundStatuses.Sent : OutboundStatuses.Failed);
+        after.HeldUntil.ShouldBeNull();
+        harness.Simulator.Stats.MessagesCreated.ShouldBe(stillOn ? 1 : 0, "no longer quiet at 22:15 under the new hours; never once turned off");
+    }
+
+    /// <summary>Ada imported, a playbook with quiet hours 22:00–08:00 UTC, and its send to her queued at 21:30 yesterday.</summary>
+    private static async Task<(IHubStore Store, FakeTimeProvider Time, Playbook Playbook, OutboundSend Send, DateTimeOffset Evening)> QueueBeforeQuietHoursAsync(
+        ImportHarness harness)
+    {
+        var company = harness.Company("acme");
+        var ada = harness.User("ada", company.Id);
+        var admin = harness.Workspace.Admins.First(a => a.HasInboxSeat);
+        // Yesterday 21:30 UTC; quiet hours 22:00–08:00 in the playbook's zone (the contact has none of its own).
+        var evening = new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(-1).AddHours(21.5), TimeSpan.Zero);
+        var time = new FakeTimeProvider(evening);
+        var store = await harness.OpenStoreAsync(timeProvider: time);
+        await harness.ImportAsync(store);
+        var userId = (await store.FindUserAsync("ada", Ct)).ShouldNotBeNull().Id.Value;
+        var playbook = (await store.SavePlaybookAsync(new Playbook(
+            0, "Export failed", new PlaybookTrigger(PlaybookTriggers.Event, "export-failed"), PlaybookActions.InApp, null, "Hi {{user.first_name}}",
+            1, true, false, 1, 7, new TimeOnly(22, 0), new TimeOnly(8, 0), "UTC"), Ct))!;
+        await store.AddPlaybookRunsAsync([new(playbook.Id, "event:1", userId, null)], Ct);
+        var run = (await store.ListDuePlaybookRunsAsync(evening, 10, Ct)).ShouldHaveSingleItem();
+        var send = (await store.QueuePlaybookSendAsync(run.Id, new OutboundRequest(
+            $"playbook:{playbook.Id}:event:1:user-{userId}", OutboundKinds.Message, 1, admin.Id, null, ada.Id, "ada", "in_app", null,
+            "Hi Ada, your export failed: want a hand?", []), Ct))!;
+        return (store, time, playbook, send, evening);
     }
 }
