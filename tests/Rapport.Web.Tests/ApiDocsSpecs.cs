@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Rapport.Hub.Team;
-using Rapport.Web.Tests.Support;
-
 namespace Rapport.Web.Tests;
 
 public sealed class ApiDocsSpecs

@@ -1,7 +1,3 @@
-using System.Net;
-using Rapport.Hub.Team;
-using Rapport.Web.Tests.Support;
-
 namespace Rapport.Web.Tests;
 
 public sealed class SignInSpecs

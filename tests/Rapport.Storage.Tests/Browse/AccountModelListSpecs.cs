@@ -1,10 +1,7 @@
-using Microsoft.Extensions.Time.Testing;
 using Rapport.Hub.Model;
 using Rapport.Hub.Storage;
 using Rapport.Hub.Storage.Browse;
-using Rapport.Storage.Tests.Support;
 using static Rapport.Storage.Tests.Model.ModelStates;
-using static Rapport.Storage.Tests.Support.Build;
 
 namespace Rapport.Storage.Tests.Browse;
 

@@ -1,6 +1,4 @@
 using Rapport.Hub.Sources;
-using Rapport.Storage.Tests.Support;
-using static Rapport.Storage.Tests.Support.Build;
 
 namespace Rapport.Storage.Tests.Browse;
 

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Storage.Browse;
-using Rapport.Storage.Tests.Support;
-using static Rapport.Storage.Tests.Support.Build;
 
 namespace Rapport.Storage.Tests.Browse;
 

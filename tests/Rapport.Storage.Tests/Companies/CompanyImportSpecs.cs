@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Storage;
-using Rapport.Storage.Tests.Support;
-using static Rapport.Storage.Tests.Support.Build;
 
 namespace Rapport.Storage.Tests.Companies;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
 using Rapport.Hub.Storage;
-using Rapport.Storage.Tests.Support;
 
 namespace Rapport.Storage.Tests.Jobs;
 

@@ -1,8 +1,6 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Rapport.Hub.Storage;
-using Rapport.Storage.Tests.Support;
 
 namespace Rapport.Storage.Tests.Migrations;
 

@@ -1,9 +1,6 @@
-using Microsoft.Extensions.Time.Testing;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Events;
 using Rapport.Hub.Model;
-using Rapport.Storage.Tests.Support;
-using static Rapport.Storage.Tests.Support.Build;
 
 namespace Rapport.Storage.Tests.Model;
 

@@ -1,7 +1,5 @@
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Model;
-using Rapport.Storage.Tests.Support;
-using static Rapport.Storage.Tests.Support.Build;
 
 namespace Rapport.Storage.Tests.Model;
 

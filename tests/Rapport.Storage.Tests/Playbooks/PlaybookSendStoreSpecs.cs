@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using Rapport.Hub.Messaging;
 using Rapport.Hub.Playbooks;
-using Rapport.Storage.Tests.Support;
-using static Rapport.Storage.Tests.Support.Build;
 
 namespace Rapport.Storage.Tests.Playbooks;
 

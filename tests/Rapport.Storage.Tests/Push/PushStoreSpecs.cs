@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
 using Rapport.Hub.Push;
-using Rapport.Storage.Tests.Support;
-using static Rapport.Storage.Tests.Support.Build;
 
 namespace Rapport.Storage.Tests.Push;
 

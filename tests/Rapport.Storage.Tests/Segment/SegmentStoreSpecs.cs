@@ -1,9 +1,6 @@
-using Microsoft.Extensions.Time.Testing;
 using Rapport.Hub.Duplicates;
 using Rapport.Hub.Events;
 using Rapport.Hub.Sources;
-using Rapport.Storage.Tests.Support;
-using static Rapport.Storage.Tests.Support.Build;
 
 namespace Rapport.Storage.Tests.Segment;
 

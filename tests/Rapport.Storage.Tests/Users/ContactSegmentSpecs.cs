@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using Rapport.Storage.Tests.Support;
-using static Rapport.Storage.Tests.Support.Build;
-
 namespace Rapport.Storage.Tests.Users;
 
 public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>

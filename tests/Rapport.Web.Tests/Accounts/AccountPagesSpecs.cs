@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Accounts;
 

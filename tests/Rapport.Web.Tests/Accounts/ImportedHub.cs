@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Rapport.Intercom;
 using Rapport.IntercomSimulator;
 using Rapport.Sync.Import;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Accounts;
 

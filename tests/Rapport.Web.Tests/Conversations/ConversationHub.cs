@@ -3,7 +3,6 @@ using Rapport.Intercom;
 using Rapport.IntercomSimulator;
 using Rapport.IntercomSimulator.Conversations;
 using Rapport.Sync.Import;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Conversations;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Rapport.Hub.Team;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Conversations;
 

@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Rapport.Hub.Team;
 using Rapport.IntercomSimulator.Conversations;
 
 namespace Rapport.Web.Tests.Conversations;

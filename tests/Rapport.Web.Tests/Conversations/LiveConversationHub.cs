@@ -1,14 +1,11 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Rapport.Hub.Conversations;
-using Rapport.Hub.Team;
 using Rapport.Intercom.Webhooks;
 using Rapport.IntercomSimulator;
 using Rapport.Sync.Settings;
 using Rapport.Web.Tests.Accounts;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Conversations;
 

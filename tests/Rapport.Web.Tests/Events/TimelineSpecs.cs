@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Rapport.Hub.Team;
 using Rapport.Web.Tests.Conversations;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Events;
 

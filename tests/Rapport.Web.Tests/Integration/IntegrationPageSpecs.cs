@@ -1,6 +1,3 @@
-using System.Net;
-using Rapport.Web.Tests.Support;
-
 namespace Rapport.Web.Tests.Integration;
 
 public sealed class IntegrationPageSpecs

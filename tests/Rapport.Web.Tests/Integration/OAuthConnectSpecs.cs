@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Rapport.IntercomSimulator;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Integration;
 

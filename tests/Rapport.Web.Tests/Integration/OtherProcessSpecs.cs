@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Rapport.Hub.Storage;
@@ -8,7 +5,6 @@ using Rapport.Storage;
 using Rapport.Sync.Push;
 using Rapport.Web.Integration;
 using Rapport.Web.Segment;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Integration;
 

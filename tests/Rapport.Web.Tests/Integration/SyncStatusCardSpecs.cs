@@ -1,9 +1,5 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Rapport.Hub.Team;
 using Rapport.Hub.Webhooks;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Integration;
 

@@ -1,10 +1,7 @@
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Rapport.Hub.Team;
 using Rapport.Intercom;
 using Rapport.IntercomSimulator;
 using Rapport.Sync.Import;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Integration;
 

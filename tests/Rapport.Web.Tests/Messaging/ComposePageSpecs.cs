@@ -1,6 +1,3 @@
-using System.Net;
-using Rapport.Web.Tests.Support;
-
 namespace Rapport.Web.Tests.Messaging;
 
 /// <summary>The compose page: a preview with the user's real data, a slow Intercom said so, a refusal named with the text kept.</summary>

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Rapport.Web.Tests.Messaging;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Rapport.Hub.Team;
 using Rapport.IntercomSimulator;
 using Rapport.IntercomSimulator.Conversations;
 using Rapport.Web.Tests.Conversations;

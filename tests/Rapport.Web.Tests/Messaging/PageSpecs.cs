@@ -1,6 +1,3 @@
-using System.Net;
-using Rapport.Web.Tests.Support;
-
 namespace Rapport.Web.Tests.Messaging;
 
 /// <summary>The reply box and the compose page as a signed-in teammate uses them.</summary>

@@ -1,7 +1,5 @@
-using System.Net.Http.Json;
 using Rapport.Hub.Messaging;
 using Rapport.Web.Tests.Conversations;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Messaging;
 

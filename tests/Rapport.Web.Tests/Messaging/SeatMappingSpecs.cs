@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Rapport.Hub.Team;
-using Rapport.Web.Tests.Support;
-
 namespace Rapport.Web.Tests.Messaging;
 
 /// <summary>An Admin maps teammates, themselves included, to Intercom admins after they were added: on Settings → Teammates or the API.</summary>

@@ -1,4 +1,3 @@
-using Rapport.Hub.Team;
 using Rapport.Sync.Messaging;
 
 namespace Rapport.Web.Tests.Messaging;

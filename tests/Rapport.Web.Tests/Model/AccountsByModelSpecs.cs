@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Rapport.Web.Tests.Support;
-
 namespace Rapport.Web.Tests.Model;
 
 /// <summary>The accounts list (page and API) filtered and sorted by the account model's values.</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Rapport.Hub.Team;
-using Rapport.Web.Tests.Support;
-
 namespace Rapport.Web.Tests.Model;
 
 /// <summary>Settings → Metrics: a bad document is refused whole, each problem naming its definition, and nothing changes.</summary>

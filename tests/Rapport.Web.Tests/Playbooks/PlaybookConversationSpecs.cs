@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Rapport.Web.Tests.Support;
-
 namespace Rapport.Web.Tests.Playbooks;
 
 /// <summary>Playbooks whose action goes on a conversation: a note (or reply) on the account's latest open conversation.</summary>

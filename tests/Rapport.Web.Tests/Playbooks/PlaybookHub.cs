@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Rapport.Hub.Team;
 using Rapport.IntercomSimulator;
 using Rapport.Web.Tests.Accounts;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Playbooks;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Rapport.Web.Tests.Support;
-
 namespace Rapport.Web.Tests.Playbooks;
 
 /// <summary>"Days since last seen": a user away that long is messaged once for that absence.</summary>

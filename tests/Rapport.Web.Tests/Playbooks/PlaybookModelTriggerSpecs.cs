@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Rapport.Hub.Team;
 using Rapport.Web.Tests.Model;
 
 namespace Rapport.Web.Tests.Playbooks;

@@ -1,6 +1,3 @@
-using System.Net;
-using Rapport.Web.Tests.Support;
-
 namespace Rapport.Web.Tests.Playbooks;
 
 /// <summary>Settings → Playbooks: create through the form, refused input named, preview against a real user, audit.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Rapport.Web.Tests.Playbooks;
 
 /// <summary>Playbooks firing on a user's event against the simulator: once per occurrence, within the cap, quiet hours, disabling.</summary>

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using Rapport.Cli;
-using Rapport.Hub.Team;
 using Rapport.Sync.Push;
 using Rapport.Web.Tests.Integration;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Push;
 

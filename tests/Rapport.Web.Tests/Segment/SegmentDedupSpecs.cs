@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using Rapport.Hub.Team;
 using Rapport.IntercomSimulator;
 using Rapport.Web.Tests.Accounts;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Segment;
 

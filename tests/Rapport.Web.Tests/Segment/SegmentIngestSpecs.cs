@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Rapport.Web.Tests.Support;
-
 namespace Rapport.Web.Tests.Segment;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using Rapport.Web.Tests.Model;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Segment;
 

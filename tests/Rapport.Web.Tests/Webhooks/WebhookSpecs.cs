@@ -1,11 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Rapport.Intercom.Webhooks;
 using Rapport.Sync.Settings;
 using Rapport.Web.Tests.Accounts;
-using Rapport.Web.Tests.Support;
 
 namespace Rapport.Web.Tests.Webhooks;
 
