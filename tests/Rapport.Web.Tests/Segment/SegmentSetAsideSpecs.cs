@@ -44,6 +44,17 @@ public sealed class SegmentSetAsideSpecs
         return JsonDocument.Parse(body).RootElement;
     }
 
+    /// <summary>Makes the hub refuse the old plan, sends it <see cref="Batch"/>, waits for its bad call to be set aside, and returns an Admin's API client.</summary>
+    private static async Task<HttpClient> SetAsideOneAsync(WebHub hub)
+    {
+        await RefusePlanAsync(hub, refuse: true);
+        var segment = await hub.SegmentClientAsync();
+        var admin = await hub.TokenClientAsync(TeamRole.Admin);
+        (await WebHub.SendSegmentAsync(segment, "/v1/batch", Batch)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await SetAsideAsync(hub, 1);
+        return admin;
+    }
+
     private static async Task SetAsideAsync(WebHub hub, long count) =>
         await WebHub.EventuallyAsync(async () => await hub.Store.CountSegmentInboxAsync(Token) is { Pending: 0 } c && c.SetAside == count,
             $"{count} Segment call(s) set aside and none pending");
@@ -52,12 +63,7 @@ public sealed class SegmentSetAsideSpecs
     public async Task A_call_that_keeps_failing_is_set_aside_with_its_error_the_others_are_applied_and_a_retry_applies_it_once_fixed()
     {
         await using var hub = await StartAsync();
-        await RefusePlanAsync(hub, refuse: true);
-        var segment = await hub.SegmentClientAsync();
-        var admin = await hub.TokenClientAsync(TeamRole.Admin);
-
-        (await WebHub.SendSegmentAsync(segment, "/v1/batch", Batch)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await SetAsideAsync(hub, 1);
+        var admin = await SetAsideOneAsync(hub);
 
         (await hub.Store.FindAccountAsync("g-ok", Token)).ShouldNotBeNull().UserExternalIds.ShouldBe(["u-200"]);
         var user = (await hub.Store.FindUserAsync("u-200", Token)).ShouldNotBeNull();
@@ -89,11 +95,7 @@ public sealed class SegmentSetAsideSpecs
     public async Task A_discarded_call_is_never_applied_and_is_counted_as_discarded()
     {
         await using var hub = await StartAsync();
-        await RefusePlanAsync(hub, refuse: true);
-        var segment = await hub.SegmentClientAsync();
-        var admin = await hub.TokenClientAsync(TeamRole.Admin);
-        (await WebHub.SendSegmentAsync(segment, "/v1/batch", Batch)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await SetAsideAsync(hub, 1);
+        var admin = await SetAsideOneAsync(hub);
         var id = (await GetJsonAsync(admin, "/api/v1/integrations/segment/set-aside"))[0].GetProperty("id").GetInt64();
 
         var discarded = await admin.PostAsync($"/api/v1/integrations/segment/set-aside/{id}/discard", null, Token);
