@@ -123,8 +123,7 @@ internal abstract partial class HubStore
             SortKind.Count => long.TryParse(key, Integer, invariant, out var n) ? n : null,
             SortKind.Time => long.TryParse(key, Integer, invariant, out var ms) && ms is > -62_135_596_800_000 and < 253_402_300_800_000
                 ? Dialect.Time(DateTimeOffset.FromUnixTimeMilliseconds(ms)) : null,
-            SortKind.Money when Provider == "sqlite" => double.TryParse(key, Number, invariant, out var d) && double.IsFinite(d) ? d : null,
-            SortKind.Money => decimal.TryParse(key, Number, invariant, out var m) ? m : null,
+            SortKind.Money => Dialect.ReadMoneyKey(key),
             SortKind.Real => double.TryParse(key, Number, invariant, out var r) && double.IsFinite(r) ? r : null,
             _ => null,
         };
@@ -152,16 +151,11 @@ internal abstract partial class HubStore
     }
 
     /// <summary>A custom attribute's value as text, the same on both databases: strings unquoted, other values as JSON, JSON null as NULL.</summary>
-    private string AttributeText(string json) => Provider == "sqlite"
-        ? $"CASE json_type({json}, @attributePath) WHEN 'text' THEN json_extract({json}, @attributePath) WHEN 'null' THEN NULL ELSE {json} -> @attributePath END"
-        : $"({json} ->> @attributeName)";
+    private string AttributeText(string json) => Dialect.JsonText(json, "@attributeKey");
 
     private void AddAttributeParameters(DynamicParameters parameters, AttributeFilter attribute)
     {
-        if (Provider == "sqlite")
-            parameters.Add("attributePath", $"$.\"{attribute.Name}\"");
-        else
-            parameters.Add("attributeName", attribute.Name);
+        parameters.Add("attributeKey", Dialect.JsonKey(attribute.Name));
         parameters.Add("attributeValue", attribute.Value);
     }
 
@@ -171,7 +165,7 @@ internal abstract partial class HubStore
     /// </summary>
     private string StatusCondition(string alias, StatusFilter status, string? search)
     {
-        var column = (Provider == "sqlite" && !string.IsNullOrWhiteSpace(search) ? "+" : "") + alias + ".status";
+        var column = string.IsNullOrWhiteSpace(search) ? alias + ".status" : Dialect.NotIndexed(alias + ".status");
         return status switch
         {
             StatusFilter.Active => $"{column} = 'active'",

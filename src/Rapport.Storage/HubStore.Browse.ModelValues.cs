@@ -40,10 +40,8 @@ internal abstract partial class HubStore
             var filter = query.Values[i];
             var parameter = "value" + i.ToString(CultureInfo.InvariantCulture);
             var number = (double)filter.Number;
-            if (filter.Value == ModelValue.Mrr && Provider == "sqlite")
-                Add($"CAST(st.mrr AS REAL) {filter.Operator} @{parameter}", parameter, number);
-            else if (filter.Value == ModelValue.Mrr)
-                Add($"st.mrr {filter.Operator} @{parameter}", parameter, filter.Number);
+            if (filter.Value == ModelValue.Mrr)
+                Add($"{Dialect.MoneyNumber("st.mrr")} {filter.Operator} @{parameter}", parameter, Dialect.MoneyComparand(filter.Number));
             else if (filter.Value == ModelValue.Health)
                 Add($"st.health {filter.Operator} @{parameter}", parameter, number);
             else
@@ -69,7 +67,7 @@ internal abstract partial class HubStore
                 // A cursor's key must read back as the column's own type: REAL on SQLite, numeric on PostgreSQL.
                 return new SortColumn(
                     PageCursor.SortName(AccountSort.Mrr),
-                    Provider == "sqlite" ? $"coalesce(CAST(st.mrr AS REAL), {NoValue})" : $"coalesce(st.mrr, {NoValue})", SortKind.Money);
+                    $"coalesce({Dialect.MoneyNumber("st.mrr")}, {NoValue})", SortKind.Money);
             case AccountSort.Value:
                 var value = query.SortValue is { Kind: not null } v ? v : throw new ArgumentException("Sorting by a value needs the element, metric or health score.", nameof(query));
                 keyset = keyset with { From = $"{keyset.From} LEFT JOIN account_values sv ON sv.account_id = a.id AND sv.kind = @sortKind AND sv.name = @sortName" };

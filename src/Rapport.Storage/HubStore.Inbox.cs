@@ -40,14 +40,13 @@ internal abstract partial class HubStore
             parameters.Add("now", Dialect.Time(now));
             parameters.Add("until", Dialect.Time(now + lease));
             // PostgreSQL: rows another node is claiming right now are skipped, not waited for. SQLite has one writer at a time anyway.
-            var skipLocked = Dialect.Provider == "postgresql" ? "FOR UPDATE SKIP LOCKED" : "";
             var rows = await connection.QueryAsync<InboxRow>(Command(
                 $"""
                 UPDATE webhook_inbox SET attempts = attempts + 1, claimed_until = @until
                 WHERE id IN (
                     SELECT id FROM webhook_inbox
                     WHERE applied_at IS NULL AND attempts < @maxAttempts AND (claimed_until IS NULL OR claimed_until <= @now)
-                    ORDER BY id LIMIT @limit {skipLocked})
+                    ORDER BY id LIMIT @limit {Dialect.SkipLocked})
                 RETURNING {InboxColumns}
                 """, parameters, transaction, cancellationToken));
             return [.. rows.OrderBy(r => r.Id).Select(r => r.ToItem())];

@@ -53,14 +53,13 @@ internal abstract partial class HubStore
             parameters.Add("until", Dialect.Time(now + lease));
             // PostgreSQL: a send another node is claiming right now is skipped, not waited for, so two nodes never send it both.
             // A send held for quiet hours is not claimable before they end.
-            var skipLocked = Dialect.Provider == "postgresql" ? "FOR UPDATE SKIP LOCKED" : "";
             var rows = await connection.QueryAsync<OutboundRow>(Command(
                 $"""
                 UPDATE outbound_sends SET status = 'sending', attempts = attempts + 1, claimed_until = @until
                 WHERE id IN (
                     SELECT id FROM outbound_sends
                     WHERE (status = 'queued' AND (held_until IS NULL OR held_until <= @now)) OR (status = 'sending' AND claimed_until <= @now)
-                    ORDER BY id LIMIT @limit {skipLocked})
+                    ORDER BY id LIMIT @limit {Dialect.SkipLocked})
                 RETURNING {OutboundColumns}
                 """, parameters, transaction, cancellationToken));
             return [.. rows.OrderBy(r => r.Id).Select(r => r.ToSend())];

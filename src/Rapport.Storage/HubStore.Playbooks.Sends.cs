@@ -10,9 +10,8 @@ internal abstract partial class HubStore
         WriteAsync<OutboundSend?>(async (connection, transaction) =>
         {
             // PostgreSQL: the run is locked until commit, so a second node handling the same run waits, then finds it queued.
-            var lockRun = Dialect.Provider == "postgresql" ? "FOR UPDATE" : "";
             var status = await connection.QuerySingleOrDefaultAsync<string>(Command(
-                $"SELECT status FROM playbook_runs WHERE id = @runId {lockRun}", new { runId }, transaction, cancellationToken));
+                $"SELECT status FROM playbook_runs WHERE id = @runId {Dialect.ForUpdate}", new { runId }, transaction, cancellationToken));
             if (status is not (PlaybookRunStatuses.Pending or PlaybookRunStatuses.Deferred))
                 return null;
             var (send, _) = await InsertOutboundAsync(connection, transaction, request, cancellationToken);

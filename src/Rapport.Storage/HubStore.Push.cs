@@ -21,7 +21,7 @@ internal abstract partial class HubStore
                 WHERE sc.source = @source AND sc.qualified = TRUE AND a.status = 'active' AND sc.account_id {Dialect.InIds}
                 ORDER BY sc.account_id, sc.source_id
                 """, new { source, ids }, null, cancellationToken));
-            var parameters = new DynamicParameters(new { source, ids, flagName = flag, flagPath = $"$.\"{flag}\"" });
+            var parameters = new DynamicParameters(new { source, ids, flagKey = flag is null ? null : Dialect.JsonKey(flag) });
             var contacts = (await connection.QueryAsync<(long AccountId, string ContactId, string ExternalId, long Flagged)>(Command(
                 $"""
                 SELECT DISTINCT m.account_id, c.source_id, u.external_id, CAST({flagged} AS BIGINT)
@@ -38,9 +38,7 @@ internal abstract partial class HubStore
     }
 
     // Whether the JSON object holds true (the boolean, not the text "true") under the flag's name.
-    private string FlagIsTrue(string json) => Provider == "sqlite"
-        ? $"json_type({json}, @flagPath) = 'true'"
-        : $"({json} -> @flagName) = 'true'::jsonb";
+    private string FlagIsTrue(string json) => Dialect.JsonIsTrue(json, "@flagKey");
 
     public async Task<IReadOnlyDictionary<string, string>> GetPushSnapshotsAsync(
         string model, IReadOnlyCollection<string> targetIds, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Rapport.Storage.Sql;
 
 namespace Rapport.Storage.Postgres;
@@ -39,4 +40,23 @@ internal sealed class PostgresDialect : SqlDialect
     public override object Duration(TimeSpan value) => value;
 
     public override object? Money(decimal? value) => value;
+
+    public override string ForUpdate => "FOR UPDATE";
+
+    public override string SkipLocked => "FOR UPDATE SKIP LOCKED";
+
+    public override object JsonKey(string name) => name;
+
+    public override string JsonText(string json, string key) => $"({json} ->> {key})";
+
+    public override string JsonIsTrue(string json, string key) => $"({json} -> {key}) = 'true'::jsonb";
+
+    public override string MoneyNumber(string column) => column;
+
+    public override object MoneyComparand(decimal value) => value;
+
+    public override object? ReadMoneyKey(string key) =>
+        decimal.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : null;
+
+    public override string NotIndexed(string column) => column;
 }

@@ -55,6 +55,36 @@ internal abstract class SqlDialect
     /// <summary>A length of time to add to or take from a stored time in SQL: milliseconds on SQLite, an interval on PostgreSQL.</summary>
     public abstract object Duration(TimeSpan value);
 
+    /// <summary>After a claim's inner <c>SELECT</c>: rows another node is claiming right now are skipped, not waited for (SQLite has one writer, so nothing to skip).</summary>
+    public abstract string SkipLocked { get; }
+
+    /// <summary>After a <c>SELECT</c> of one row to change in the same transaction: locked until commit (SQLite's one writer holds the whole file already).</summary>
+    public abstract string ForUpdate { get; }
+
+    /// <summary>How a key of a JSON object is bound for <see cref="JsonText"/> and <see cref="JsonIsTrue"/>: a path on SQLite, the name on PostgreSQL.</summary>
+    public abstract object JsonKey(string name);
+
+    /// <summary>The value under the key bound to <paramref name="key"/> as text, the same on both databases: strings unquoted, other values as JSON, JSON null as NULL.</summary>
+    public abstract string JsonText(string json, string key);
+
+    /// <summary>Whether the value under the key bound to <paramref name="key"/> is the boolean true (not the text "true").</summary>
+    public abstract string JsonIsTrue(string json, string key);
+
+    /// <summary>A money column as a number to compare and sort by: REAL on SQLite, which keeps money as text; numeric on PostgreSQL.</summary>
+    public abstract string MoneyNumber(string column);
+
+    /// <summary>A value to compare with <see cref="MoneyNumber"/>, of the same type.</summary>
+    public abstract object MoneyComparand(decimal value);
+
+    /// <summary>A sort key of <see cref="MoneyNumber"/> read back from a cursor's text, or null when it is not one.</summary>
+    public abstract object? ReadMoneyKey(string key);
+
+    /// <summary>
+    /// <paramref name="column"/> in a condition the planner must not serve from an index (SQLite's unary +, when another
+    /// index reads fewer rows); PostgreSQL's planner chooses well by itself.
+    /// </summary>
+    public abstract string NotIndexed(string column);
+
     /// <summary>Milliseconds are the precision both databases keep identically, so values are cut there before hashing or storing.</summary>
     public static DateTimeOffset? Truncate(DateTimeOffset? value) =>
         value is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v.ToUnixTimeMilliseconds()) : null;

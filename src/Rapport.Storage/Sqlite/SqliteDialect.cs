@@ -52,4 +52,24 @@ internal sealed class SqliteDialect : SqlDialect
     public override object Duration(TimeSpan value) => (long)value.TotalMilliseconds;
 
     public override object? Money(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    public override string ForUpdate => "";
+
+    public override string SkipLocked => "";
+
+    public override object JsonKey(string name) => $"$.\"{name}\"";
+
+    public override string JsonText(string json, string key) =>
+        $"CASE json_type({json}, {key}) WHEN 'text' THEN json_extract({json}, {key}) WHEN 'null' THEN NULL ELSE {json} -> {key} END";
+
+    public override string JsonIsTrue(string json, string key) => $"json_type({json}, {key}) = 'true'";
+
+    public override string MoneyNumber(string column) => $"CAST({column} AS REAL)";
+
+    public override object MoneyComparand(decimal value) => (double)value;
+
+    public override object? ReadMoneyKey(string key) =>
+        double.TryParse(key, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;
+
+    public override string NotIndexed(string column) => "+" + column;
 }
