@@ -33,6 +33,29 @@ public sealed class ServeSpecs : IDisposable
     }
 
     [Fact]
+    public async Task The_served_demo_has_its_model_computed_and_an_example_playbook_on_in_dry_run()
+    {
+        var (demo, output) = await RunUntilAsync(
+            ["demo", "--companies", "80", "--contacts", "500", "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), "--admin-password", "demo-password-1"],
+            "Ctrl+C to stop.", TimeSpan.FromMinutes(3));
+        try
+        {
+            // The console wraps long lines at its width.
+            var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+            text.ShouldContain("Account model: MRR, type, elements, metrics, indicators, segments and health computed for");
+            text.ShouldContain("Playbook \"Report follow-up\" on, in dry run");
+            await using var store = await Rapport.Storage.HubStoreFactory.OpenAsync(Path.Combine(folder, "rapport-demo.db"), TimeProvider.System, Cancel);
+            var playbook = (await store.ListPlaybooksAsync(Cancel)).ShouldHaveSingleItem();
+            (playbook.Name, playbook.Enabled, playbook.DryRun, playbook.Trigger.Name).ShouldBe(("Report follow-up", true, true, "created-report"));
+        }
+        finally
+        {
+            demo.Kill(entireProcessTree: true);
+            await demo.WaitForExitAsync(Cancel);
+        }
+    }
+
+    [Fact]
     public async Task A_too_short_admin_password_is_refused_in_one_line()
     {
         var result = await RapportProcess.RunAsync(folder, "serve", "--database", "hub.db", "--urls", $"http://127.0.0.1:{FreePort()}", "--admin-password", "short");
@@ -41,15 +64,18 @@ public sealed class ServeSpecs : IDisposable
         result.Error.Trim().ShouldBe("rapport: admin password: a password needs at least 10 characters");
     }
 
-    private async Task<(System.Diagnostics.Process Process, string Output)> ServeUntilAsync(int port, string line)
+    private Task<(System.Diagnostics.Process Process, string Output)> ServeUntilAsync(int port, string line) =>
+        RunUntilAsync(["serve", "--database", "hub.db", "--urls", $"http://127.0.0.1:{port}"], line, TimeSpan.FromSeconds(60));
+
+    private async Task<(System.Diagnostics.Process Process, string Output)> RunUntilAsync(string[] args, string line, TimeSpan within)
     {
         StringBuilder output = new(), error = new();
-        var process = RapportProcess.Start(folder, ["serve", "--database", "hub.db", "--urls", $"http://127.0.0.1:{port}"], output, error);
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        var process = RapportProcess.Start(folder, args, output, error);
+        var deadline = DateTimeOffset.UtcNow + within;
         while (!output.ToString().Contains(line, StringComparison.Ordinal))
         {
             if (process.HasExited || DateTimeOffset.UtcNow > deadline)
-                throw new ShouldAssertException($"serve did not start:\n{output}\n{error}");
+                throw new ShouldAssertException($"{args[0]} did not start:\n{output}\n{error}");
             await Task.Delay(100, Cancel);
         }
         return (process, output.ToString());

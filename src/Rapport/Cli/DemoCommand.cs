@@ -89,6 +89,7 @@ internal static class DemoCommand
                 await ConnectAsync(app, simulator, settings, cancellationToken);
                 await MapAdminAsync(console, app, simulator, web.AdminEmail, cancellationToken);
                 await DemoModel.DefineAsync(console, app, simulator, cancellationToken);
+                await DemoPlaybook.SaveAsync(console, app, web.AdminEmail, cancellationToken);
             });
             return ExitCodes.Ok;
         }, cancellationToken));
