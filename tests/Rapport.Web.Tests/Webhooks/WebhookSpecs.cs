@@ -60,8 +60,10 @@ public sealed class WebhookSpecs
         hub.Simulator.Workspace.UpdateCompany(renamed.Id, c => c.Name = "Renamed, same users");
         hub.Simulator.Workspace.UpdateCompany(dropped.Id, c => c.LastRequestAt = TimeProvider.System.GetUtcNow().AddDays(-200));
 
+        // Memberships follow once per inbox batch, after its companies: a moment after the account turns inactive.
         await EventuallyAsync(async () => (await hub.Store.FindAccountAsync(dropped.CompanyId!, Token))?.Status == Hub.Accounts.RecordStatus.Inactive
-            && (await hub.Store.FindAccountAsync(renamed.CompanyId!, Token))?.Name == "Renamed, same users");
+            && (await hub.Store.FindAccountAsync(renamed.CompanyId!, Token))?.Name == "Renamed, same users"
+            && (await UsersOfAsync(dropped.CompanyId!)).Count == 0);
         (await UsersOfAsync(dropped.CompanyId!)).ShouldBeEmpty("its users are no longer members");
         (await UsersOfAsync(renamed.CompanyId!)).ShouldBe(renamedUsers);
     }
