@@ -15,7 +15,7 @@ public sealed record SegmentDrainPass(int Read, int Tried, int SetAside, DateTim
 /// Applies the Segment inbox in arrival order, a batch per pass, without letting one bad call stop it. When a batch
 /// fails, its calls are applied one by one so the good ones land; a call that fails is tried again after a backoff
 /// (1, 2, 4, 8 × <see cref="FirstRetry"/>) and set aside with its error after <see cref="MaxAttempts"/> failures. While
-/// it waits, the calls behind it that name the same user or account wait too (<see cref="SegmentHold"/>).
+/// it waits, the calls behind it that name the same user or account wait too (<see cref="SegmentCallOrder"/>).
 /// An error of the database itself (unreachable, busy) is no call's fault: it ends the pass and counts no attempt.
 /// </summary>
 public sealed class SegmentInboxDrain(IHubStore store, SegmentApplier applier, TimeProvider timeProvider)
@@ -31,7 +31,7 @@ public sealed class SegmentInboxDrain(IHubStore store, SegmentApplier applier, T
     public async Task<SegmentDrainPass> ApplyNextAsync(CancellationToken cancellationToken = default)
     {
         var pending = await store.ReadPendingSegmentMessagesAsync(BatchSize, cancellationToken);
-        var (ready, nextRetry) = SegmentHold.Ready(pending, timeProvider.GetUtcNow());
+        var (ready, nextRetry) = SegmentCallOrder.Ready(pending, timeProvider.GetUtcNow());
         if (ready.Count == 0)
             return new SegmentDrainPass(pending.Count, 0, 0, nextRetry);
         try
@@ -45,7 +45,7 @@ public sealed class SegmentInboxDrain(IHubStore store, SegmentApplier applier, T
             // Calls the failed batch had applied before it threw are applied again: groups and identifies are upserts,
             // events are keyed by messageId, so a second pass changes nothing.
             var (setAside, retryAt) = await ApplyOneByOneAsync(ready, cancellationToken);
-            return new SegmentDrainPass(pending.Count, ready.Count, setAside, Earliest(nextRetry, retryAt));
+            return new SegmentDrainPass(pending.Count, ready.Count, setAside, SegmentCallOrder.Earliest(nextRetry, retryAt));
         }
     }
 
@@ -53,17 +53,14 @@ public sealed class SegmentInboxDrain(IHubStore store, SegmentApplier applier, T
         List<PendingSegmentMessage> messages, CancellationToken cancellationToken)
     {
         var applied = new List<(long Id, string Outcome)>(messages.Count);
-        var blocked = new HashSet<string>(StringComparer.Ordinal);
+        var held = new SegmentCallOrder.HeldIds();
         var setAside = 0;
         DateTimeOffset? next = null;
         foreach (var message in messages)
         {
-            var keys = SegmentHold.Keys(message);
-            if (keys.Overlaps(blocked))
-            {
-                blocked.UnionWith(keys);
+            var keys = SegmentCallOrder.Keys(message);
+            if (held.Holds(keys))
                 continue;
-            }
 
             try
             {
@@ -76,8 +73,8 @@ public sealed class SegmentInboxDrain(IHubStore store, SegmentApplier applier, T
                 await store.MarkSegmentMessageFailedAsync(message.Id, Describe(error), retryAt, cancellationToken);
                 if (retryAt is { } at)
                 {
-                    blocked.UnionWith(keys);
-                    next = Earliest(next, at);
+                    held.Add(keys);
+                    next = SegmentCallOrder.Earliest(next, at);
                 }
                 else
                 {
@@ -93,8 +90,6 @@ public sealed class SegmentInboxDrain(IHubStore store, SegmentApplier applier, T
     }
 
     private TimeSpan Backoff(int attempts) => FirstRetry * Math.Pow(2, attempts - 1);
-
-    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private static bool IsTheCallsFault(Exception error, CancellationToken cancellationToken) => error switch
     {

@@ -9,7 +9,7 @@ namespace Rapport.Sync.Segment;
 /// not overtake the failed group or identify that places its user. Calls naming other ids go on. Once the failing call
 /// is set aside the calls behind it are applied without it (see README, "set aside").
 /// </summary>
-internal static class SegmentHold
+internal static class SegmentCallOrder
 {
     public static (List<PendingSegmentMessage> Ready, DateTimeOffset? NextRetryAt) Ready(IReadOnlyList<PendingSegmentMessage> pending, DateTimeOffset now)
     {
@@ -18,20 +18,16 @@ internal static class SegmentHold
             return ([.. pending], null);
 
         var ready = new List<PendingSegmentMessage>(pending.Count);
-        var blocked = new HashSet<string>(StringComparer.Ordinal);
+        var held = new HeldIds();
         DateTimeOffset? next = null;
         foreach (var message in pending)
         {
             if (message.RetryAt is { } at && at > now)
             {
-                blocked.UnionWith(Keys(message));
-                next = next is { } n && n < at ? n : at;
+                held.Add(Keys(message));
+                next = Earliest(next, at);
             }
-            else if (blocked.Count > 0 && Keys(message) is var keys && keys.Overlaps(blocked))
-            {
-                blocked.UnionWith(keys);
-            }
-            else
+            else if (held.IsEmpty || !held.Holds(Keys(message)))
             {
                 ready.Add(message);
             }
@@ -55,5 +51,26 @@ internal static class SegmentHold
         if (json["context"] is JsonObject context && SegmentMessages.Text(context, "groupId") is { } contextGroupId)
             keys.Add("group:" + contextGroupId);
         return keys;
+    }
+
+    public static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    /// <summary>The ids held back so far: a call naming one of them is held back too, and its other ids with it.</summary>
+    internal sealed class HeldIds
+    {
+        private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+
+        public bool IsEmpty => _ids.Count == 0;
+
+        public void Add(IEnumerable<string> keys) => _ids.UnionWith(keys);
+
+        /// <summary>Whether a call with <paramref name="keys"/> is held back; if so, its ids are held from now on.</summary>
+        public bool Holds(HashSet<string> keys)
+        {
+            if (!keys.Overlaps(_ids))
+                return false;
+            _ids.UnionWith(keys);
+            return true;
+        }
     }
 }
