@@ -38,6 +38,6 @@ summary=$(awk '
   /^ *failed: [0-9]+/    { f = $2 }
   /^ *succeeded: [0-9]+/ { p = $2 }
   /^ *skipped: [0-9]+/   { s = $2 }
-  END { printf "%d passed, %d failed", p, f; if (s > 0) printf ", %d skipped", s; print "" }' "$log")
+  END { if (s > 0) printf "%d skipped (listed above with the reason; not counted as passed)\n", s; printf "%d passed, %d failed\n", p, f }' "$log")
 echo "$summary"
 exit $status

@@ -5,7 +5,7 @@ using Microsoft.OpenApi.Reader;
 namespace Rapport.Contract.Tests.OpenApi;
 
 /// <summary>
-/// Intercom's official OpenAPI description (2.16) as a test oracle: given one HTTP exchange, it lists every way the
+/// Intercom's official OpenAPI description (2.16, as its committed digest) as a test oracle: given one HTTP exchange, it lists every way the
 /// request and the response depart from the spec.
 /// </summary>
 internal sealed partial class OpenApiContract
@@ -24,7 +24,7 @@ internal sealed partial class OpenApiContract
         ?? throw new InvalidOperationException("The spec has no components.schemas.error.");
 
     public static Task<OpenApiContract> LoadAsync(CancellationToken cancellationToken = default) =>
-        LoadAsync(SpecFile.Locate(), cancellationToken);
+        LoadAsync(SpecFile.Digest, cancellationToken);
 
     public static async Task<OpenApiContract> LoadAsync(string path, CancellationToken cancellationToken = default)
     {

@@ -1,53 +1,42 @@
-using System.Reflection;
-
 namespace Rapport.Contract.Tests.OpenApi;
 
-/// <summary>Finds Intercom's OpenAPI description in the <c>shared/</c> folder that CI clones beside the repository.</summary>
+/// <summary>
+/// The digest of Intercom's OpenAPI description 2.16 committed with the tests (made by scripts/intercom-spec-digest.sh),
+/// and the official spec files it can be checked against when one is at hand.
+/// </summary>
 internal static class SpecFile
 {
-    private static readonly string RelativePath = Path.Combine("..", "shared", "intercom-openapi", "2.16", "api.intercom.io.json");
+    public const string OfficialVariable = "RAPPORT_INTERCOM_OPENAPI";
 
-    public static string Locate()
+    public static string Digest { get; } = Path.Combine(AppContext.BaseDirectory, "Spec", "api.intercom.io.2.16.digest.json");
+
+    /// <summary>
+    /// The official file named by <see cref="OfficialVariable"/>, else the copies the team's reference folder keeps beside
+    /// the repository (YAML original and its JSON conversion). A user's clone usually has neither.
+    /// </summary>
+    public static IReadOnlyList<string> Officials()
     {
-        var tried = new List<string>();
-        foreach (var start in StartDirectories())
+        if (Environment.GetEnvironmentVariable(OfficialVariable) is { Length: > 0 } named)
         {
-            if (FindRepositoryRoot(start) is not { } root)
-            {
-                continue;
-            }
-
-            var candidate = Path.GetFullPath(Path.Combine(root, RelativePath));
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-
-            tried.Add(candidate);
+            return File.Exists(named) ? [named] : throw new FileNotFoundException($"{OfficialVariable} names {named}, which does not exist.");
         }
 
-        throw new FileNotFoundException(
-            "Intercom's OpenAPI description is missing, so the contract cannot be checked. Expected "
-            + (tried.Count > 0 ? string.Join(" or ", tried.Distinct()) : $"'{RelativePath}' next to the folder holding Rapport.slnx")
-            + ": clone the shared folder beside the repository (as CI does).");
-    }
-
-    // With an artifacts path the binaries live outside the repository, so the project folder recorded at build time
-    // (the AssemblyMetadata in the .csproj) is the second place to start from.
-    private static IEnumerable<string> StartDirectories()
-    {
-        yield return AppContext.BaseDirectory;
-        if (typeof(SpecFile).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .FirstOrDefault(a => a.Key == "ProjectDirectory")?.Value is { Length: > 0 } projectDirectory)
+        if (RepositoryRoot() is not { } root)
         {
-            yield return projectDirectory;
+            return [];
         }
 
-        yield return Environment.CurrentDirectory;
+        var folder = Path.GetFullPath(Path.Combine(root, "..", "shared", "intercom-openapi", "2.16"));
+        return [.. new[] { "api.intercom.io.yaml", "api.intercom.io.json" }.Select(f => Path.Combine(folder, f)).Where(File.Exists)];
     }
 
-    private static string? FindRepositoryRoot(string start)
+    // The binaries may live outside the repository (an artifacts path), so the project folder recorded at build time is
+    // where the search for Rapport.slnx starts.
+    private static string? RepositoryRoot()
     {
+        var start = typeof(SpecFile).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "ProjectDirectory")?.Value ?? AppContext.BaseDirectory;
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Rapport.slnx")))
