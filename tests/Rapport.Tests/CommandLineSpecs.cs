@@ -28,7 +28,8 @@ public sealed class CommandLineSpecs : IAsyncLifetime
         var result = await RapportProcess.RunAsync(folder, "demo", "--no-serve", "--companies", "80", "--contacts", "500");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldContain("Companies without company_id");
+        result.Output.ShouldContain("companies without company_id", Case.Sensitive);
+        File.Exists(Path.Combine(folder, "rapport-demo-missing-ids.csv")).ShouldBeTrue("the check lists every record without an id in a CSV");
         result.Output.ShouldContain("Companies seen");
         result.Output.ShouldContain("users imported");
         result.Output.ShouldContain("skipped: lead");

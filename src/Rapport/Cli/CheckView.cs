@@ -12,12 +12,7 @@ internal static class CheckView
 
     public static void Write(IAnsiConsole console, PreEnableReport report)
     {
-        console.MarkupLineInterpolated($"Checked {report.CompaniesChecked:N0} companies and {report.UsersChecked:N0} users ({report.LeadsIgnored:N0} leads ignored).");
-        if (report.Passed)
-            console.MarkupLine("[green]Every company has a company_id and every user a user_id: the import can be enabled.[/]");
-        else
-            console.MarkupLine("[yellow]Some companies are missing the company_id or some users are missing the user_id in Intercom. Resolve these before importing companies and users, or import only what has ids (--only-with-ids).[/]");
-
+        WriteVerdict(console, report);
         WriteMissing(console, "Companies without company_id", report.CompaniesWithoutCompanyId);
         WriteMissing(console, "Users without user_id", report.UsersWithoutUserId);
         if (report.SharedEmails.Count > 0)
@@ -26,6 +21,33 @@ internal static class CheckView
             foreach (var shared in report.SharedEmails.Take(5))
                 console.MarkupLineInterpolated($"  {shared.Email}: {string.Join(", ", shared.ContactIds)}");
         }
+    }
+
+    /// <summary>
+    /// The check in a few lines: the counts, with every record in a CSV at <paramref name="csvPath"/>. For the demo, whose
+    /// seeded workspace lacks ids on purpose: its tables would push the sign-in lines out of sight.
+    /// </summary>
+    public static async Task WriteCountsAsync(IAnsiConsole console, PreEnableReport report, string csvPath, CancellationToken cancellationToken = default)
+    {
+        WriteVerdict(console, report);
+        if (!report.Passed)
+        {
+            await WriteCsvAsync(csvPath, report, cancellationToken);
+            // Unwrapped, so the file's path copies whole whatever the terminal's width.
+            console.Profile.Out.Writer.WriteLine($"{report.CompaniesWithoutCompanyId.Count:N0} companies without company_id and {report.UsersWithoutUserId.Count:N0} users without user_id, every one listed in {csvPath}.");
+        }
+
+        if (report.SharedEmails.Count > 0)
+            console.MarkupLineInterpolated($"[yellow]{report.SharedEmails.Count:N0} emails are shared by several contacts[/] (conversations matched by email would be ambiguous).");
+    }
+
+    private static void WriteVerdict(IAnsiConsole console, PreEnableReport report)
+    {
+        console.MarkupLineInterpolated($"Checked {report.CompaniesChecked:N0} companies and {report.UsersChecked:N0} users ({report.LeadsIgnored:N0} leads ignored).");
+        if (report.Passed)
+            console.MarkupLine("[green]Every company has a company_id and every user a user_id: the import can be enabled.[/]");
+        else
+            console.MarkupLine("[yellow]Some companies are missing the company_id or some users are missing the user_id in Intercom. Resolve these before importing companies and users, or import only what has ids (--only-with-ids).[/]");
     }
 
     private static void WriteMissing(IAnsiConsole console, string title, IReadOnlyList<MissingId> missing)

@@ -63,12 +63,17 @@ internal static class DemoCommand
                 OnlyWithIds = true,
                 Conversations = true,
             };
-            var exit = await new ImportWorkflow(console, TimeProvider.System).RunAsync(settings, full: false, cancellationToken);
+            // The seed lacks ids on purpose: the check's tables of them would push the sign-in lines out of sight, so the
+            // demo prints their counts and lists them in a CSV beside the hub.
+            var workflow = new ImportWorkflow(console, TimeProvider.System) { CheckCsvPath = MissingIdsCsv(path) };
+            var exit = await workflow.RunAsync(settings, full: false, cancellationToken);
             if (exit != ExitCodes.Ok || result.GetValue(noServe))
                 return exit;
 
-            console.MarkupLineInterpolated($"Hub: [bold]{path}[/] · Intercom simulator: [bold]{simulator.BaseAddress}[/] (token {options.AccessToken})");
-            console.MarkupLineInterpolated($"Run an incremental import against it: rapport import --database {path} --intercom-url {simulator.BaseAddress} --token {options.AccessToken}");
+            // Unwrapped, so the command pastes whole whatever the terminal's width.
+            var output = console.Profile.Out.Writer;
+            output.WriteLine($"Hub: {path} · Intercom simulator: {simulator.BaseAddress} (token {options.AccessToken})");
+            output.WriteLine($"Run an incremental import against it: {SelfCommand.For($"import --database {path} --intercom-url {simulator.BaseAddress} --token {options.AccessToken}")}");
             var web = new RapportWebOptions
             {
                 Database = path,
@@ -82,15 +87,13 @@ internal static class DemoCommand
                     ApiUrl = simulator.BaseAddress,
                 },
             };
-            if (web.AdminPassword is not null)
-                console.MarkupLineInterpolated($"Sign in as [bold]{web.AdminEmail}[/] with the password given by --admin-password.");
-            await ServeCommand.ServeAsync(console, web, cancellationToken, async app =>
+            await ServeCommand.ServeAsync(console, web, async app =>
             {
                 await ConnectAsync(app, simulator, settings, cancellationToken);
                 await MapAdminAsync(console, app, simulator, web.AdminEmail, cancellationToken);
                 await DemoModel.DefineAsync(console, app, simulator, cancellationToken);
                 await DemoPlaybook.SaveAsync(console, app, web.AdminEmail, cancellationToken);
-            });
+            }, app => SignInLast(console, web, app), cancellationToken);
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;
@@ -134,10 +137,24 @@ internal static class DemoCommand
         console.MarkupLineInterpolated($"{adminEmail} sends to Intercom as the simulator's admin [bold]{seated.Name}[/] ({seated.Email}, inbox seat).");
     }
 
-    /// <summary>The demo's hub is its own: start from an empty one each time.</summary>
+    /// <summary>Where the demo's check lists every company and user without an id: beside the hub, <c>rapport-demo-missing-ids.csv</c>.</summary>
+    internal static string MissingIdsCsv(string database) =>
+        Path.Combine(Path.GetDirectoryName(database) ?? "", Path.GetFileNameWithoutExtension(database) + "-missing-ids.csv");
+
+    /// <summary>What one needs to sign in, last, where the eye lands once the demo is up.</summary>
+    private static void SignInLast(IAnsiConsole console, RapportWebOptions web, RapportWebApp app)
+    {
+        console.MarkupLine("Ctrl+C to stop. Sign in to the demo:");
+        var output = console.Profile.Out.Writer;
+        output.WriteLine($"URL:      {app.BaseAddress}");
+        output.WriteLine($"Email:    {web.AdminEmail}");
+        output.WriteLine($"Password: {app.GeneratedAdminPassword ?? "the one given with --admin-password"}");
+    }
+
+    /// <summary>The demo's hub is its own: start from an empty one (and no list of missing ids from a previous run) each time.</summary>
     private static void DeleteSqlite(string path)
     {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", MissingIdsCsv(path) })
             File.Delete(file);
     }
 }

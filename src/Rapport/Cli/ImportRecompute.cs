@@ -40,9 +40,10 @@ internal static class ImportRecompute
             }), cancellationToken);
         }
 
-        console.WriteLine(written is { } count
+        // Unwrapped, so the command in it pastes whole whatever the terminal's width.
+        console.Profile.Out.Writer.WriteLine(written is { } count
             ? $"Account model: {count:N0} accounts recomputed."
-            : "Account model: no definitions saved yet, nothing to recompute (rapport model load FILE, or Settings → Metrics).");
+            : $"Account model: no definitions saved yet, nothing to recompute ({SelfCommand.For("model load FILE")}, or Settings → Metrics).");
     }
 
     /// <summary>Reports on the caller's thread, unlike <see cref="Progress{T}"/>, so lines come out in order.</summary>

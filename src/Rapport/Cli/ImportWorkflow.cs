@@ -18,6 +18,12 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
 {
     internal const string EnabledKey = "intercom.import.enabled_at";
 
+    /// <summary>
+    /// Where the first run's check writes every record it finds, printing only their counts; null: the check prints its
+    /// tables, as <c>rapport import</c> shows them.
+    /// </summary>
+    public string? CheckCsvPath { get; init; }
+
     public async Task<int> RunAsync(RapportSettings settings, bool full, CancellationToken cancellationToken)
     {
         var options = new ImportOptions
@@ -44,7 +50,10 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
         {
             console.Write(new Rule("Pre-enable check"));
             var report = await ProgressView.RunAsync(console, progress => new PreEnableCheck(intercom).RunAsync(progress, cancellationToken));
-            CheckView.Write(console, report);
+            if (CheckCsvPath is { } csv)
+                await CheckView.WriteCountsAsync(console, report, csv, cancellationToken);
+            else
+                CheckView.Write(console, report);
             if (!report.Passed && !options.OnlyWithIds)
             {
                 Console.Error.WriteLine("rapport: import not enabled: fix the ids above in Intercom, or pass --only-with-ids to import only what has them");

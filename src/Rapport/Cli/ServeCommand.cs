@@ -24,7 +24,7 @@ internal static class ServeCommand
                 Urls = result.GetValue(urls) ?? settings.Urls,
                 AdminPassword = result.GetValue(adminPassword) ?? settings.AdminPassword,
             };
-            await ServeAsync(AnsiConsole.Console, WebOptions(settings), cancellationToken);
+            await ServeAsync(AnsiConsole.Console, WebOptions(settings), cancellationToken: cancellationToken);
             return ExitCodes.Ok;
         }, CancellationToken.None));
         return command;
@@ -47,18 +47,31 @@ internal static class ServeCommand
         },
     };
 
-    /// <summary>Starts the app, says where it is (and the first admin's password, once), and serves until cancelled.</summary>
-    internal static async Task ServeAsync(IAnsiConsole console, RapportWebOptions options, CancellationToken cancellationToken, Func<RapportWebApp, Task>? started = null)
+    /// <summary>
+    /// Starts the app, runs <paramref name="started"/> on it, says where it is (and the first admin's password, once, or as
+    /// <paramref name="announce"/> says it), and serves until cancelled.
+    /// </summary>
+    internal static async Task ServeAsync(
+        IAnsiConsole console, RapportWebOptions options, Func<RapportWebApp, Task>? started = null, Action<RapportWebApp>? announce = null,
+        CancellationToken cancellationToken = default)
     {
         await using var app = await RapportWebApp.CreateAsync(options, cancellationToken);
         await app.StartAsync(cancellationToken);
         if (started is not null)
             await started(app);
+        if (announce is not null)
+            announce(app);
+        else
+            Announce(console, options, app);
+        await SimulatorCommand.WaitForCancellationAsync(cancellationToken);
+        await app.StopAsync(CancellationToken.None);
+    }
+
+    private static void Announce(IAnsiConsole console, RapportWebOptions options, RapportWebApp app)
+    {
         console.MarkupLineInterpolated($"Rapport is serving on [bold link]{app.BaseAddress}[/]");
         if (app.GeneratedAdminPassword is { } password)
             console.MarkupLineInterpolated($"First start: sign in as [bold]{options.AdminEmail}[/] with the password [bold]{password}[/] (shown only now; change it under your profile)");
         console.MarkupLine("Ctrl+C to stop.");
-        await SimulatorCommand.WaitForCancellationAsync(cancellationToken);
-        await app.StopAsync(CancellationToken.None);
     }
 }

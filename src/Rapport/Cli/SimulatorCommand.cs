@@ -39,7 +39,8 @@ internal static class SimulatorCommand
             };
             await using var simulator = await IntercomSimulatorServer.StartAsync(options, result.GetValue(port), cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"Intercom simulator: [bold]{simulator.BaseAddress}[/] · token [bold]{options.AccessToken}[/] · {options.Companies:N0} companies, {options.Contacts:N0} contacts (seed {options.Seed})");
-            AnsiConsole.MarkupLineInterpolated($"Try: rapport import --intercom-url {simulator.BaseAddress} --token {options.AccessToken} --only-with-ids");
+            // Unwrapped, so the command pastes whole whatever the terminal's width.
+            AnsiConsole.Profile.Out.Writer.WriteLine($"Try: {SelfCommand.For($"import --intercom-url {simulator.BaseAddress} --token {options.AccessToken} --only-with-ids")}");
             if (options.WebhookUrl is not null)
                 AnsiConsole.MarkupLineInterpolated($"Webhooks to {options.WebhookUrl}, signed with client secret {options.ClientSecret}; {options.Activity:0.##} changes/s");
             AnsiConsole.MarkupLine("Ctrl+C to stop.");

@@ -104,8 +104,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         });
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = _ => 500 });
-        app.UseStatusCodePages();
+        app.UseRapportErrorPages();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -3,15 +3,21 @@ using System.Reflection;
 namespace Rapport.Web.Assets;
 
 /// <summary>
-/// The stylesheet and the little script the pages share, embedded in the executable: one file to ship, nothing to build,
-/// and the same bytes whether Rapport runs from its project, a publish folder or a test.
+/// The stylesheet, the little script and the icon the pages share, embedded in the executable: one file to ship, nothing to
+/// build, and the same bytes whether Rapport runs from its project, a publish folder or a test.
 /// </summary>
+/// <remarks>
+/// Browsers ask for <c>/favicon.ico</c> on their own, whatever the layout links, so the icon is served there too (the same
+/// R as <c>favicon.svg</c>, drawn at 16 and 32 pixels), and to anyone: it is asked for before signing in.
+/// </remarks>
 internal static class SiteAssets
 {
     private static readonly (string Path, string Resource, string ContentType)[] Files =
     [
         ("/assets/site.css", "site.css", "text/css; charset=utf-8"),
         ("/assets/site.js", "site.js", "text/javascript; charset=utf-8"),
+        ("/assets/favicon.svg", "favicon.svg", "image/svg+xml"),
+        ("/favicon.ico", "favicon.ico", "image/x-icon"),
     ];
 
     public static void MapSiteAssets(this IEndpointRouteBuilder app)
