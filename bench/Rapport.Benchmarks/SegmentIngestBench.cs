@@ -57,11 +57,11 @@ internal static class SegmentIngestBench
         await DrainedAsync(store);
 
         var counts = await store.CountSegmentInboxAsync();
-        var stored = await store.FindEventNameAsync(SegmentSource.Name, "Report Exported");
+        var stored = await store.FindEventNameAsync("Report Exported");
         await app.StopAsync();
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         return string.Create(CultureInfo.InvariantCulture,
-            $"| Segment ingest ({storeName}) | {Accounts} accounts and {Users:N0} users made by group + identify calls first; then /v1/batch of {PerBatch} track calls (~230 B each) for those users, {concurrency} connections from the same process; then {singles:N0} single /v1/track one at a time while the worker applies the backlog ({pendingAtStart:N0} → {pendingAtEnd:N0} pending), and {singles:N0} more with the inbox drained | {events:N0} events durable in {seconds:F1} s ({failed} failed batches); {stored?.StoredCount ?? 0:N0} stored as events of {counts.Applied:N0} calls applied | **{events / seconds:N0} events/s**; single track while applying p50 {P(busy, 0.5):F2} ms, **p99 {P(busy, 0.99):F2} ms**; drained p50 {P(quiet, 0.5):F2} ms, **p99 {P(quiet, 0.99):F2} ms** | {machine} |");
+            $"| Segment ingest ({storeName}) | {Accounts} accounts and {Users:N0} users made by group + identify calls first; then /v1/batch of {PerBatch} track calls (~230 B each) for those users, {concurrency} connections from the same process; then {singles:N0} single /v1/track one at a time while the worker applies the backlog ({pendingAtStart:N0} → {pendingAtEnd:N0} pending), and {singles:N0} more with the inbox drained | {events:N0} events durable in {seconds:F1} s ({failed} failed batches); {stored?.From(SegmentSource.Name)?.StoredCount ?? 0:N0} stored as events of {counts.Applied:N0} calls applied | **{events / seconds:N0} events/s**; single track while applying p50 {P(busy, 0.5):F2} ms, **p99 {P(busy, 0.99):F2} ms**; drained p50 {P(quiet, 0.5):F2} ms, **p99 {P(quiet, 0.99):F2} ms** | {machine} |");
     }
 
     /// <summary>Sends <paramref name="batches"/> batches from <paramref name="concurrency"/> connections; returns how many failed.</summary>

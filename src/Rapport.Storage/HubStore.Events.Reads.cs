@@ -7,11 +7,14 @@ namespace Rapport.Storage;
 
 internal abstract partial class HubStore
 {
-    private const string EventNameColumns =
+    // One row per source that delivered a name, with the name's status (none set: tracked); EventNameRow.Combine folds
+    // them into one EventName per name.
+    private const string EventNameSelect =
         """
-        source AS Source, name AS Name, status AS Status, first_seen AS FirstSeen, last_seen AS LastSeen,
-        stored_count AS StoredCount, dropped_count AS DroppedCount, unmatched_count AS UnmatchedCount,
-        purged_count AS PurgedCount, status_changed_by AS StatusChangedBy, status_changed_at AS StatusChangedAt
+        SELECT n.source AS Source, n.name AS Name, s.status AS Status, n.first_seen AS FirstSeen, n.last_seen AS LastSeen,
+            n.stored_count AS StoredCount, n.dropped_count AS DroppedCount, n.unmatched_count AS UnmatchedCount,
+            n.purged_count AS PurgedCount, s.changed_by AS StatusChangedBy, s.changed_at AS StatusChangedAt
+        FROM event_names n LEFT JOIN event_statuses s ON s.name = n.name
         """;
 
     private const string StoredEventSelect =
@@ -21,18 +24,17 @@ internal abstract partial class HubStore
         FROM events e JOIN users u ON u.id = e.user_id
         """;
 
-    public async Task<IReadOnlyList<EventName>> ListEventNamesAsync(string source, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EventName>> ListEventNamesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<EventNameRow>(Command(
-            $"SELECT {EventNameColumns} FROM event_names WHERE source = @source ORDER BY name", new { source }, null, cancellationToken));
-        return [.. rows.Select(r => r.ToEventName())];
+        var rows = await connection.QueryAsync<EventNameRow>(Command($"{EventNameSelect} ORDER BY n.name, n.source", null, null, cancellationToken));
+        return EventNameRow.Combine(rows);
     }
 
-    public async Task<EventName?> FindEventNameAsync(string source, string name, CancellationToken cancellationToken = default)
+    public async Task<EventName?> FindEventNameAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await ReadEventNameAsync(connection, null, source, name, cancellationToken);
+        return await ReadEventNameAsync(connection, null, name, cancellationToken);
     }
 
     // The index on (user_id, occurred_at, id) serves both: one user's range read backwards, or each member's range merged.
@@ -65,16 +67,15 @@ internal abstract partial class HubStore
     }
 
     private static async Task<EventName?> ReadEventNameAsync(
-        DbConnection connection, DbTransaction? transaction, string source, string name, CancellationToken cancellationToken) =>
-        (await connection.QuerySingleOrDefaultAsync<EventNameRow>(Command(
-            $"SELECT {EventNameColumns} FROM event_names WHERE source = @source AND name = @name",
-            new { source, name }, transaction, cancellationToken)))?.ToEventName();
+        DbConnection connection, DbTransaction? transaction, string name, CancellationToken cancellationToken) =>
+        EventNameRow.Combine(await connection.QueryAsync<EventNameRow>(Command(
+            $"{EventNameSelect} WHERE n.name = @name ORDER BY n.source", new { name }, transaction, cancellationToken))).SingleOrDefault();
 
     private sealed class EventNameRow
     {
         public string Source { get; set; } = "";
         public string Name { get; set; } = "";
-        public string Status { get; set; } = "";
+        public string? Status { get; set; }
         public object? FirstSeen { get; set; }
         public object? LastSeen { get; set; }
         public long StoredCount { get; set; }
@@ -84,10 +85,18 @@ internal abstract partial class HubStore
         public string? StatusChangedBy { get; set; }
         public object? StatusChangedAt { get; set; }
 
-        public EventName ToEventName() => new(
-            Source, Name, EventStatuses.TryParse(Status, out var status) ? status : EventStatus.Tracked,
-            SqlDialect.ReadTime(FirstSeen)!.Value, SqlDialect.ReadTime(LastSeen)!.Value, StoredCount, DroppedCount, UnmatchedCount,
-            PurgedCount, StatusChangedBy, SqlDialect.ReadTime(StatusChangedAt));
+        /// <summary>Rows ordered by name, one per source, as one <see cref="EventName"/> per name in that order.</summary>
+        public static IReadOnlyList<EventName> Combine(IEnumerable<EventNameRow> rows) =>
+            [.. rows.GroupBy(r => r.Name, StringComparer.Ordinal).Select(name =>
+            {
+                var first = name.First();
+                return new EventName(
+                    name.Key, EventStatuses.TryParse(first.Status, out var status) ? status : EventStatus.Tracked,
+                    [.. name.Select(r => r.ToSource())], first.StatusChangedBy, SqlDialect.ReadTime(first.StatusChangedAt));
+            })];
+
+        private EventNameSource ToSource() => new(
+            Source, SqlDialect.ReadTime(FirstSeen)!.Value, SqlDialect.ReadTime(LastSeen)!.Value, StoredCount, DroppedCount, UnmatchedCount, PurgedCount);
     }
 
     private sealed class StoredEventRow

@@ -43,7 +43,7 @@ internal abstract partial class HubStore
         for (var i = 0; i < batch.Count; i++)
         {
             var e = batch[i];
-            if (ignored.Contains((e.Source, e.Name)))
+            if (ignored.Contains(e.Name))
             {
                 outcomes[i] = EventOutcome.Ignored;
             }
@@ -82,45 +82,59 @@ internal abstract partial class HubStore
         return outcomes;
     }
 
-    public Task<EventName?> SetEventStatusAsync(
-        string source, string name, EventStatus status, string changedBy, CancellationToken cancellationToken = default) =>
+    public Task<EventName?> SetEventStatusAsync(string name, EventStatus status, string changedBy, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {
-            var parameters = new DynamicParameters(new { source, name, status = status.ToName(), changedBy });
+            var seen = await connection.ExecuteScalarAsync<long>(Command(
+                "SELECT COUNT(*) FROM event_names WHERE name = @name", new { name }, transaction, cancellationToken));
+            if (seen == 0)
+            {
+                return null;
+            }
+
+            var parameters = new DynamicParameters(new { name, status = status.ToName(), changedBy });
             parameters.Add("now", Now());
-            var changed = await connection.ExecuteAsync(Command(
+            await connection.ExecuteAsync(Command(
                 """
-                UPDATE event_names SET status = @status, status_changed_by = @changedBy, status_changed_at = @now
-                WHERE source = @source AND name = @name
+                INSERT INTO event_statuses (name, status, changed_by, changed_at) VALUES (@name, @status, @changedBy, @now)
+                ON CONFLICT (name) DO UPDATE SET status = excluded.status, changed_by = excluded.changed_by, changed_at = excluded.changed_at
                 """, parameters, transaction, cancellationToken));
-            return changed == 0 ? null : await ReadEventNameAsync(connection, transaction, source, name, cancellationToken);
+            return await ReadEventNameAsync(connection, transaction, name, cancellationToken);
         }, null, cancellationToken);
 
-    public Task<int?> PurgeEventsAsync(string source, string name, CancellationToken cancellationToken = default) =>
+    public Task<int?> PurgeEventsAsync(string name, CancellationToken cancellationToken = default) =>
         WriteAsync<int?>(async (connection, transaction) =>
         {
             var status = await connection.QuerySingleOrDefaultAsync<string?>(Command(
-                "SELECT status FROM event_names WHERE source = @source AND name = @name", new { source, name }, transaction, cancellationToken));
+                "SELECT status FROM event_statuses WHERE name = @name", new { name }, transaction, cancellationToken));
             if (status != EventStatus.Ignored.ToName())
             {
                 return null;
             }
 
-            var deleted = await connection.ExecuteAsync(Command(
-                "DELETE FROM events WHERE source = @source AND name = @name", new { source, name }, transaction, cancellationToken));
-            await connection.ExecuteAsync(Command(
-                "UPDATE event_names SET purged_count = purged_count + @deleted WHERE source = @source AND name = @name",
-                new { source, name, deleted = (long)deleted }, transaction, cancellationToken));
-            return deleted;
+            // Source by source, so each delete reads the events_name index and each source's row counts what it lost.
+            var total = 0;
+            foreach (var source in await connection.QueryAsync<string>(Command(
+                "SELECT source FROM event_names WHERE name = @name", new { name }, transaction, cancellationToken)))
+            {
+                var deleted = await connection.ExecuteAsync(Command(
+                    "DELETE FROM events WHERE source = @source AND name = @name", new { source, name }, transaction, cancellationToken));
+                await connection.ExecuteAsync(Command(
+                    "UPDATE event_names SET purged_count = purged_count + @deleted WHERE source = @source AND name = @name",
+                    new { source, name, deleted = (long)deleted }, transaction, cancellationToken));
+                total += deleted;
+            }
+
+            return total;
         }, null, cancellationToken);
 
-    /// <summary>Every name of the batch gets its row (a new one tracked); first and last seen widen to the batch's events.</summary>
+    /// <summary>Every name of the batch gets its row for its source; first and last seen widen to the batch's events.</summary>
     private async Task UpsertEventNamesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<SourceEvent> batch, CancellationToken cancellationToken)
     {
         var names = new ValuesBuilder(
             Dialect,
-            "INSERT INTO event_names (source, name, status, first_seen, last_seen)",
-            ["{0}", "{0}", "{0}", "{0}", "{0}"],
+            "INSERT INTO event_names (source, name, first_seen, last_seen)",
+            ["{0}", "{0}", "{0}", "{0}"],
             """
             ON CONFLICT (source, name) DO UPDATE SET
                 first_seen = CASE WHEN excluded.first_seen < event_names.first_seen THEN excluded.first_seen ELSE event_names.first_seen END,
@@ -129,28 +143,22 @@ internal abstract partial class HubStore
         foreach (var group in batch.GroupBy(e => (e.Source, e.Name)))
         {
             names.Add(
-                group.Key.Source, group.Key.Name, EventStatus.Tracked.ToName(),
+                group.Key.Source, group.Key.Name,
                 Dialect.Time(SecondsOf(group.Min(e => e.OccurredAt))), Dialect.Time(SecondsOf(group.Max(e => e.OccurredAt))));
         }
 
         await names.ExecuteAsync(connection, transaction, cancellationToken);
     }
 
-    private async Task<HashSet<(string Source, string Name)>> IgnoredNamesAsync(
+    /// <summary>The batch's ignored names: the status is the name's, so it holds whichever source delivers the event.</summary>
+    private async Task<HashSet<string>> IgnoredNamesAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<SourceEvent> batch, CancellationToken cancellationToken)
     {
-        var ignored = new HashSet<(string, string)>();
-        foreach (var source in batch.GroupBy(e => e.Source))
-        {
-            var parameters = new DynamicParameters(new { source = source.Key, status = EventStatus.Ignored.ToName() });
-            parameters.Add("ids", Dialect.Ids(source.Select(e => e.Name).Distinct(StringComparer.Ordinal)));
-            var names = await connection.QueryAsync<string>(Command(
-                $"SELECT name FROM event_names WHERE source = @source AND status = @status AND name {Dialect.InIds}",
-                parameters, transaction, cancellationToken));
-            ignored.UnionWith(names.Select(n => (source.Key, n)));
-        }
-
-        return ignored;
+        var parameters = new DynamicParameters(new { status = EventStatus.Ignored.ToName() });
+        parameters.Add("ids", Dialect.Ids(batch.Select(e => e.Name).Distinct(StringComparer.Ordinal)));
+        var names = await connection.QueryAsync<string>(Command(
+            $"SELECT name FROM event_statuses WHERE status = @status AND name {Dialect.InIds}", parameters, transaction, cancellationToken));
+        return names.ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The batch's users, found in two queries: by external id, and through the mirrored contacts.</summary>

@@ -84,6 +84,14 @@ internal abstract partial class HubStore
             SqlDialect.ReadTime(row.LastSeenAt), [], [.. links], row.Custom, row.Raw);
     }
 
+    public async Task<string?> FindSourceCompanyTraitsAsync(string source, string sourceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(Command(
+            "SELECT custom_attributes FROM source_companies WHERE source = @source AND source_id = @sourceId",
+            new { source, sourceId }, null, cancellationToken));
+    }
+
     public Task KeepAnonymousAsync(string anonymousId, string body, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {

@@ -2,30 +2,34 @@ using Rapport.Hub.Events;
 
 namespace Rapport.Hub.Storage;
 
-/// <summary>Data events attached to hub users, and the catalog of event names with their Tracked/Ignored status.</summary>
+/// <summary>Data events attached to hub users, and the catalog of event names with their Tracked/Ignored status, one per name for every source.</summary>
 public partial interface IHubStore
 {
     /// <summary>
-    /// Keeps a batch in one transaction: every name gets its catalog row (a new one tracked) and its first/last seen;
-    /// an event of an ignored name is dropped and counted; one of a user the hub does not have is counted and not stored;
-    /// the rest are stored once (a redelivered event stores nothing). One outcome per event, in batch order.
+    /// Keeps a batch in one transaction: every name gets its catalog row for its source and its first/last seen; an event
+    /// of an ignored name is dropped and counted, whichever source delivers it; one of a user the hub does not have is
+    /// counted and not stored; the rest are stored once (a redelivered event stores nothing). One outcome per event, in
+    /// batch order.
     /// </summary>
     Task<IReadOnlyList<EventOutcome>> RecordEventsAsync(IReadOnlyList<SourceEvent> batch, CancellationToken cancellationToken = default);
 
-    /// <summary>Every event name of <paramref name="source"/>, by name.</summary>
-    Task<IReadOnlyList<EventName>> ListEventNamesAsync(string source, CancellationToken cancellationToken = default);
+    /// <summary>Every event name, whichever sources delivered it, by name: one list, each name with its sources.</summary>
+    Task<IReadOnlyList<EventName>> ListEventNamesAsync(CancellationToken cancellationToken = default);
 
-    Task<EventName?> FindEventNameAsync(string source, string name, CancellationToken cancellationToken = default);
-
-    /// <summary>Sets a name's status, recording who and when; null when the name was never seen.</summary>
-    Task<EventName?> SetEventStatusAsync(
-        string source, string name, EventStatus status, string changedBy, CancellationToken cancellationToken = default);
+    /// <summary>A name as <see cref="ListEventNamesAsync"/> lists it; null when no source has delivered it.</summary>
+    Task<EventName?> FindEventNameAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Deletes every stored event of an ignored name, keeping the name's row and counts (the deleted ones are counted as
-    /// purged). Null when the name was never seen or is tracked: only what is no longer wanted can be purged.
+    /// Sets a name's status for every source, recording who and when: an ignored name is dropped whichever source delivers
+    /// it, one that delivers it only later included. Null when no source has delivered the name.
     /// </summary>
-    Task<int?> PurgeEventsAsync(string source, string name, CancellationToken cancellationToken = default);
+    Task<EventName?> SetEventStatusAsync(string name, EventStatus status, string changedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes every stored event of an ignored name, from every source, keeping the name's rows and counts (the deleted
+    /// ones are counted as purged). Null when the name was never seen or is tracked: only what is no longer wanted can be purged.
+    /// </summary>
+    Task<int?> PurgeEventsAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>A user's events, newest first.</summary>
     Task<IReadOnlyList<StoredEvent>> ListUserEventsAsync(long userId, int limit, CancellationToken cancellationToken = default);

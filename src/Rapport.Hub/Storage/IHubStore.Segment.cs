@@ -20,6 +20,9 @@ public partial interface IHubStore
     /// <summary>A mirrored contact as last written, with every company link; null when the mirror does not have it.</summary>
     Task<SourceContact?> FindSourceContactAsync(string source, string sourceId, CancellationToken cancellationToken = default);
 
+    /// <summary>A source company's custom attributes (a Segment group's traits) as last written; null when it has no record.</summary>
+    Task<string?> FindSourceCompanyTraitsAsync(string source, string sourceId, CancellationToken cancellationToken = default);
+
     /// <summary>Keeps an anonymous-only call aside until an identify links its anonymous id to a user.</summary>
     Task KeepAnonymousAsync(string anonymousId, string body, CancellationToken cancellationToken = default);
 

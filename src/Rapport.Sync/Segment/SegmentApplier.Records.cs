@@ -10,7 +10,8 @@ public sealed partial class SegmentApplier
     private async Task ApplyGroupAsync(JsonObject message, string? userId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var groupId = SegmentMessages.Text(message, "groupId")!;
-        var traits = message["traits"] as JsonObject ?? [];
+        var traits = SegmentTraits.Merge(
+            await store.FindSourceCompanyTraitsAsync(SegmentSource.Name, groupId, cancellationToken), message["traits"] as JsonObject);
         var seen = Time(message, "timestamp") ?? receivedAt;
         var company = new SourceCompany(
             SegmentSource.Name, groupId, groupId, Trait(traits, "name"), Trait(traits, "plan"),
@@ -33,12 +34,8 @@ public sealed partial class SegmentApplier
 
     private async Task ApplyIdentifyAsync(JsonObject message, string userId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        var incoming = message["traits"] as JsonObject ?? [];
         var stored = await store.FindSourceContactAsync(SegmentSource.Name, userId, cancellationToken);
-        // identify sends the traits that changed: the stored ones stay unless a call replaces them.
-        var traits = stored is null ? [] : JsonNode.Parse(stored.CustomAttributesJson) as JsonObject ?? [];
-        foreach (var (key, value) in incoming)
-            traits[key] = value?.DeepClone();
+        var traits = SegmentTraits.Merge(stored?.CustomAttributesJson, message["traits"] as JsonObject);
         var name = Trait(traits, "name")
             ?? (string.Join(' ', new[] { Trait(traits, "firstName"), Trait(traits, "lastName") }.OfType<string>()) is { Length: > 0 } full ? full : null);
         var seen = Time(message, "timestamp") ?? receivedAt;

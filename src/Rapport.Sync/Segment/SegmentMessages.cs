@@ -39,6 +39,12 @@ public static class SegmentMessages
                 return new(null, $"{field} must be an object");
         }
 
+        foreach (var field in (string[])["traits", "properties"])
+        {
+            if (SegmentNumbers.FindTooLarge(message[field], field) is { } tooLarge)
+                return new(null, tooLarge);
+        }
+
         if (Text(message, "timestamp") is { } timestamp && !DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
             return new(null, $"timestamp '{timestamp}' is not an ISO 8601 date");
         if (batchContext is not null)

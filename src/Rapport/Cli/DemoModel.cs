@@ -1,5 +1,4 @@
 using Rapport.IntercomSimulator;
-using Rapport.Sync;
 using Rapport.Sync.Model;
 using Rapport.Web;
 using Spectre.Console;
@@ -81,7 +80,7 @@ internal static class DemoModel
         }
 
         var store = app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>();
-        for (var waited = 0; waited < 100 && (await store.ListEventNamesAsync(IntercomSource.Name, cancellationToken)).Count < Events.Length; waited++)
+        for (var waited = 0; waited < 100 && (await store.ListEventNamesAsync(cancellationToken)).Count < Events.Length; waited++)
             await Task.Delay(100, cancellationToken);
 
         var result = await app.Services.GetRequiredService<AccountModelService>().SaveAsync(Definitions, "rapport demo", cancellationToken);

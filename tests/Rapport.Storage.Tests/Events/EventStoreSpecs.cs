@@ -39,7 +39,7 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
         events[0].Name.ShouldBe("exported");
         events[0].OccurredAt.ShouldBe(Start);
         events[0].MetadataJson.ShouldContain("Pro");
-        (await hub.Store.FindEventNameAsync(Intercom, "exported", Token)).ShouldNotBeNull().StoredCount.ShouldBe(1);
+        (await hub.Store.FindEventNameAsync("exported", Token)).ShouldNotBeNull().StoredCount.ShouldBe(1);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -63,7 +63,7 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
         outcomes.ShouldBe([EventOutcome.Stored, EventOutcome.UnknownUser, EventOutcome.UnknownUser]);
         var bob = await hub.Store.ListUserEventsAsync(await UserIdAsync(hub, "bob"), 10, Token);
         bob.ShouldHaveSingleItem().UserExternalId.ShouldBe("bob");
-        var name = (await hub.Store.FindEventNameAsync(Intercom, "login", Token)).ShouldNotBeNull();
+        var name = (await hub.Store.FindEventNameAsync("login", Token)).ShouldNotBeNull();
         (name.StoredCount, name.UnmatchedCount, name.DroppedCount).ShouldBe((1L, 2L, 0L));
     }
 
@@ -72,16 +72,51 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
     {
         await using var hub = await WithUsersAsync(provider);
         await hub.Store.RecordEventsAsync([Event("heartbeat", "ada", minute: 5)], Token);
-        (await hub.Store.FindEventNameAsync(Intercom, "heartbeat", Token)).ShouldNotBeNull().Status.ShouldBe(EventStatus.Tracked);
+        (await hub.Store.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull().Status.ShouldBe(EventStatus.Tracked);
 
-        await hub.Store.SetEventStatusAsync(Intercom, "heartbeat", EventStatus.Ignored, "admin@example.test", Token);
+        await hub.Store.SetEventStatusAsync("heartbeat", EventStatus.Ignored, "admin@example.test", Token);
         var outcomes = await hub.Store.RecordEventsAsync([Event("heartbeat", "ada", minute: 1), Event("heartbeat", "bob", minute: 9)], Token);
 
         outcomes.ShouldBe([EventOutcome.Ignored, EventOutcome.Ignored]);
-        var name = (await hub.Store.FindEventNameAsync(Intercom, "heartbeat", Token)).ShouldNotBeNull();
+        var name = (await hub.Store.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
         (name.StoredCount, name.DroppedCount).ShouldBe((1L, 2L));
         (name.FirstSeen, name.LastSeen).ShouldBe((Start.AddMinutes(1), Start.AddMinutes(9)), "seen counts dropped events too");
         (await hub.QueryAsync<long>("SELECT COUNT(*) FROM events")).Single().ShouldBe(1);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_ignored_name_is_dropped_from_every_source_even_one_that_first_delivers_it_afterwards(string provider)
+    {
+        await using var hub = await WithUsersAsync(provider);
+        await hub.Store.RecordEventsAsync([Event("heartbeat", "ada")], Token);
+
+        await hub.Store.SetEventStatusAsync("heartbeat", EventStatus.Ignored, "admin@example.test", Token);
+        var outcomes = await hub.Store.RecordEventsAsync(
+            [Event("heartbeat", "bob", minute: 1), Event("heartbeat", "bob", minute: 2) with { Source = "segment", Workspace = "m-1" }], Token);
+
+        outcomes.ShouldBe([EventOutcome.Ignored, EventOutcome.Ignored], "the status is the name's, whatever source delivers it");
+        (await hub.Store.ListUserEventsAsync(await UserIdAsync(hub, "bob"), 10, Token)).ShouldBeEmpty();
+        var name = (await hub.Store.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
+        name.Sources.Select(s => (s.Source, s.StoredCount, s.DroppedCount)).ShouldBe([("intercom", 1L, 1L), ("segment", 0L, 1L)]);
+        (await hub.Store.ListEventNamesAsync(Token)).ShouldHaveSingleItem().Status.ShouldBe(EventStatus.Ignored);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_name_from_two_sources_is_listed_once_and_a_purge_clears_both(string provider)
+    {
+        await using var hub = await WithUsersAsync(provider);
+        await hub.Store.RecordEventsAsync([Event("exported", "ada", minute: 3), Event("exported", "bob", minute: 1) with { Source = "segment", Workspace = "m-1" }], Token);
+
+        var listed = (await hub.Store.ListEventNamesAsync(Token)).ShouldHaveSingleItem();
+        await hub.Store.SetEventStatusAsync("exported", EventStatus.Ignored, "admin", Token);
+        var purged = await hub.Store.PurgeEventsAsync("exported", Token);
+
+        (listed.Name, listed.StoredCount, listed.FirstSeen, listed.LastSeen).ShouldBe(("exported", 2L, Start.AddMinutes(1), Start.AddMinutes(3)));
+        listed.Sources.Select(s => s.Source).ShouldBe(["intercom", "segment"]);
+        purged.ShouldBe(2);
+        (await hub.QueryAsync<long>("SELECT COUNT(*) FROM events")).Single().ShouldBe(0);
+        var name = (await hub.Store.FindEventNameAsync("exported", Token)).ShouldNotBeNull();
+        name.Sources.Select(s => (s.Source, s.PurgedCount)).ShouldBe([("intercom", 1L), ("segment", 1L)]);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -91,12 +126,12 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
         await hub.Store.RecordEventsAsync([Event("exported", "ada")], Token);
         time.Advance(TimeSpan.FromHours(2));
 
-        var changed = await hub.Store.SetEventStatusAsync(Intercom, "exported", EventStatus.Ignored, "lead@example.test", Token);
+        var changed = await hub.Store.SetEventStatusAsync("exported", EventStatus.Ignored, "lead@example.test", Token);
 
         changed.ShouldNotBeNull();
         (changed.Status, changed.StatusChangedBy, changed.StatusChangedAt).ShouldBe((EventStatus.Ignored, "lead@example.test", Start.AddHours(2)));
-        (await hub.Store.SetEventStatusAsync(Intercom, "never-seen", EventStatus.Ignored, "lead@example.test", Token)).ShouldBeNull();
-        (await hub.Store.ListEventNamesAsync(Intercom, Token)).Select(n => n.Name).ShouldBe(["exported"]);
+        (await hub.Store.SetEventStatusAsync("never-seen", EventStatus.Ignored, "lead@example.test", Token)).ShouldBeNull();
+        (await hub.Store.ListEventNamesAsync(Token)).Select(n => n.Name).ShouldBe(["exported"]);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -105,15 +140,15 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
         await using var hub = await WithUsersAsync(provider);
         await hub.Store.RecordEventsAsync([Event("heartbeat", "ada"), Event("heartbeat", "bob"), Event("exported", "ada")], Token);
 
-        (await hub.Store.PurgeEventsAsync(Intercom, "heartbeat", Token)).ShouldBeNull("a tracked name is not purged");
-        await hub.Store.SetEventStatusAsync(Intercom, "heartbeat", EventStatus.Ignored, "admin", Token);
-        var purged = await hub.Store.PurgeEventsAsync(Intercom, "heartbeat", Token);
+        (await hub.Store.PurgeEventsAsync("heartbeat", Token)).ShouldBeNull("a tracked name is not purged");
+        await hub.Store.SetEventStatusAsync("heartbeat", EventStatus.Ignored, "admin", Token);
+        var purged = await hub.Store.PurgeEventsAsync("heartbeat", Token);
 
         purged.ShouldBe(2);
         (await hub.Store.ListUserEventsAsync(await UserIdAsync(hub, "ada"), 10, Token)).Select(e => e.Name).ShouldBe(["exported"]);
-        var name = (await hub.Store.FindEventNameAsync(Intercom, "heartbeat", Token)).ShouldNotBeNull();
+        var name = (await hub.Store.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
         (name.Status, name.StoredCount, name.PurgedCount, name.HeldCount).ShouldBe((EventStatus.Ignored, 2L, 2L, 0L));
-        (await hub.Store.PurgeEventsAsync(Intercom, "never-seen", Token)).ShouldBeNull();
+        (await hub.Store.PurgeEventsAsync("never-seen", Token)).ShouldBeNull();
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -27,7 +27,7 @@ public sealed class EventWebhookSpecs
         events.ShouldHaveSingleItem().Name.ShouldBe("exported-report");
         events[0].UserExternalId.ShouldBe("acme-user-0");
         events[0].MetadataJson.ShouldContain("\"format\":\"csv\"");
-        (await hub.Store.FindEventNameAsync("intercom", "exported-report", Token)).ShouldNotBeNull().StoredCount.ShouldBe(1);
+        (await hub.Store.FindEventNameAsync("exported-report", Token)).ShouldNotBeNull().StoredCount.ShouldBe(1);
         (await hub.OutcomesAsync()).ShouldBe(["event stored", "event already stored"], "the inbox keeps a notification id once");
     }
 
@@ -39,7 +39,7 @@ public sealed class EventWebhookSpecs
         hub.Workspace.TrackEvent(hub.Ada.Id, "heartbeat", Now.AddSeconds(1));
         await hub.DeliverAsync((await hub.WebhooksAsync(1)).Single());
         await hub.ApplyAsync();
-        await hub.Store.SetEventStatusAsync("intercom", "heartbeat", EventStatus.Ignored, "admin@example.test", Token);
+        await hub.Store.SetEventStatusAsync("heartbeat", EventStatus.Ignored, "admin@example.test", Token);
 
         for (var i = 2; i <= 4; i++)
             hub.Workspace.TrackEvent(hub.Bob.Id, "heartbeat", Now.AddSeconds(i));
@@ -47,7 +47,7 @@ public sealed class EventWebhookSpecs
             await hub.DeliverAsync(webhook);
         await hub.ApplyAsync();
 
-        var name = (await hub.Store.FindEventNameAsync("intercom", "heartbeat", Token)).ShouldNotBeNull();
+        var name = (await hub.Store.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
         (name.Status, name.StoredCount, name.DroppedCount).ShouldBe((EventStatus.Ignored, 1L, 3L));
         (await hub.Store.ListUserEventsAsync(await hub.UserIdAsync(hub.Bob), 10, Token)).ShouldBeEmpty();
         (await hub.OutcomesAsync()).Skip(1).ShouldAllBe(o => o == "event name 'heartbeat' is ignored: dropped");
@@ -83,7 +83,7 @@ public sealed class EventWebhookSpecs
         await hub.ApplyAsync();
 
         (await hub.Store.ListUserEventsAsync(await hub.UserIdAsync(hub.Ada), 10, Token)).ShouldBeEmpty();
-        (await hub.Store.ListEventNamesAsync("intercom", Token)).ShouldBeEmpty();
+        (await hub.Store.ListEventNamesAsync(Token)).ShouldBeEmpty();
         (await hub.OutcomesAsync()).ShouldBe([outcome]);
     }
 
@@ -99,7 +99,7 @@ public sealed class EventWebhookSpecs
         await hub.ApplyAsync();
 
         (await hub.OutcomesAsync()).ShouldBe(["no user in Rapport with user_id stranger: event not stored"]);
-        (await hub.Store.FindEventNameAsync("intercom", "exported-report", Token)).ShouldNotBeNull().UnmatchedCount.ShouldBe(1);
+        (await hub.Store.FindEventNameAsync("exported-report", Token)).ShouldNotBeNull().UnmatchedCount.ShouldBe(1);
     }
 
     [Fact]

@@ -41,10 +41,10 @@ internal sealed class ModelHub
     /// <summary>The user does <paramref name="name"/> in Intercom; waits until the hub has stored it.</summary>
     public async Task TrackAsync(string name, int secondsFromNow)
     {
-        var before = (await Hub.Store.FindEventNameAsync("intercom", name, Token))?.StoredCount ?? 0;
+        var before = (await Hub.Store.FindEventNameAsync(name, Token))?.StoredCount ?? 0;
         Hub.Simulator.Workspace.TrackEvent(User.Id, name, TimeProvider.System.GetUtcNow().AddSeconds(secondsFromNow)).ShouldBeTrue();
         await WebHub.EventuallyAsync(
-            async () => (await Hub.Store.FindEventNameAsync("intercom", name, Token))?.StoredCount > before, $"the '{name}' event is stored");
+            async () => (await Hub.Store.FindEventNameAsync(name, Token))?.StoredCount > before, $"the '{name}' event is stored");
     }
 
     /// <summary>Changes the company's custom attributes in Intercom; waits until the hub knows every one of them as a trait.</summary>

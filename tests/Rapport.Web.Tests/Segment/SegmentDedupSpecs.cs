@@ -32,10 +32,10 @@ public sealed class SegmentDedupSpecs
     {
         var at = TimeProvider.System.GetUtcNow().AddSeconds(2);
         hub.Simulator.Workspace.TrackEvent(user.Id, "Report Exported", at).ShouldBeTrue();
-        await WebHub.EventuallyAsync(async () => await hub.Store.FindEventNameAsync("intercom", "Report Exported", Token) is { StoredCount: 1 }, "Intercom's event is stored");
+        await WebHub.EventuallyAsync(async () => (await hub.Store.FindEventNameAsync("Report Exported", Token))?.From("intercom") is { StoredCount: 1 }, "Intercom's event is stored");
         var track = $$"""{"userId":"{{user.ExternalId}}","event":"Report Exported","timestamp":"{{(at + apart).UtcDateTime:O}}","messageId":"m-dup"}""";
         (await WebHub.SendSegmentAsync(await hub.SegmentClientAsync(), "/v1/track", track)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await WebHub.EventuallyAsync(async () => await hub.Store.FindEventNameAsync("segment", "Report Exported", Token) is { StoredCount: 1 }, "Segment's event is stored");
+        await WebHub.EventuallyAsync(async () => (await hub.Store.FindEventNameAsync("Report Exported", Token))?.From("segment") is { StoredCount: 1 }, "Segment's event is stored");
         var hubUser = (await hub.Store.FindUserAsync(user.ExternalId!, Token)).ShouldNotBeNull();
         return (int)hubUser.Id.Value;
     }

@@ -144,11 +144,13 @@ public sealed class SegmentIngestSpecs
     }
 
     [Fact]
-    public async Task A_trait_too_large_for_a_money_field_is_left_out_and_the_calls_after_it_are_applied()
+    public async Task A_trait_too_large_for_a_money_field_already_in_the_inbox_is_left_out_and_the_calls_after_it_are_applied()
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Token);
         var segment = await hub.SegmentClientAsync();
-        await OkAsync(await WebHub.SendSegmentAsync(segment, "/v1/group", """{"userId":"u-100","groupId":"g-huge","traits":{"name":"Huge","mrr":1e400}}"""));
+        // The door refuses such a number now (SegmentTraitSpecs); a call stored before it did is still applied without it.
+        await hub.Store.AppendSegmentMessagesAsync(
+            [new("m-huge", "group", """{"type":"group","userId":"u-100","groupId":"g-huge","traits":{"name":"Huge","mrr":1e400},"messageId":"m-huge"}""")], Token);
         await OkAsync(await WebHub.SendSegmentAsync(segment, "/v1/group", Group));
         await hub.SegmentAppliedAsync(2);
 

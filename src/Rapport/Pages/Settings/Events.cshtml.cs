@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Events;
 using Rapport.Hub.Storage;
-using Rapport.Sync;
 using Rapport.Sync.Events;
 using Rapport.Sync.Settings;
 using Rapport.Web.Events;
@@ -10,7 +9,7 @@ using Rapport.Web.Integration;
 
 namespace Rapport.Pages.Settings;
 
-/// <summary>Settings → Events: every event name with its status toggle and counts; purging an ignored name's history, confirmed first.</summary>
+/// <summary>Settings → Events: every event name of every source, with its sources, status toggle and counts; purging an ignored name's history, confirmed first.</summary>
 internal sealed class EventsModel(IHubStore store) : PageModel
 {
     public IReadOnlyList<EventName> Names { get; private set; } = [];
@@ -44,7 +43,7 @@ internal sealed class EventsModel(IHubStore store) : PageModel
     {
         if (!EventStatuses.TryParse(status, out var parsed))
             Fail($"'{status}' is not a status.");
-        else if (await store.SetEventStatusAsync(IntercomSource.Name, name ?? "", parsed, User.Describe(), cancellationToken) is { } changed)
+        else if (await store.SetEventStatusAsync(name ?? "", parsed, User.Describe(), cancellationToken) is { } changed)
             Message = changed.Status == EventStatus.Ignored
                 ? $"'{changed.Name}' is ignored: its new events are dropped and only counted."
                 : $"'{changed.Name}' is tracked: its new events are stored.";
@@ -57,7 +56,7 @@ internal sealed class EventsModel(IHubStore store) : PageModel
     {
         if (confirm != "yes")
             return RedirectToPage(new { purge = name });
-        var purged = await store.PurgeEventsAsync(IntercomSource.Name, name ?? "", cancellationToken);
+        var purged = await store.PurgeEventsAsync(name ?? "", cancellationToken);
         if (purged is null)
             Fail($"'{name}' was not purged: only an ignored name's history can be.");
         else
@@ -68,7 +67,7 @@ internal sealed class EventsModel(IHubStore store) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Names = await store.ListEventNamesAsync(IntercomSource.Name, cancellationToken);
+        Names = await store.ListEventNamesAsync(cancellationToken);
         ImportOn = EventImport.IsOn(await IntercomIntegrationSettings.LoadAsync(store, cancellationToken));
         EnabledAt = ImportOn ? await EventImport.EnabledAtAsync(store, cancellationToken) : null;
     }

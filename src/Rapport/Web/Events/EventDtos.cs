@@ -4,16 +4,17 @@ using Rapport.Web.Accounts;
 
 namespace Rapport.Web.Events;
 
-/// <param name="Status">tracked or ignored.</param>
+/// <param name="Sources">The sources that delivered the name (intercom, segment); the counts add up theirs.</param>
+/// <param name="Status">tracked or ignored, for every source.</param>
 /// <param name="Stored">Events ever stored; <paramref name="Held"/> is what the hub holds now (stored minus purged).</param>
 /// <param name="Dropped">Events dropped at the door because the name is ignored.</param>
 /// <param name="Unmatched">Events of users Rapport does not have (not stored).</param>
 internal sealed record EventNameDto(
-    string Name, string Status, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, long Stored, long Held, long Dropped, long Unmatched,
+    string Name, string[] Sources, string Status, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, long Stored, long Held, long Dropped, long Unmatched,
     long Purged, string? StatusChangedBy, DateTimeOffset? StatusChangedAt)
 {
     public static EventNameDto From(EventName n) => new(
-        n.Name, n.Status.ToName(), n.FirstSeen, n.LastSeen, n.StoredCount, n.HeldCount, n.DroppedCount, n.UnmatchedCount, n.PurgedCount,
+        n.Name, [.. n.Sources.Select(s => s.Source)], n.Status.ToName(), n.FirstSeen, n.LastSeen, n.StoredCount, n.HeldCount, n.DroppedCount, n.UnmatchedCount, n.PurgedCount,
         n.StatusChangedBy, n.StatusChangedAt);
 }
 

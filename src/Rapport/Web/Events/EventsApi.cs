@@ -1,4 +1,3 @@
-using Rapport.Sync;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Events;
@@ -9,18 +8,18 @@ using Rapport.Web.Integration;
 namespace Rapport.Web.Events;
 
 /// <summary>
-/// <c>/api/v1/events</c>: the event names with their status (any teammate reads; Admins and Leaders change a status or
-/// purge), a user's events, and an account's timeline.
+/// <c>/api/v1/events</c>: the event names of every source, one list, with their status (any teammate reads; Admins and
+/// Leaders change a status or purge), a user's events, and an account's timeline.
 /// </summary>
 internal static class EventsApi
 {
     public static void MapEventsApi(this RouteGroupBuilder api)
     {
         var names = api.MapGroup("/events/names").WithTags("Events");
-        names.MapGet("/", ListNamesAsync).WithSummary("Every event name: status (tracked or ignored), first and last seen, stored, held, dropped and unmatched counts");
+        names.MapGet("/", ListNamesAsync).WithSummary("Every event name, from every source (Intercom, Segment): the sources it came from, status (tracked or ignored), first and last seen, stored, held, dropped and unmatched counts");
         names.MapGet("/{name}", GetNameAsync).WithSummary("One event name (escape a '/' in it as %2F)");
         names.MapPut("/{name}/status", SetStatusAsync).RequireAuthorization(TeamClaims.SettingsPolicy)
-            .WithSummary("Track or ignore an event name (Admins and Leaders): an ignored name's new events are dropped and only counted");
+            .WithSummary("Track or ignore an event name (Admins and Leaders): an ignored name's new events are dropped and only counted, whichever source sends them");
         names.MapPost("/{name}/purge", PurgeAsync).RequireAuthorization(TeamClaims.SettingsPolicy)
             .WithSummary("Delete every stored event of an ignored name (Admins and Leaders); the name and its counts stay");
         api.MapGet("/users/{id:long}/events", ListForUserAsync).WithTags("Events").WithSummary("A user's events, newest first");
@@ -29,10 +28,10 @@ internal static class EventsApi
     }
 
     private static async Task<Ok<EventNameDto[]>> ListNamesAsync(IHubStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await store.ListEventNamesAsync(IntercomSource.Name, cancellationToken)).Select(EventNameDto.From).ToArray());
+        TypedResults.Ok((await store.ListEventNamesAsync(cancellationToken)).Select(EventNameDto.From).ToArray());
 
     private static async Task<Results<Ok<EventNameDto>, ProblemHttpResult>> GetNameAsync(string name, IHubStore store, CancellationToken cancellationToken) =>
-        await store.FindEventNameAsync(IntercomSource.Name, Unescape(name), cancellationToken) is { } found
+        await store.FindEventNameAsync(Unescape(name), cancellationToken) is { } found
             ? TypedResults.Ok(EventNameDto.From(found))
             : Unknown(name);
 
@@ -41,7 +40,7 @@ internal static class EventsApi
     {
         if (!EventStatuses.TryParse(request.Status, out var status))
             return TypedResults.Problem($"'{request.Status}' is not a status: tracked or ignored.", statusCode: 400, title: "Bad status");
-        return await store.SetEventStatusAsync(IntercomSource.Name, Unescape(name), status, user.Describe(), cancellationToken) is { } changed
+        return await store.SetEventStatusAsync(Unescape(name), status, user.Describe(), cancellationToken) is { } changed
             ? TypedResults.Ok(EventNameDto.From(changed))
             : Unknown(name);
     }
@@ -49,11 +48,11 @@ internal static class EventsApi
     private static async Task<Results<Ok<PurgeDto>, ProblemHttpResult>> PurgeAsync(string name, IHubStore store, CancellationToken cancellationToken)
     {
         name = Unescape(name);
-        if (await store.FindEventNameAsync(IntercomSource.Name, name, cancellationToken) is not { } found)
+        if (await store.FindEventNameAsync(name, cancellationToken) is not { } found)
             return Unknown(name);
         if (found.Status != EventStatus.Ignored)
             return TypedResults.Problem($"'{name}' is tracked: ignore it first, then purge its history.", statusCode: 409, title: "Only an ignored name can be purged");
-        return await store.PurgeEventsAsync(IntercomSource.Name, name, cancellationToken) is { } purged
+        return await store.PurgeEventsAsync(name, cancellationToken) is { } purged
             ? TypedResults.Ok(new PurgeDto(name, purged))
             : TypedResults.Problem($"'{name}' was tracked again meanwhile; nothing was purged.", statusCode: 409);
     }

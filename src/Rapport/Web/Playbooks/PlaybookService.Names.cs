@@ -1,5 +1,4 @@
 using Rapport.Hub.Events;
-using Rapport.Sync;
 
 namespace Rapport.Web.Playbooks;
 
@@ -20,8 +19,8 @@ internal sealed partial class PlaybookService
             [.. (await TrackedEventNamesAsync(cancellationToken)).Order(StringComparer.OrdinalIgnoreCase)]);
     }
 
-    /// <summary>Events the Events page tracks: an ignored event never reaches the store, so it cannot trigger anything.</summary>
+    /// <summary>Events the Events page tracks, from every source: an ignored event never reaches the store, so it cannot trigger anything.</summary>
     private async Task<IReadOnlySet<string>> TrackedEventNamesAsync(CancellationToken cancellationToken) =>
-        (await store.ListEventNamesAsync(IntercomSource.Name, cancellationToken))
+        (await store.ListEventNamesAsync(cancellationToken))
             .Where(e => e.Status == EventStatus.Tracked).Select(e => e.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
 }
