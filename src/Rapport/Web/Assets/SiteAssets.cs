@@ -12,6 +12,7 @@ internal static class SiteAssets
     [
         ("/assets/site.css", "site.css", "text/css; charset=utf-8"),
         ("/assets/site.js", "site.js", "text/javascript; charset=utf-8"),
+        ("/assets/intercom-settings.js", "intercom-settings.js", "text/javascript; charset=utf-8"),
     ];
 
     public static void MapSiteAssets(this IEndpointRouteBuilder app)
