@@ -53,7 +53,7 @@ public sealed class SignInSpecs
     public async Task A_form_posted_without_its_antiforgery_token_is_refused()
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Cancel);
-        var client = await hub.SignedInAsync();
+        var client = await hub.SignedInWithoutTokenAsync();
 
         var response = await client.PostAsync("/me?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "forged" }), Cancel);
 

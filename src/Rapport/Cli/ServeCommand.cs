@@ -37,6 +37,7 @@ internal static class ServeCommand
         AdminEmail = settings.AdminEmail,
         AdminPassword = settings.AdminPassword,
         PublicUrl = settings.PublicUrl,
+        TrustedProxies = Web.Security.TrustedProxies.Parse(settings.TrustedProxies, "web.trustedProxies / RAPPORT_TRUSTED_PROXIES"),
         SweepInterval = TimeSpan.FromMinutes(settings.SweepMinutes),
         Intercom = new IntercomAppOptions
         {

@@ -33,6 +33,9 @@ public sealed record RapportSettings
     /// <summary>The address Intercom sends teammates back to after OAuth; null = the request's own host.</summary>
     public Uri? PublicUrl { get; init; }
 
+    /// <summary>The reverse proxies whose X-Forwarded-* headers are believed, as written ("10.0.0.1, 10.1.0.0/16").</summary>
+    public string? TrustedProxies { get; init; }
+
     public string AdminEmail { get; init; } = "admin@localhost";
 
     public string? AdminPassword { get; init; }

@@ -58,6 +58,7 @@ public static class SettingsLoader
                 {
                     Urls = reader.String(web, "urls") ?? settings.Urls,
                     PublicUrl = reader.Url(web, "publicUrl") ?? settings.PublicUrl,
+                    TrustedProxies = reader.String(web, "trustedProxies") ?? settings.TrustedProxies,
                     AdminEmail = reader.String(web, "adminEmail") ?? settings.AdminEmail,
                 };
             }
@@ -87,6 +88,7 @@ public static class SettingsLoader
         {
             Urls = environment("RAPPORT_URLS") ?? settings.Urls,
             PublicUrl = publicUrl is null ? settings.PublicUrl : SectionReader.ParseUrl(publicUrl, "RAPPORT_PUBLIC_URL"),
+            TrustedProxies = environment("RAPPORT_TRUSTED_PROXIES") ?? settings.TrustedProxies,
             AdminEmail = environment("RAPPORT_ADMIN_EMAIL") ?? settings.AdminEmail,
             AdminPassword = environment("RAPPORT_ADMIN_PASSWORD") ?? settings.AdminPassword,
             IntercomClientId = environment("RAPPORT_INTERCOM_CLIENT_ID") ?? settings.IntercomClientId,

@@ -12,6 +12,7 @@ using Rapport.Web.Integration;
 using Rapport.Web.Messaging;
 using Rapport.Web.Model;
 using Rapport.Web.Playbooks;
+using Rapport.Web.Security;
 using Rapport.Web.Segment;
 using Rapport.Web.Push;
 using Rapport.Web.Webhooks;
@@ -88,7 +89,13 @@ public sealed class RapportWebApp : IAsyncDisposable
         services.AddRapportMessaging();
         services.AddRapportPush();
         services.AddRapportPlaybooks();
-        services.AddAntiforgery(o => o.Cookie.Name = "rapport.antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "rapport.antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.HeaderName = CrossSiteRequestGuard.HeaderName;
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -104,9 +111,13 @@ public sealed class RapportWebApp : IAsyncDisposable
         });
 
         var app = builder.Build();
+        app.UseTrustedProxies(options.TrustedProxies);
+        app.UseSecurityHeaders();
+        app.UseHsts();
         app.UseRapportErrorPages();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseCrossSiteRequestGuard();
         app.UseAuthorization();
         app.UseAntiforgery();
 

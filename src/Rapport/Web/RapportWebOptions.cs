@@ -23,6 +23,12 @@ public sealed record RapportWebOptions
     /// </summary>
     public Uri? PublicUrl { get; init; }
 
+    /// <summary>
+    /// The reverse proxies (addresses, or networks as 10.0.0.0/8) whose X-Forwarded-For and X-Forwarded-Proto are believed;
+    /// from anyone else those headers are ignored. Empty: Rapport faces clients itself.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
     public IntercomAppOptions Intercom { get; init; } = new();
 
     /// <summary>How often the reconciliation sweep runs by itself (default 15 minutes); zero: only on demand.</summary>

@@ -75,12 +75,33 @@ public sealed partial class WebHub : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// A client signed in through the form, which sends the antiforgery token of the pages with every request, as the
+    /// pages' own scripts do when they call the API (<see cref="CsrfTokenAsync"/>).
+    /// </summary>
     public async Task<HttpClient> SignedInAsync(string email = AdminEmail, string password = AdminPassword)
+    {
+        var client = await SignedInWithoutTokenAsync(email, password);
+        client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await CsrfTokenAsync(client));
+        return client;
+    }
+
+    /// <summary>A signed-in client that sends only its cookies, like a form on another site would.</summary>
+    public async Task<HttpClient> SignedInWithoutTokenAsync(string email = AdminEmail, string password = AdminPassword)
     {
         var client = Client();
         var response = await PostFormAsync(client, "/signin", new() { ["email"] = email, ["password"] = password });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, "signing in redirects");
         return client;
+    }
+
+    /// <summary>The antiforgery token a signed-in page carries for its scripts (meta rapport-csrf).</summary>
+    public static async Task<string> CsrfTokenAsync(HttpClient client)
+    {
+        var page = await client.GetStringAsync("/me");
+        var token = CsrfMetaPattern().Match(page);
+        token.Success.ShouldBeTrue("a signed-in page carries the antiforgery token for its scripts");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     /// <summary>Adds a teammate with the given role and returns their email and password.</summary>
@@ -123,6 +144,9 @@ public sealed partial class WebHub : IAsyncDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryPattern();
+
+    [GeneratedRegex("<meta name=\"rapport-csrf\" content=\"([^\"]+)\"")]
+    private static partial Regex CsrfMetaPattern();
 
     [GeneratedRegex("rpt_[A-Za-z0-9_-]{20,}")]
     private static partial Regex TokenPattern();

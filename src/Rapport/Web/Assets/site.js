@@ -1,5 +1,14 @@
-// Rapport's pages work without JavaScript; this adds the few live touches: elements with data-poll="URL" refresh their
-// HTML from that URL every second while data-poll-while is present in the response.
+// Rapport's pages work without JavaScript; this adds the few live touches. The Content-Security-Policy allows scripts
+// from /assets only, so pages carry behaviour as data attributes:
+// - data-poll="URL": the element refreshes its HTML from that URL every second while data-poll-while is in the response;
+// - data-confirm="question" on a form: submitting asks first.
+// Scripts that call the API with the session cookie send the page's antiforgery token (rapport.csrfHeader()).
+window.rapport = {
+  csrfHeader: () => {
+    const meta = document.querySelector('meta[name="rapport-csrf"]');
+    return meta ? { 'X-CSRF-TOKEN': meta.content } : {};
+  },
+};
 (() => {
   const poll = (element) => {
     const url = element.getAttribute('data-poll');
@@ -17,4 +26,7 @@
     setTimeout(tick, 1000);
   };
   document.querySelectorAll('[data-poll]').forEach(poll);
+  document.querySelectorAll('form[data-confirm]').forEach(form => form.addEventListener('submit', event => {
+    if (!window.confirm(form.getAttribute('data-confirm'))) event.preventDefault();
+  }));
 })();

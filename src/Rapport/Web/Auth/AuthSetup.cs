@@ -26,6 +26,8 @@ internal static class AuthSetup
                 options.Cookie.Name = "rapport.session";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure over HTTPS, including behind a trusted proxy that ends TLS (see TrustedProxies).
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
                 options.Events = new CookieAuthenticationEvents
