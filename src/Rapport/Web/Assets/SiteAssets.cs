@@ -16,12 +16,9 @@ internal static class SiteAssets
     [
         ("/assets/site.css", "site.css", "text/css; charset=utf-8"),
         ("/assets/site.js", "site.js", "text/javascript; charset=utf-8"),
-<<<<<<< HEAD
         ("/assets/favicon.svg", "favicon.svg", "image/svg+xml"),
         ("/favicon.ico", "favicon.ico", "image/x-icon"),
-=======
         ("/assets/intercom-settings.js", "intercom-settings.js", "text/javascript; charset=utf-8"),
->>>>>>> sec-web
     ];
 
     public static void MapSiteAssets(this IEndpointRouteBuilder app)
