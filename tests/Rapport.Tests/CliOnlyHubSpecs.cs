@@ -4,7 +4,7 @@ using Rapport.Sync.Settings;
 
 namespace Rapport.Tests;
 
-/// <summary>A hub set up from the command line alone: import and push, with no web app in between.</summary>
+/// <summary>A hub set up from the command line alone: check, import and push, with no web app in between.</summary>
 public sealed class CliOnlyHubSpecs : IAsyncLifetime
 {
     private readonly string folder = Directory.CreateTempSubdirectory("rapport-cli-hub-").FullName;
@@ -49,4 +49,35 @@ public sealed class CliOnlyHubSpecs : IAsyncLifetime
         var settings = await SettingsAsync();
         (settings.ImportUsersAndCompanies, settings.OnlyWithIds, settings.UpdateCompanies).ShouldBe((true, true, true));
     }
+
+    [Fact]
+    public async Task Check_with_a_database_says_where_the_hubs_import_stands_and_status_shows_the_last_check()
+    {
+        var companies = simulator.Workspace.Companies.Count(c => c.CompanyId is null);
+        var users = simulator.Workspace.Contacts.Count(c => c.Role == "user" && c.ExternalId is null);
+
+        // Act
+        var hubless = await RunAsync("check");
+        var first = await RunAsync("check", "--database", "hub.db");
+        var status = await RapportProcess.RunAsync(folder, "status", "--database", "hub.db");
+        var import = await RunAsync("import", "--database", "hub.db", "--only-with-ids");
+        var again = await RunAsync("check", "--database", "hub.db");
+
+        // Assert
+        hubless.ExitCode.ShouldBe(2, hubless.ToString());
+        File.Exists(Path.Combine(folder, "rapport.db")).ShouldBeFalse("a check with no hub named creates none");
+        first.ExitCode.ShouldBe(2, first.ToString());
+        Flat(first.Output).ShouldContain("This hub's import is not enabled yet: rapport import will refuse until the ids are set");
+        status.ExitCode.ShouldBe(0, status.ToString());
+        Flat(status.Output).ShouldContain("Last pre-enable check: ");
+        Flat(status.Output).ShouldContain("(rapport check): ");
+        Flat(status.Output).ShouldContain($"{companies:N0} companies without company_id, {users:N0} users without user_id");
+        import.ExitCode.ShouldBe(0, import.ToString());
+        again.ExitCode.ShouldBe(2, again.ToString());
+        Flat(again.Output).ShouldContain("This hub's import is enabled (since");
+        Flat(again.Output).ShouldContain($"rapport import): {companies:N0} companies without company_id, {users:N0} users without user_id; now {companies:N0} and {users:N0}.");
+    }
+
+    /// <summary>The console wraps long lines at its width.</summary>
+    private static string Flat(string output) => System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
 }

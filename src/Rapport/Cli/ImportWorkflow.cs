@@ -45,6 +45,7 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
             console.Write(new Rule("Pre-enable check"));
             var report = await ProgressView.RunAsync(console, progress => new PreEnableCheck(intercom).RunAsync(progress, cancellationToken));
             CheckView.Write(console, report);
+            await PreEnableCheckRun.From(report, timeProvider.GetUtcNow(), "rapport import").SaveAsync(store, cancellationToken);
             if (!report.Passed && !options.OnlyWithIds)
             {
                 Console.Error.WriteLine("rapport: import not enabled: fix the ids above in Intercom, or pass --only-with-ids to import only what has them");
