@@ -141,6 +141,8 @@ public sealed class AccountsApiSpecs
     [InlineData("/api/v1/accounts?attribute=novalue", "attribute")]
     [InlineData("/api/v1/users?account=acme", "account")]
     [InlineData("/api/v1/users?sort=monthly_spend", "sort")]
+    [InlineData("/api/v1/users?type=paying", "type")]
+    [InlineData("/api/v1/users?value=mrr%20%3E%3E%201", "value")]
     public async Task A_bad_parameter_is_a_400_problem_that_names_it(string url, string parameter)
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Token);
