@@ -79,6 +79,8 @@ public sealed partial class ListParameters
 
     public (AccountQuery? Query, ListProblem? Problem) ToAccountQuery()
     {
+        if (Empty(Account) is not null)
+            return (null, new("account", "account picks the users of one account: the accounts list does not take it."));
         var sortName = Empty(Sort) ?? "name";
         var (sort, sortValue, sortProblem) = ReadAccountSort(sortName);
         if (sortProblem is not null)
