@@ -49,19 +49,13 @@ internal abstract partial class HubStore
             keyset.Parameters.Add("segment", segment);
         }
 
-        if (query.Plan is { } plan)
-        {
-            keyset.Where.Add("a.list_plan = @plan");
-            keyset.Parameters.Add("plan", plan);
-        }
-
         if (query.Attribute is { } attribute)
         {
             keyset.Where.Add($"EXISTS (SELECT 1 FROM source_companies s WHERE s.account_id = a.id AND {AttributeText("s.custom_attributes")} = @attributeValue)");
             AddAttributeParameters(keyset.Parameters, attribute);
         }
 
-        AddModelFilters(keyset, query);
+        AddAccountMatch(keyset.Where, keyset.Parameters, MatchOf(query));
         var sort = ModelSort(ref keyset, query);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var (rows, next, previous, total) = await ReadPageAsync<AccountListRow>(

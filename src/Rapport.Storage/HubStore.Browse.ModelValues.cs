@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dapper;
 using Rapport.Hub.Model;
 using Rapport.Hub.Storage.Browse;
 
@@ -18,26 +19,35 @@ internal abstract partial class HubStore
 
     private const string HasValue = "EXISTS (SELECT 1 FROM account_values v WHERE v.account_id = a.id AND v.kind = @{0}Kind AND v.name = @{0}Name{1})";
 
-    private void AddModelFilters(KeysetQuery keyset, AccountQuery query)
+    /// <summary>The account list's filters on the plan and the model's values, as one <see cref="AccountMatch"/>.</summary>
+    private static AccountMatch MatchOf(AccountQuery query) => new()
+    {
+        Plan = query.Plan, ModelType = query.ModelType, Owner = query.Owner, MemberOf = query.MemberOf, Indicator = query.Indicator, Values = query.Values,
+    };
+
+    /// <summary>Conditions on the account <c>a</c> and its state <c>st</c> (<see cref="AccountsWithStates"/>), all of which must hold.</summary>
+    private void AddAccountMatch(List<string> where, DynamicParameters parameters, AccountMatch match)
     {
         void Add(string condition, string name, object? value)
         {
-            keyset.Where.Add(condition);
-            keyset.Parameters.Add(name, value);
+            where.Add(condition);
+            parameters.Add(name, value);
         }
 
-        if (query.ModelType is { } type)
+        if (match.Plan is { } plan)
+            Add("a.list_plan = @plan", "plan", plan);
+        if (match.ModelType is { } type)
             Add("st.type = @modelType", "modelType", type);
-        if (query.Owner is { } owner)
+        if (match.Owner is { } owner)
             Add("st.owner_user_id = @owner", "owner", owner);
-        if (query.MemberOf is { } segment)
-            AddNamed(keyset, "memberOf", DefinitionKind.Segment, segment, "");
-        if (query.Indicator is { } indicator)
-            AddNamed(keyset, "indicator", DefinitionKind.Indicator, indicator, "");
+        if (match.MemberOf is { } segment)
+            AddNamed(where, parameters, "memberOf", DefinitionKind.Segment, segment, "");
+        if (match.Indicator is { } indicator)
+            AddNamed(where, parameters, "indicator", DefinitionKind.Indicator, indicator, "");
 
-        for (var i = 0; i < query.Values.Count; i++)
+        for (var i = 0; i < match.Values.Count; i++)
         {
-            var filter = query.Values[i];
+            var filter = match.Values[i];
             var parameter = "value" + i.ToString(CultureInfo.InvariantCulture);
             var number = (double)filter.Number;
             if (filter.Value == ModelValue.Mrr)
@@ -45,17 +55,17 @@ internal abstract partial class HubStore
             else if (filter.Value == ModelValue.Health)
                 Add($"st.health {filter.Operator} @{parameter}", parameter, number);
             else
-                AddNamed(keyset, parameter, filter.Value.Kind!.Value, filter.Value.Name, $" AND v.number {filter.Operator} @{parameter}", number);
+                AddNamed(where, parameters, parameter, filter.Value.Kind!.Value, filter.Value.Name, $" AND v.number {filter.Operator} @{parameter}", number);
         }
     }
 
-    private static void AddNamed(KeysetQuery keyset, string parameter, DefinitionKind kind, string name, string condition, double? number = null)
+    private static void AddNamed(List<string> where, DynamicParameters parameters, string parameter, DefinitionKind kind, string name, string condition, double? number = null)
     {
-        keyset.Where.Add(string.Format(CultureInfo.InvariantCulture, HasValue, parameter, condition));
-        keyset.Parameters.Add(parameter + "Kind", kind.ToName());
-        keyset.Parameters.Add(parameter + "Name", name.Trim().ToLowerInvariant());
+        where.Add(string.Format(CultureInfo.InvariantCulture, HasValue, parameter, condition));
+        parameters.Add(parameter + "Kind", kind.ToName());
+        parameters.Add(parameter + "Name", name.Trim().ToLowerInvariant());
         if (number is not null)
-            keyset.Parameters.Add(parameter, number);
+            parameters.Add(parameter, number);
     }
 
     /// <summary>The sort; sorting by an element, metric or score joins its one row per account in <c>account_values</c>.</summary>

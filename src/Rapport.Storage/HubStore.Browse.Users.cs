@@ -55,6 +55,15 @@ internal abstract partial class HubStore
             AddAttributeParameters(keyset.Parameters, attribute);
         }
 
+        if (query.OfAccounts is { IsEmpty: false } match)
+        {
+            var conditions = new List<string>();
+            AddAccountMatch(conditions, keyset.Parameters, match);
+            keyset.Where.Add(
+                "EXISTS (SELECT 1 FROM memberships m JOIN accounts a ON a.id = m.account_id LEFT JOIN account_states st ON st.account_id = a.id " +
+                $"WHERE m.user_id = u.id AND {string.Join(" AND ", conditions)})");
+        }
+
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var (rows, next, previous, total) = await ReadPageAsync<UserListRow>(
             connection, keyset, UserSorts[query.Sort], query.Descending, query.Cursor, query.PageSize, query.IncludeTotal, cancellationToken);

@@ -92,4 +92,21 @@ public sealed class ContactReadSpecs
         admins.Body.GetProperty("admins").GetArrayLength().ShouldBe(server.Workspace.Admins.Count);
         admin.Body.GetProperty("has_inbox_seat").ValueKind.ShouldBeOneOf(System.Text.Json.JsonValueKind.True, System.Text.Json.JsonValueKind.False);
     }
+
+    [Fact]
+    public async Task A_tag_is_found_by_its_id_and_an_unknown_id_is_a_404_error_list()
+    {
+        await using var server = await SimulatorServers.StartAsync();
+        using var api = new Api(server);
+        var tag = server.Workspace.Tags[^1];
+
+        var found = await api.GetAsync($"/tags/{tag.Id}");
+        var missing = await api.GetAsync("/tags/999999999");
+
+        found.Status.ShouldBe(HttpStatusCode.OK, found.Text);
+        (found.Body.GetProperty("type").GetString(), found.Body.GetProperty("id").GetString(), found.Body.GetProperty("name").GetString()).ShouldBe(("tag", tag.Id, tag.Name));
+        (missing.Status, missing.ErrorCode).ShouldBe((HttpStatusCode.NotFound, "not_found"));
+        missing.Body.GetProperty("type").GetString().ShouldBe("error.list");
+        missing.Body.GetProperty("errors")[0].GetProperty("message").GetString().ShouldBe("Resource Not Found");
+    }
 }

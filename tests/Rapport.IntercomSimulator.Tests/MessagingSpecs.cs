@@ -79,4 +79,22 @@ public sealed class MessagingSpecs
         (noBody.Status, noBody.ErrorCode).ShouldBe((HttpStatusCode.BadRequest, "parameter_invalid"));
         server.Stats.MessagesCreated.ShouldBe(2);
     }
+
+    [Fact]
+    public async Task A_message_typed_inapp_as_Intercoms_SDK_and_examples_write_it_is_taken_as_an_in_app_message()
+    {
+        await using var server = await SimulatorServers.StartAsync();
+        using var api = new Api(server);
+        var admin = server.Workspace.Admins[0];
+        var contact = server.Workspace.Contacts[0];
+
+        // intercom-client's MessageType and the spec's response examples say "inapp"; the request enum says "in_app". Intercom takes both.
+        var inapp = await api.PostAsync("/messages", $$$"""{"message_type":"inapp","body":"Hello","from":{"type":"admin","id":{{{admin.Id}}}},"to":{"type":"user","id":"{{{contact.Id}}}"}}""");
+
+        inapp.Status.ShouldBe(HttpStatusCode.OK, inapp.Text);
+        inapp.Body.GetProperty("message_type").GetString().ShouldBe("inapp");
+        var opened = server.Workspace.FindConversation(inapp.Body.GetProperty("conversation_id").GetString()!)!;
+        (opened.Source.Type, opened.Source.DeliveredAs, opened.Source.Body).ShouldBe(("conversation", "admin_initiated", "Hello"));
+        server.Stats.MessagesCreated.ShouldBe(1);
+    }
 }

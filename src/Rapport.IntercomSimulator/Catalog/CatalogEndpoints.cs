@@ -3,7 +3,7 @@ using Rapport.IntercomSimulator.Http;
 
 namespace Rapport.IntercomSimulator.Catalog;
 
-/// <summary>GET /me, segments, tags and admins.</summary>
+/// <summary>GET /me, segments, tags (all, or one by id) and admins.</summary>
 internal static class CatalogEndpoints
 {
     public static void MapCatalog(this IEndpointRouteBuilder app)
@@ -12,6 +12,7 @@ internal static class CatalogEndpoints
         app.MapGet("/segments", Segments).Api();
         app.MapGet("/segments/{segment_id}", Segment).Api();
         app.MapGet("/tags", Tags).Api();
+        app.MapGet("/tags/{tag_id}", Tag).Api();
         app.MapGet("/admins", Admins).Api();
         app.MapGet("/admins/{admin_id}", Admin).Api();
     }
@@ -73,6 +74,18 @@ internal static class CatalogEndpoints
     {
         var workspace = runtime.Workspace;
         lock (workspace.Sync) { return JsonBody.Create(w => CatalogJson.WriteTagList(w, workspace.TagList)); }
+    }
+
+    // findTag: the tag object, or the spec's 404 error list "Resource Not Found".
+    private static IResult Tag(HttpContext context, SimulatorRuntime runtime)
+    {
+        var workspace = runtime.Workspace;
+        lock (workspace.Sync)
+        {
+            var id = Query.Route(context, "tag_id");
+            var tag = workspace.TagList.Find(t => t.Id == id) ?? throw ApiException.NotFound("not_found", "Resource Not Found");
+            return JsonBody.Create(w => CatalogJson.WriteTag(w, tag));
+        }
     }
 
     private static IResult Admins(SimulatorRuntime runtime)

@@ -34,16 +34,17 @@ internal static class CatalogJson
         w.WriteStartObject();
         w.WriteString("type", "list");
         w.WriteStartArray("data");
-        foreach (var tag in tags)
-        {
-            w.WriteStartObject();
-            w.WriteString("type", "tag");
-            w.WriteString("id", tag.Id);
-            w.WriteString("name", tag.Name);
-            w.WriteEndObject();
-        }
-
+        foreach (var tag in tags) { WriteTag(w, tag); }
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public static void WriteTag(Utf8JsonWriter w, SimulatedTag tag)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "tag");
+        w.WriteString("id", tag.Id);
+        w.WriteString("name", tag.Name);
         w.WriteEndObject();
     }
 

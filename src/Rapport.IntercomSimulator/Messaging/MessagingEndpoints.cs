@@ -48,7 +48,9 @@ internal static class MessagingEndpoints
     {
         var body = await RequestJson.ReadObjectAsync(context);
         var messageType = body.OptionalString("message_type") ?? throw new ApiException(400, "parameter_not_found", "message_type is required", "message_type");
-        if (messageType is not ("in_app" or "email")) { throw ApiException.Invalid($"message_type '{messageType}' is not supported here: in_app or email", "message_type"); }
+        // The request enum says in_app, but the spec's own examples and intercom-client's MessageType send inapp: Intercom takes both.
+        if (messageType == "inapp") { messageType = "in_app"; }
+        if (messageType is not ("in_app" or "email")) { throw ApiException.Invalid($"message_type '{messageType}' is not supported here: in_app, inapp or email", "message_type"); }
         var text = body.OptionalString("body");
         if (string.IsNullOrWhiteSpace(text)) { throw ApiException.Invalid("Body is required", "body"); }
         var subject = body.OptionalString("subject");

@@ -50,6 +50,20 @@ internal static class CheckView
             console.MarkupLine("[yellow]Some companies are missing the company_id or some users are missing the user_id in Intercom. Resolve these before importing companies and users, or import only what has ids (--only-with-ids).[/]");
     }
 
+    /// <summary>What the check means for the hub it was run for: whether its import is enabled, and what changed since its last check.</summary>
+    public static void WriteHub(IAnsiConsole console, PreEnableReport report, DateTimeOffset? importEnabledAt, PreEnableCheckRun? previous)
+    {
+        if (importEnabledAt is not null)
+            console.MarkupLineInterpolated($"This hub's import is enabled (since {importEnabledAt:u}): rapport import skips records without ids and counts them.");
+        else if (report.Passed)
+            console.MarkupLine("This hub's import is not enabled yet: rapport import will enable it.");
+        else
+            console.MarkupLine("This hub's import is not enabled yet: rapport import will refuse until the ids are set, or import only what has ids with --only-with-ids.");
+        if (previous is not null)
+            console.MarkupLineInterpolated(
+                $"Last check on this hub ({previous.RanAt:u}, {previous.RanBy}): {previous.CompaniesWithoutCompanyId:N0} companies without company_id, {previous.UsersWithoutUserId:N0} users without user_id; now {report.CompaniesWithoutCompanyId.Count:N0} and {report.UsersWithoutUserId.Count:N0}.");
+    }
+
     private static void WriteMissing(IAnsiConsole console, string title, IReadOnlyList<MissingId> missing)
     {
         if (missing.Count == 0) return;

@@ -5,7 +5,9 @@ using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Storage;
 using Rapport.Sync.Check;
+using Rapport.Sync.Events;
 using Rapport.Sync.Import;
+using Rapport.Sync.Settings;
 using Spectre.Console;
 
 namespace Rapport.Cli;
@@ -16,8 +18,6 @@ namespace Rapport.Cli;
 /// </summary>
 internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProvider)
 {
-    internal const string EnabledKey = "intercom.import.enabled_at";
-
     /// <summary>
     /// Where the first run's check writes every record it finds, printing only their counts; null: the check prints its
     /// tables, as <c>rapport import</c> shows them.
@@ -46,7 +46,7 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
         await using var services = IntercomConnection.Build(settings, timeProvider);
         var intercom = services.GetRequiredService<IntercomClient>();
 
-        if (await store.GetSyncStateAsync(EnabledKey, cancellationToken) is null)
+        if (await store.GetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, cancellationToken) is null)
         {
             console.Write(new Rule("Pre-enable check"));
             var report = await ProgressView.RunAsync(console, progress => new PreEnableCheck(intercom).RunAsync(progress, cancellationToken));
@@ -54,19 +54,45 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
                 await CheckView.WriteCountsAsync(console, report, csv, cancellationToken);
             else
                 CheckView.Write(console, report);
+            await PreEnableCheckRun.From(report, timeProvider.GetUtcNow(), "rapport import").SaveAsync(store, cancellationToken);
             if (!report.Passed && !options.OnlyWithIds)
             {
                 Console.Error.WriteLine("rapport: import not enabled: fix the ids above in Intercom, or pass --only-with-ids to import only what has them");
                 return ExitCodes.CheckFailed;
             }
-            await store.SetSyncStateAsync(EnabledKey, timeProvider.GetUtcNow().ToString("O"), cancellationToken);
+            await store.SetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, timeProvider.GetUtcNow().ToString("O"), cancellationToken);
         }
 
         console.Write(new Rule("Import"));
         var summary = await ProgressView.RunAsync(console, progress => new IntercomImporter(intercom, store, options, timeProvider).RunAsync(progress, cancellationToken));
         SummaryView.Write(console, summary);
+        await TurnOnImportOptionAsync(store, settings, cancellationToken);
         await ImportRecompute.RunAsync(console, store, timeProvider, cancellationToken);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The hub now holds imported users and companies, so its settings say so, as saving "Import users and companies" on the
+    /// settings page would: with this run's only-with-ids choice, window and rules, so a server's sync and sweep on the hub
+    /// import what this run did, and the options that need it (the push, event import) can be turned on.
+    /// </summary>
+    private async Task TurnOnImportOptionAsync(IHubStore store, RapportSettings settings, CancellationToken cancellationToken)
+    {
+        var before = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken);
+        if (before.ImportUsersAndCompanies)
+            return;
+        var after = before with
+        {
+            ImportUsersAndCompanies = true,
+            OnlyWithIds = settings.OnlyWithIds,
+            LastSeenDays = settings.LastSeenDays,
+            Qualification = string.IsNullOrWhiteSpace(settings.Qualification) ? null : settings.Qualification,
+        };
+        // A window or rule the page would refuse (a window over ten years) is left for the page to set; the option still turns on.
+        if (after.Validate().Count > 0)
+            after = before with { ImportUsersAndCompanies = true, OnlyWithIds = settings.OnlyWithIds };
+        await EventImport.RecordAsync(store, before, after, timeProvider.GetUtcNow(), cancellationToken);
+        await after.SaveAsync(store, cancellationToken);
     }
 
     /// <summary>The config file holds either the text form or the JSON object form of a rule.</summary>

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Rapport.Storage;
+using Rapport.Sync.Check;
 using Spectre.Console;
 
 namespace Rapport.Cli;
 
-/// <summary><c>rapport status</c>: what the hub holds, how the last imports went, and where Segment's inbox stands.</summary>
+/// <summary><c>rapport status</c>: what the hub holds, how the last imports went, the last pre-enable check, and where Segment's inbox stands.</summary>
 internal static class StatusCommand
 {
     public static Command Create(CommonOptions common)
@@ -22,6 +23,9 @@ internal static class StatusCommand
             foreach (var run in await store.ListImportRunsAsync(10, cancellationToken))
                 table.AddRow(run.RunId[..8], run.StartedAt.ToString("u"), run.FinishedAt?.ToString("u") ?? "", run.Status);
             console.Write(table);
+            if (await PreEnableCheckRun.LoadAsync(store, cancellationToken) is { } check)
+                console.MarkupLineInterpolated(
+                    $"Last pre-enable check: {check.RanAt:u} ({check.RanBy}): {check.CompaniesChecked:N0} companies and {check.UsersChecked:N0} users checked, {check.CompaniesWithoutCompanyId:N0} companies without company_id, {check.UsersWithoutUserId:N0} users without user_id, {check.SharedEmails:N0} shared emails");
             if (await store.CountSegmentInboxAsync(cancellationToken) is { Received: > 0 } segment)
             {
                 console.MarkupLineInterpolated(

@@ -17,7 +17,7 @@ public sealed partial class SimulatorContractSpecs
     }
 
     [Fact]
-    public async Task Unknown_companies_get_404_with_an_error_list()
+    public async Task Unknown_companies_and_tags_get_404_with_an_error_list()
     {
         var ct = TestContext.Current.CancellationToken;
         using var api = new RawApi(simulator.Server.BaseAddress);
@@ -25,8 +25,9 @@ public sealed partial class SimulatorContractSpecs
         var (byId, _) = await api.GetAsync("companies/000000000000000000000000", ct);
         var (byCompanyId, _) = await api.GetAsync("companies?company_id=no-such-company", ct);
         var (update, _) = await api.SendAsync(HttpMethod.Put, "companies/000000000000000000000000", """{"name":"Nobody"}""", cancellationToken: ct);
+        var (tag, _) = await api.GetAsync("tags/999999999", ct);
 
-        new[] { byId.StatusCode, byCompanyId.StatusCode, update.StatusCode }.ShouldBe([404, 404, 404]);
+        new[] { byId.StatusCode, byCompanyId.StatusCode, update.StatusCode, tag.StatusCode }.ShouldBe([404, 404, 404, 404]);
         ContractAssert.Conforms(spec.Contract, api.Exchanges);
     }
 

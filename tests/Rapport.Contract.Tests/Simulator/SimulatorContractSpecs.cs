@@ -52,6 +52,7 @@ public sealed partial class SimulatorContractSpecs(SpecFixture spec, SimulatorFi
         await api.GetAsync("segments?include_count=true", ct);
         await api.GetAsync($"segments/{Workspace.Segments[0].Id}", ct);
         await api.GetAsync("tags", ct);
+        await api.GetAsync($"tags/{Workspace.Tags[0].Id}", ct);
         await api.GetAsync("admins", ct);
         await api.GetAsync($"admins/{Workspace.Admins[0].Id}", ct);
         await api.GetAsync("data_attributes?model=company", ct);

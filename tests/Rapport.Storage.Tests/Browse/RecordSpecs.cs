@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Storage.Browse;
+using Rapport.Storage.Tests.Model;
 
 namespace Rapport.Storage.Tests.Browse;
 
@@ -119,6 +120,45 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
         (await IdsAsync(new UserQuery { Attribute = new("role", "owner") })).ShouldBe(["ADA-1"]);
         (await IdsAsync(new UserQuery { Search = "PERSON-01" })).ShouldBe(["person-01-0"]);
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Users_filter_by_the_plan_and_model_values_of_their_accounts(string provider)
+    {
+        // Arrange: ada is in c01 (Basic), c02 (Enterprise) and c03 (no plan).
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        var (c02, c03) = (await AccountIdAsync(hub, "Ext-02"), await AccountIdAsync(hub, "Ext-03"));
+        await hub.Store.SaveAccountStatesAsync(
+        [
+            ModelStates.State(c02, Start, mrr: 500m, segments: ["Enterprise"], owner: "ADA-1"),
+            ModelStates.State(c03, Start, mrr: 10m, type: Rapport.Hub.Model.AccountType.Trial, indicators: ["Churn risk"]),
+        ], 1, Token);
+        async Task<List<string>> IdsAsync(AccountMatch match)
+        {
+            var ids = new List<string>();
+            var page = await hub.Store.ListUsersAsync(new UserQuery { OfAccounts = match, PageSize = 2 }, Token);
+            ids.AddRange(page.Rows.Select(r => r.ExternalId));
+            while (page.Next is { } next)
+            {
+                page = await hub.Store.ListUsersAsync(new UserQuery { OfAccounts = match, PageSize = 2, Cursor = next }, Token);
+                ids.AddRange(page.Rows.Select(r => r.ExternalId));
+            }
+
+            return ids;
+        }
+
+        // Act + Assert
+        (await IdsAsync(new AccountMatch { Plan = "Enterprise" })).ShouldBe(
+            ["ADA-1", .. Enumerable.Range(0, BrowseData.ActiveAccounts).Where(i => i % 4 == 2).SelectMany(i => new[] { $"person-{i:D2}-0", $"person-{i:D2}-1" })],
+            ignoreOrder: true);
+        (await IdsAsync(new AccountMatch { ModelType = "trial" })).ShouldBe(["ADA-1", "person-03-0", "person-03-1", "person-03-2"], ignoreOrder: true);
+        (await IdsAsync(new AccountMatch { MemberOf = "enterprise", Owner = "ADA-1" })).ShouldBe(["ADA-1", "person-02-0", "person-02-1"], ignoreOrder: true);
+        (await IdsAsync(new AccountMatch { Values = [Value("mrr >= 100")] })).ShouldBe(["ADA-1", "person-02-0", "person-02-1"], ignoreOrder: true);
+        (await IdsAsync(new AccountMatch { Indicator = "Churn risk", Values = [Value("mrr < 100")] })).ShouldBe(["ADA-1", "person-03-0", "person-03-1", "person-03-2"], ignoreOrder: true);
+        (await IdsAsync(new AccountMatch { Indicator = "Churn risk", Plan = "Enterprise" })).ShouldBeEmpty("no one account holds both, though ada's accounts do between them");
+    }
+
+    private static ModelValueFilter Value(string text) =>
+        ModelValueFilter.TryParse(text, out var filter, out var problem) ? filter! : throw new ArgumentException(problem);
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Facets_count_the_records_with_each_tag_segment_and_plan_and_name_every_attribute(string provider)

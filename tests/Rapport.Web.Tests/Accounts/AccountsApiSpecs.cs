@@ -141,6 +141,15 @@ public sealed class AccountsApiSpecs
     [InlineData("/api/v1/accounts?attribute=novalue", "attribute")]
     [InlineData("/api/v1/users?account=acme", "account")]
     [InlineData("/api/v1/users?sort=monthly_spend", "sort")]
+    [InlineData("/api/v1/users?type=paying", "type")]
+    [InlineData("/api/v1/users?value=mrr%20%3E%3E%201", "value")]
+    [InlineData("/api/v1/users?plna=Pro", "plna")]
+    [InlineData("/api/v1/accounts?account=5", "account")]
+    [InlineData("/api/v1/accounts?tags=vip", "tags")]
+    [InlineData("/api/v1/users/1?expand=accounts", "expand")]
+    [InlineData("/api/v1/conversations?stat=open", "stat")]
+    [InlineData("/api/v1/accounts/1/timeline?limt=5", "limt")]
+    [InlineData("/api/v1/model/retired?after=3", "after")]
     public async Task A_bad_parameter_is_a_400_problem_that_names_it(string url, string parameter)
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Token);

@@ -16,6 +16,9 @@ public sealed record UserQuery
 
     public AttributeFilter? Attribute { get; init; }
 
+    /// <summary>Only users of an account matching this (its plan, the model's type, owner, segment, indicator or values).</summary>
+    public AccountMatch? OfAccounts { get; init; }
+
     public UserSort Sort { get; init; } = UserSort.Name;
 
     public bool Descending { get; init; }

@@ -5,24 +5,24 @@ using Rapport.Hub.Storage.Browse;
 
 namespace Rapport.Web.Accounts;
 
-/// <summary>The accounts list by the account model's values (Settings → Metrics).</summary>
+/// <summary>The account and user lists by the account model's values (Settings → Metrics).</summary>
 public sealed partial class ListParameters
 {
     private static readonly string[] ModelTypes = ["subscribed", "trial", "unqualified_trial", "churned"];
 
-    [FromQuery(Name = "type"), Description("Accounts only: the account model's type: subscribed, trial, unqualified_trial or churned.")]
+    [FromQuery(Name = "type"), Description("The account model's type: subscribed, trial, unqualified_trial or churned. Users: of an account of that type.")]
     public string? Type { get; set; }
 
-    [FromQuery(Name = "owner"), Description("Accounts only: the account owner's user id.")]
+    [FromQuery(Name = "owner"), Description("The account owner's user id. Users: of an account with that owner.")]
     public string? Owner { get; set; }
 
-    [FromQuery(Name = "member_of"), Description("Accounts only: member of this account model segment (any case); segment= is Intercom's segments.")]
+    [FromQuery(Name = "member_of"), Description("Member of this account model segment (any case); segment= is Intercom's segments. Users: of an account in it.")]
     public string? MemberOf { get; set; }
 
-    [FromQuery(Name = "indicator"), Description("Accounts only: this risk or opportunity indicator is active.")]
+    [FromQuery(Name = "indicator"), Description("This risk or opportunity indicator is active. Users: of an account where it is.")]
     public string? Indicator { get; set; }
 
-    [FromQuery(Name = "value"), Description("Accounts only, repeatable, all must hold: a model value compared with a number, e.g. mrr >= 100, health < 5, metric:Weekly logins >= 3, element:Seats > 0, health_score:Engagement <= 5. Accounts without the value never match.")]
+    [FromQuery(Name = "value"), Description("Repeatable, all must hold: a model value compared with a number, e.g. mrr >= 100, health < 5, metric:Weekly logins >= 3, element:Seats > 0, health_score:Engagement <= 5. Accounts without the value never match. Users: of an account where all hold.")]
     public string[]? Value { get; set; }
 
     /// <summary>
@@ -40,20 +40,24 @@ public sealed partial class ListParameters
             : (AccountSort.Name, null, new("sort", problem.Length > 0 ? problem : $"'{sortName}' is not a sort: sort by mrr or health by name."));
     }
 
-    private (AccountQuery? Query, ListProblem? Problem) ReadModelFilters(AccountQuery query)
+    /// <summary>The filters on an account's plan and model values; on the users list they pick the users of such an account.</summary>
+    private (AccountMatch Match, ListProblem? Problem) ReadAccountMatch()
     {
         var type = Empty(Type)?.ToLowerInvariant();
         if (type is not null && !ModelTypes.Contains(type))
-            return (null, new("type", $"'{Type}' is not a type: {string.Join(", ", ModelTypes)}."));
+            return (new(), new("type", $"'{Type}' is not a type: {string.Join(", ", ModelTypes)}."));
         var filters = new List<ModelValueFilter>();
         foreach (var text in (Value ?? []).Select(Empty).OfType<string>())
         {
             if (!ModelValueFilter.TryParse(text, out var filter, out var problem))
-                return (null, new("value", problem));
+                return (new(), new("value", problem));
             filters.Add(filter!);
         }
 
-        return (query with { ModelType = type, Owner = Empty(Owner), MemberOf = Empty(MemberOf), Indicator = Empty(Indicator), Values = filters }, null);
+        return (new AccountMatch
+        {
+            Plan = Empty(Plan), ModelType = type, Owner = Empty(Owner), MemberOf = Empty(MemberOf), Indicator = Empty(Indicator), Values = filters,
+        }, null);
     }
 
     private void AddModel(Action<string, string?> add)

@@ -23,7 +23,7 @@ public sealed partial class ListParameters
     [FromQuery(Name = "segment"), Description("Only records in this segment.")]
     public string? Segment { get; set; }
 
-    [FromQuery(Name = "plan"), Description("Accounts only: only this plan.")]
+    [FromQuery(Name = "plan"), Description("Only this plan. Users: of an account on this plan.")]
     public string? Plan { get; set; }
 
     [FromQuery(Name = "account"), Description("Users only: only users of the account with this id.")]
@@ -79,6 +79,8 @@ public sealed partial class ListParameters
 
     public (AccountQuery? Query, ListProblem? Problem) ToAccountQuery()
     {
+        if (Empty(Account) is not null)
+            return (null, new("account", "account picks the users of one account: the accounts list does not take it."));
         var sortName = Empty(Sort) ?? "name";
         var (sort, sortValue, sortProblem) = ReadAccountSort(sortName);
         if (sortProblem is not null)
@@ -86,12 +88,16 @@ public sealed partial class ListParameters
         var (common, problem) = ReadCommon("accounts", sortName, sortValue?.CursorSort ?? PageCursor.SortName(sort));
         if (problem is not null)
             return (null, problem);
-        return ReadModelFilters(new AccountQuery
+        var (match, matchProblem) = ReadAccountMatch();
+        if (matchProblem is not null)
+            return (null, matchProblem);
+        return (new AccountQuery
         {
             SortValue = sortValue,
-            Search = Empty(Q), Status = common.Status, Tag = Empty(Tag), Segment = Empty(Segment), Plan = Empty(Plan), Attribute = common.Attribute,
+            Search = Empty(Q), Status = common.Status, Tag = Empty(Tag), Segment = Empty(Segment), Attribute = common.Attribute,
+            Plan = match.Plan, ModelType = match.ModelType, Owner = match.Owner, MemberOf = match.MemberOf, Indicator = match.Indicator, Values = match.Values,
             Sort = sort, Descending = common.Descending, Cursor = common.Cursor, PageSize = common.PageSize, IncludeTotal = common.Total,
-        });
+        }, null);
     }
 
     public (UserQuery? Query, ListProblem? Problem) ToUserQuery()
@@ -110,9 +116,13 @@ public sealed partial class ListParameters
         var (common, problem) = ReadCommon("users", sortName, PageCursor.SortName(sort));
         if (problem is not null)
             return (null, problem);
+        var (match, matchProblem) = ReadAccountMatch();
+        if (matchProblem is not null)
+            return (null, matchProblem);
         return (new UserQuery
         {
             Search = Empty(Q), Status = common.Status, Tag = Empty(Tag), Segment = Empty(Segment), AccountId = account, Attribute = common.Attribute,
+            OfAccounts = match.IsEmpty ? null : match,
             Sort = sort, Descending = common.Descending, Cursor = common.Cursor, PageSize = common.PageSize, IncludeTotal = common.Total,
         }, null);
     }

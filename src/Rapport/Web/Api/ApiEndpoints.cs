@@ -11,12 +11,15 @@ using Rapport.Web.Team;
 
 namespace Rapport.Web.Api;
 
-/// <summary>The REST API's table of contents: every group under <c>/api/v1</c>, described at <c>/openapi/v1.json</c>.</summary>
+/// <summary>
+/// The REST API's table of contents: every group under <c>/api/v1</c>, described at <c>/openapi/v1.json</c>; a query
+/// parameter an endpoint does not take is a 400 naming it, on every endpoint alike.
+/// </summary>
 internal static class ApiEndpoints
 {
     public static void MapRapportApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").RefuseUnknownQueryParameters();
         api.MapTeamApi();
         api.MapIntercomApi();
         api.MapIntercomSyncApi();

@@ -1,13 +1,15 @@
 using System.Text;
+using Rapport.Hub.Storage;
 using Rapport.Sync.Check;
 
 namespace Rapport.Web.Integration;
 
 /// <summary>
 /// Runs the pre-enable check against the connected workspace and keeps its last result (for the page, the API and the CSV),
-/// tied to the connection it ran on: a new connection needs a new check.
+/// tied to the connection it ran on: a new connection needs a new check. The hub keeps a summary of each run for
+/// <c>rapport status</c>.
 /// </summary>
-internal sealed class IntercomCheck(IntercomConnections connections, TimeProvider timeProvider)
+internal sealed class IntercomCheck(IntercomConnections connections, IHubStore store, TimeProvider timeProvider)
 {
     private CheckResult? _last;
 
@@ -26,7 +28,9 @@ internal sealed class IntercomCheck(IntercomConnections connections, TimeProvide
         if (connection is null || client is null)
             return null;
         var report = await new PreEnableCheck(client).RunAsync(null, cancellationToken);
-        return _last = new CheckResult(connection.ProtectedToken, connection, report, timeProvider.GetUtcNow());
+        var ranAt = timeProvider.GetUtcNow();
+        await PreEnableCheckRun.From(report, ranAt, "the web app").SaveAsync(store, cancellationToken);
+        return _last = new CheckResult(connection.ProtectedToken, connection, report, ranAt);
     }
 
     /// <summary>kind, intercom id, name, email, link: every record the check found without its id.</summary>
