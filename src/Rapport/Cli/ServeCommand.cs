@@ -39,6 +39,7 @@ internal static class ServeCommand
         PublicUrl = settings.PublicUrl,
         TrustedProxies = Web.Security.TrustedProxies.Parse(settings.TrustedProxies, "web.trustedProxies / RAPPORT_TRUSTED_PROXIES"),
         SweepInterval = TimeSpan.FromMinutes(settings.SweepMinutes),
+        ImportPatience = settings.ImportPatience,
         Intercom = new IntercomAppOptions
         {
             ClientId = settings.IntercomClientId,

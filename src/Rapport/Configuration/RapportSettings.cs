@@ -49,4 +49,7 @@ public sealed record RapportSettings
 
     /// <summary>How often <c>rapport serve</c> runs the reconciliation sweep; 0 = only on demand.</summary>
     public int SweepMinutes { get; init; } = 15;
+
+    /// <summary>How long an import keeps going through Intercom's failures on one request before it stops (config <c>import.patience</c>, <c>--patience</c>).</summary>
+    public TimeSpan ImportPatience { get; init; } = Sync.Import.ImportOptions.DefaultPatience;
 }

@@ -70,6 +70,7 @@ public static class SettingsLoader
                     OnlyWithIds = reader.Bool(import, "onlyWithIds") ?? settings.OnlyWithIds,
                     Conversations = reader.Bool(import, "conversations") ?? settings.Conversations,
                     SweepMinutes = reader.Int(import, "sweepMinutes") ?? settings.SweepMinutes,
+                    ImportPatience = reader.Duration(import, "patience") ?? settings.ImportPatience,
                     Qualification = import.TryGetProperty("qualification", out var rule) && rule.ValueKind != JsonValueKind.Null
                         ? rule.ValueKind == JsonValueKind.String ? rule.GetString() : rule.GetRawText()
                         : settings.Qualification,
@@ -116,6 +117,17 @@ public static class SettingsLoader
         public int? Int(JsonElement parent, string name) =>
             Get(parent, name, JsonValueKind.Number, "a whole number") is { } value
                 ? value.TryGetInt32(out var number) && number >= 0 ? number : throw Wrong(name, "a whole number ≥ 0")
+                : null;
+
+        /// <summary>A duration as text (<c>"30m"</c>, <c>"90s"</c>, <c>"2h"</c>) or a number of minutes.</summary>
+        public TimeSpan? Duration(JsonElement parent, string name) =>
+            parent.TryGetProperty(name, out var value) && value.ValueKind is not JsonValueKind.Null
+                ? value.ValueKind switch
+                {
+                    JsonValueKind.String => DurationText.Parse(value.GetString()!, $"config {path}: '{name}'"),
+                    JsonValueKind.Number => DurationText.Parse(value.GetRawText(), $"config {path}: '{name}'"),
+                    _ => throw Wrong(name, "a duration such as \"30m\", \"90s\" or \"2h\""),
+                }
                 : null;
 
         public bool? Bool(JsonElement parent, string name) =>

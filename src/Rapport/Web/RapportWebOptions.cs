@@ -34,6 +34,9 @@ public sealed record RapportWebOptions
     /// <summary>How often the reconciliation sweep runs by itself (default 15 minutes); zero: only on demand.</summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long "Sync now" and the sweep wait out Intercom's failures on one request before stopping (default 30 minutes).</summary>
+    public TimeSpan ImportPatience { get; init; } = Rapport.Sync.Import.ImportOptions.DefaultPatience;
+
     /// <summary>
     /// The wait after a Segment call's first failed attempt, doubled after each (1, 2, 4, 8 s by default); its fifth
     /// failure sets it aside.
