@@ -28,7 +28,15 @@ public sealed class ResilienceSpecs
             JsonNode.DeepEquals(faulted[i], clean[i]).ShouldBeTrue();
         }
 
-        intercom.Client.Statistics.Retries.ShouldBe(count);
+        if (kind == "slow")
+        {
+            // A timeout is a race with the machine's load: a clean request that also outlasts it is one more retry.
+            intercom.Client.Statistics.Retries.ShouldBeGreaterThanOrEqualTo(count);
+        }
+        else
+        {
+            intercom.Client.Statistics.Retries.ShouldBe(count);
+        }
     }
 
     [Fact]
