@@ -109,16 +109,32 @@ internal abstract partial class HubStore
     public Task<bool> RevokeApiTokenAsync(long teammateId, long tokenId, CancellationToken cancellationToken = default) =>
         ChangeOneAsync("DELETE FROM api_tokens WHERE id = @tokenId AND teammate_id = @teammateId", new DynamicParameters(new { teammateId, tokenId }), cancellationToken);
 
-    public async Task<IReadOnlyList<string>> ListDataProtectionKeysAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DataProtectionKey>> ListDataProtectionKeysAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return [.. await connection.QueryAsync<string>(Command("SELECT xml FROM data_protection_keys ORDER BY name", null, null, cancellationToken))];
+        var rows = await connection.QueryAsync<(string Name, string Xml)>(Command("SELECT name, xml FROM data_protection_keys ORDER BY name", null, null, cancellationToken));
+        return [.. rows.Select(r => new DataProtectionKey(r.Name, r.Xml))];
     }
 
     public Task SaveDataProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken = default) =>
-        ChangeOneAsync(
-            "INSERT INTO data_protection_keys (name, xml) VALUES (@name, @xml) ON CONFLICT (name) DO UPDATE SET xml = excluded.xml",
-            new DynamicParameters(new { name, xml }), cancellationToken);
+        SaveDataProtectionKeysAsync([new DataProtectionKey(name, xml)], cancellationToken);
+
+    public Task SaveDataProtectionKeysAsync(IReadOnlyList<DataProtectionKey> keys, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            foreach (var key in keys)
+            {
+                await connection.ExecuteAsync(Command(
+                    "INSERT INTO data_protection_keys (name, xml) VALUES (@Name, @Xml) ON CONFLICT (name) DO UPDATE SET xml = excluded.xml",
+                    key, transaction, cancellationToken));
+            }
+
+            return keys.Count;
+        }, null, cancellationToken);
+
+    public Task<int> DeleteDataProtectionKeysAsync(CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, transaction) =>
+            connection.ExecuteAsync(Command("DELETE FROM data_protection_keys", null, transaction, cancellationToken)), null, cancellationToken);
 
     private Task<bool> ChangeOneAsync(string sql, DynamicParameters parameters, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>

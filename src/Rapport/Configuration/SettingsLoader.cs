@@ -15,7 +15,7 @@ public static class SettingsLoader
         var settings = new RapportSettings();
         var path = configPath ?? (File.Exists(DefaultConfigFile) ? DefaultConfigFile : null);
         if (path is not null)
-            settings = ReadFile(path, settings);
+            settings = ReadFile(path, settings) with { ConfigFile = Path.GetFullPath(path) };
         return FromEnvironment(settings, environment);
     }
 
@@ -76,6 +76,10 @@ public static class SettingsLoader
                         : settings.Qualification,
                 };
             }
+            if (reader.Object(root, "security") is { } security)
+                settings = settings with { MasterKeyFile = reader.String(security, "masterKeyFile") ?? settings.MasterKeyFile };
+            if (reader.Object(root, "retention") is { } retention)
+                settings = settings with { InboxRetentionDays = reader.Int(retention, "inboxDays") ?? settings.InboxRetentionDays };
         }
         return settings;
     }
@@ -99,13 +103,19 @@ public static class SettingsLoader
             IntercomUrl = url is null ? settings.IntercomUrl : SectionReader.ParseUrl(url, "RAPPORT_INTERCOM_URL"),
             Region = environment("RAPPORT_INTERCOM_REGION") ?? settings.Region,
             Token = environment("RAPPORT_INTERCOM_TOKEN") ?? settings.Token,
-            SweepMinutes = environment("RAPPORT_SWEEP_MINUTES") is { } minutes
-                ? int.TryParse(minutes, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-                    ? parsed
-                    : throw new SettingsException($"RAPPORT_SWEEP_MINUTES: '{minutes}' is not a whole number of minutes ≥ 0")
-                : settings.SweepMinutes,
+            SweepMinutes = WholeNumber(environment, "RAPPORT_SWEEP_MINUTES", "minutes") ?? settings.SweepMinutes,
+            MasterKeyFile = environment("RAPPORT_MASTER_KEY_FILE") ?? settings.MasterKeyFile,
+            MasterKey = environment("RAPPORT_MASTER_KEY") ?? settings.MasterKey,
+            InboxRetentionDays = WholeNumber(environment, "RAPPORT_INBOX_RETENTION_DAYS", "days") ?? settings.InboxRetentionDays,
         };
     }
+
+    private static int? WholeNumber(Func<string, string?> environment, string variable, string unit) =>
+        environment(variable) is { } text
+            ? int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw new SettingsException($"{variable}: '{text}' is not a whole number of {unit} ≥ 0")
+            : null;
 
     private sealed class SectionReader(string path)
     {

@@ -43,6 +43,15 @@ public sealed record RapportWebOptions
     /// </summary>
     public TimeSpan SegmentFirstRetry { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The file holding the master key that encrypts the key ring; made on the first start. Null: beside the SQLite
+    /// database (<c>hub.db</c> → <c>hub.masterkey</c>), or <c>rapport.masterkey</c> in the working directory for PostgreSQL.
+    /// </summary>
+    public string? MasterKeyFile { get; init; }
+
+    /// <summary>The master key itself (<c>RAPPORT_MASTER_KEY</c>), which wins over <see cref="MasterKeyFile"/>.</summary>
+    public string? MasterKey { get; init; }
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }
 
