@@ -41,6 +41,7 @@ internal static class ServeCommand
         TrustedProxies = Web.Security.TrustedProxies.Parse(settings.TrustedProxies, "web.trustedProxies / RAPPORT_TRUSTED_PROXIES"),
         SweepInterval = TimeSpan.FromMinutes(settings.SweepMinutes),
         ImportPatience = settings.ImportPatience,
+        InboxRetention = TimeSpan.FromDays(settings.InboxRetentionDays),
         MasterKeyFile = settings.MasterKeyFile ?? MasterKeyLocation.DefaultFile(settings.Database, settings.ConfigFile),
         MasterKey = settings.MasterKey,
         Intercom = new IntercomAppOptions

@@ -13,6 +13,7 @@ using Rapport.Web.Playbooks;
 using Rapport.Web.Security;
 using Rapport.Web.Segment;
 using Rapport.Web.Push;
+using Rapport.Web.Retention;
 using Rapport.Web.Webhooks;
 
 namespace Rapport.Web;
@@ -89,6 +90,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         services.AddRapportMessaging();
         services.AddRapportPush();
         services.AddRapportPlaybooks();
+        services.AddRapportRetention();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "rapport.antiforgery";

@@ -44,6 +44,12 @@ public sealed record RapportWebOptions
     public TimeSpan SegmentFirstRetry { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How long applied webhook notifications and Segment calls are kept before the server deletes them (7 days by
+    /// default); zero keeps them for ever. Failed and set-aside ones stay until handled.
+    /// </summary>
+    public TimeSpan InboxRetention { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
     /// The file holding the master key that encrypts the key ring; made on the first start. Null: beside the SQLite
     /// database (<c>hub.db</c> → <c>hub.masterkey</c>), or <c>rapport.masterkey</c> in the working directory for PostgreSQL.
     /// </summary>
