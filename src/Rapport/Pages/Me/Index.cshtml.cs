@@ -50,7 +50,9 @@ internal sealed class MeModel(IHubStore store) : PageModel
         else
         {
             await store.SetTeammatePasswordAsync(Id, Passwords.Hash(next!), cancellationToken);
-            Message = "Your password was changed.";
+            // The change ended every session of the teammate, this one too: whoever made it carries on in a fresh one.
+            await Sessions.SignInAsync(HttpContext, store, Teammate, cancellationToken);
+            Message = "Your password was changed, and your other sessions were ended.";
         }
     }
 }
