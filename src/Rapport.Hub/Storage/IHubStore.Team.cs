@@ -17,11 +17,16 @@ public partial interface IHubStore
     /// <returns>The new teammate; null when a teammate with that email exists.</returns>
     Task<Teammate?> AddTeammateAsync(string email, string name, TeamRole role, string? intercomAdminEmail, string passwordHash, CancellationToken cancellationToken = default);
 
-    /// <summary>Changes name, role and Intercom admin email (not the sign-in email). False when there is no such teammate.</summary>
+    /// <summary>
+    /// Changes name, role and Intercom admin email (not the sign-in email); a new role ends the teammate's sessions and
+    /// changes their security stamp. False when there is no such teammate.
+    /// </summary>
     Task<bool> UpdateTeammateAsync(long id, string name, TeamRole role, string? intercomAdminEmail, CancellationToken cancellationToken = default);
 
+    /// <summary>Sets a new password, ending every session of the teammate and changing their security stamp.</summary>
     Task<bool> SetTeammatePasswordAsync(long id, string passwordHash, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes the teammate with their sessions and API tokens.</summary>
     Task<bool> RemoveTeammateAsync(long id, CancellationToken cancellationToken = default);
 
     Task<ApiTokenInfo> AddApiTokenAsync(long teammateId, string name, string tokenHash, CancellationToken cancellationToken = default);

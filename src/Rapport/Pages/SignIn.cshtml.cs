@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Storage;
@@ -32,8 +30,13 @@ internal sealed class SignInModel(IHubStore store) : PageModel
             return Page();
         }
 
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            TeamClaims.Principal(credentials.Teammate, CookieAuthenticationDefaults.AuthenticationScheme));
+        if (!await Sessions.SignInAsync(HttpContext, store, credentials.Teammate, cancellationToken))
+        {
+            // Removed between reading their password and starting the session.
+            Error = "That email and password do not match a teammate.";
+            return Page();
+        }
+
         return LocalRedirect(SafeReturnUrl());
     }
 

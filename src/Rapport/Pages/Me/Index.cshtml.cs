@@ -5,7 +5,7 @@ using Rapport.Web.Auth;
 
 namespace Rapport.Pages.Me;
 
-internal sealed class MeModel(IHubStore store) : PageModel
+internal sealed partial class MeModel(IHubStore store) : PageModel
 {
     public Teammate Teammate { get; private set; } = null!;
 
@@ -23,6 +23,7 @@ internal sealed class MeModel(IHubStore store) : PageModel
     {
         Teammate = await store.FindTeammateAsync(Id, cancellationToken) ?? throw new InvalidOperationException("The signed-in teammate was removed.");
         Tokens = await store.ListApiTokensAsync(Id, cancellationToken);
+        await LoadSessionsAsync(cancellationToken);
     }
 
     public async Task OnPostCreateAsync(string? name, CancellationToken cancellationToken)
@@ -50,7 +51,10 @@ internal sealed class MeModel(IHubStore store) : PageModel
         else
         {
             await store.SetTeammatePasswordAsync(Id, Passwords.Hash(next!), cancellationToken);
-            Message = "Your password was changed.";
+            // The change ended every session of the teammate, this one too: whoever made it carries on in a fresh one.
+            await Sessions.SignInAsync(HttpContext, store, Teammate, cancellationToken);
+            await LoadSessionsAsync(cancellationToken);
+            Message = "Your password was changed, and your other sessions were ended.";
         }
     }
 }

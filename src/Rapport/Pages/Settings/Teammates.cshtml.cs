@@ -10,7 +10,7 @@ using Rapport.Web.Messaging;
 namespace Rapport.Pages.Settings;
 
 [Authorize(Policy = TeamClaims.AdminPolicy)]
-internal sealed class TeammatesModel(IHubStore store, MessagingSeats seats) : PageModel
+internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats seats) : PageModel
 {
     public IReadOnlyList<Teammate> Teammates { get; private set; } = [];
 
