@@ -63,7 +63,7 @@ public sealed partial class DemoSpecs : IDisposable
         {
             string[] lines;
             lock (output)
-                lines = output.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+                lines = RapportProcess.Text(output).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
             if (lines.Any(done) || (orNot && TimeProvider.System.GetElapsedTime(started) > within))
                 return lines;
             if (process.HasExited || TimeProvider.System.GetElapsedTime(started) > within)

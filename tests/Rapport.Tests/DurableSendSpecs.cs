@@ -106,7 +106,7 @@ public sealed class DurableSendSpecs : IDisposable
         StringBuilder output = new(), error = new();
         var process = RapportProcess.Start(folder, ["serve", "--database", "hub.db", "--urls", $"http://127.0.0.1:{port}"], output, error);
         var started = TimeProvider.System.GetTimestamp();
-        while (!output.ToString().Contains("Ctrl+C to stop.", StringComparison.Ordinal))
+        while (!RapportProcess.Text(output).Contains("Ctrl+C to stop.", StringComparison.Ordinal))
         {
             if (process.HasExited || TimeProvider.System.GetElapsedTime(started) > TimeSpan.FromSeconds(60))
                 throw new ShouldAssertException($"serve did not start:\n{output}\n{error}");

@@ -99,7 +99,7 @@ public sealed partial class KeysCommandSpecs
             throw new ShouldAssertException($"rapport {string.Join(' ', args)} was still running after a minute:\n{output}\n{error}");
         }
         process.WaitForExit();
-        return new RapportResult(process.ExitCode, output.ToString(), error.ToString());
+        return new RapportResult(process.ExitCode, RapportProcess.Text(output), RapportProcess.Text(error));
     }
 
     /// <summary><c>rapport serve</c> until it says it serves; then stopped. Returns what it printed.</summary>
@@ -110,7 +110,7 @@ public sealed partial class KeysCommandSpecs
         var deadline = DateTimeOffset.UtcNow.AddMinutes(1);
         try
         {
-            while (!output.ToString().Contains("Ctrl+C to stop.", StringComparison.Ordinal))
+            while (!RapportProcess.Text(output).Contains("Ctrl+C to stop.", StringComparison.Ordinal))
             {
                 if (process.HasExited || DateTimeOffset.UtcNow > deadline)
                     throw new ShouldAssertException($"serve did not start:\n{output}\n{error}");
@@ -123,7 +123,7 @@ public sealed partial class KeysCommandSpecs
                 process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(Cancel);
         }
-        return output.ToString();
+        return RapportProcess.Text(output);
     }
 
     /// <summary>Mode 0600 (Windows keeps no such mode: a file there inherits its folder's access list).</summary>

@@ -35,6 +35,18 @@ internal sealed class RapportProcess
         return process;
     }
 
+    /// <summary>
+    /// What a running process has written so far: its output arrives on another thread, which appends under the same lock,
+    /// so reading without it can catch the builder half-grown.
+    /// </summary>
+    public static string Text(StringBuilder written)
+    {
+        lock (written)
+        {
+            return written.ToString();
+        }
+    }
+
     public static Task<RapportResult> RunAsync(string workingDirectory, params string[] args) =>
         RunAsync(workingDirectory, null, args);
 
@@ -54,7 +66,7 @@ internal sealed class RapportProcess
             throw;
         }
         process.WaitForExit();
-        return new RapportResult(process.ExitCode, output.ToString(), error.ToString());
+        return new RapportResult(process.ExitCode, Text(output), Text(error));
     }
 }
 

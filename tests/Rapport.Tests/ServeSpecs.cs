@@ -72,13 +72,13 @@ public sealed class ServeSpecs : IDisposable
         StringBuilder output = new(), error = new();
         var process = RapportProcess.Start(folder, args, output, error);
         var deadline = DateTimeOffset.UtcNow + within;
-        while (!output.ToString().Contains(line, StringComparison.Ordinal))
+        while (!RapportProcess.Text(output).Contains(line, StringComparison.Ordinal))
         {
             if (process.HasExited || DateTimeOffset.UtcNow > deadline)
                 throw new ShouldAssertException($"{args[0]} did not start:\n{output}\n{error}");
             await Task.Delay(100, Cancel);
         }
-        return (process, output.ToString());
+        return (process, RapportProcess.Text(output));
     }
 
     private static string? PasswordIn(string output) =>
