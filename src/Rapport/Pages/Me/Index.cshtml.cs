@@ -45,7 +45,7 @@ internal sealed class MeModel(IHubStore store) : PageModel
         var credentials = await store.FindTeammateByEmailAsync(Teammate.Email, cancellationToken);
         if (credentials is null || string.IsNullOrEmpty(current) || !Passwords.Verify(credentials.PasswordHash, current))
             (Message, MessageIsError) = ("Your current password is not right.", true);
-        else if (Passwords.Problem(next) is { } problem)
+        else if (PasswordRules.Problem(next, Teammate.Email) is { } problem)
             (Message, MessageIsError) = ($"Not changed: {problem}.", true);
         else
         {
