@@ -60,6 +60,8 @@ public static class SettingsLoader
                     PublicUrl = reader.Url(web, "publicUrl") ?? settings.PublicUrl,
                     TrustedProxies = reader.String(web, "trustedProxies") ?? settings.TrustedProxies,
                     AdminEmail = reader.String(web, "adminEmail") ?? settings.AdminEmail,
+                    LockoutFailures = reader.Int(web, "lockoutFailures") ?? settings.LockoutFailures,
+                    LockoutMinutes = reader.Int(web, "lockoutMinutes") ?? settings.LockoutMinutes,
                 };
             }
             if (reader.Object(root, "import") is { } import)
@@ -103,8 +105,17 @@ public static class SettingsLoader
                     ? parsed
                     : throw new SettingsException($"RAPPORT_SWEEP_MINUTES: '{minutes}' is not a whole number of minutes ≥ 0")
                 : settings.SweepMinutes,
+            LockoutFailures = WholeNumber(environment, "RAPPORT_LOCKOUT_FAILURES", "failures") ?? settings.LockoutFailures,
+            LockoutMinutes = WholeNumber(environment, "RAPPORT_LOCKOUT_MINUTES", "minutes") ?? settings.LockoutMinutes,
         };
     }
+
+    private static int? WholeNumber(Func<string, string?> environment, string name, string unit) =>
+        environment(name) is { } text
+            ? int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw new SettingsException($"{name}: '{text}' is not a whole number of {unit} ≥ 0")
+            : null;
 
     private sealed class SectionReader(string path)
     {

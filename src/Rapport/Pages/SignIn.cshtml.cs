@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rapport.Hub.Storage;
 using Rapport.Web.Auth;
 
 namespace Rapport.Pages;
 
-internal sealed class SignInModel(IHubStore store) : PageModel
+[PasswordAttempt]
+internal sealed class SignInModel(SignInGuard guard) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -24,16 +24,17 @@ internal sealed class SignInModel(IHubStore store) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var credentials = string.IsNullOrWhiteSpace(Email) ? null : await store.FindTeammateByEmailAsync(Email, cancellationToken);
-        // One answer for an unknown email and a wrong password, so the page does not tell which emails exist.
-        if (credentials is null || string.IsNullOrEmpty(Password) || !Passwords.Verify(credentials.PasswordHash, Password))
+        var attempt = await guard.CheckAsync(Email, Password, cancellationToken);
+        // One answer for an unknown email and a wrong password, and the same lock for both, so the page does not tell
+        // which emails exist.
+        if (attempt.Teammate is not { } teammate)
         {
-            Error = "That email and password do not match a teammate.";
+            Error = attempt.LockMessage ?? "That email and password do not match a teammate.";
             return Page();
         }
 
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            TeamClaims.Principal(credentials.Teammate, CookieAuthenticationDefaults.AuthenticationScheme));
+            TeamClaims.Principal(teammate, CookieAuthenticationDefaults.AuthenticationScheme));
         return LocalRedirect(SafeReturnUrl());
     }
 

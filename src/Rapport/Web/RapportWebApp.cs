@@ -81,7 +81,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         services.AddDataProtection().SetApplicationName("Rapport");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new HubXmlRepository(provider.GetRequiredService<IHubStore>())));
-        services.AddRapportAuth();
+        services.AddRapportAuth(options.SignIn);
         services.AddRapportIntegration();
         services.AddRapportWebhooks();
         services.AddRapportSegment();
@@ -119,6 +119,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         app.UseAuthentication();
         app.UseCrossSiteRequestGuard();
         app.UseAuthorization();
+        app.UseRapportSignInLimits();
         app.UseAntiforgery();
 
         app.MapSiteAssets();

@@ -5,7 +5,8 @@ using Rapport.Web.Auth;
 
 namespace Rapport.Pages.Me;
 
-internal sealed class MeModel(IHubStore store) : PageModel
+[PasswordAttempt(Handler = "Password")]
+internal sealed class MeModel(IHubStore store, SignInGuard guard) : PageModel
 {
     public Teammate Teammate { get; private set; } = null!;
 
@@ -42,8 +43,10 @@ internal sealed class MeModel(IHubStore store) : PageModel
     public async Task OnPostPasswordAsync(string? current, string? next, CancellationToken cancellationToken)
     {
         await OnGetAsync(cancellationToken);
-        var credentials = await store.FindTeammateByEmailAsync(Teammate.Email, cancellationToken);
-        if (credentials is null || string.IsNullOrEmpty(current) || !Passwords.Verify(credentials.PasswordHash, current))
+        var attempt = await guard.CheckAsync(Teammate.Email, current, cancellationToken);
+        if (attempt.LockMessage is { } locked)
+            (Message, MessageIsError) = ($"Not changed: {locked}", true);
+        else if (attempt.Teammate is null)
             (Message, MessageIsError) = ("Your current password is not right.", true);
         else if (PasswordRules.Problem(next, Teammate.Email) is { } problem)
             (Message, MessageIsError) = ($"Not changed: {problem}.", true);
