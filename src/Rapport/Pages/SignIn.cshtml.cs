@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 
 namespace Rapport.Pages;
 
 [PasswordAttempt]
-internal sealed class SignInModel(SignInGuard guard) : PageModel
+internal sealed class SignInModel(SignInGuard guard, IAuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -29,10 +30,12 @@ internal sealed class SignInModel(SignInGuard guard) : PageModel
         // which emails exist.
         if (attempt.Teammate is not { } teammate)
         {
+            await audit.RecordAsync(AuditActions.SignInFailed, Email?.Trim(), attempt.FailureDetail);
             Error = attempt.LockMessage ?? "That email and password do not match a teammate.";
             return Page();
         }
 
+        await audit.RecordAsync(AuditActions.SignedIn, teammate.Email, actor: teammate);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             TeamClaims.Principal(teammate, CookieAuthenticationDefaults.AuthenticationScheme));
         return LocalRedirect(SafeReturnUrl());

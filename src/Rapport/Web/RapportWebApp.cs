@@ -7,6 +7,7 @@ using Rapport.Hub.Storage;
 using Rapport.Storage;
 using Rapport.Web.Api;
 using Rapport.Web.Assets;
+using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
 using Rapport.Web.Messaging;
@@ -81,6 +82,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         services.AddDataProtection().SetApplicationName("Rapport");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new HubXmlRepository(provider.GetRequiredService<IHubStore>())));
+        services.AddRapportAudit();
         services.AddRapportAuth(options.SignIn);
         services.AddRapportIntegration();
         services.AddRapportWebhooks();

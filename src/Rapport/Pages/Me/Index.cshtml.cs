@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
+using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 
 namespace Rapport.Pages.Me;
 
 [PasswordAttempt(Handler = "Password")]
-internal sealed class MeModel(IHubStore store, SignInGuard guard) : PageModel
+internal sealed class MeModel(IHubStore store, SignInGuard guard, IAuditLog audit) : PageModel
 {
     public Teammate Teammate { get; private set; } = null!;
 
@@ -29,14 +30,19 @@ internal sealed class MeModel(IHubStore store, SignInGuard guard) : PageModel
     public async Task OnPostCreateAsync(string? name, CancellationToken cancellationToken)
     {
         var token = ApiTokens.Generate();
-        await store.AddApiTokenAsync(Id, string.IsNullOrWhiteSpace(name) ? "token" : name, ApiTokens.Hash(token), cancellationToken);
+        var added = await store.AddApiTokenAsync(Id, string.IsNullOrWhiteSpace(name) ? "token" : name, ApiTokens.Hash(token), cancellationToken);
+        await audit.RecordAsync(AuditActions.TokenCreated, added.Name);
         NewToken = token;
         await OnGetAsync(cancellationToken);
     }
 
     public async Task OnPostRevokeAsync(long id, CancellationToken cancellationToken)
     {
-        Message = await store.RevokeApiTokenAsync(Id, id, cancellationToken) ? "The token was revoked." : "No such token.";
+        var token = (await store.ListApiTokensAsync(Id, cancellationToken)).FirstOrDefault(t => t.Id == id);
+        var revoked = token is not null && await store.RevokeApiTokenAsync(Id, id, cancellationToken);
+        if (revoked)
+            await audit.RecordAsync(AuditActions.TokenRevoked, token!.Name);
+        Message = revoked ? "The token was revoked." : "No such token.";
         await OnGetAsync(cancellationToken);
     }
 
@@ -44,6 +50,8 @@ internal sealed class MeModel(IHubStore store, SignInGuard guard) : PageModel
     {
         await OnGetAsync(cancellationToken);
         var attempt = await guard.CheckAsync(Teammate.Email, current, cancellationToken);
+        if (attempt.Teammate is null)
+            await audit.RecordAsync(AuditActions.PasswordChangeRefused, null, attempt.KnownEmail is null ? attempt.FailureDetail : "wrong current password");
         if (attempt.LockMessage is { } locked)
             (Message, MessageIsError) = ($"Not changed: {locked}", true);
         else if (attempt.Teammate is null)
@@ -53,6 +61,7 @@ internal sealed class MeModel(IHubStore store, SignInGuard guard) : PageModel
         else
         {
             await store.SetTeammatePasswordAsync(Id, Passwords.Hash(next!), cancellationToken);
+            await audit.RecordAsync(AuditActions.PasswordChanged);
             Message = "Your password was changed.";
         }
     }

@@ -1,5 +1,6 @@
 using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
+using Rapport.Web.Audit;
 
 namespace Rapport.Web.Auth;
 
@@ -8,7 +9,7 @@ namespace Rapport.Web.Auth;
 /// at, a known and an unknown email take the same path (one hash verified, one failure counted), and the failure that
 /// reaches the limit locks the email (<see cref="SignInProtection.Lock"/>).
 /// </summary>
-internal sealed class SignInGuard(IHubStore store, PasswordVerifier verifier, RapportWebOptions options)
+internal sealed class SignInGuard(IHubStore store, PasswordVerifier verifier, IAuditLog audit, RapportWebOptions options)
 {
     public async Task<PasswordAttempt> CheckAsync(string? email, string? password, CancellationToken cancellationToken = default)
     {
@@ -24,7 +25,10 @@ internal sealed class SignInGuard(IHubStore store, PasswordVerifier verifier, Ra
         }
 
         var lockedNow = key.Length > 0 ? await store.RecordFailedSignInAsync(key, options.SignIn.Lock, cancellationToken) : null;
-        return new PasswordAttempt(null, lockedNow, KnownEmail: credentials is not null);
+        var attempt = new PasswordAttempt(null, lockedNow, KnownEmail: credentials is not null);
+        if (lockedNow is not null)
+            await audit.RecordAsync(AuditActions.AccountLocked, key, $"until {attempt.LockedUntilText} after {options.SignIn.Lock.Failures} failed sign-ins");
+        return attempt;
     }
 }
 
@@ -33,8 +37,17 @@ internal sealed class SignInGuard(IHubStore store, PasswordVerifier verifier, Ra
 /// <param name="KnownEmail">Whether a teammate has the email; null when a lock refused the attempt before looking.</param>
 internal sealed record PasswordAttempt(Teammate? Teammate, DateTimeOffset? LockedUntil, bool? KnownEmail)
 {
-    /// <summary>What the page says of a lock: the time in UTC, as every page shows times.</summary>
-    public string? LockMessage => LockedUntil is { } until
-        ? $"This account is locked until {until.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC after repeated failed sign-ins."
-        : null;
+    /// <summary>When the lock ends, in UTC as every page shows times: "14:15 UTC".</summary>
+    public string? LockedUntilText => LockedUntil?.UtcDateTime.ToString("HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>What the page says of a lock.</summary>
+    public string? LockMessage => LockedUntilText is { } until ? $"This account is locked until {until} after repeated failed sign-ins." : null;
+
+    /// <summary>Why the attempt failed, for the audit log (Admins may know which emails exist).</summary>
+    public string FailureDetail => KnownEmail switch
+    {
+        null => "refused: the account is locked",
+        true => "wrong password",
+        false => "no teammate has this email",
+    };
 }

@@ -40,7 +40,7 @@ internal static class SignInLimits
     {
         if (!IsAttempt(context))
             return RateLimitPartition.GetNoLimiter(NotAnAttempt);
-        var attempt = (Address(context), Account(context));
+        var attempt = (Security.ClientAddress.Of(context) ?? "unknown", Account(context));
         return RateLimitPartition.GetFixedWindowLimiter(key(attempt), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = perMinute,
@@ -56,11 +56,6 @@ internal static class SignInLimits
         var handler = context.Request.Query["handler"].ToString() is { Length: > 0 } query ? query : context.GetRouteValue("handler") as string;
         return marked.Handler is null || string.Equals(marked.Handler, handler, StringComparison.OrdinalIgnoreCase);
     }
-
-    private static string Address(HttpContext context) =>
-        context.Connection.RemoteIpAddress is { } address
-            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
-            : "unknown";
 
     // The email typed on the sign-in form, or the signed-in teammate's own when they change their password.
     private static string Account(HttpContext context) =>
