@@ -8,32 +8,53 @@ namespace Rapport.Intercom;
 public sealed partial class IntercomClient
 {
     /// <summary>
-    /// Every company, via GET /companies/scroll until an empty page. One scroll runs at a time per container (Intercom allows
-    /// one open scroll per app; if another process holds one, this waits up to <see cref="IntercomClientOptions.ScrollOpenTimeout"/>).
-    /// A failure after the first page throws <see cref="IntercomScrollExpiredException"/>: a scroll cannot be resumed, restarting
-    /// from the beginning is the caller's decision. Stopping early leaves the scroll open on Intercom's side for a minute.
+    /// Every company, via GET /companies/scroll until an empty page (with or without a <c>scroll_param</c>) or a page without
+    /// a <c>scroll_param</c>. One scroll runs at a time per container (Intercom allows one open scroll per app; if another
+    /// process holds one, this waits up to <see cref="IntercomClientOptions.ScrollOpenTimeout"/>). A failure after the first
+    /// page throws <see cref="IntercomScrollExpiredException"/>: a scroll cannot be resumed, restarting from the beginning is
+    /// the caller's decision, and the next scroll of this container first waits for the broken one to expire
+    /// (<see cref="IntercomClientOptions.ScrollExpiry"/>). So does the next one after a caller stopped early.
     /// </summary>
     public async IAsyncEnumerable<IntercomPage<IntercomCompany>> ScrollCompaniesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await _scrollGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var leftOpen = false;
         try
         {
+            await _scrollGate.WaitForAbandonedAsync(_timeProvider, cancellationToken).ConfigureAwait(false);
             var page = await OpenScrollAsync(cancellationToken).ConfigureAwait(false);
             var pagesRead = 0;
-            while (page.Items.Count > 0)
+            while (page.Items.Count > 0 && page.NextCursor is { } scrollParam)
             {
                 pagesRead++;
+                leftOpen = true;
                 yield return page;
-                if (page.NextCursor is not { } scrollParam)
+                try
                 {
-                    yield break;
+                    page = await ContinueScrollAsync(scrollParam, pagesRead, cancellationToken).ConfigureAwait(false);
                 }
+                catch (IntercomScrollExpiredException broken) when (broken.InnerException is IntercomNotFoundException)
+                {
+                    // Intercom no longer knows the scroll_param: nothing is left open to wait for.
+                    leftOpen = false;
+                    throw;
+                }
+            }
 
-                page = await ContinueScrollAsync(scrollParam, pagesRead, cancellationToken).ConfigureAwait(false);
+            // Intercom closes the scroll with its last page; one that ends with data and no scroll_param is closed too.
+            leftOpen = false;
+            if (page.Items.Count > 0)
+            {
+                yield return page;
             }
         }
         finally
         {
+            if (leftOpen)
+            {
+                _scrollGate.Abandoned(_timeProvider.GetUtcNow() + _options.ScrollExpiry);
+            }
+
             _scrollGate.Release();
         }
     }

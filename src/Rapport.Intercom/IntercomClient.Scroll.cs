@@ -31,7 +31,8 @@ public sealed partial class IntercomClient
             return await SendAsync(HttpMethod.Get, $"companies/scroll?scroll_param={Escape(scrollParam)}", body: null, idempotent: false, ParseScrollPage, cancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (IntercomException exception) when (exception is not IntercomUnauthorizedException)
+        // Out of patience is the caller's answer already: restarting would only start the wait again.
+        catch (IntercomException exception) when (exception is not (IntercomUnauthorizedException or IntercomPatienceExceededException))
         {
             throw new IntercomScrollExpiredException(pagesRead, exception);
         }

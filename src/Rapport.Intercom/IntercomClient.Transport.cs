@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Polly;
 using Rapport.Intercom.Http;
 using Rapport.Intercom.Json;
 
@@ -17,39 +18,48 @@ public sealed partial class IntercomClient
     private async Task<T> SendAsync<T>(HttpMethod method, string path, byte[]? body, bool idempotent, Func<JsonElement, T> parse, CancellationToken cancellationToken)
     {
         var endpoint = $"{method} /{path.Split('?', 2)[0]}";
-        var pipeline = idempotent ? _resilience.Idempotent : _resilience.NotIdempotent;
+        var pipeline = idempotent ? _retries.Idempotent : _retries.NotIdempotent;
+        var log = new RetryLog();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(IntercomResilience.Log, log);
         try
         {
             return await pipeline.ExecuteAsync(
-                static (state, token) => state.Client.AttemptAsync(state.Method, state.Path, state.Body, state.Endpoint, state.Parse, token),
-                (Client: this, Method: method, Path: path, Body: body, Endpoint: endpoint, Parse: parse),
-                cancellationToken).ConfigureAwait(false);
+                static (context, state) => state.Client.AttemptAsync(state.Method, state.Path, state.Body, state.Endpoint, state.Parse, context.CancellationToken),
+                context,
+                (Client: this, Method: method, Path: path, Body: body, Endpoint: endpoint, Parse: parse)).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when ((exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested) && Translate(exception, endpoint) is { } failure)
         {
-            throw;
+            if (log.GaveUpAt is { } gaveUp && _retries.Patience is { } patience)
+            {
+                throw new IntercomPatienceExceededException($"Intercom {endpoint}", log.Failures, gaveUp.FailingFor, patience, failure, gaveUp.NextDelay);
+            }
+
+            if (ReferenceEquals(failure, exception))
+            {
+                throw;
+            }
+
+            throw failure;
         }
-        catch (TimeoutException exception)
+        finally
         {
-            throw new IntercomUnreachableException(_options.BaseAddress, $"{endpoint} got no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", exception);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new IntercomUnreachableException(_options.BaseAddress, $"{endpoint}: {exception.Message}", exception);
-        }
-        catch (IOException exception)
-        {
-            throw new IntercomUnreachableException(_options.BaseAddress, $"{endpoint}: the connection broke while reading the response ({exception.Message})", exception);
-        }
-        catch (JsonException exception)
-        {
-            throw new IntercomInvalidResponseException(endpoint, $"malformed JSON ({exception.Message})", exception);
-        }
-        catch (OperationCanceledException exception)
-        {
-            throw new IntercomUnreachableException(_options.BaseAddress, $"{endpoint} was aborted by the HTTP stack", exception);
+            ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    /// <summary>What a failed call tells its caller: Intercom's own errors as they are, the transport's as one line; null for a bug.</summary>
+    private IntercomException? Translate(Exception exception, string endpoint) => exception switch
+    {
+        IntercomException intercom => intercom,
+        TimeoutException => new IntercomUnreachableException(_options.BaseAddress, $"{endpoint} got no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", exception),
+        HttpRequestException => new IntercomUnreachableException(_options.BaseAddress, $"{endpoint}: {exception.Message}", exception),
+        IOException => new IntercomUnreachableException(_options.BaseAddress, $"{endpoint}: the connection broke while reading the response ({exception.Message})", exception),
+        JsonException => new IntercomInvalidResponseException(endpoint, $"malformed JSON ({exception.Message})", exception),
+        OperationCanceledException => new IntercomUnreachableException(_options.BaseAddress, $"{endpoint} was aborted by the HTTP stack", exception),
+        _ => null,
+    };
 
     private async ValueTask<T> AttemptAsync<T>(HttpMethod method, string path, byte[]? body, string endpoint, Func<JsonElement, T> parse, CancellationToken cancellationToken)
     {

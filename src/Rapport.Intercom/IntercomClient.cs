@@ -14,6 +14,7 @@ public sealed partial class IntercomClient
     private readonly HttpClient _http;
     private readonly IntercomClientOptions _options;
     private readonly IntercomResilience _resilience;
+    private readonly IntercomRetries _retries;
     private readonly IntercomScrollGate _scrollGate;
     private readonly IntercomRateLimitGate _rateLimitGate;
     private readonly TimeProvider _timeProvider;
@@ -26,10 +27,24 @@ public sealed partial class IntercomClient
         IntercomRateLimitGate rateLimitGate,
         IntercomClientStatistics statistics,
         TimeProvider timeProvider)
+        : this(http, options.Value, resilience, resilience.Default, scrollGate, rateLimitGate, statistics, timeProvider)
+    {
+    }
+
+    private IntercomClient(
+        HttpClient http,
+        IntercomClientOptions options,
+        IntercomResilience resilience,
+        IntercomRetries retries,
+        IntercomScrollGate scrollGate,
+        IntercomRateLimitGate rateLimitGate,
+        IntercomClientStatistics statistics,
+        TimeProvider timeProvider)
     {
         _http = http;
-        _options = options.Value;
+        _options = options;
         _resilience = resilience;
+        _retries = retries;
         _scrollGate = scrollGate;
         _rateLimitGate = rateLimitGate;
         _timeProvider = timeProvider;
@@ -38,6 +53,18 @@ public sealed partial class IntercomClient
 
     /// <summary>Counters shared by every client of the container.</summary>
     public IntercomClientStatistics Statistics { get; }
+
+    /// <summary>
+    /// The same client (same connection, rate-limit budget, scroll turn and counters) retrying transient failures for up to
+    /// <paramref name="patience"/> instead of <see cref="IntercomClientOptions.MaxRetries"/> times: a 429 waits for its
+    /// <c>X-RateLimit-Reset</c>, 5xx, timeouts and dropped connections back off, and a call whose next try would come after
+    /// the patience ran out throws <see cref="IntercomPatienceExceededException"/>. For jobs nobody waits on, such as the import.
+    /// </summary>
+    public IntercomClient WithRetryPatience(TimeSpan patience)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(patience, TimeSpan.Zero);
+        return new IntercomClient(_http, _options, _resilience, _resilience.For(patience), _scrollGate, _rateLimitGate, Statistics, _timeProvider);
+    }
 
     /// <summary>The admin the token acts as, and its workspace (<c>app.id_code</c>, <c>app.region</c>). Cheap check of a token.</summary>
     public Task<IntercomMe> GetMeAsync(CancellationToken cancellationToken = default) =>

@@ -33,6 +33,12 @@ public sealed class IntercomClientOptions
     /// </summary>
     public TimeSpan ScrollOpenTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// How long Intercom keeps a scroll that is no longer used, refusing to open another meanwhile: one minute
+    /// (spec 2.16 GET /companies/scroll). A scroll this client broke off is waited out for this long before the next opens.
+    /// </summary>
+    public TimeSpan ScrollExpiry { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Pause between attempts to open a scroll while another one is open.</summary>
     public TimeSpan ScrollOpenRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 

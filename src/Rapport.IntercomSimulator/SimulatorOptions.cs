@@ -38,6 +38,12 @@ public sealed class SimulatorOptions
     /// <summary>UNVERIFIED for real Intercom, hence configurable.</summary>
     public int ScrollPageSize { get; init; } = 50;
 
+    /// <summary>
+    /// The empty page that ends a scroll carries no <c>scroll_param</c>, as the param expires there (spec GET /companies/scroll).
+    /// True sends the spent param anyway, asking with it again still gets 404: a form clients should also end cleanly on.
+    /// </summary>
+    public bool ScrollParamOnLastPage { get; init; }
+
     /// <summary>POST /companies/list stops at 10,000 companies (spec description of the operation).</summary>
     public int ListCap { get; init; } = 10_000;
 

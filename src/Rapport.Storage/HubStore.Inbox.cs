@@ -84,8 +84,8 @@ internal abstract partial class HubStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleAsync<InboxCountsRow>(Command(
-            """
-            SELECT COUNT(*) AS Received, COUNT(applied_at) AS Applied,
+            $"""
+            SELECT COUNT(*) + {WebhooksPruned} AS Received, COUNT(applied_at) + {WebhooksPruned} AS Applied,
                    COALESCE(SUM(CASE WHEN applied_at IS NULL THEN 1 ELSE 0 END), 0) AS Pending,
                    COALESCE(SUM(CASE WHEN applied_at IS NULL AND error IS NOT NULL THEN 1 ELSE 0 END), 0) AS Failed,
                    MAX(received_at) AS LastReceivedAt, MAX(applied_at) AS LastAppliedAt

@@ -53,8 +53,8 @@ internal abstract partial class HubStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         var (received, applied, setAside, discarded, last) = await connection.QuerySingleAsync<(long, long, long, long, object?)>(Command(
-            """
-            SELECT COUNT(*), COUNT(applied_at), COUNT(CASE WHEN set_aside_at IS NOT NULL AND discarded_at IS NULL THEN 1 END),
+            $"""
+            SELECT COUNT(*) + {SegmentPruned}, COUNT(applied_at) + {SegmentPruned}, COUNT(CASE WHEN set_aside_at IS NOT NULL AND discarded_at IS NULL THEN 1 END),
                 COUNT(discarded_at), MAX(received_at)
             FROM segment_inbox
             """, null, null, cancellationToken));

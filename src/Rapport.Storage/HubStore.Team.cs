@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Dapper;
 using Rapport.Hub.Team;
 using Rapport.Storage.Sql;
@@ -44,12 +45,15 @@ internal abstract partial class HubStore
         string email, string name, TeamRole role, string? intercomAdminEmail, string passwordHash, CancellationToken cancellationToken = default) =>
         WriteAsync(async (connection, transaction) =>
         {
-            var parameters = new DynamicParameters(new { email = email.Trim(), name = name.Trim(), role = role.ToName(), intercomAdminEmail, passwordHash });
+            var parameters = new DynamicParameters(new
+            {
+                email = email.Trim(), name = name.Trim(), role = role.ToName(), intercomAdminEmail, passwordHash, stamp = NewSecurityStamp(),
+            });
             parameters.Add("now", Now());
             var row = await connection.QuerySingleOrDefaultAsync<TeammateRow>(Command(
                 $"""
-                INSERT INTO teammates (email, name, role, intercom_admin_email, password_hash, created_at)
-                VALUES (@email, @name, @role, @intercomAdminEmail, @passwordHash, @now)
+                INSERT INTO teammates (email, name, role, intercom_admin_email, password_hash, created_at, security_stamp)
+                VALUES (@email, @name, @role, @intercomAdminEmail, @passwordHash, @now, @stamp)
                 ON CONFLICT DO NOTHING
                 RETURNING {TeammateColumns}
                 """, parameters, transaction, cancellationToken));
@@ -57,12 +61,33 @@ internal abstract partial class HubStore
         }, null, cancellationToken);
 
     public Task<bool> UpdateTeammateAsync(long id, string name, TeamRole role, string? intercomAdminEmail, CancellationToken cancellationToken = default) =>
-        ChangeOneAsync(
-            "UPDATE teammates SET name = @name, role = @role, intercom_admin_email = @intercomAdminEmail WHERE id = @id",
-            new DynamicParameters(new { id, name = name.Trim(), role = role.ToName(), intercomAdminEmail }), cancellationToken);
+        WriteAsync(async (connection, transaction) =>
+        {
+            // A new role ends the teammate's sessions: they sign in again under it, rather than carry on in a session that
+            // was granted under the old one (SET reads the row as it was, so the CASE sees the old role).
+            var parameters = new DynamicParameters(new { id, name = name.Trim(), role = role.ToName(), intercomAdminEmail, stamp = NewSecurityStamp() });
+            var changed = await connection.ExecuteAsync(Command(
+                """
+                UPDATE teammates SET name = @name, intercom_admin_email = @intercomAdminEmail,
+                    security_stamp = CASE WHEN role = @role THEN security_stamp ELSE @stamp END, role = @role
+                WHERE id = @id
+                """, parameters, transaction, cancellationToken));
+            await connection.ExecuteAsync(Command(
+                "DELETE FROM teammate_sessions WHERE teammate_id = @id AND EXISTS (SELECT 1 FROM teammates WHERE id = @id AND security_stamp = @stamp)",
+                parameters, transaction, cancellationToken));
+            return changed > 0;
+        }, null, cancellationToken);
 
     public Task<bool> SetTeammatePasswordAsync(long id, string passwordHash, CancellationToken cancellationToken = default) =>
-        ChangeOneAsync("UPDATE teammates SET password_hash = @passwordHash WHERE id = @id", new DynamicParameters(new { id, passwordHash }), cancellationToken);
+        WriteAsync(async (connection, transaction) =>
+        {
+            // Whoever had the old password (or a cookie from then) is out: every session ends and the stamp changes.
+            var parameters = new DynamicParameters(new { id, passwordHash, stamp = NewSecurityStamp() });
+            var changed = await connection.ExecuteAsync(Command(
+                "UPDATE teammates SET password_hash = @passwordHash, security_stamp = @stamp WHERE id = @id", parameters, transaction, cancellationToken));
+            await connection.ExecuteAsync(Command("DELETE FROM teammate_sessions WHERE teammate_id = @id", parameters, transaction, cancellationToken));
+            return changed > 0;
+        }, null, cancellationToken);
 
     public Task<bool> RemoveTeammateAsync(long id, CancellationToken cancellationToken = default) =>
         ChangeOneAsync("DELETE FROM teammates WHERE id = @id", new DynamicParameters(new { id }), cancellationToken);
@@ -109,16 +134,34 @@ internal abstract partial class HubStore
     public Task<bool> RevokeApiTokenAsync(long teammateId, long tokenId, CancellationToken cancellationToken = default) =>
         ChangeOneAsync("DELETE FROM api_tokens WHERE id = @tokenId AND teammate_id = @teammateId", new DynamicParameters(new { teammateId, tokenId }), cancellationToken);
 
-    public async Task<IReadOnlyList<string>> ListDataProtectionKeysAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DataProtectionKey>> ListDataProtectionKeysAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return [.. await connection.QueryAsync<string>(Command("SELECT xml FROM data_protection_keys ORDER BY name", null, null, cancellationToken))];
+        var rows = await connection.QueryAsync<(string Name, string Xml)>(Command("SELECT name, xml FROM data_protection_keys ORDER BY name", null, null, cancellationToken));
+        return [.. rows.Select(r => new DataProtectionKey(r.Name, r.Xml))];
     }
 
     public Task SaveDataProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken = default) =>
-        ChangeOneAsync(
-            "INSERT INTO data_protection_keys (name, xml) VALUES (@name, @xml) ON CONFLICT (name) DO UPDATE SET xml = excluded.xml",
-            new DynamicParameters(new { name, xml }), cancellationToken);
+        SaveDataProtectionKeysAsync([new DataProtectionKey(name, xml)], cancellationToken);
+
+    public Task SaveDataProtectionKeysAsync(IReadOnlyList<DataProtectionKey> keys, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            foreach (var key in keys)
+            {
+                await connection.ExecuteAsync(Command(
+                    "INSERT INTO data_protection_keys (name, xml) VALUES (@Name, @Xml) ON CONFLICT (name) DO UPDATE SET xml = excluded.xml",
+                    key, transaction, cancellationToken));
+            }
+
+            return keys.Count;
+        }, null, cancellationToken);
+
+    public Task<int> DeleteDataProtectionKeysAsync(CancellationToken cancellationToken = default) =>
+        WriteAsync((connection, transaction) =>
+            connection.ExecuteAsync(Command("DELETE FROM data_protection_keys", null, transaction, cancellationToken)), null, cancellationToken);
+
+    private static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private Task<bool> ChangeOneAsync(string sql, DynamicParameters parameters, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
@@ -133,6 +176,8 @@ internal abstract partial class HubStore
         public string? IntercomAdminEmail { get; set; }
         public object? CreatedAt { get; set; }
         public string PasswordHash { get; set; } = "";
+        public string SecurityStamp { get; set; } = "";
+        public object? LastSeenAt { get; set; }
 
         public Teammate ToTeammate() =>
             new(Id, Email, Name, TeamRoles.Parse(Role), IntercomAdminEmail, SqlDialect.ReadTime(CreatedAt)!.Value);

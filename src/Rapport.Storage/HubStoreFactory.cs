@@ -13,6 +13,10 @@ public static class HubStoreFactory
     /// returns the store.
     /// </summary>
     /// <exception cref="HubStoreException">Not a Rapport database, not SQLite, unreachable server, or a newer schema.</exception>
+    /// <summary>The full path of the SQLite file <paramref name="database"/> names, or null when it names a PostgreSQL database.</summary>
+    public static string? SqliteFile(string database) =>
+        PostgresConnectionString.Matches(database) ? null : Path.GetFullPath(database);
+
     public static async Task<IHubStore> OpenAsync(string database, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(database);

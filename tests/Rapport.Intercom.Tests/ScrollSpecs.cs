@@ -69,6 +69,43 @@ public sealed class ScrollSpecs
         error.Message.ShouldContain("restart");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_scroll_ends_cleanly_whether_its_empty_last_page_carries_a_scroll_param_or_not(bool paramOnLastPage)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var simulator = new SimulatorOptions { Companies = 60, Contacts = 100, Seed = 3, RateLimitPerMinute = null, ScrollPageSize = 25, ScrollParamOnLastPage = paramOnLastPage };
+        await using var intercom = await SimulatedIntercom.StartAsync(simulator, cancellationToken: ct);
+
+        var first = await intercom.Client.ScrollCompaniesAsync(ct).SelectMany(page => page.Items.ToAsyncEnumerable()).ToListAsync(ct);
+        var second = await intercom.Client.ScrollCompaniesAsync(ct).SelectMany(page => page.Items.ToAsyncEnumerable()).ToListAsync(ct);
+
+        first.Select(company => company.Id).ShouldBe(intercom.Workspace.Companies.Select(company => company.Id), ignoreOrder: true);
+        second.Count.ShouldBe(60);
+        // Three pages and the empty one, twice: nothing asked after the end, and the ended scroll did not hold up the next.
+        intercom.Server.Stats.RequestsTo("GET /companies/scroll").ShouldBe(8);
+    }
+
+    [Fact]
+    public async Task A_scroll_broken_off_is_left_to_expire_before_the_next_one_opens()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var simulator = new SimulatorOptions { Companies = 60, Contacts = 100, Seed = 3, RateLimitPerMinute = null, ScrollPageSize = 25, ScrollExpiry = TimeSpan.FromSeconds(2) };
+        await using var intercom = await SimulatedIntercom.StartAsync(simulator, o => o.ScrollExpiry = simulator.ScrollExpiry, ct);
+        await intercom.InjectFaultAsync("server_error", 1, "/companies/scroll", cancellationToken: ct, after: 1);
+        var broken = async () => await intercom.Client.ScrollCompaniesAsync(ct).ToListAsync(ct);
+        await broken.ShouldThrowAsync<IntercomScrollExpiredException>();
+        var started = TimeProvider.System.GetTimestamp();
+
+        var companies = await intercom.Client.ScrollCompaniesAsync(ct).SelectMany(page => page.Items.ToAsyncEnumerable()).ToListAsync(ct);
+
+        companies.Count.ShouldBe(60);
+        TimeProvider.System.GetElapsedTime(started).ShouldBeGreaterThan(TimeSpan.FromSeconds(1.5));
+        // Open, the failed page; then four requests, the first of which opened the scroll: no refusal to wait through.
+        intercom.Server.Stats.RequestsTo("GET /companies/scroll").ShouldBe(2 + 4);
+    }
+
     [Fact]
     public async Task Opening_a_scroll_survives_a_server_error()
     {

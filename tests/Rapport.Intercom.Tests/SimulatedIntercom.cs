@@ -44,10 +44,10 @@ internal sealed class SimulatedIntercom : IAsyncDisposable
         return new SimulatedIntercom(server, services.BuildServiceProvider());
     }
 
-    /// <summary>The next <paramref name="count"/> API requests under <paramref name="path"/> get the fault.</summary>
-    public async Task InjectFaultAsync(string kind, int count, string? path = null, int? delayMs = null, CancellationToken cancellationToken = default)
+    /// <summary>The next <paramref name="count"/> API requests under <paramref name="path"/> get the fault, once <paramref name="after"/> more went through.</summary>
+    public async Task InjectFaultAsync(string kind, int count, string? path = null, int? delayMs = null, CancellationToken cancellationToken = default, int after = 0)
     {
-        var body = new JsonObject { ["kind"] = kind, ["count"] = count };
+        var body = new JsonObject { ["kind"] = kind, ["count"] = count, ["after"] = after };
         if (path is not null)
         {
             body["path"] = path;

@@ -62,15 +62,15 @@ public sealed class WorkspaceSpecs
         server.Workspace.Companies.ShouldContain(c => !c.CustomAttributes.ContainsKey("account_manager"));
     }
 
+    // How fast it is generated is a bench figure, not a test: on a busy CI machine a time limit only measures the load.
     [Fact]
-    public async Task Generating_100k_contacts_takes_a_few_seconds()
+    public async Task A_workspace_of_100k_contacts_is_generated_whole()
     {
-        var started = TimeProvider.System.GetTimestamp();
-
         await using var server = await SimulatorServers.StartAsync(companies: 10_000, contacts: 100_000);
 
-        TimeProvider.System.GetElapsedTime(started).ShouldBeLessThan(TimeSpan.FromSeconds(15));
         server.Workspace.Contacts.Count.ShouldBe(100_000);
+        server.Workspace.Contacts.Select(c => c.Id).Distinct().Count().ShouldBe(100_000);
+        server.Workspace.Companies.Count.ShouldBe(10_000);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Rapport.IntercomSimulator;
 using Rapport.Storage;
 using Rapport.Sync.Check;
 using Rapport.Sync.Import;
+using Rapport.Sync.Tests.Faults;
 
 namespace Rapport.Sync.Tests;
 
@@ -17,25 +18,46 @@ internal sealed class ImportHarness : IAsyncDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("rapport-sync-").FullName;
     private readonly List<IAsyncDisposable> disposables = [];
 
-    private ImportHarness(IntercomSimulatorServer simulator) => Simulator = simulator;
+    private ImportHarness(IntercomSimulatorServer simulator, HurriedClock? clock) => (Simulator, this.clock) = (simulator, clock);
+
+    private readonly HurriedClock? clock;
 
     public IntercomSimulatorServer Simulator { get; }
 
     public SimulatorWorkspace Workspace => Simulator.Workspace;
 
-    public DateTimeOffset Now => TimeProvider.System.GetUtcNow();
+    /// <summary>The simulator's, the client's and the importer's clock.</summary>
+    public TimeProvider Clock => clock ?? TimeProvider.System;
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
 
     public static async Task<ImportHarness> StartAsync(int companies = 0, int contacts = 0, int? rateLimitPerMinute = null)
     {
         var simulator = await IntercomSimulatorServer.StartAsync(
             new SimulatorOptions { Companies = companies, Contacts = contacts, Seed = 11, RateLimitPerMinute = rateLimitPerMinute, ScrollExpiry = TimeSpan.FromSeconds(2) },
             0, TestContext.Current.CancellationToken);
-        return new ImportHarness(simulator);
+        return new ImportHarness(simulator, clock: null);
     }
+
+    /// <summary>
+    /// A workspace on a <see cref="HurriedClock"/>: Intercom's own timings (a one-minute scroll expiry, 10-second rate-limit
+    /// windows) and the client's default backoff, with every wait passing at once.
+    /// </summary>
+    public static async Task<ImportHarness> StartHurriedAsync(int companies, int contacts, int scrollPageSize = 50)
+    {
+        var clock = new HurriedClock(horizon: TimeSpan.FromMinutes(10));
+        var simulator = await IntercomSimulatorServer.StartAsync(
+            new SimulatorOptions { Companies = companies, Contacts = contacts, Seed = 11, RateLimitPerMinute = null, ScrollPageSize = scrollPageSize, TimeProvider = clock },
+            0, TestContext.Current.CancellationToken);
+        return new ImportHarness(simulator, clock);
+    }
+
+    /// <summary>The SQLite file of the store <see cref="OpenStoreAsync"/> opens under <paramref name="name"/>.</summary>
+    public string DatabasePath(string name) => Path.Combine(folder, name + ".db");
 
     public async Task<IHubStore> OpenStoreAsync(string name = "hub", TimeProvider? timeProvider = null)
     {
-        var store = await HubStoreFactory.OpenAsync(Path.Combine(folder, name + ".db"), timeProvider ?? TimeProvider.System, TestContext.Current.CancellationToken);
+        var store = await HubStoreFactory.OpenAsync(DatabasePath(name), timeProvider ?? TimeProvider.System, TestContext.Current.CancellationToken);
         disposables.Add(store);
         return store;
     }
@@ -43,19 +65,25 @@ internal sealed class ImportHarness : IAsyncDisposable
     public IntercomClient Client()
     {
         var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
-        services.AddRapportIntercom(o =>
+        services.AddSingleton(Clock);
+        var http = services.AddRapportIntercom(o =>
         {
             o.BaseAddress = Simulator.BaseAddress;
             o.AccessToken = "sim_token";
+            // The simulator says how long it keeps a scroll that is no longer used.
+            o.ScrollExpiry = Simulator.Options.ScrollExpiry;
+            if (clock is not null)
+                o.RequestTimeout = TimeSpan.FromHours(1); // past the hurried clock's horizon: a real timeout, never reached
         });
+        if (clock is not null)
+            http.AddHttpMessageHandler(clock.TrackRequests);
         var provider = services.BuildServiceProvider();
         disposables.Add(provider);
         return provider.GetRequiredService<IntercomClient>();
     }
 
     public Task<ImportSummary> ImportAsync(IHubStore store, ImportOptions? options = null, IProgress<ImportProgress>? progress = null) =>
-        new IntercomImporter(Client(), store, options ?? new ImportOptions(), TimeProvider.System)
+        new IntercomImporter(Client(), store, options ?? new ImportOptions(), Clock)
             .RunAsync(progress, TestContext.Current.CancellationToken);
 
     public Task<PreEnableReport> CheckAsync() =>

@@ -8,7 +8,8 @@ internal sealed class RapportProcess
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "rapport.dll");
 
-    public static Process Start(string workingDirectory, IEnumerable<string> args, StringBuilder output, StringBuilder error)
+    public static Process Start(
+        string workingDirectory, IEnumerable<string> args, StringBuilder output, StringBuilder error, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -20,8 +21,10 @@ internal sealed class RapportProcess
         start.ArgumentList.Add(Dll);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
-        foreach (var name in new[] { "RAPPORT_DATABASE", "RAPPORT_INTERCOM_URL", "RAPPORT_INTERCOM_TOKEN", "RAPPORT_INTERCOM_REGION" })
+        foreach (var name in new[] { "RAPPORT_DATABASE", "RAPPORT_INTERCOM_URL", "RAPPORT_INTERCOM_TOKEN", "RAPPORT_INTERCOM_REGION", "RAPPORT_MASTER_KEY", "RAPPORT_MASTER_KEY_FILE" })
             start.Environment.Remove(name);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         start.Environment["NO_COLOR"] = "1";
 
         var process = Process.Start(start)!;
@@ -32,10 +35,13 @@ internal sealed class RapportProcess
         return process;
     }
 
-    public static async Task<RapportResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<RapportResult> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, null, args);
+
+    public static async Task<RapportResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         StringBuilder output = new(), error = new();
-        using var process = Start(workingDirectory, args, output, error);
+        using var process = Start(workingDirectory, args, output, error, environment);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(3));
         try

@@ -17,11 +17,16 @@ public partial interface IHubStore
     /// <returns>The new teammate; null when a teammate with that email exists.</returns>
     Task<Teammate?> AddTeammateAsync(string email, string name, TeamRole role, string? intercomAdminEmail, string passwordHash, CancellationToken cancellationToken = default);
 
-    /// <summary>Changes name, role and Intercom admin email (not the sign-in email). False when there is no such teammate.</summary>
+    /// <summary>
+    /// Changes name, role and Intercom admin email (not the sign-in email); a new role ends the teammate's sessions and
+    /// changes their security stamp. False when there is no such teammate.
+    /// </summary>
     Task<bool> UpdateTeammateAsync(long id, string name, TeamRole role, string? intercomAdminEmail, CancellationToken cancellationToken = default);
 
+    /// <summary>Sets a new password, ending every session of the teammate and changing their security stamp.</summary>
     Task<bool> SetTeammatePasswordAsync(long id, string passwordHash, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes the teammate with their sessions and API tokens.</summary>
     Task<bool> RemoveTeammateAsync(long id, CancellationToken cancellationToken = default);
 
     Task<ApiTokenInfo> AddApiTokenAsync(long teammateId, string name, string tokenHash, CancellationToken cancellationToken = default);
@@ -34,7 +39,15 @@ public partial interface IHubStore
     /// <summary>Revokes one of the teammate's own tokens; false when it is not theirs or does not exist.</summary>
     Task<bool> RevokeApiTokenAsync(long teammateId, long tokenId, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<string>> ListDataProtectionKeysAsync(CancellationToken cancellationToken = default);
+    /// <summary>The key ring's elements in name order.</summary>
+    Task<IReadOnlyList<DataProtectionKey>> ListDataProtectionKeysAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Adds the element, or replaces the one of that name.</summary>
     Task SaveDataProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken = default);
+
+    /// <summary>Several at once, in one transaction: a key ring wrapped anew is stored whole or not at all.</summary>
+    Task SaveDataProtectionKeysAsync(IReadOnlyList<DataProtectionKey> keys, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets the whole key ring (its master key is lost); returns how many elements it had.</summary>
+    Task<int> DeleteDataProtectionKeysAsync(CancellationToken cancellationToken = default);
 }

@@ -53,7 +53,9 @@ internal static partial class CompanyEndpoints
                 w.WriteEndArray();
                 w.WriteNull("pages");
                 w.WriteNumber("total_count", total);
-                w.WriteString("scroll_param", param);
+                // "When the end is reached the list comes back empty and the param expires" (spec GET /companies/scroll):
+                // a param on the empty page would invite a client to ask again and get the 404 of an expired one.
+                if (ids.Count > 0 || runtime.Options.ScrollParamOnLastPage) { w.WriteString("scroll_param", param); }
                 w.WriteEndObject();
             });
         }

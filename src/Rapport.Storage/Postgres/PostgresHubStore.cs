@@ -70,6 +70,20 @@ internal sealed class PostgresHubStore : HubStore
     public override Task<IJobHold?> TryHoldJobAsync(HubJob job, CancellationToken cancellationToken = default) =>
         PostgresJobHold.TryHoldAsync(dataSource, job, cancellationToken);
 
+    /// <summary>The schema's tables with their indexes and TOAST (what this hub takes), and the whole database it lives in.</summary>
+    public override async Task<DatabaseSize> MeasureAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var (schema, bytes, whole) = await connection.QuerySingleAsync<(string, long, long)>(new CommandDefinition(
+            """
+            SELECT current_schema(),
+                   COALESCE((SELECT SUM(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                             WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')), 0)::bigint,
+                   pg_database_size(current_database())
+            """, cancellationToken: cancellationToken));
+        return new DatabaseSize(Provider, schema, bytes, null, null, whole);
+    }
+
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
 

@@ -6,15 +6,12 @@ using Rapport.Hub.Storage;
 namespace Rapport.Storage.Sqlite;
 
 /// <summary>The embedded store: one SQLite file in WAL mode, a pooled connection per operation.</summary>
-internal sealed class SqliteHubStore : HubStore
+internal sealed partial class SqliteHubStore : HubStore
 {
     /// <summary><c>PRAGMA application_id</c> of a Rapport file, "Rprt" in ASCII, so a foreign file is recognised (https://www.sqlite.org/pragma.html#pragma_application_id).</summary>
     public const int ApplicationId = 0x52707274;
 
     private const int BusyTimeoutMilliseconds = 10_000;
-
-    /// <summary>How often the WAL is copied back into the database, off the path of any write (see <see cref="CheckpointAsync"/>).</summary>
-    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
 
     private readonly string connectionString;
     private readonly SemaphoreSlim writer = new(1, 1);
@@ -79,36 +76,6 @@ internal sealed class SqliteHubStore : HubStore
         SqliteConnection.ClearPool(connection);
     }
 
-    /// <summary>
-    /// SQLite copies its write-ahead log back into the database file every 1,000 pages, inside whichever commit crosses
-    /// that mark, and the copy syncs the file to disk: a Segment or webhook call answered only once committed would wait
-    /// for it (the slowest 1 % of single track calls took 10 ms, 4 ms without). Connections turn that off
-    /// (<c>wal_autocheckpoint = 0</c>) and this loop copies the log every second instead, in PASSIVE mode, which waits for
-    /// no writer and no reader (https://www.sqlite.org/wal.html#ckpt).
-    /// </summary>
-    private async Task CheckpointAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(CheckpointInterval, timeProvider);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                try
-                {
-                    await using var connection = await OpenConnectionAsync(cancellationToken);
-                    await connection.ExecuteAsync(new CommandDefinition("PRAGMA wal_checkpoint(PASSIVE)", cancellationToken: cancellationToken));
-                }
-                catch (SqliteException)
-                {
-                    // A busy or locked file now is no reason to stop: the next tick copies what this one could not.
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
-
     public override Task<IJobHold?> TryHoldJobAsync(HubJob job, CancellationToken cancellationToken = default) =>
         Task.FromResult(SqliteJobHold.TryHold(Path, job));
 
@@ -120,8 +87,10 @@ internal sealed class SqliteHubStore : HubStore
             await connection.OpenAsync(cancellationToken);
             // Per-connection settings; WAL itself is persistent and set once by ClaimAsync. NORMAL is durable in WAL mode
             // except for the last transactions before a power loss, never corrupting (https://www.sqlite.org/pragma.html#pragma_synchronous).
-            // Checkpoints are the store's own loop (CheckpointAsync), never a commit's.
-            await connection.ExecuteAsync($"PRAGMA wal_autocheckpoint = 0; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
+            // Checkpoints are the store's own loop (CheckpointAsync), never a commit's; the log it leaves is cut to WalLimitBytes
+            // whenever SQLite starts it over (https://www.sqlite.org/pragma.html#pragma_journal_size_limit).
+            await connection.ExecuteAsync(
+                $"PRAGMA wal_autocheckpoint = 0; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA journal_size_limit = {WalLimitBytes};");
             return connection;
         }
         catch

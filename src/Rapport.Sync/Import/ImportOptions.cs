@@ -24,6 +24,16 @@ public sealed class ImportOptions
     /// <summary>An incremental import older than this turns into a full one, which also notices deleted contacts.</summary>
     public TimeSpan FullImportEvery { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>The default <see cref="Patience"/>.</summary>
+    public static readonly TimeSpan DefaultPatience = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long the import keeps going through Intercom's failures on one request (429s waited out to each
+    /// <c>X-RateLimit-Reset</c>, 5xx, timeouts, dropped connections) or through a company scroll that keeps breaking, before
+    /// it stops saying what failed and for how long. A stopped import resumes when run again.
+    /// </summary>
+    public TimeSpan Patience { get; set; } = DefaultPatience;
+
     /// <summary>How many contacts whose company lists exceed the inline ten are resolved at once.</summary>
     public int MembershipLookupConcurrency { get; set; } = 4;
 

@@ -1,4 +1,5 @@
 using Rapport.Hub.Sources;
+using Rapport.Intercom;
 
 namespace Rapport.Sync.Import;
 
@@ -9,36 +10,49 @@ public sealed partial class IntercomImporter
     /// applies each page as one batch. Intercom has no company search, so even an incremental import reads them all;
     /// unchanged companies cost the API call and nothing else.
     /// </summary>
+    /// <remarks>
+    /// A scroll that breaks (a 5xx or a dropped connection on a page: Intercom cannot resume it) is started again once the
+    /// old one expired (the client waits for that), for as long as the patience allows without a new company read. The
+    /// companies the run already applied are passed over, so their records are not written twice and the counts are those
+    /// of one pass.
+    /// </remarks>
     private async Task<CompanyCounts> ImportCompaniesAsync(
         ImportRunState state, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        int seen = 0, qualified = 0, created = 0, updated = 0, unchanged = 0, deactivated = 0;
-        var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
-
-        await foreach (var page in intercom.ScrollCompaniesAsync(cancellationToken).Prefetch(2, cancellationToken).ConfigureAwait(false))
+        var tally = new CompanyTally();
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        var (breaks, brokenSince) = (0, 0L);
+        while (true)
         {
-            var decisions = new List<CompanyDecision>(page.Items.Count);
-            foreach (var company in page.Items)
+            try
             {
-                var decision = qualifier.Decide(company);
-                decisions.Add(decision);
-                if (decision.Qualified)
-                    qualified++;
-                else
-                    skipped[CompanyQualifier.Category(decision.Reason!)] = skipped.GetValueOrDefault(CompanyQualifier.Category(decision.Reason!)) + 1;
-            }
+                await foreach (var page in intercom.ScrollCompaniesAsync(cancellationToken).Prefetch(2, cancellationToken).ConfigureAwait(false))
+                {
+                    var fresh = page.Items.Where(company => !applied.Contains(company.Id)).ToList();
+                    if (fresh.Count == 0)
+                        continue;
+                    var decisions = fresh.ConvertAll(qualifier.Decide);
+                    var result = await store.ApplyCompaniesAsync(decisions, state.RunId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    tally.Add(decisions, result);
+                    applied.UnionWith(fresh.Select(company => company.Id));
+                    breaks = 0;
+                    progress?.Report(new ImportProgress("companies", tally.Seen, page.TotalCount, intercom.Statistics.RequestsSent));
+                }
 
-            var result = await store.ApplyCompaniesAsync(decisions, state.RunId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            seen += page.Items.Count;
-            created += result.Created;
-            updated += result.Updated;
-            unchanged += result.Unchanged;
-            deactivated += result.Deactivated;
-            progress?.Report(new ImportProgress("companies", seen, page.TotalCount, intercom.Statistics.RequestsSent));
+                break;
+            }
+            catch (IntercomScrollExpiredException broken)
+            {
+                if (breaks++ == 0)
+                    brokenSince = timeProvider.GetTimestamp();
+                var failingFor = timeProvider.GetElapsedTime(brokenSince);
+                if (failingFor >= options.Patience)
+                    throw new IntercomPatienceExceededException("Intercom's company scroll (GET /companies/scroll)", breaks, failingFor, options.Patience, broken);
+            }
         }
 
-        deactivated += await store.DeactivateUnseenCompaniesAsync(
+        var unseen = await store.DeactivateUnseenCompaniesAsync(
             IntercomSource.Name, state.RunId, "deleted in Intercom", cancellationToken).ConfigureAwait(false);
-        return new CompanyCounts(seen, qualified, created, updated, unchanged, deactivated, skipped);
+        return tally.ToCounts(unseen);
     }
 }

@@ -21,6 +21,9 @@ public sealed partial class IntercomImporter(
 
     private readonly CompanyQualifier qualifier = new(options, timeProvider);
 
+    // Every call of the run, conversations included, waits out Intercom's failures for the run's patience.
+    private readonly IntercomClient intercom = intercom.WithRetryPatience(options.Patience);
+
     public async Task<ImportSummary> RunAsync(IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = timeProvider.GetTimestamp();

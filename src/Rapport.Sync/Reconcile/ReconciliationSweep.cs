@@ -23,6 +23,9 @@ public sealed class ReconciliationSweep(IntercomClient intercom, IHubStore store
     public const string NotEnabled = "Companies and users: Import users and companies is not enabled yet (the pre-enable check has not passed).";
     public const string FirstImport = "first import, nothing to compare with yet";
 
+    /// <summary>How long the sweep's import waits out Intercom's failures on one request (<see cref="ImportOptions.Patience"/>).</summary>
+    public TimeSpan ImportPatience { get; init; } = ImportOptions.DefaultPatience;
+
     public async Task<SweepResult> RunAsync(string trigger, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var startedAt = timeProvider.GetUtcNow();
@@ -59,7 +62,9 @@ public sealed class ReconciliationSweep(IntercomClient intercom, IHubStore store
         IntercomIntegrationSettings settings, List<string> notes, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var first = await store.GetSyncStateAsync(IntercomImporter.LastCompletedKey, cancellationToken).ConfigureAwait(false) is null;
-        var summary = await new IntercomImporter(intercom, store, settings.ToImportOptions(), timeProvider)
+        var options = settings.ToImportOptions();
+        options.Patience = ImportPatience;
+        var summary = await new IntercomImporter(intercom, store, options, timeProvider)
             .RunAsync(progress, cancellationToken).ConfigureAwait(false);
         var read = new SweepCounts(summary.Companies.Seen, summary.Users.ContactsSeen, null);
         if (first)

@@ -11,11 +11,13 @@ internal sealed class CommonOptions
     public Option<string?> IntercomUrl { get; } = new("--intercom-url") { Description = "Intercom API base URL, e.g. a simulator's (env RAPPORT_INTERCOM_URL)" };
     public Option<string?> Region { get; } = new("--region") { Description = "Intercom region when no URL is given: us, eu or au (env RAPPORT_INTERCOM_REGION)" };
     public Option<string?> Token { get; } = new("--token") { Description = "Intercom access token (env RAPPORT_INTERCOM_TOKEN)" };
+    public Option<string?> MasterKeyFile { get; } = new("--master-key-file") { Description = "The file holding the master key that encrypts the key ring (default: beside the SQLite database, or rapport.masterkey beside the config file; env RAPPORT_MASTER_KEY_FILE; RAPPORT_MASTER_KEY holds the key itself and wins)" };
 
-    public void AddTo(Command command, bool database = true, bool intercom = true)
+    public void AddTo(Command command, bool database = true, bool intercom = true, bool masterKey = false)
     {
         command.Options.Add(Config);
         if (database) command.Options.Add(Database);
+        if (masterKey) command.Options.Add(MasterKeyFile);
         if (!intercom) return;
         command.Options.Add(IntercomUrl);
         command.Options.Add(Region);
@@ -32,6 +34,7 @@ internal sealed class CommonOptions
             IntercomUrl = url is null ? settings.IntercomUrl : WorkspaceOptions.ParseUrl(url, "--intercom-url"),
             Region = result.GetValue(Region) ?? settings.Region,
             Token = result.GetValue(Token) ?? settings.Token,
+            MasterKeyFile = result.GetValue(MasterKeyFile) ?? settings.MasterKeyFile,
         };
     }
 }

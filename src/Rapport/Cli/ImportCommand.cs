@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Rapport.Configuration;
 using Spectre.Console;
 
 namespace Rapport.Cli;
@@ -12,6 +13,7 @@ internal static class ImportCommand
         var onlyWithIds = new Option<bool>("--only-with-ids") { Description = "Enable the import even if some companies lack company_id or users lack user_id: those are skipped" };
         var full = new Option<bool>("--full") { Description = "Read every contact again instead of only those changed since the last import" };
         var conversations = new Option<bool>("--conversations") { Description = "Also import conversations with every part (tickets, outbound emails and posts are left out and counted)" };
+        var patience = new Option<string?>("--patience") { Description = "How long to keep retrying Intercom's failures (429s, 5xx, dropped connections) on one request before stopping, e.g. 30m, 90s, 2h (default 30m; config import.patience)" };
 
         var command = new Command("import", "Import qualifying Intercom companies and their users into the hub (incremental when run again)");
         common.AddTo(command);
@@ -20,6 +22,7 @@ internal static class ImportCommand
         command.Options.Add(onlyWithIds);
         command.Options.Add(full);
         command.Options.Add(conversations);
+        command.Options.Add(patience);
         command.SetAction((result, cancellationToken) => UserErrors.RunAsync(() =>
         {
             var settings = common.Read(result);
@@ -29,6 +32,7 @@ internal static class ImportCommand
                 Qualification = result.GetValue(rule) ?? settings.Qualification,
                 OnlyWithIds = result.GetValue(onlyWithIds) || settings.OnlyWithIds,
                 Conversations = result.GetValue(conversations) || settings.Conversations,
+                ImportPatience = result.GetValue(patience) is { } text ? DurationText.Parse(text, "--patience") : settings.ImportPatience,
             };
             return new ImportWorkflow(AnsiConsole.Console, TimeProvider.System).RunAsync(settings, result.GetValue(full), cancellationToken);
         }, cancellationToken));

@@ -33,6 +33,7 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
             OnlyWithIds = settings.OnlyWithIds,
             Full = full,
             Conversations = settings.Conversations,
+            Patience = settings.ImportPatience,
         };
         await using var store = await HubStoreFactory.OpenAsync(settings.Database, timeProvider, cancellationToken);
         // A server on the same hub may be syncing or sweeping: two importers would write the same records through the same checkpoints.

@@ -17,6 +17,7 @@ internal static class RapportCli
             ModelCommand.Create(common),
             PlaybooksCommand.Create(common),
             ServeCommand.Create(common),
+            KeysCommand.Create(common),
             SimulatorCommand.Create(),
         };
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Rapport.Configuration;
 using Rapport.Web;
+using Rapport.Web.Keys;
 using Spectre.Console;
 
 namespace Rapport.Cli;
@@ -13,7 +14,7 @@ internal static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = $"Where to listen, ';'-separated (default {RapportWebOptions.DefaultUrl}; env RAPPORT_URLS)" };
         var adminPassword = new Option<string?>("--admin-password") { Description = "The first admin's password, used only when the hub has no teammate yet (env RAPPORT_ADMIN_PASSWORD; default: generated and printed once)" };
         var command = new Command("serve", "Serve the web app and the REST API");
-        common.AddTo(command, intercom: false);
+        common.AddTo(command, intercom: false, masterKey: true);
         command.Options.Add(urls);
         command.Options.Add(adminPassword);
         command.SetAction((result, cancellationToken) => UserErrors.RunAsync(async () =>
@@ -40,6 +41,10 @@ internal static class ServeCommand
         TrustedProxies = Web.Security.TrustedProxies.Parse(settings.TrustedProxies, "web.trustedProxies / RAPPORT_TRUSTED_PROXIES"),
         SweepInterval = TimeSpan.FromMinutes(settings.SweepMinutes),
         SignIn = new Web.Auth.SignInProtection { Lock = LockPolicy(settings) },
+        ImportPatience = settings.ImportPatience,
+        InboxRetention = TimeSpan.FromDays(settings.InboxRetentionDays),
+        MasterKeyFile = settings.MasterKeyFile ?? MasterKeyLocation.DefaultFile(settings.Database, settings.ConfigFile),
+        MasterKey = settings.MasterKey,
         Intercom = new IntercomAppOptions
         {
             ClientId = settings.IntercomClientId,
@@ -66,6 +71,9 @@ internal static class ServeCommand
         await app.StartAsync(cancellationToken);
         if (started is not null)
             await started(app);
+        // Whoever announces the app, the operator hears about the master key.
+        foreach (var notice in app.KeyRingNotices)
+            console.MarkupLineInterpolated($"[yellow]{notice}[/]");
         if (announce is not null)
             announce(app);
         else

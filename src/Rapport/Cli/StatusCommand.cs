@@ -1,11 +1,15 @@
 using System.CommandLine;
 using Rapport.Storage;
 using Rapport.Sync.Check;
+using Rapport.Web.Retention;
 using Spectre.Console;
 
 namespace Rapport.Cli;
 
-/// <summary><c>rapport status</c>: what the hub holds, how the last imports went, the last pre-enable check, and where Segment's inbox stands.</summary>
+/// <summary>
+/// <c>rapport status</c>: what the hub holds, how the last imports went, the last pre-enable check, where Segment's inbox
+/// stands, and how big the database is.
+/// </summary>
 internal static class StatusCommand
 {
     public static Command Create(CommonOptions common)
@@ -35,6 +39,8 @@ internal static class StatusCommand
                         $"  [yellow]{segment.SetAside:N0} set aside after failing[/] (retry or discard on Settings → Integrations → Segment), {segment.Discarded:N0} discarded");
             }
 
+            console.WriteLine($"Database: {StorageText.Size(await store.MeasureAsync(cancellationToken))}");
+            console.WriteLine(StorageText.Retention(TimeSpan.FromDays(settings.InboxRetentionDays), await store.CountPrunedAsync(cancellationToken)));
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;

@@ -33,6 +33,7 @@ internal static class UserErrors
     {
         SettingsException or HubStoreException => exception.Message,
         RuleSyntaxException => $"qualification {exception.Message}",
+        IntercomPatienceExceededException => $"intercom: {exception.Message}. Run the import again to resume it; --patience or import.patience waits longer",
         IntercomException => $"intercom: {exception.Message}",
         _ => null,
     };

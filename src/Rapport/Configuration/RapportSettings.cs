@@ -54,4 +54,19 @@ public sealed record RapportSettings
 
     /// <summary>How often <c>rapport serve</c> runs the reconciliation sweep; 0 = only on demand.</summary>
     public int SweepMinutes { get; init; } = 15;
+
+    /// <summary>How long an import keeps going through Intercom's failures on one request before it stops (config <c>import.patience</c>, <c>--patience</c>).</summary>
+    public TimeSpan ImportPatience { get; init; } = Sync.Import.ImportOptions.DefaultPatience;
+
+    /// <summary>The config file these settings were read from, if any: the default home of a PostgreSQL hub's master key.</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>The master key file; null = the default beside the database or the config file (<see cref="Web.Keys.MasterKeyLocation"/>).</summary>
+    public string? MasterKeyFile { get; init; }
+
+    /// <summary>The master key itself, from <c>RAPPORT_MASTER_KEY</c> only: it has no place in a config file beside the database.</summary>
+    public string? MasterKey { get; init; }
+
+    /// <summary>Days applied webhook notifications and Segment calls are kept before the server deletes them; 0 = kept for ever.</summary>
+    public int InboxRetentionDays { get; init; } = 7;
 }

@@ -15,7 +15,7 @@ public static class SettingsLoader
         var settings = new RapportSettings();
         var path = configPath ?? (File.Exists(DefaultConfigFile) ? DefaultConfigFile : null);
         if (path is not null)
-            settings = ReadFile(path, settings);
+            settings = ReadFile(path, settings) with { ConfigFile = Path.GetFullPath(path) };
         return FromEnvironment(settings, environment);
     }
 
@@ -72,11 +72,16 @@ public static class SettingsLoader
                     OnlyWithIds = reader.Bool(import, "onlyWithIds") ?? settings.OnlyWithIds,
                     Conversations = reader.Bool(import, "conversations") ?? settings.Conversations,
                     SweepMinutes = reader.Int(import, "sweepMinutes") ?? settings.SweepMinutes,
+                    ImportPatience = reader.Duration(import, "patience") ?? settings.ImportPatience,
                     Qualification = import.TryGetProperty("qualification", out var rule) && rule.ValueKind != JsonValueKind.Null
                         ? rule.ValueKind == JsonValueKind.String ? rule.GetString() : rule.GetRawText()
                         : settings.Qualification,
                 };
             }
+            if (reader.Object(root, "security") is { } security)
+                settings = settings with { MasterKeyFile = reader.String(security, "masterKeyFile") ?? settings.MasterKeyFile };
+            if (reader.Object(root, "retention") is { } retention)
+                settings = settings with { InboxRetentionDays = reader.Int(retention, "inboxDays") ?? settings.InboxRetentionDays };
         }
         return settings;
     }
@@ -100,21 +105,20 @@ public static class SettingsLoader
             IntercomUrl = url is null ? settings.IntercomUrl : SectionReader.ParseUrl(url, "RAPPORT_INTERCOM_URL"),
             Region = environment("RAPPORT_INTERCOM_REGION") ?? settings.Region,
             Token = environment("RAPPORT_INTERCOM_TOKEN") ?? settings.Token,
-            SweepMinutes = environment("RAPPORT_SWEEP_MINUTES") is { } minutes
-                ? int.TryParse(minutes, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-                    ? parsed
-                    : throw new SettingsException($"RAPPORT_SWEEP_MINUTES: '{minutes}' is not a whole number of minutes ≥ 0")
-                : settings.SweepMinutes,
+            SweepMinutes = WholeNumber(environment, "RAPPORT_SWEEP_MINUTES", "minutes") ?? settings.SweepMinutes,
+            MasterKeyFile = environment("RAPPORT_MASTER_KEY_FILE") ?? settings.MasterKeyFile,
+            MasterKey = environment("RAPPORT_MASTER_KEY") ?? settings.MasterKey,
+            InboxRetentionDays = WholeNumber(environment, "RAPPORT_INBOX_RETENTION_DAYS", "days") ?? settings.InboxRetentionDays,
             LockoutFailures = WholeNumber(environment, "RAPPORT_LOCKOUT_FAILURES", "failures") ?? settings.LockoutFailures,
             LockoutMinutes = WholeNumber(environment, "RAPPORT_LOCKOUT_MINUTES", "minutes") ?? settings.LockoutMinutes,
         };
     }
 
-    private static int? WholeNumber(Func<string, string?> environment, string name, string unit) =>
-        environment(name) is { } text
+    private static int? WholeNumber(Func<string, string?> environment, string variable, string unit) =>
+        environment(variable) is { } text
             ? int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
                 ? parsed
-                : throw new SettingsException($"{name}: '{text}' is not a whole number of {unit} ≥ 0")
+                : throw new SettingsException($"{variable}: '{text}' is not a whole number of {unit} ≥ 0")
             : null;
 
     private sealed class SectionReader(string path)
@@ -127,6 +131,17 @@ public static class SettingsLoader
         public int? Int(JsonElement parent, string name) =>
             Get(parent, name, JsonValueKind.Number, "a whole number") is { } value
                 ? value.TryGetInt32(out var number) && number >= 0 ? number : throw Wrong(name, "a whole number ≥ 0")
+                : null;
+
+        /// <summary>A duration as text (<c>"30m"</c>, <c>"90s"</c>, <c>"2h"</c>) or a number of minutes.</summary>
+        public TimeSpan? Duration(JsonElement parent, string name) =>
+            parent.TryGetProperty(name, out var value) && value.ValueKind is not JsonValueKind.Null
+                ? value.ValueKind switch
+                {
+                    JsonValueKind.String => DurationText.Parse(value.GetString()!, $"config {path}: '{name}'"),
+                    JsonValueKind.Number => DurationText.Parse(value.GetRawText(), $"config {path}: '{name}'"),
+                    _ => throw Wrong(name, "a duration such as \"30m\", \"90s\" or \"2h\""),
+                }
                 : null;
 
         public bool? Bool(JsonElement parent, string name) =>

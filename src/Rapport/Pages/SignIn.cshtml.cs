@@ -1,14 +1,13 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rapport.Hub.Storage;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 
 namespace Rapport.Pages;
 
 [PasswordAttempt]
-internal sealed class SignInModel(SignInGuard guard, IAuditLog audit) : PageModel
+internal sealed class SignInModel(IHubStore store, SignInGuard guard, IAuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -35,9 +34,14 @@ internal sealed class SignInModel(SignInGuard guard, IAuditLog audit) : PageMode
             return Page();
         }
 
+        if (!await Sessions.SignInAsync(HttpContext, store, teammate, cancellationToken))
+        {
+            // Removed between reading their password and starting the session.
+            Error = "That email and password do not match a teammate.";
+            return Page();
+        }
+
         await audit.RecordAsync(AuditActions.SignedIn, teammate.Email, actor: teammate);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            TeamClaims.Principal(teammate, CookieAuthenticationDefaults.AuthenticationScheme));
         return LocalRedirect(SafeReturnUrl());
     }
 

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 using Rapport.Hub.Storage;
 using Rapport.Storage;
 using Rapport.Web.Api;
@@ -10,12 +7,14 @@ using Rapport.Web.Assets;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
+using Rapport.Web.Keys;
 using Rapport.Web.Messaging;
 using Rapport.Web.Model;
 using Rapport.Web.Playbooks;
 using Rapport.Web.Security;
 using Rapport.Web.Segment;
 using Rapport.Web.Push;
+using Rapport.Web.Retention;
 using Rapport.Web.Webhooks;
 
 namespace Rapport.Web;
@@ -28,14 +27,18 @@ public sealed class RapportWebApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private RapportWebApp(WebApplication app, string? generatedAdminPassword)
+    private RapportWebApp(WebApplication app, string? generatedAdminPassword, IReadOnlyList<string> keyRingNotices)
     {
         _app = app;
         GeneratedAdminPassword = generatedAdminPassword;
+        KeyRingNotices = keyRingNotices;
     }
 
     /// <summary>Set on the first start when the admin's password was generated: show it once.</summary>
     public string? GeneratedAdminPassword { get; }
+
+    /// <summary>What the operator should know about the master key: that it was made, or that an old key ring was encrypted with it.</summary>
+    public IReadOnlyList<string> KeyRingNotices { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -54,8 +57,10 @@ public sealed class RapportWebApp : IAsyncDisposable
     {
         var store = await HubStoreFactory.OpenAsync(options.Database, options.TimeProvider, cancellationToken);
         string? password;
+        KeyRingOpening keys;
         try
         {
+            keys = await HubKeyRing.OpenAsync(store, MasterKeyLocation.For(options), cancellationToken);
             password = await FirstAdmin.EnsureAsync(store, options, cancellationToken);
         }
         catch
@@ -72,16 +77,12 @@ public sealed class RapportWebApp : IAsyncDisposable
         });
         builder.WebHost.UseKestrelCore().UseUrls([.. options.Urls]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // The key ring lives in the hub database unencrypted by design (see HubXmlRepository); the warning would repeat it on every start.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(options.TimeProvider);
         services.AddSingleton<IHubStore>(_ => store);
-        services.AddDataProtection().SetApplicationName("Rapport");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new HubXmlRepository(provider.GetRequiredService<IHubStore>())));
+        services.AddRapportDataProtection(keys.Key);
         services.AddRapportAudit();
         services.AddRapportAuth(options.SignIn);
         services.AddRapportIntegration();
@@ -91,6 +92,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         services.AddRapportMessaging();
         services.AddRapportPush();
         services.AddRapportPlaybooks();
+        services.AddRapportRetention();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "rapport.antiforgery";
@@ -131,7 +133,16 @@ public sealed class RapportWebApp : IAsyncDisposable
         app.MapSegmentIngest();
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok("ok")).AllowAnonymous().ExcludeFromDescription();
-        return new RapportWebApp(app, password);
+        try
+        {
+            KeyRingProtection.EnsureKey(app.Services);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return new RapportWebApp(app, password, keys.Notices);
     }
 
     public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);

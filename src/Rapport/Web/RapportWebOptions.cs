@@ -37,11 +37,29 @@ public sealed record RapportWebOptions
     /// <summary>How often the reconciliation sweep runs by itself (default 15 minutes); zero: only on demand.</summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long "Sync now" and the sweep wait out Intercom's failures on one request before stopping (default 30 minutes).</summary>
+    public TimeSpan ImportPatience { get; init; } = Rapport.Sync.Import.ImportOptions.DefaultPatience;
+
     /// <summary>
     /// The wait after a Segment call's first failed attempt, doubled after each (1, 2, 4, 8 s by default); its fifth
     /// failure sets it aside.
     /// </summary>
     public TimeSpan SegmentFirstRetry { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long applied webhook notifications and Segment calls are kept before the server deletes them (7 days by
+    /// default); zero keeps them for ever. Failed and set-aside ones stay until handled.
+    /// </summary>
+    public TimeSpan InboxRetention { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// The file holding the master key that encrypts the key ring; made on the first start. Null: beside the SQLite
+    /// database (<c>hub.db</c> → <c>hub.masterkey</c>), or <c>rapport.masterkey</c> in the working directory for PostgreSQL.
+    /// </summary>
+    public string? MasterKeyFile { get; init; }
+
+    /// <summary>The master key itself (<c>RAPPORT_MASTER_KEY</c>), which wins over <see cref="MasterKeyFile"/>.</summary>
+    public string? MasterKey { get; init; }
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

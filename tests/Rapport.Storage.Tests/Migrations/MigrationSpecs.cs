@@ -21,7 +21,9 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
 
         // Assert
         var applied = await hub.QueryAsync<(int Version, string Name)>("SELECT version, name FROM schema_migrations ORDER BY version");
-        applied.Select(m => m.Version).ShouldBe(Enumerable.Range(1, applied.Count), "every migration once, in order, none skipped");
+        // Numbers are handed out to work in progress ahead of time, so a branch can have a gap until the others land; what
+        // counts is that every migration this build embeds is applied once, in order.
+        applied.Select(m => m.Version).ShouldBe(EmbeddedVersions(provider), "every migration once, in order, none skipped");
         applied.ShouldAllBe(m => m.Name.StartsWith($"{m.Version:0000}_"));
         applied.Take(3).ShouldBe([(1, "0001_initial"), (2, "0002_contact_segments"), (3, "0003_team")]);
         (await hub.Store.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(new HubCounts(0, 0, 0, 0, 0, 0));
@@ -111,5 +113,14 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
         error.Message.ShouldContain("postgresql://127.0.0.1:1/hub");
         error.Message.ShouldNotContain("s3cret");
         error.Message.ShouldNotContain("\n");
+    }
+
+    private static List<int> EmbeddedVersions(string provider)
+    {
+        var folder = $".Migrations.{provider}.";
+        return [.. typeof(HubStoreFactory).Assembly.GetManifestResourceNames()
+            .Where(name => name.Contains(folder, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(name => int.Parse(name[(name.IndexOf(folder, StringComparison.Ordinal) + folder.Length)..][..4], System.Globalization.CultureInfo.InvariantCulture))
+            .Order()];
     }
 }

@@ -71,6 +71,22 @@ public sealed class TeamSpecs(StoreFixture fixture) : IClassFixture<StoreFixture
         await hub.Store.SaveDataProtectionKeyAsync("key-1", "<key id=\"1\" revoked=\"true\" />", Token);
         await hub.ReopenAsync(time);
 
-        (await hub.Store.ListDataProtectionKeysAsync(Token)).ShouldBe(["<key id=\"1\" revoked=\"true\" />", "<key id=\"2\" />"]);
+        (await hub.Store.ListDataProtectionKeysAsync(Token)).ShouldBe(
+            [new DataProtectionKey("key-1", "<key id=\"1\" revoked=\"true\" />"), new DataProtectionKey("key-2", "<key id=\"2\" />")]);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_key_ring_wrapped_anew_is_saved_whole_and_a_lost_one_is_forgotten_whole(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+        await hub.Store.SaveDataProtectionKeyAsync("key-1", "<key id=\"1\" />", Token);
+
+        await hub.Store.SaveDataProtectionKeysAsync([new("key-1", "<key id=\"1\" wrapped=\"2\" />"), new("key-2", "<key id=\"2\" wrapped=\"2\" />")], Token);
+        var wrapped = await hub.Store.ListDataProtectionKeysAsync(Token);
+        var forgotten = await hub.Store.DeleteDataProtectionKeysAsync(Token);
+
+        wrapped.Select(k => k.Xml).ShouldBe(["<key id=\"1\" wrapped=\"2\" />", "<key id=\"2\" wrapped=\"2\" />"]);
+        forgotten.ShouldBe(2);
+        (await hub.Store.ListDataProtectionKeysAsync(Token)).ShouldBeEmpty();
     }
 }

@@ -45,7 +45,7 @@ public sealed class PasswordRuleSpecs
 
         var response = await WebHub.PostFormAsync(client, "/me?handler=Password", new() { ["current"] = WebHub.AdminPassword, ["next"] = "basketball under the moon" });
 
-        (await response.Content.ReadAsStringAsync(Cancel)).ShouldContain("Your password was changed.");
+        (await response.Content.ReadAsStringAsync(Cancel)).ShouldContain("Your password was changed");
         (await hub.SignedInAsync(WebHub.AdminEmail, "basketball under the moon")).ShouldNotBeNull();
     }
 
@@ -62,6 +62,6 @@ public sealed class PasswordRuleSpecs
         (await hub.SignedInAsync("grace@example.test", password)).ShouldNotBeNull();
         var profile = await hub.SignedInAsync("grace@example.test", password);
         var change = await WebHub.PostFormAsync(profile, "/me?handler=Password", new() { ["current"] = password, ["next"] = password });
-        (await change.Content.ReadAsStringAsync(Cancel)).ShouldContain("Your password was changed.", customMessage: "the generated password is itself acceptable");
+        (await change.Content.ReadAsStringAsync(Cancel)).ShouldContain("Your password was changed", customMessage: "the generated password is itself acceptable");
     }
 }

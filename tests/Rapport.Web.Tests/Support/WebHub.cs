@@ -70,8 +70,10 @@ public sealed partial class WebHub : IAsyncDisposable
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see where the app sends them.</summary>
     public HttpClient Client()
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        var cookies = new CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
         _clients.Add(client);
+        _cookieJars[client] = cookies;
         return client;
     }
 

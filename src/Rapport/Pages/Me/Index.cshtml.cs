@@ -7,7 +7,7 @@ using Rapport.Web.Auth;
 namespace Rapport.Pages.Me;
 
 [PasswordAttempt(Handler = "Password")]
-internal sealed class MeModel(IHubStore store, SignInGuard guard, IAuditLog audit) : PageModel
+internal sealed partial class MeModel(IHubStore store, SignInGuard guard, IAuditLog audit) : PageModel
 {
     public Teammate Teammate { get; private set; } = null!;
 
@@ -25,6 +25,7 @@ internal sealed class MeModel(IHubStore store, SignInGuard guard, IAuditLog audi
     {
         Teammate = await store.FindTeammateAsync(Id, cancellationToken) ?? throw new InvalidOperationException("The signed-in teammate was removed.");
         Tokens = await store.ListApiTokensAsync(Id, cancellationToken);
+        await LoadSessionsAsync(cancellationToken);
     }
 
     public async Task OnPostCreateAsync(string? name, CancellationToken cancellationToken)
@@ -62,7 +63,10 @@ internal sealed class MeModel(IHubStore store, SignInGuard guard, IAuditLog audi
         {
             await store.SetTeammatePasswordAsync(Id, Passwords.Hash(next!), cancellationToken);
             await audit.RecordAsync(AuditActions.PasswordChanged);
-            Message = "Your password was changed.";
+            // The change ended every session of the teammate, this one too: whoever made it carries on in a fresh one.
+            await Sessions.SignInAsync(HttpContext, store, Teammate, cancellationToken);
+            await LoadSessionsAsync(cancellationToken);
+            Message = "Your password was changed, and your other sessions were ended.";
         }
     }
 }

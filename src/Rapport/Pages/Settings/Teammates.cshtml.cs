@@ -11,7 +11,7 @@ using Rapport.Web.Messaging;
 namespace Rapport.Pages.Settings;
 
 [Authorize(Policy = TeamClaims.AdminPolicy)]
-internal sealed class TeammatesModel(IHubStore store, MessagingSeats seats, IAuditLog audit) : PageModel
+internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats seats, IAuditLog audit) : PageModel
 {
     public IReadOnlyList<Teammate> Teammates { get; private set; } = [];
 

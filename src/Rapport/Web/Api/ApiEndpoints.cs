@@ -22,6 +22,7 @@ internal static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").RefuseUnknownQueryParameters();
         api.MapTeamApi();
+        api.MapSessionsApi();
         api.MapIntercomApi();
         api.MapIntercomSyncApi();
         api.MapAccountsApi();

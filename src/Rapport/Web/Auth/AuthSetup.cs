@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rapport.Hub.Storage;
+using Rapport.Hub.Team;
 
 namespace Rapport.Web.Auth;
 
@@ -33,7 +34,7 @@ internal static class AuthSetup
                 options.Cookie.SameSite = SameSiteMode.Lax;
                 // Secure over HTTPS, including behind a trusted proxy that ends TLS (see TrustedProxies).
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.ExpireTimeSpan = TeammateSessions.IdleLifetime;
                 options.SlidingExpiration = true;
                 options.Events = new CookieAuthenticationEvents
                 {
@@ -51,20 +52,27 @@ internal static class AuthSetup
         return services;
     }
 
-    // A removed teammate is signed out at once, and a changed role applies from the next request.
+    // A cookie is good only while its session lives (sign-out, ending it from a profile or Settings → Teammates ends it)
+    // and the teammate's security stamp is the one it was issued under (a new password or role changes it); a removed
+    // teammate's sessions went with them. A cookie from before sessions were kept names none and signs in again.
     private static async Task RevalidateAsync(CookieValidatePrincipalContext context)
     {
         var store = context.HttpContext.RequestServices.GetRequiredService<IHubStore>();
-        var teammate = context.Principal?.TeammateId() is { } id ? await store.FindTeammateAsync(id, context.HttpContext.RequestAborted) : null;
-        if (teammate is null)
+        var principal = context.Principal;
+        var sessionId = principal?.SessionId();
+        var check = principal?.TeammateId() is { } id && sessionId is { } session
+            ? await store.UseSessionAsync(session, id, context.HttpContext.RequestAborted)
+            : null;
+        if (principal is null || check is null || !string.Equals(check.SecurityStamp, principal.SecurityStamp(), StringComparison.Ordinal))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
 
-        var current = TeamClaims.Principal(teammate, CookieAuthenticationDefaults.AuthenticationScheme);
-        if (current.Role() != context.Principal!.Role() || current.Identity!.Name != context.Principal!.Identity?.Name)
+        // A new name shows at once; a new role never gets here, its stamp refused the cookie above.
+        var current = SessionClaims.Principal(check.Teammate, CookieAuthenticationDefaults.AuthenticationScheme, sessionId!.Value, check.SecurityStamp);
+        if (current.Role() != principal.Role() || current.Identity!.Name != principal.Identity?.Name)
         {
             context.ReplacePrincipal(current);
             context.ShouldRenew = true;

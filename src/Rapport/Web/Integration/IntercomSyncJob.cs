@@ -55,7 +55,7 @@ internal sealed partial class IntercomSyncJob(
             return (Status, NotConnected);
         return await TryStartAsync(SyncStatus.SweepKind, trigger, async (progress, token) =>
         {
-            var result = await new ReconciliationSweep(client, store, timeProvider).RunAsync(trigger, progress, token);
+            var result = await new ReconciliationSweep(client, store, timeProvider) { ImportPatience = options.ImportPatience }.RunAsync(trigger, progress, token);
             return s => s with { Sweep = result };
         }, cancellationToken);
     }
@@ -106,6 +106,7 @@ internal sealed partial class IntercomSyncJob(
 
         var importOptions = settings.ToImportOptions();
         importOptions.Conversations = true;
+        importOptions.Patience = options.ImportPatience;
         var summary = await new IntercomImporter(client, store, importOptions, timeProvider).RunAsync(progress, cancellationToken);
         return s => s with { Summary = summary, Conversations = summary.Conversations };
     }

@@ -1,0 +1,37 @@
+using Rapport.Hub.Team;
+using Rapport.Web.Auth;
+
+namespace Rapport.Pages.Me;
+
+/// <summary>The profile's sessions: where the teammate is signed in, and ending the ones they do not recognise.</summary>
+internal sealed partial class MeModel
+{
+    public IReadOnlyList<TeammateSession> ActiveSessions { get; private set; } = [];
+
+    /// <summary>The session this page was asked for in; marked, and not ended from here (signing out does that).</summary>
+    public long? CurrentSessionId => User.SessionId();
+
+    public async Task OnPostEndSessionAsync(long id, CancellationToken cancellationToken)
+    {
+        if (id == CurrentSessionId)
+            (Message, MessageIsError) = ("That is the session you are using: sign out to end it.", true);
+        else
+            Message = await store.EndSessionAsync(Id, id, cancellationToken) ? "That session was ended: whoever used it has to sign in again." : "No such session: it has ended already.";
+        await OnGetAsync(cancellationToken);
+    }
+
+    public async Task OnPostEndOtherSessionsAsync(CancellationToken cancellationToken)
+    {
+        var ended = CurrentSessionId is { } current ? await store.EndSessionsAsync(Id, current, cancellationToken) : 0;
+        Message = ended switch
+        {
+            0 => "You had no other session.",
+            1 => "Your other session was ended.",
+            _ => $"Your {ended} other sessions were ended.",
+        };
+        await OnGetAsync(cancellationToken);
+    }
+
+    private async Task LoadSessionsAsync(CancellationToken cancellationToken) =>
+        ActiveSessions = await store.ListSessionsAsync(Id, cancellationToken);
+}

@@ -1,0 +1,41 @@
+using Rapport.Hub.Storage;
+
+namespace Rapport.Web.Retention;
+
+/// <summary>
+/// Deletes applied inbox rows older than the retention, on start and every hour on the server's clock. Every node may
+/// run it: a row is deleted once, and the tallies add up in one statement.
+/// </summary>
+internal sealed partial class InboxRetentionWorker(
+    IHubStore store, RapportWebOptions options, TimeProvider timeProvider, ILogger<InboxRetentionWorker> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.InboxRetention <= TimeSpan.Zero)
+            return;
+        using var timer = new PeriodicTimer(Interval, timeProvider);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await store.PruneInboxesAsync(timeProvider.GetUtcNow() - options.InboxRetention, stoppingToken);
+                }
+                catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogPruneFailed(logger, error);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Deleting applied inbox rows past their retention failed; the next pass tries again.")]
+    private static partial void LogPruneFailed(ILogger logger, Exception error);
+}

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Rapport.Hub.Storage;
+using Rapport.Hub.Team;
+using Rapport.Web.Auth;
+
+namespace Rapport.Web.Team;
+
+/// <summary>
+/// <c>/api/v1/me/sessions</c>: where the caller is signed in, and ending a session; <c>/api/v1/teammates/{id}/sessions</c>:
+/// an Admin signs a teammate out everywhere. API tokens are not sessions and are untouched by all of it.
+/// </summary>
+internal static class SessionsApi
+{
+    public static void MapSessionsApi(this RouteGroupBuilder api)
+    {
+        var mine = api.MapGroup("/me/sessions").WithTags("Team");
+        mine.MapGet("/", ListAsync).WithSummary("Your live sessions (one per sign-in), the most recently seen first; current marks the one this call came in");
+        mine.MapDelete("/{id:long}", EndAsync).WithSummary("Sign one of your sessions out: its cookie, and every copy of it, stops working at once");
+
+        api.MapDelete("/teammates/{id:long}/sessions", EndAllAsync).WithTags("Team").RequireAuthorization(TeamClaims.AdminPolicy)
+            .WithSummary("Sign a teammate out of every session (Admins); their API tokens keep working until revoked");
+    }
+
+    private static async Task<Ok<SessionDto[]>> ListAsync(ClaimsPrincipal user, IHubStore store, CancellationToken cancellationToken)
+    {
+        var sessions = await store.ListSessionsAsync(Me(user), cancellationToken);
+        return TypedResults.Ok(sessions.Select(s => SessionDto.From(s, user.SessionId())).ToArray());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> EndAsync(
+        long id, HttpContext context, IHubStore store, CancellationToken cancellationToken)
+    {
+        if (id == context.User.SessionId())
+        {
+            // The caller's own session: the same as signing out, cookie cleared.
+            await Sessions.SignOutAsync(context, store, cancellationToken);
+            return TypedResults.NoContent();
+        }
+
+        return await store.EndSessionAsync(Me(context.User), id, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem($"You have no session {id}: it has ended, or it is not yours.", statusCode: 404);
+    }
+
+    private static async Task<Results<Ok<EndedSessionsDto>, ProblemHttpResult>> EndAllAsync(long id, IHubStore store, CancellationToken cancellationToken)
+    {
+        if (await store.FindTeammateAsync(id, cancellationToken) is null)
+            return TypedResults.Problem($"There is no teammate with id {id}.", statusCode: 404);
+        return TypedResults.Ok(new EndedSessionsDto(await store.EndSessionsAsync(id, null, cancellationToken)));
+    }
+
+    private static long Me(ClaimsPrincipal user) => user.TeammateId() ?? throw new InvalidOperationException("A signed-in teammate has an id claim.");
+}
+
+/// <param name="Device">The browser and system in words, read from <paramref name="UserAgent"/> ("Firefox on Linux").</param>
+/// <param name="Address">The client's address when it signed in (behind a trusted proxy, the one it forwarded).</param>
+/// <param name="Current">Whether this call came in this session (never for a call made with an API token).</param>
+public sealed record SessionDto(
+    long Id, string Device, string? UserAgent, string? Address, DateTimeOffset SignedInAt, DateTimeOffset LastSeenAt, bool Current)
+{
+    public static SessionDto From(TeammateSession s, long? current) =>
+        new(s.Id, UserAgents.Describe(s.UserAgent), s.UserAgent, s.Address, s.CreatedAt, s.LastSeenAt, s.Id == current);
+}
+
+/// <param name="Ended">How many live sessions were signed out.</param>
+public sealed record EndedSessionsDto(int Ended);

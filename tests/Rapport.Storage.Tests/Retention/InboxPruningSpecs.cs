@@ -1,0 +1,91 @@
+using Rapport.Hub.Segment;
+using Rapport.Hub.Storage;
+using Rapport.Hub.Webhooks;
+
+namespace Rapport.Storage.Tests.Retention;
+
+/// <summary>Issue 16, item 7, in the store: what a pruning pass deletes, what it keeps, and the counts that go on counting.</summary>
+public sealed class InboxPruningSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
+{
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+    private readonly FakeTimeProvider time = new(Start);
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Applied_rows_older_than_the_retention_go_and_pending_failed_set_aside_and_discarded_ones_stay(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+        var store = hub.Store;
+        await store.AppendToInboxAsync([Notification("old-applied"), Notification("old-failed"), Notification("old-pending")], Token);
+        var inbox = await store.ClaimInboxAsync(3, TimeSpan.FromMinutes(1), 5, Token);
+        await store.MarkInboxAppliedAsync(inbox[0].Id, "applied", Token);
+        await store.MarkInboxFailedAsync(inbox[1].Id, "the database refused it", TimeSpan.FromMinutes(1), Token);
+        await store.AppendSegmentMessagesAsync([Call("old-applied"), Call("old-set-aside"), Call("old-discarded"), Call("old-pending")], Token);
+        var calls = await store.ReadPendingSegmentMessagesAsync(10, Token);
+        await store.MarkSegmentMessagesAppliedAsync([(calls[0].Id, "applied")], Token);
+        await store.MarkSegmentMessageFailedAsync(calls[1].Id, "refused", retryAt: null, Token);
+        await store.MarkSegmentMessageFailedAsync(calls[2].Id, "refused", retryAt: null, Token);
+        await store.DiscardSetAsideSegmentMessageAsync(calls[2].Id, Token);
+        time.Advance(TimeSpan.FromDays(8));
+        await store.AppendToInboxAsync(Notification("new-applied"), Token);
+        await store.MarkInboxAppliedAsync((await store.ClaimInboxAsync(10, TimeSpan.FromMinutes(1), 5, Token)).Single(i => i.Notification.NotificationId == "new-applied").Id, "applied", Token);
+        var countsBefore = (await store.CountInboxAsync(Token), await store.CountSegmentInboxAsync(Token));
+
+        var pass = await store.PruneInboxesAsync(time.GetUtcNow() - Week, Token);
+
+        pass.ShouldBe(new InboxPruning(1, 1, time.GetUtcNow()));
+        (await hub.QueryAsync<string>("SELECT notification_id FROM webhook_inbox ORDER BY notification_id"))
+            .ShouldBe(["new-applied", "old-failed", "old-pending"]);
+        (await hub.QueryAsync<string>("SELECT message_id FROM segment_inbox ORDER BY message_id"))
+            .ShouldBe(["old-discarded", "old-pending", "old-set-aside"]);
+        (await store.CountInboxAsync(Token), await store.CountSegmentInboxAsync(Token)).ShouldBe(countsBefore, "received and applied count what was deleted too");
+        (await store.CountPrunedAsync(Token)).ShouldBe(pass);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_pass_deletes_in_batches_until_none_is_left_and_the_tallies_add_up_over_passes(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+        await hub.Store.AppendSegmentMessagesAsync([.. Enumerable.Range(0, 5_200).Select(i => Call($"call-{i}"))], Token);
+        var ids = await hub.QueryAsync<long>("SELECT id FROM segment_inbox ORDER BY id");
+        await hub.Store.MarkSegmentMessagesAppliedAsync([.. ids.Select(id => (id, "applied"))], Token);
+        time.Advance(TimeSpan.FromDays(8));
+
+        var first = await hub.Store.PruneInboxesAsync(time.GetUtcNow() - Week, Token);
+        var second = await hub.Store.PruneInboxesAsync(time.GetUtcNow() - Week, Token);
+
+        first.SegmentCalls.ShouldBe(5_200);
+        second.SegmentCalls.ShouldBe(0);
+        (await hub.Store.CountPrunedAsync(Token)).SegmentCalls.ShouldBe(5_200);
+        // The time of the last call goes with the rows: no call is left to tell it.
+        (await hub.Store.CountSegmentInboxAsync(Token)).ShouldBe(new SegmentInboxCounts(5_200, 5_200, 0, 0, null));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_store_measures_its_database_and_SQLite_connections_cap_the_write_ahead_log_at_64_MB(string provider)
+    {
+        await using var hub = await fixture.OpenAsync(provider, time);
+
+        var size = await hub.Store.MeasureAsync(Token);
+
+        size.Bytes.ShouldBeGreaterThan(0);
+        if (provider == Providers.Sqlite)
+        {
+            size.Name.ShouldBe(hub.Database);
+            size.Bytes.ShouldBe(new FileInfo(hub.Database).Length);
+            size.WalLimitBytes.ShouldBe(64L * 1024 * 1024, "PRAGMA journal_size_limit as the store's connections read it back");
+            size.DatabaseBytes.ShouldBeNull();
+        }
+        else
+        {
+            size.Name.ShouldBe((await hub.QueryAsync<string>("SELECT current_schema()")).Single());
+            size.DatabaseBytes!.Value.ShouldBeGreaterThanOrEqualTo(size.Bytes);
+            size.WalBytes.ShouldBeNull();
+        }
+    }
+
+    private static InboxNotification Notification(string id) => new(
+        id, "company.updated", "app1", "company", "c-" + id, Start.AddMinutes(-1), Start.AddMinutes(-2), $$"""{"id":"{{id}}"}""");
+
+    private static SegmentInboxMessage Call(string messageId) => new(messageId, "track", $$"""{"type":"track","messageId":"{{messageId}}"}""");
+}
