@@ -117,6 +117,22 @@ public sealed class AuditLogSpecs
     }
 
     [Fact]
+    public async Task An_admin_signing_a_teammate_out_everywhere_is_recorded()
+    {
+        await using var hub = await WebHub.StartAsync(cancellationToken: Cancel);
+        var (email, password) = await hub.AddTeammateAsync(TeamRole.TeamMember, "ines@example.test");
+        await hub.SignedInAsync(email, password);
+        var id = (await hub.Store.FindTeammateByEmailAsync(email, Cancel))!.Teammate.Id;
+        var admin = await hub.SignedInAsync();
+
+        (await admin.DeleteAsync($"/api/v1/teammates/{id}/sessions", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var ended = (await ItemsAsync(admin, "/api/v1/audit"))[0];
+        (ended.GetProperty("action").GetString(), ended.GetProperty("subject").GetString(), ended.GetProperty("detail").GetString())
+            .ShouldBe(("sessions.ended", "Team Member (ines@example.test)", "all 1, by an Admin"));
+    }
+
+    [Fact]
     public async Task The_log_is_paged_newest_first_without_overlap()
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Cancel);

@@ -12,6 +12,7 @@ internal static class AuditActions
     public const string SignInFailed = "sign_in.failed";
     public const string AccountLocked = "sign_in.locked";
     public const string SignedOut = "sign_out";
+    public const string SessionsEnded = "sessions.ended";
     public const string PasswordChanged = "password.changed";
     public const string PasswordChangeRefused = "password.change_refused";
     public const string TeammateAdded = "teammate.added";
@@ -35,6 +36,7 @@ internal static class AuditActions
         [SignInFailed] = "Sign-in failed",
         [AccountLocked] = "Account locked",
         [SignedOut] = "Signed out",
+        [SessionsEnded] = "Sessions ended",
         [PasswordChanged] = "Password changed",
         [PasswordChangeRefused] = "Password change refused",
         [TeammateAdded] = "Teammate added",
