@@ -19,7 +19,7 @@ public sealed class TeammatesSpecs(Chromium chromium, HubFixture fixture) : ICla
 
         await admin.Page.GetByLabel("Name").FillAsync("Grace Hopper");
         await admin.Page.GetByLabel("Email (sign-in)").FillAsync("grace@example.test");
-        await admin.Page.GetByLabel("Role").SelectOptionAsync(new SelectOptionValue { Label = "Team Member" });
+        await admin.Page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Team Member" });
         await admin.Page.GetByLabel("Intercom admin email (optional)").FillAsync("grace@intercom.example.test");
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Add teammate" }).ClickAsync();
 

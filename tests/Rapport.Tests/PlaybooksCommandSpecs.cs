@@ -42,4 +42,25 @@ public sealed class PlaybooksCommandSpecs : IDisposable
         missing.ExitCode.ShouldNotBe(0);
         missing.Error.ShouldContain("there is no playbook with id 999");
     }
+
+    [Fact]
+    public async Task Turning_a_playbook_off_from_the_command_line_is_in_the_audit_log_by_who_ran_it()
+    {
+        var token = TestContext.Current.CancellationToken;
+        long id;
+        await using (var store = await HubStoreFactory.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, token))
+        {
+            id = (await store.SavePlaybookAsync(new Playbook(
+                0, "Export failed", new PlaybookTrigger(PlaybookTriggers.Event, "export-failed"), PlaybookActions.InApp, null, "Need a hand?",
+                1, true, false, 1, 7, null, null, "UTC"), token))!.Id;
+        }
+
+        var disabled = await RapportProcess.RunAsync(folder, "playbooks", "disable", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--database", "hub.db");
+
+        disabled.ExitCode.ShouldBe(0, disabled.ToString());
+        await using var hub = await HubStoreFactory.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, token);
+        var entry = (await hub.ListAuditEntriesAsync(null, 10, token)).ShouldHaveSingleItem();
+        (entry.Action, entry.Subject, entry.Address).ShouldBe(("playbook.disabled", "Export failed", (string?)null));
+        entry.Actor!.Name.ShouldBe($"{Environment.UserName} (command line)");
+    }
 }

@@ -64,6 +64,28 @@ public sealed class ServeSpecs : IDisposable
         result.Error.Trim().ShouldBe("rapport: admin password: a password needs at least 10 characters");
     }
 
+    [Theory]
+    [InlineData("aaaaaaaaaa", "a password of one character repeated is easy to guess")]
+    [InlineData("1234567890", "that password is on a list of the most common passwords")]
+    [InlineData("Rapport2026!", "a password made of the name Rapport is easy to guess")]
+    [InlineData("admin@localhost", "a password made of the email address (or the part before @) is easy to guess")]
+    public async Task A_weak_admin_password_is_refused_in_one_line_saying_why(string password, string reason)
+    {
+        StringBuilder output = new(), error = new();
+        using var process = RapportProcess.Start(folder, ["serve", "--database", "hub.db", "--urls", $"http://127.0.0.1:{FreePort()}", "--admin-password", password], output, error);
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(1);
+        while (!process.HasExited && !output.ToString().Contains("Ctrl+C to stop.", StringComparison.Ordinal) && DateTimeOffset.UtcNow < deadline)
+            await Task.Delay(100, Cancel);
+        var served = !process.HasExited;
+        if (served)
+            process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync(Cancel);
+
+        served.ShouldBeFalse($"rapport serve started with the admin password {password}:\n{output}");
+        process.ExitCode.ShouldBe(1);
+        error.ToString().Trim().ShouldBe($"rapport: admin password: {reason}");
+    }
+
     private Task<(System.Diagnostics.Process Process, string Output)> ServeUntilAsync(int port, string line) =>
         RunUntilAsync(["serve", "--database", "hub.db", "--urls", $"http://127.0.0.1:{port}"], line, TimeSpan.FromSeconds(60));
 

@@ -50,6 +50,8 @@ internal static class ModelCommand
                 return ExitCodes.Error;
             }
 
+            if (saved.Saved is { } kept)
+                await CommandLineAudit.RecordAsync(store, Web.Audit.AuditActions.ModelSaved, path.Name, $"version {kept.Version}", cancellationToken);
             Console.Out.WriteLine(saved.Saved is { } version
                 ? $"Saved as version {version.Version}; {saved.AccountsComputed:N0} accounts recomputed."
                 : $"{path.Name} is valid and computes {saved.AccountsComputed:N0} accounts without a problem (dry run: nothing saved).");

@@ -78,6 +78,8 @@ internal static class PlaybooksCommand
 
             await store.SavePlaybookAsync(playbook with { Enabled = enabled }, cancellationToken);
             await store.ReleaseDeferredPlaybookRunsAsync(playbook.Id, cancellationToken);
+            await CommandLineAudit.RecordAsync(
+                store, enabled ? Web.Audit.AuditActions.PlaybookEnabled : Web.Audit.AuditActions.PlaybookDisabled, playbook.Name, cancellationToken: cancellationToken);
             Console.Out.WriteLine($"Playbook {playbook.Id} ({playbook.Name}) is {(enabled ? "on" : "off")}.");
             return ExitCodes.Ok;
         }, cancellationToken));

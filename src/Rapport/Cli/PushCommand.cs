@@ -56,6 +56,8 @@ internal static class PushCommand
 
             await using var services = IntercomConnection.Build(settings, TimeProvider.System);
             var client = services.GetRequiredService<IntercomClient>();
+            if (!preview)
+                await CommandLineAudit.RecordAsync(store, Web.Audit.AuditActions.PushStarted, cancellationToken: cancellationToken);
             var report = await new IntercomPush(client, store, TimeProvider.System).RunAsync(preview, changed, cancellationToken);
             PushView.Write(AnsiConsole.Console, report);
             return report.Status == "completed" ? ExitCodes.Ok : ExitCodes.Error;

@@ -40,6 +40,7 @@ internal static class ServeCommand
         PublicUrl = settings.PublicUrl,
         TrustedProxies = Web.Security.TrustedProxies.Parse(settings.TrustedProxies, "web.trustedProxies / RAPPORT_TRUSTED_PROXIES"),
         SweepInterval = TimeSpan.FromMinutes(settings.SweepMinutes),
+        SignIn = new Web.Auth.SignInProtection { Lock = LockPolicy(settings) },
         ImportPatience = settings.ImportPatience,
         InboxRetention = TimeSpan.FromDays(settings.InboxRetentionDays),
         MasterKeyFile = settings.MasterKeyFile ?? MasterKeyLocation.DefaultFile(settings.Database, settings.ConfigFile),
@@ -52,6 +53,11 @@ internal static class ServeCommand
             ApiUrl = settings.IntercomUrl,
         },
     };
+
+    private static Hub.Security.SignInLockPolicy LockPolicy(RapportSettings settings) =>
+        settings.LockoutFailures > 0 && settings.LockoutMinutes < 1
+            ? throw new SettingsException("web.lockoutMinutes / RAPPORT_LOCKOUT_MINUTES: an account locks for at least 1 minute (set lockoutFailures to 0 to never lock)")
+            : new(settings.LockoutFailures, TimeSpan.FromMinutes(settings.LockoutMinutes));
 
     /// <summary>
     /// Starts the app, runs <paramref name="started"/> on it, says where it is (and the first admin's password, once, or as

@@ -40,6 +40,11 @@ public sealed record RapportSettings
 
     public string? AdminPassword { get; init; }
 
+    /// <summary>Failed sign-ins within <see cref="LockoutMinutes"/> that lock an account for as long; 0 = never locked.</summary>
+    public int LockoutFailures { get; init; } = 10;
+
+    public int LockoutMinutes { get; init; } = 15;
+
     /// <summary>Rapport's Intercom app, for "Connect to Intercom" (OAuth) and webhook signatures.</summary>
     public string? IntercomClientId { get; init; }
 

@@ -60,6 +60,8 @@ public static class SettingsLoader
                     PublicUrl = reader.Url(web, "publicUrl") ?? settings.PublicUrl,
                     TrustedProxies = reader.String(web, "trustedProxies") ?? settings.TrustedProxies,
                     AdminEmail = reader.String(web, "adminEmail") ?? settings.AdminEmail,
+                    LockoutFailures = reader.Int(web, "lockoutFailures") ?? settings.LockoutFailures,
+                    LockoutMinutes = reader.Int(web, "lockoutMinutes") ?? settings.LockoutMinutes,
                 };
             }
             if (reader.Object(root, "import") is { } import)
@@ -107,6 +109,8 @@ public static class SettingsLoader
             MasterKeyFile = environment("RAPPORT_MASTER_KEY_FILE") ?? settings.MasterKeyFile,
             MasterKey = environment("RAPPORT_MASTER_KEY") ?? settings.MasterKey,
             InboxRetentionDays = WholeNumber(environment, "RAPPORT_INBOX_RETENTION_DAYS", "days") ?? settings.InboxRetentionDays,
+            LockoutFailures = WholeNumber(environment, "RAPPORT_LOCKOUT_FAILURES", "failures") ?? settings.LockoutFailures,
+            LockoutMinutes = WholeNumber(environment, "RAPPORT_LOCKOUT_MINUTES", "minutes") ?? settings.LockoutMinutes,
         };
     }
 

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Storage;
+using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 
 namespace Rapport.Pages;
 
-internal sealed class SignInModel(IHubStore store) : PageModel
+[PasswordAttempt]
+internal sealed class SignInModel(IHubStore store, SignInGuard guard, IAuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -22,21 +24,24 @@ internal sealed class SignInModel(IHubStore store) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var credentials = string.IsNullOrWhiteSpace(Email) ? null : await store.FindTeammateByEmailAsync(Email, cancellationToken);
-        // One answer for an unknown email and a wrong password, so the page does not tell which emails exist.
-        if (credentials is null || string.IsNullOrEmpty(Password) || !Passwords.Verify(credentials.PasswordHash, Password))
+        var attempt = await guard.CheckAsync(Email, Password, cancellationToken);
+        // One answer for an unknown email and a wrong password, and the same lock for both, so the page does not tell
+        // which emails exist.
+        if (attempt.Teammate is not { } teammate)
         {
-            Error = "That email and password do not match a teammate.";
+            await audit.RecordAsync(AuditActions.SignInFailed, Email?.Trim(), attempt.FailureDetail);
+            Error = attempt.LockMessage ?? "That email and password do not match a teammate.";
             return Page();
         }
 
-        if (!await Sessions.SignInAsync(HttpContext, store, credentials.Teammate, cancellationToken))
+        if (!await Sessions.SignInAsync(HttpContext, store, teammate, cancellationToken))
         {
             // Removed between reading their password and starting the session.
             Error = "That email and password do not match a teammate.";
             return Page();
         }
 
+        await audit.RecordAsync(AuditActions.SignedIn, teammate.Email, actor: teammate);
         return LocalRedirect(SafeReturnUrl());
     }
 

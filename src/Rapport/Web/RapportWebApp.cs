@@ -4,6 +4,7 @@ using Rapport.Hub.Storage;
 using Rapport.Storage;
 using Rapport.Web.Api;
 using Rapport.Web.Assets;
+using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
 using Rapport.Web.Keys;
@@ -82,7 +83,8 @@ public sealed class RapportWebApp : IAsyncDisposable
         services.AddSingleton(options.TimeProvider);
         services.AddSingleton<IHubStore>(_ => store);
         services.AddRapportDataProtection(keys.Key);
-        services.AddRapportAuth();
+        services.AddRapportAudit();
+        services.AddRapportAuth(options.SignIn);
         services.AddRapportIntegration();
         services.AddRapportWebhooks();
         services.AddRapportSegment();
@@ -121,6 +123,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         app.UseAuthentication();
         app.UseCrossSiteRequestGuard();
         app.UseAuthorization();
+        app.UseRapportSignInLimits();
         app.UseAntiforgery();
 
         app.MapSiteAssets();

@@ -7,7 +7,7 @@ public sealed partial class SecurityHeaderSpecs
     private static readonly string[] Paths =
     [
         "/", "/accounts", "/users", "/conversations", "/settings", "/settings/teammates", "/settings/integrations",
-        "/settings/integrations/intercom", "/settings/events", "/settings/playbooks", "/me", "/api", "/assets/site.css",
+        "/settings/integrations/intercom", "/settings/events", "/settings/playbooks", "/settings/audit", "/me", "/api", "/assets/site.css",
         "/assets/site.js", "/api/v1/accounts", "/openapi/v1.json", "/no/such/page", "/health",
     ];
 

@@ -1,4 +1,5 @@
 using Rapport.Hub.Team;
+using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 
 namespace Rapport.Pages.Me;
@@ -15,14 +16,21 @@ internal sealed partial class MeModel
     {
         if (id == CurrentSessionId)
             (Message, MessageIsError) = ("That is the session you are using: sign out to end it.", true);
+        else if (await store.EndSessionAsync(Id, id, cancellationToken))
+        {
+            await audit.RecordAsync(AuditActions.SessionsEnded, null, "1 other session, from the profile");
+            Message = "That session was ended: whoever used it has to sign in again.";
+        }
         else
-            Message = await store.EndSessionAsync(Id, id, cancellationToken) ? "That session was ended: whoever used it has to sign in again." : "No such session: it has ended already.";
+            Message = "No such session: it has ended already.";
         await OnGetAsync(cancellationToken);
     }
 
     public async Task OnPostEndOtherSessionsAsync(CancellationToken cancellationToken)
     {
         var ended = CurrentSessionId is { } current ? await store.EndSessionsAsync(Id, current, cancellationToken) : 0;
+        if (ended > 0)
+            await audit.RecordAsync(AuditActions.SessionsEnded, null, $"{ended} other {(ended == 1 ? "session" : "sessions")}, from the profile");
         Message = ended switch
         {
             0 => "You had no other session.",

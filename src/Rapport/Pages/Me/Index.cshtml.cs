@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
+using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 
 namespace Rapport.Pages.Me;
 
-internal sealed partial class MeModel(IHubStore store) : PageModel
+[PasswordAttempt(Handler = "Password")]
+internal sealed partial class MeModel(IHubStore store, SignInGuard guard, IAuditLog audit) : PageModel
 {
     public Teammate Teammate { get; private set; } = null!;
 
@@ -29,28 +31,38 @@ internal sealed partial class MeModel(IHubStore store) : PageModel
     public async Task OnPostCreateAsync(string? name, CancellationToken cancellationToken)
     {
         var token = ApiTokens.Generate();
-        await store.AddApiTokenAsync(Id, string.IsNullOrWhiteSpace(name) ? "token" : name, ApiTokens.Hash(token), cancellationToken);
+        var added = await store.AddApiTokenAsync(Id, string.IsNullOrWhiteSpace(name) ? "token" : name, ApiTokens.Hash(token), cancellationToken);
+        await audit.RecordAsync(AuditActions.TokenCreated, added.Name);
         NewToken = token;
         await OnGetAsync(cancellationToken);
     }
 
     public async Task OnPostRevokeAsync(long id, CancellationToken cancellationToken)
     {
-        Message = await store.RevokeApiTokenAsync(Id, id, cancellationToken) ? "The token was revoked." : "No such token.";
+        var token = (await store.ListApiTokensAsync(Id, cancellationToken)).FirstOrDefault(t => t.Id == id);
+        var revoked = token is not null && await store.RevokeApiTokenAsync(Id, id, cancellationToken);
+        if (revoked)
+            await audit.RecordAsync(AuditActions.TokenRevoked, token!.Name);
+        Message = revoked ? "The token was revoked." : "No such token.";
         await OnGetAsync(cancellationToken);
     }
 
     public async Task OnPostPasswordAsync(string? current, string? next, CancellationToken cancellationToken)
     {
         await OnGetAsync(cancellationToken);
-        var credentials = await store.FindTeammateByEmailAsync(Teammate.Email, cancellationToken);
-        if (credentials is null || string.IsNullOrEmpty(current) || !Passwords.Verify(credentials.PasswordHash, current))
+        var attempt = await guard.CheckAsync(Teammate.Email, current, cancellationToken);
+        if (attempt.Teammate is null)
+            await audit.RecordAsync(AuditActions.PasswordChangeRefused, null, attempt.KnownEmail is null ? attempt.FailureDetail : "wrong current password");
+        if (attempt.LockMessage is { } locked)
+            (Message, MessageIsError) = ($"Not changed: {locked}", true);
+        else if (attempt.Teammate is null)
             (Message, MessageIsError) = ("Your current password is not right.", true);
-        else if (Passwords.Problem(next) is { } problem)
+        else if (PasswordRules.Problem(next, Teammate.Email) is { } problem)
             (Message, MessageIsError) = ($"Not changed: {problem}.", true);
         else
         {
             await store.SetTeammatePasswordAsync(Id, Passwords.Hash(next!), cancellationToken);
+            await audit.RecordAsync(AuditActions.PasswordChanged);
             // The change ended every session of the teammate, this one too: whoever made it carries on in a fresh one.
             await Sessions.SignInAsync(HttpContext, store, Teammate, cancellationToken);
             await LoadSessionsAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Model;
 using Rapport.Sync.Model;
+using Rapport.Web.Audit;
 using Rapport.Web.Integration;
 
 namespace Rapport.Pages.Settings;
@@ -9,7 +10,7 @@ namespace Rapport.Pages.Settings;
 /// Settings → Metrics: the definitions document in a textarea and a read-only summary of what it defines. Save validates
 /// the whole document and tries it on every account first; with a problem nothing is saved and the text stays as typed.
 /// </summary>
-internal sealed class MetricsModel(AccountModelService model) : PageModel
+internal sealed class MetricsModel(AccountModelService model, IAuditLog audit) : PageModel
 {
     public StoredDefinitions? Stored { get; private set; }
 
@@ -34,6 +35,7 @@ internal sealed class MetricsModel(AccountModelService model) : PageModel
         await LoadAsync(cancellationToken);
         if (result.Saved is { } saved)
         {
+            await audit.RecordAsync(AuditActions.ModelSaved, null, $"version {saved.Version}");
             Message = $"Saved as version {saved.Version}; {result.AccountsComputed:N0} accounts recomputed.";
             Document = saved.Json;
         }

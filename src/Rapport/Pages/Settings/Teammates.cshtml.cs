@@ -4,13 +4,14 @@ using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
 using Rapport.Intercom;
 using Rapport.Sync.Messaging;
+using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 using Rapport.Web.Messaging;
 
 namespace Rapport.Pages.Settings;
 
 [Authorize(Policy = TeamClaims.AdminPolicy)]
-internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats seats) : PageModel
+internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats seats, IAuditLog audit) : PageModel
 {
     public IReadOnlyList<Teammate> Teammates { get; private set; } = [];
 
@@ -50,7 +51,26 @@ internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats sea
             Fail($"'{email}' is not an email.");
         else if (await store.FindTeammateAsync(id, cancellationToken) is { } teammate
             && await store.UpdateTeammateAsync(id, teammate.Name, teammate.Role, email, cancellationToken))
+        {
+            await audit.RecordAsync(AuditActions.IntercomAdminChanged, AuditActions.Name(teammate), email ?? "their own email");
             Message = email is null ? $"{teammate.Name} is mapped to Intercom by their own email." : $"{teammate.Name} sends to Intercom as the admin {email}.";
+        }
+        await OnGetAsync(cancellationToken);
+    }
+
+    public async Task OnPostRoleAsync(long id, string? role, CancellationToken cancellationToken)
+    {
+        if (!TeamRoles.TryParse(role, out var parsed))
+            Fail($"'{role}' is not a role.");
+        else if (id == User.TeammateId())
+            Fail("You cannot change your own role: another Admin can.");
+        else if (await store.FindTeammateAsync(id, cancellationToken) is { } teammate
+            && await store.UpdateTeammateAsync(id, teammate.Name, parsed, teammate.IntercomAdminEmail, cancellationToken))
+        {
+            if (teammate.Role != parsed)
+                await audit.RecordAsync(AuditActions.RoleChanged, AuditActions.Name(teammate), $"{teammate.Role.Display()} → {parsed.Display()}");
+            Message = $"{teammate.Name} is now {parsed.Display()}.";
+        }
         await OnGetAsync(cancellationToken);
     }
 
@@ -68,6 +88,7 @@ internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats sea
                 Fail($"A teammate with the email {email} exists already.");
             else
             {
+                await audit.RecordAsync(AuditActions.TeammateAdded, AuditActions.Name(added), added.Role.Display());
                 (NewPassword, NewPasswordFor) = (password, added.Name);
                 Message = $"{added.Name} was added as {added.Role.Display()}.";
             }
@@ -79,8 +100,11 @@ internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats sea
     {
         if (id == User.TeammateId())
             Fail("You cannot remove yourself.");
-        else if (await store.RemoveTeammateAsync(id, cancellationToken))
+        else if (await store.FindTeammateAsync(id, cancellationToken) is { } teammate && await store.RemoveTeammateAsync(id, cancellationToken))
+        {
+            await audit.RecordAsync(AuditActions.TeammateRemoved, AuditActions.Name(teammate), teammate.Role.Display());
             Message = "The teammate was removed and signed out.";
+        }
         await OnGetAsync(cancellationToken);
     }
 

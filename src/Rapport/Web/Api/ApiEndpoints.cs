@@ -1,4 +1,5 @@
 using Rapport.Web.Accounts;
+using Rapport.Web.Audit;
 using Rapport.Web.Conversations;
 using Rapport.Web.Events;
 using Rapport.Web.Integration;
@@ -35,5 +36,6 @@ internal static class ApiEndpoints
         api.MapIntercomPushApi();
         api.MapModelHistoryApi();
         api.MapPlaybooksApi();
+        api.MapAuditApi();
     }
 }

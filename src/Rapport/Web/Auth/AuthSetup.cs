@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
 
@@ -14,8 +15,12 @@ internal static class AuthSetup
 {
     private const string Selector = "rapport";
 
-    public static IServiceCollection AddRapportAuth(this IServiceCollection services)
+    public static IServiceCollection AddRapportAuth(this IServiceCollection services, SignInProtection protection)
     {
+        services.AddMetrics();
+        services.TryAddSingleton<PasswordVerifier>();
+        services.TryAddSingleton<SignInGuard>();
+        services.AddRapportSignInLimits(protection);
         services.AddAuthentication(Selector)
             .AddPolicyScheme(Selector, null, options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.Count > 0 ? ApiTokenHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)

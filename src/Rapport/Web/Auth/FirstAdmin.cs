@@ -12,7 +12,7 @@ internal static class FirstAdmin
         if (await store.CountTeammatesAsync(cancellationToken) > 0)
             return null;
 
-        if (options.AdminPassword is { } given && Passwords.Problem(given) is { } problem)
+        if (options.AdminPassword is { } given && PasswordRules.Problem(given, options.AdminEmail) is { } problem)
             throw new Configuration.SettingsException($"admin password: {problem}");
         var password = options.AdminPassword ?? Passwords.Generate();
         await store.AddTeammateAsync(options.AdminEmail, "Admin", TeamRole.Admin, null, Passwords.Hash(password), cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Sync.Settings;
+using Rapport.Web.Audit;
 
 namespace Rapport.Web.Integration;
 
@@ -12,7 +13,7 @@ namespace Rapport.Web.Integration;
 /// container is kept per connection so every user of it shares one rate-limit and scroll gate, and is disposed on change.
 /// </summary>
 internal sealed class IntercomConnections(
-    IHubStore store, IDataProtectionProvider protection, RapportWebOptions options, TimeProvider timeProvider) : IAsyncDisposable
+    IHubStore store, IDataProtectionProvider protection, RapportWebOptions options, IAuditLog audit, TimeProvider timeProvider) : IAsyncDisposable
 {
     private const string TokenPurpose = "Rapport.Intercom.AccessToken.v1";
 
@@ -56,13 +57,17 @@ internal sealed class IntercomConnections(
             await store.SetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, null, cancellationToken);
         await store.SetSyncStateAsync(IntercomConnectionRecord.StateKey, connection.ToJson(), cancellationToken);
         await DropClientAsync();
+        await audit.RecordAsync(AuditActions.IntercomConnected, $"{connection.WorkspaceName} ({connection.AppId})", $"{region.ToUpperInvariant()}, {(method == "oauth" ? "OAuth" : "access token")}, by {connectedBy}");
         return (connection, null);
     }
 
     public async Task DisconnectAsync(CancellationToken cancellationToken)
     {
+        var previous = await CurrentAsync(cancellationToken);
         await store.SetSyncStateAsync(IntercomConnectionRecord.StateKey, null, cancellationToken);
         await DropClientAsync();
+        if (previous is not null)
+            await audit.RecordAsync(AuditActions.IntercomDisconnected, $"{previous.WorkspaceName} ({previous.AppId})");
     }
 
     /// <summary>A client for the stored connection, or null when Intercom is not connected.</summary>

@@ -1,6 +1,7 @@
 using Rapport.Hub.Storage;
 using Rapport.Sync.Events;
 using Rapport.Sync.Settings;
+using Rapport.Web.Audit;
 
 namespace Rapport.Web.Integration;
 
@@ -9,7 +10,7 @@ namespace Rapport.Web.Integration;
 /// pre-enable check that must pass (or "import only what has ids" be ticked) before option 1 is enabled the first time.
 /// </summary>
 internal sealed class IntercomIntegration(
-    IHubStore store, IntercomConnections connections, IntercomCheck check, IntercomSyncJob sync, TimeProvider timeProvider)
+    IHubStore store, IntercomConnections connections, IntercomCheck check, IntercomSyncJob sync, IAuditLog audit, TimeProvider timeProvider)
 {
     public async Task<IntegrationStatus> StatusAsync(CancellationToken cancellationToken)
     {
@@ -42,12 +43,25 @@ internal sealed class IntercomIntegration(
 
         await EventImport.RecordAsync(store, await IntercomIntegrationSettings.LoadAsync(store, cancellationToken), settings, timeProvider.GetUtcNow(), cancellationToken);
         await settings.SaveAsync(store, cancellationToken);
+        await audit.RecordAsync(AuditActions.IntercomOptionsSaved, null, Summary(settings));
         return new SaveOutcome(true, [], ran);
     }
 
     public static string CheckRefusal(IntercomCheck.CheckResult result) =>
         $"Import users and companies was not enabled: the pre-enable check found {result.Report.CompaniesWithoutCompanyId.Count} companies without company_id " +
         $"and {result.Report.UsersWithoutUserId.Count} users without user_id. Set them in Intercom and save again, or tick \"Import only what has ids\".";
+
+    // The options as the audit log reads them, in the settings page's order.
+    private static string Summary(IntercomIntegrationSettings s) => string.Join("; ", new[]
+    {
+        $"import users and companies {OnOff(s.ImportUsersAndCompanies)}{(s.OnlyWithIds ? " (only what has ids)" : "")}",
+        $"event data {OnOff(s.ImportEvents)}",
+        $"update Intercom companies {OnOff(s.UpdateCompanies)}",
+        $"last seen within {s.LastSeenDays} days",
+        string.IsNullOrWhiteSpace(s.Qualification) ? "no qualification rules" : $"rules: {s.Qualification.Trim()}",
+    });
+
+    private static string OnOff(bool on) => on ? "on" : "off";
 }
 
 internal sealed record IntegrationStatus(

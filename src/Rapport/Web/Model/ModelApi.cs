@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Model;
 using Rapport.Hub.Storage;
 using Rapport.Sync.Model;
+using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
 
@@ -30,13 +31,14 @@ internal static class ModelApi
         TypedResults.Ok(ModelDocumentDto.From(await store.GetModelDefinitionsAsync(cancellationToken)));
 
     private static async Task<Results<Ok<ModelSavedDto>, ProblemHttpResult>> PutAsync(
-        HttpRequest request, ClaimsPrincipal user, AccountModelService model, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, AccountModelService model, IAuditLog audit, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(request.Body);
         var json = await reader.ReadToEndAsync(cancellationToken);
         var result = await model.SaveDocumentAsync(json, ModelDocument.FromMediaType(request.ContentType), user.Describe(), cancellationToken: cancellationToken);
         if (result.Saved is not { } saved)
             return Problems(result.Problems);
+        await audit.RecordAsync(AuditActions.ModelSaved, null, $"version {saved.Version}");
         return TypedResults.Ok(new ModelSavedDto(saved.Version, saved.SavedBy, saved.SavedAt, result.AccountsComputed));
     }
 

@@ -9,7 +9,8 @@ namespace Rapport.Web.Playbooks;
 internal sealed record PlaybookSaveOutcome(Playbook? Playbook, IReadOnlyList<(string Field, string Message)> Problems, bool NotFound = false);
 
 /// <summary>Saves playbooks once they validate against the model, the event catalog and the sender's seat.</summary>
-internal sealed partial class PlaybookService(IHubStore store, AccountModelService model, Messaging.MessagingSeats seats, TimeProvider timeProvider)
+internal sealed partial class PlaybookService(
+    IHubStore store, AccountModelService model, Messaging.MessagingSeats seats, Audit.IAuditLog audit, TimeProvider timeProvider)
 {
     public async Task<PlaybookSaveOutcome> SaveAsync(long id, PlaybookInput input, CancellationToken cancellationToken)
     {
@@ -40,6 +41,7 @@ internal sealed partial class PlaybookService(IHubStore store, AccountModelServi
         var saved = await store.SavePlaybookAsync(playbook with { Enabled = enabled }, cancellationToken);
         // Runs waiting out quiet hours are settled now: skipped when it was turned off.
         await store.ReleaseDeferredPlaybookRunsAsync(id, cancellationToken);
+        await audit.RecordAsync(enabled ? Audit.AuditActions.PlaybookEnabled : Audit.AuditActions.PlaybookDisabled, playbook.Name);
         return saved;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Storage;
 using Rapport.Sync.Push;
+using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 
 namespace Rapport.Web.Push;
@@ -36,7 +37,7 @@ internal static class PushApi
     }
 
     private static async Task<Results<Ok<PushReport>, Accepted<PushStatusDto>, ProblemHttpResult>> RunAsync(
-        bool? dryRun, IHubStore store, IntercomPushJob job, CancellationToken cancellationToken)
+        bool? dryRun, IHubStore store, IntercomPushJob job, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (dryRun == true)
         {
@@ -45,6 +46,8 @@ internal static class PushApi
         }
 
         var problem = await job.StartPushAsync(cancellationToken);
+        if (problem is null)
+            await audit.RecordAsync(AuditActions.PushStarted);
         return problem is null
             ? TypedResults.Accepted(Status, await PushStatusDto.ReadAsync(store, job, cancellationToken))
             : TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict, title: "The push cannot start now");

@@ -44,8 +44,12 @@ internal static class SegmentApi
             counts.LastReceivedAt, new DedupDto(dedup.On, (int)dedup.Window.TotalSeconds), counts.SetAside, counts.Discarded));
     }
 
-    private static async Task<Ok<WriteKeyDto>> RotateAsync(SegmentWriteKey key, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new WriteKeyDto(await key.RotateAsync(cancellationToken)));
+    private static async Task<Ok<WriteKeyDto>> RotateAsync(SegmentWriteKey key, Audit.IAuditLog audit, CancellationToken cancellationToken)
+    {
+        var rotated = await key.RotateAsync(cancellationToken);
+        await audit.RecordAsync(Audit.AuditActions.SegmentKeyRotated);
+        return TypedResults.Ok(new WriteKeyDto(rotated));
+    }
 
     private static async Task<Results<Ok<DedupDto>, ProblemHttpResult>> SetDedupAsync(DedupDto request, IHubStore store, CancellationToken cancellationToken)
     {

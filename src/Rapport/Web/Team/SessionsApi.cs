@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
+using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 
 namespace Rapport.Web.Team;
@@ -29,25 +30,30 @@ internal static class SessionsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> EndAsync(
-        long id, HttpContext context, IHubStore store, CancellationToken cancellationToken)
+        long id, HttpContext context, IHubStore store, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (id == context.User.SessionId())
         {
             // The caller's own session: the same as signing out, cookie cleared.
+            await audit.RecordAsync(AuditActions.SignedOut);
             await Sessions.SignOutAsync(context, store, cancellationToken);
             return TypedResults.NoContent();
         }
 
-        return await store.EndSessionAsync(Me(context.User), id, cancellationToken)
-            ? TypedResults.NoContent()
-            : TypedResults.Problem($"You have no session {id}: it has ended, or it is not yours.", statusCode: 404);
+        if (!await store.EndSessionAsync(Me(context.User), id, cancellationToken))
+            return TypedResults.Problem($"You have no session {id}: it has ended, or it is not yours.", statusCode: 404);
+        await audit.RecordAsync(AuditActions.SessionsEnded, null, "1 other session, from the API");
+        return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<EndedSessionsDto>, ProblemHttpResult>> EndAllAsync(long id, IHubStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EndedSessionsDto>, ProblemHttpResult>> EndAllAsync(
+        long id, IHubStore store, IAuditLog audit, CancellationToken cancellationToken)
     {
-        if (await store.FindTeammateAsync(id, cancellationToken) is null)
+        if (await store.FindTeammateAsync(id, cancellationToken) is not { } teammate)
             return TypedResults.Problem($"There is no teammate with id {id}.", statusCode: 404);
-        return TypedResults.Ok(new EndedSessionsDto(await store.EndSessionsAsync(id, null, cancellationToken)));
+        var ended = await store.EndSessionsAsync(id, null, cancellationToken);
+        await audit.RecordAsync(AuditActions.SessionsEnded, AuditActions.Name(teammate), $"all {ended}, by an Admin");
+        return TypedResults.Ok(new EndedSessionsDto(ended));
     }
 
     private static long Me(ClaimsPrincipal user) => user.TeammateId() ?? throw new InvalidOperationException("A signed-in teammate has an id claim.");

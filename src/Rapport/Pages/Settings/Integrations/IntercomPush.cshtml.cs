@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Storage;
 using Rapport.Sync.Push;
+using Rapport.Web.Audit;
 using Rapport.Web.Push;
 
 namespace Rapport.Pages.Settings.Integrations;
@@ -9,7 +10,7 @@ namespace Rapport.Pages.Settings.Integrations;
 /// Settings → Integrations → Intercom push: the settings, a dry-run preview (old → new per company and user), "Push
 /// now", and the last run's status with failures, skipped companies and stale attributes. Works without JavaScript.
 /// </summary>
-internal sealed class IntercomPushModel(IHubStore store, IntercomPushJob job) : PageModel
+internal sealed class IntercomPushModel(IHubStore store, IntercomPushJob job, IAuditLog audit) : PageModel
 {
     public PushSettingsInput Form { get; private set; } = new();
 
@@ -45,7 +46,10 @@ internal sealed class IntercomPushModel(IHubStore store, IntercomPushJob job) : 
     {
         var refusal = await job.StartPushAsync(cancellationToken);
         if (refusal is null)
+        {
+            await audit.RecordAsync(AuditActions.PushStarted);
             Message = "The push started: the status below shows it when it is done (reload the page).";
+        }
         else
             Problems = [refusal];
         await LoadAsync(null, cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Segment;
 using Rapport.Hub.Storage;
 using Rapport.Sync.Segment;
+using Rapport.Web.Audit;
 using Rapport.Web.Segment;
 
 namespace Rapport.Pages.Settings.Integrations;
@@ -10,7 +11,7 @@ namespace Rapport.Pages.Settings.Integrations;
 /// Settings → Integrations → Segment: the write key (rotatable), the ingest URL, inbox counts, the calls set aside after
 /// failing (retry or discard) and event de-duplication.
 /// </summary>
-internal sealed class SegmentModel(IHubStore store, SegmentWriteKey key, SegmentInboxAppender appender) : PageModel
+internal sealed class SegmentModel(IHubStore store, SegmentWriteKey key, SegmentInboxAppender appender, IAuditLog audit) : PageModel
 {
     private const int SetAsideShown = 100;
 
@@ -31,6 +32,7 @@ internal sealed class SegmentModel(IHubStore store, SegmentWriteKey key, Segment
     public async Task OnPostRotateAsync(CancellationToken cancellationToken)
     {
         await key.RotateAsync(cancellationToken);
+        await audit.RecordAsync(AuditActions.SegmentKeyRotated);
         Message = "A new write key is in force: the old one is refused from now on. Update it in Segment.";
         await LoadAsync(cancellationToken);
     }
