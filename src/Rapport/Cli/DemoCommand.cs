@@ -65,7 +65,8 @@ internal static class DemoCommand
             };
             // The seed lacks ids on purpose: the check's tables of them would push the sign-in lines out of sight, so the
             // demo prints their counts and lists them in a CSV beside the hub.
-            var workflow = new ImportWorkflow(console, TimeProvider.System) { CheckCsvPath = MissingIdsCsv(path) };
+            // Served, the demo saves its example model and computes it once the app is up; until then there is none to compute.
+            var workflow = new ImportWorkflow(console, TimeProvider.System) { CheckCsvPath = MissingIdsCsv(path), RecomputeModel = result.GetValue(noServe) };
             var exit = await workflow.RunAsync(settings, full: false, cancellationToken);
             if (exit != ExitCodes.Ok || result.GetValue(noServe))
                 return exit;

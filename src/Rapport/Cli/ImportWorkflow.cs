@@ -24,6 +24,9 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
     /// </summary>
     public string? CheckCsvPath { get; init; }
 
+    /// <summary>False when the caller saves the account model itself after the import and computes it then (the demo).</summary>
+    public bool RecomputeModel { get; init; } = true;
+
     public async Task<int> RunAsync(RapportSettings settings, bool full, CancellationToken cancellationToken)
     {
         var options = new ImportOptions
@@ -68,7 +71,8 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
         var summary = await ProgressView.RunAsync(console, progress => new IntercomImporter(intercom, store, options, timeProvider).RunAsync(progress, cancellationToken));
         SummaryView.Write(console, summary);
         await TurnOnImportOptionAsync(store, settings, cancellationToken);
-        await ImportRecompute.RunAsync(console, store, timeProvider, cancellationToken);
+        if (RecomputeModel)
+            await ImportRecompute.RunAsync(console, store, timeProvider, cancellationToken);
         return ExitCodes.Ok;
     }
 
