@@ -57,6 +57,9 @@ public sealed partial class KeysCommandSpecs : IAsyncLifetime
         (await WorkspaceSeenWithStoredTokenAsync()).ShouldBe(WorkspaceName);
         var stale = await Should.ThrowAsync<Configuration.SettingsException>(() => WorkspaceSeenWithStoredTokenAsync(masterKeyFile: backup));
         stale.Message.ShouldContain(backup);
+        await using var hub = await Rapport.Storage.HubStoreFactory.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, Cancel);
+        var audited = await hub.ListAuditEntriesAsync(null, 50, Cancel);
+        audited.ShouldContain(e => e.Action == "master_key.rotated" && e.Actor!.Name == $"{Environment.UserName} (command line)", "the rotation is in the audit log");
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal static class KeysCommand
             var (settings, location) = Read(common, result);
             await using var store = await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
             var rotation = await HubKeyRing.RotateAsync(store, location, TimeProvider.System, cancellationToken);
+            await CommandLineAudit.RecordAsync(store, Web.Audit.AuditActions.MasterKeyRotated, detail: $"{rotation.Old.Id} → {rotation.New.Id}", cancellationToken: cancellationToken);
             var console = AnsiConsole.Console;
             console.WriteLine($"Wrapped the key ring ({"element".ToQuantity(rotation.Wrapped)}) with a new master key: {rotation.Old.Id} → {rotation.New.Id}.");
             if (rotation.Backup is { } backup)
@@ -49,6 +50,7 @@ internal static class KeysCommand
                 throw new SettingsException("keys reset forgets the key ring and the stored Intercom token for good, and signs everyone out: run it again with --yes to go ahead");
             await using var store = await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
             var done = await HubKeyRing.ResetAsync(store, location, TimeProvider.System, cancellationToken);
+            await CommandLineAudit.RecordAsync(store, Web.Audit.AuditActions.KeyRingReset, detail: $"{"element".ToQuantity(done.Forgotten)} forgotten", cancellationToken: cancellationToken);
             var console = AnsiConsole.Console;
             console.WriteLine($"Forgot the key ring ({"element".ToQuantity(done.Forgotten)}) and the Intercom connection.");
             if (done.SetAside is { } setAside)

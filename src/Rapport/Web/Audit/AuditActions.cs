@@ -29,9 +29,13 @@ internal static class AuditActions
     public const string PlaybookEnabled = "playbook.enabled";
     public const string PlaybookDisabled = "playbook.disabled";
     public const string PushStarted = "push.started";
+    public const string MasterKeyRotated = "master_key.rotated";
+    public const string KeyRingReset = "key_ring.reset";
 
     private static readonly FrozenDictionary<string, string> Names = new Dictionary<string, string>
     {
+        [MasterKeyRotated] = "Master key rotated",
+        [KeyRingReset] = "Key ring reset",
         [SignedIn] = "Signed in",
         [SignInFailed] = "Sign-in failed",
         [AccountLocked] = "Account locked",
