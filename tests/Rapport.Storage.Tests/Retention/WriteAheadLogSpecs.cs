@@ -15,6 +15,9 @@ public sealed class WriteAheadLogSpecs(StoreFixture fixture) : IClassFixture<Sto
     {
         await using var hub = await fixture.OpenAsync(Providers.Sqlite, TimeProvider.System);
         var log = new FileInfo(hub.Database + "-wal");
+        // SQLite deletes the log when the last connection to the file closes; one held open keeps it on disk to be measured.
+        await using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={hub.Database};Pooling=False");
+        await holder.OpenAsync(Token);
 
         // One transaction of 80 MB: SQLite keeps all of it in the log until it commits, whatever the cap.
         await hub.ExecuteAsync(
