@@ -85,7 +85,10 @@ internal static class WebhooksBench
         var start = new ProcessStartInfo(wrk) { RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in new[] { "-t", $"{threads}", "-c", $"{concurrency}", "-d", $"{seconds}s", "--timeout", "5s",
                      "-s", Path.Combine(AppContext.BaseDirectory, "webhooks.lua"), url.AbsoluteUri, "--", requests, $"{threads}" })
+        {
             start.ArgumentList.Add(arg);
+        }
+
         using var load = Process.Start(start)!;
         var output = await load.StandardOutput.ReadToEndAsync();
         await load.WaitForExitAsync();

@@ -22,7 +22,12 @@ internal abstract partial class HubStore
     /// <summary>The account list's filters on the plan and the model's values, as one <see cref="AccountMatch"/>.</summary>
     private static AccountMatch MatchOf(AccountQuery query) => new()
     {
-        Plan = query.Plan, ModelType = query.ModelType, Owner = query.Owner, MemberOf = query.MemberOf, Indicator = query.Indicator, Values = query.Values,
+        Plan = query.Plan,
+        ModelType = query.ModelType,
+        Owner = query.Owner,
+        MemberOf = query.MemberOf,
+        Indicator = query.Indicator,
+        Values = query.Values,
     };
 
     /// <summary>Conditions on the account <c>a</c> and its state <c>st</c> (<see cref="AccountsWithStates"/>), all of which must hold.</summary>

@@ -66,8 +66,18 @@ internal abstract partial class HubStore
     {
         var parameters = new DynamicParameters(new
         {
-            c.Source, c.SourceId, c.State, c.Open, c.SourceType, c.DeliveredAs, c.BotInitiated, c.Title, c.Subject, c.PartCount,
-            c.PartsTruncated, c.RawJson,
+            c.Source,
+            c.SourceId,
+            c.State,
+            c.Open,
+            c.SourceType,
+            c.DeliveredAs,
+            c.BotInitiated,
+            c.Title,
+            c.Subject,
+            c.PartCount,
+            c.PartsTruncated,
+            c.RawJson,
         });
         parameters.Add("createdAt", Dialect.Time(c.CreatedAt));
         parameters.Add("updatedAt", Dialect.Time(c.UpdatedAt));

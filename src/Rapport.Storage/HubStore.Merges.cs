@@ -38,7 +38,11 @@ internal abstract partial class HubStore
 
             var insert = new DynamicParameters(new
             {
-                kind = KindName(kind), keptId, mergedId, evidence, mergedBy,
+                kind = KindName(kind),
+                keptId,
+                mergedId,
+                evidence,
+                mergedBy,
                 prior = JsonSerializer.Serialize(prior, MergeJsonContext.Default.MergePrior),
             });
             insert.Add("now", Now());
@@ -107,8 +111,14 @@ internal abstract partial class HubStore
         await connection.ExecuteAsync(Command("DELETE FROM conversation_users WHERE user_id = @mergedId", p, transaction, cancellationToken));
         return new MergePrior
         {
-            Status = "", UpdatedAt = default, Links = links, Memberships = memberships, Added = added, Events = events,
-            Conversations = conversations, AddedConversations = addedConversations,
+            Status = "",
+            UpdatedAt = default,
+            Links = links,
+            Memberships = memberships,
+            Added = added,
+            Events = events,
+            Conversations = conversations,
+            AddedConversations = addedConversations,
         };
     }
 

@@ -26,8 +26,16 @@ internal abstract partial class HubStore
         ArgumentNullException.ThrowIfNull(request);
         var parameters = new DynamicParameters(new
         {
-            request.IdempotencyKey, request.Kind, request.TeammateId, request.AdminId, request.ConversationId, request.ContactId,
-            request.UserExternalId, request.Channel, request.Subject, request.Body,
+            request.IdempotencyKey,
+            request.Kind,
+            request.TeammateId,
+            request.AdminId,
+            request.ConversationId,
+            request.ContactId,
+            request.UserExternalId,
+            request.Channel,
+            request.Subject,
+            request.Body,
             urls = JsonSerializer.Serialize([.. request.AttachmentUrls], OutboundJsonContext.Default.StringArray),
         });
         parameters.Add("now", Now());

@@ -58,7 +58,10 @@ internal abstract partial class HubStore
             """,
             new
             {
-                accountId, indicator, activatedAt = Dialect.Time(mark.ActivatedAt), addressedBy = mark.AddressedBy,
+                accountId,
+                indicator,
+                activatedAt = Dialect.Time(mark.ActivatedAt),
+                addressedBy = mark.AddressedBy,
                 addressedAt = Dialect.Time(mark.AddressedAt),
             }, transaction, cancellationToken)),
             null, cancellationToken);

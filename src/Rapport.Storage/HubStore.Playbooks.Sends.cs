@@ -45,8 +45,11 @@ internal abstract partial class HubStore
                 """, parameters, transaction, cancellationToken)) > 0;
             // The run keeps its status and time (the cap counts it as queued): only why it waits changes.
             if (held)
+            {
                 await connection.ExecuteAsync(Command(
                     "UPDATE playbook_runs SET reason = @reason, not_before = @until WHERE send_id = @sendId", parameters, transaction, cancellationToken));
+            }
+
             return held;
         }, null, cancellationToken);
 }

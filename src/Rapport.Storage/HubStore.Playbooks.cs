@@ -20,7 +20,10 @@ internal abstract partial class HubStore
             ArgumentNullException.ThrowIfNull(playbook);
             var parameters = new DynamicParameters(new
             {
-                playbook.Id, playbook.Name, playbook.Enabled, playbook.EventCursor,
+                playbook.Id,
+                playbook.Name,
+                playbook.Enabled,
+                playbook.EventCursor,
                 definition = JsonSerializer.Serialize(playbook, PlaybookJsonContext.Default.Playbook),
             });
             parameters.Add("now", Now());
@@ -188,7 +191,9 @@ internal abstract partial class HubStore
         public Playbook ToPlaybook() => (JsonSerializer.Deserialize(Definition, PlaybookJsonContext.Default.Playbook)
             ?? throw new InvalidOperationException($"Playbook {Id} is stored unreadable.")) with
         {
-            Id = Id, EventCursor = EventCursor, UpdatedAt = SqlDialect.ReadTime(UpdatedAt) ?? DateTimeOffset.UnixEpoch,
+            Id = Id,
+            EventCursor = EventCursor,
+            UpdatedAt = SqlDialect.ReadTime(UpdatedAt) ?? DateTimeOffset.UnixEpoch,
         };
     }
 

@@ -28,7 +28,9 @@ internal abstract partial class HubStore
         {
             foreach (var (id, externalId) in await connection.QueryAsync<(long, string)>(Command(
                 $"SELECT id, external_id FROM accounts WHERE external_id {Dialect.InIds}", new { ids = Dialect.Ids(chunk) }, transaction, cancellationToken)))
+            {
                 named[externalId] = id;
+            }
         }
 
         var latest = new Dictionary<long, long>();
@@ -39,7 +41,9 @@ internal abstract partial class HubStore
             foreach (var (userId, accountId) in await connection.QueryAsync<(long, long)>(Command(
                 $"SELECT user_id, account_id FROM memberships WHERE user_id {Dialect.InIds} ORDER BY created_at DESC, account_id DESC",
                 new { ids = Dialect.Numbers(chunk) }, transaction, cancellationToken)))
+            {
                 latest.TryAdd(userId, accountId);
+            }
         }
 
         return (index, userId) => accounts[index] is { } name && named.TryGetValue(name, out var account) ? account

@@ -47,7 +47,12 @@ internal abstract partial class HubStore
         {
             var parameters = new DynamicParameters(new
             {
-                email = email.Trim(), name = name.Trim(), role = role.ToName(), intercomAdminEmail, passwordHash, stamp = NewSecurityStamp(),
+                email = email.Trim(),
+                name = name.Trim(),
+                role = role.ToName(),
+                intercomAdminEmail,
+                passwordHash,
+                stamp = NewSecurityStamp(),
             });
             parameters.Add("now", Now());
             var row = await connection.QuerySingleOrDefaultAsync<TeammateRow>(Command(

@@ -59,7 +59,9 @@ public static class DefinitionRenames
             {
                 if (rename.Kind == kind && DateOnly.FromDateTime(rename.RetiredAt.UtcDateTime) >= day
                     && string.Equals(rename.Name, current, StringComparison.OrdinalIgnoreCase))
+                {
                     current = rename.RenamedTo!;
+                }
             }
 
             return current;

@@ -24,7 +24,9 @@ internal sealed class PostgresJobHold(NpgsqlConnection connection, HubJob job) :
         {
             if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                     $"SELECT pg_try_advisory_lock({Keys})", new { key = Space + (int)job }, cancellationToken: cancellationToken)))
+            {
                 return new PostgresJobHold(connection, job);
+            }
         }
         catch
         {

@@ -17,7 +17,10 @@ public sealed partial class OutboundSender
     {
         if (!send.IdempotencyKey.StartsWith(PlaybookKeyPrefix, StringComparison.Ordinal)
             || !long.TryParse(send.IdempotencyKey.AsSpan(PlaybookKeyPrefix.Length).ToString().Split(':')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
             return false;
+        }
+
         if (await store.GetPlaybookAsync(id, cancellationToken).ConfigureAwait(false) is { Enabled: true })
             return false;
         await store.MarkOutboundFailedAsync(send.Id, "The playbook was disabled before this was sent: nothing was sent.", cancellationToken).ConfigureAwait(false);
@@ -33,7 +36,10 @@ public sealed partial class OutboundSender
         if (!send.IdempotencyKey.StartsWith(PlaybookKeyPrefix, StringComparison.Ordinal)
             || await store.GetPlaybookRunBySendAsync(send.Id, cancellationToken).ConfigureAwait(false) is not { } run
             || await store.GetPlaybookAsync(run.PlaybookId, cancellationToken).ConfigureAwait(false) is not { } playbook)
+        {
             return false;
+        }
+
         var user = await store.GetUserAsync(run.UserId, cancellationToken).ConfigureAwait(false);
         var contact = user?.Sources.FirstOrDefault(s => s.Source == IntercomSource.Name);
         var zone = QuietHours.ZoneOf(contact?.RawJson, playbook.TimeZone);

@@ -68,7 +68,10 @@ public sealed partial class OutboundSender(IHubStore store, TimeProvider timePro
                 return;
             if (await RefuseDisabledPlaybookAsync(send, cancellationToken).ConfigureAwait(false)
                 || await HoldForQuietHoursAsync(send, cancellationToken).ConfigureAwait(false))
+            {
                 return;
+            }
+
             if (send.Kind == OutboundKinds.Message)
                 await SendMessageAsync(client, send, cancellationToken).ConfigureAwait(false);
             else

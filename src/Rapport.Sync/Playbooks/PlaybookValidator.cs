@@ -79,10 +79,14 @@ public static class PlaybookValidator
     {
         var names = known?.ToList() ?? [];
         if (string.IsNullOrEmpty(name))
+        {
             problems.Add(("trigger.name", $"Name the {what} that triggers the playbook."));
+        }
         else if (!names.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
             problems.Add(("trigger.name", names.Count == 0
                 ? $"Unknown {what} '{name}': Rapport knows no {what} yet."
                 : $"Unknown {what} '{name}': Rapport knows {string.Join(", ", names.Select(n => $"'{n}'"))}."));
+        }
     }
 }

@@ -65,7 +65,10 @@ public sealed partial class IntercomWebhookApplier
     {
         if (item.TryGetProperty("tag", out var tag) && tag.ValueKind == JsonValueKind.Object
             && tag.TryGetProperty("id", out var tagId) && tag.TryGetProperty("name", out var tagName) && tagName.GetString() is { } name)
+        {
             _tagNames[tagId.GetString() ?? ""] = name;
+        }
+
         return item.TryGetProperty("contact", out var contact) && contact.ValueKind == JsonValueKind.Object
             ? ApplyContactAsync(contact, context, runId, cancellationToken)
             : Task.FromResult(("no contact in the item", false));

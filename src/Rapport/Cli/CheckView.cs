@@ -60,8 +60,10 @@ internal static class CheckView
         else
             console.MarkupLine("This hub's import is not enabled yet: rapport import will refuse until the ids are set, or import only what has ids with --only-with-ids.");
         if (previous is not null)
+        {
             console.MarkupLineInterpolated(
                 $"Last check on this hub ({previous.RanAt:u}, {previous.RanBy}): {previous.CompaniesWithoutCompanyId:N0} companies without company_id, {previous.UsersWithoutUserId:N0} users without user_id; now {report.CompaniesWithoutCompanyId.Count:N0} and {report.UsersWithoutUserId.Count:N0}.");
+        }
     }
 
     private static void WriteMissing(IAnsiConsole console, string title, IReadOnlyList<MissingId> missing)

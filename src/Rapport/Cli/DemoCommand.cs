@@ -133,7 +133,10 @@ internal static class DemoCommand
         var store = app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>();
         if (await store.FindTeammateByEmailAsync(adminEmail, cancellationToken) is not { Teammate: { IntercomAdminEmail: null } admin }
             || simulator.Workspace.Admins.FirstOrDefault(a => a.HasInboxSeat) is not { } seated)
+        {
             return;
+        }
+
         await store.UpdateTeammateAsync(admin.Id, admin.Name, admin.Role, seated.Email, cancellationToken);
         console.MarkupLineInterpolated($"{adminEmail} sends to Intercom as the simulator's admin [bold]{seated.Name}[/] ({seated.Email}, inbox seat).");
     }

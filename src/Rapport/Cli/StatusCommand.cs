@@ -28,15 +28,20 @@ internal static class StatusCommand
                 table.AddRow(run.RunId[..8], run.StartedAt.ToString("u"), run.FinishedAt?.ToString("u") ?? "", run.Status);
             console.Write(table);
             if (await PreEnableCheckRun.LoadAsync(store, cancellationToken) is { } check)
+            {
                 console.MarkupLineInterpolated(
                     $"Last pre-enable check: {check.RanAt:u} ({check.RanBy}): {check.CompaniesChecked:N0} companies and {check.UsersChecked:N0} users checked, {check.CompaniesWithoutCompanyId:N0} companies without company_id, {check.UsersWithoutUserId:N0} users without user_id, {check.SharedEmails:N0} shared emails");
+            }
+
             if (await store.CountSegmentInboxAsync(cancellationToken) is { Received: > 0 } segment)
             {
                 console.MarkupLineInterpolated(
                     $"Segment: {segment.Received:N0} calls received, {segment.Applied:N0} applied, {segment.Pending:N0} pending, {segment.KeptAside:N0} anonymous kept for their identify");
                 if (segment.SetAside > 0 || segment.Discarded > 0)
+                {
                     console.MarkupLineInterpolated(
                         $"  [yellow]{segment.SetAside:N0} set aside after failing[/] (retry or discard on Settings → Integrations → Segment), {segment.Discarded:N0} discarded");
+                }
             }
 
             console.WriteLine($"Database: {StorageText.Size(await store.MeasureAsync(cancellationToken))}");

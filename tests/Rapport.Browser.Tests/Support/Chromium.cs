@@ -28,9 +28,11 @@ public sealed class Chromium : IAsyncLifetime
     {
         var path = ExecutablePath;
         if (!File.Exists(path))
+        {
             throw new InvalidOperationException(
                 $"The browser tests need Chromium at {path}, and it is not there. Install it with `sudo apt-get install -y chromium` " +
                 $"(scripts/test.sh does this), or point {PathVariable} at a Chromium or Chrome executable.");
+        }
 
         Screenshots.Clear();
         Assertions.SetDefaultExpectTimeout(10_000);

@@ -12,19 +12,31 @@ internal sealed partial class ClientScenario
         var user = workspace.Contacts.First(c => c.Role == "user");
         await StepAsync("ReplyToConversationAsync", () => client.ReplyToConversationAsync(open.Id, new IntercomAdminReply
         {
-            AdminId = admin.Id, MessageType = "comment", Body = "<p>Here you go</p>", AttachmentUrls = ["https://files.example.test/a.png"],
+            AdminId = admin.Id,
+            MessageType = "comment",
+            Body = "<p>Here you go</p>",
+            AttachmentUrls = ["https://files.example.test/a.png"],
         }, cancellationToken));
         await StepAsync("ReplyToConversationAsync", () => client.ReplyToConversationAsync(open.Id, new IntercomAdminReply
         {
-            AdminId = admin.Id, MessageType = "note", Body = "<p>Internal</p>",
+            AdminId = admin.Id,
+            MessageType = "note",
+            Body = "<p>Internal</p>",
         }, cancellationToken));
         await StepAsync("CreateMessageAsync", () => client.CreateMessageAsync(new IntercomMessageCreate
         {
-            MessageType = "in_app", FromAdminId = admin.Id, ToContactId = user.Id, Body = "<p>Welcome</p>",
+            MessageType = "in_app",
+            FromAdminId = admin.Id,
+            ToContactId = user.Id,
+            Body = "<p>Welcome</p>",
         }, cancellationToken));
         await StepAsync("CreateMessageAsync", () => client.CreateMessageAsync(new IntercomMessageCreate
         {
-            MessageType = "email", FromAdminId = admin.Id, ToContactId = user.Id, Subject = "Renewal", Body = "<p>Shall we talk?</p>",
+            MessageType = "email",
+            FromAdminId = admin.Id,
+            ToContactId = user.Id,
+            Subject = "Renewal",
+            Body = "<p>Shall we talk?</p>",
         }, cancellationToken));
     }
 }

@@ -168,7 +168,9 @@ public sealed class StartCaseSpecs
                 var word = new string([.. Enumerable.Range(0, random.Next(2, 5)).Select(_ => char.ToUpperInvariant(Letters[random.Next(Letters.Length)]))]);
                 if (!afterDigits || !(word.StartsWith("ST", StringComparison.Ordinal) || word.StartsWith("ND", StringComparison.Ordinal)
                     || word.StartsWith("RD", StringComparison.Ordinal) || word.StartsWith("TH", StringComparison.Ordinal)))
+                {
                     return (word, word);
+                }
             }
         }
 

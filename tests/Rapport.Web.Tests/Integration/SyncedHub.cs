@@ -36,7 +36,9 @@ internal sealed record SyncedHub(WebHub Hub, HttpClient Api) : IAsyncDisposable
             saved.EnsureSuccessStatusCode();
         }
         else
+        {
             await ImportUsersAsync(hub, cancellationToken);
+        }
 
         hub.Simulator.ConfigureWebhooks(new Uri(hub.BaseAddress, "webhooks/intercom"));
         if (importUsersAndCompanies)

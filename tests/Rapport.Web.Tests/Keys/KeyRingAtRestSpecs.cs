@@ -26,7 +26,9 @@ public sealed class KeyRingAtRestSpecs
         var keyFile = Path.Combine(database.Folder, provider == HubDatabase.Sqlite ? "hub.masterkey" : "rapport.masterkey");
         await using (var hub = await WebHub.StartAsync(
             null, o => o with { Database = database.Database, MasterKeyFile = provider == HubDatabase.Sqlite ? null : keyFile }, Cancel))
+        {
             await hub.ConnectWithTokenAsync(await hub.TokenClientAsync(TeamRole.Admin));
+        }
 
         var (keyRing, protectedToken) = await StolenAsync(database);
 

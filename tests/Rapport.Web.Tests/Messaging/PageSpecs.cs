@@ -59,7 +59,10 @@ public sealed class MessagingPageSpecs
         var url = $"/users/{user.Id.Value}/message";
         var fields = new Dictionary<string, string>
         {
-            ["Channel"] = "email", ["Subject"] = "Slides", ["Body"] = "The deck from today.", ["Attachments"] = "https://files.example.test/deck.pdf",
+            ["Channel"] = "email",
+            ["Subject"] = "Slides",
+            ["Body"] = "The deck from today.",
+            ["Attachments"] = "https://files.example.test/deck.pdf",
         };
 
         var warned = await WebHub.PostFormAsync(browser, url, new(fields));

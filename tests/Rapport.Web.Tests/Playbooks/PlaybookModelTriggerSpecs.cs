@@ -20,8 +20,12 @@ public sealed class PlaybookModelTriggerSpecs
         var sender = (await model.Hub.Store.FindTeammateByEmailAsync(email, Token)).ShouldNotBeNull().Teammate.Id;
         var created = await model.Api.PostAsJsonAsync("/api/v1/playbooks", new
         {
-            name = "Upsell thanks", trigger = new { kind = "segment_entered", name = "Big spenders" }, action = "in_app",
-            body = "Thanks for growing with us, {{user.first_name | default: \"there\"}}!", senderTeammateId = sender, enabled = true,
+            name = "Upsell thanks",
+            trigger = new { kind = "segment_entered", name = "Big spenders" },
+            action = "in_app",
+            body = "Thanks for growing with us, {{user.first_name | default: \"there\"}}!",
+            senderTeammateId = sender,
+            enabled = true,
         }, Token);
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetInt64();

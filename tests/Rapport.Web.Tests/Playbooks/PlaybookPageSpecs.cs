@@ -14,9 +14,17 @@ public sealed class PlaybookPageSpecs
         var user = (await hub.Hub.Store.GetUserAsync(userId, Token)).ShouldNotBeNull();
         Dictionary<string, string> Form(string body) => new()
         {
-            ["id"] = "0", ["Form.Name"] = "Export failed", ["Form.TriggerKind"] = "event", ["Form.TriggerName"] = PlaybookHub.EventName,
-            ["Form.Action"] = "in_app", ["Form.Body"] = body, ["Form.SenderTeammateId"] = hub.Sender.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Form.CapCount"] = "1", ["Form.CapDays"] = "7", ["Form.TimeZone"] = "UTC", ["PreviewUser"] = userId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["id"] = "0",
+            ["Form.Name"] = "Export failed",
+            ["Form.TriggerKind"] = "event",
+            ["Form.TriggerName"] = PlaybookHub.EventName,
+            ["Form.Action"] = "in_app",
+            ["Form.Body"] = body,
+            ["Form.SenderTeammateId"] = hub.Sender.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Form.CapCount"] = "1",
+            ["Form.CapDays"] = "7",
+            ["Form.TimeZone"] = "UTC",
+            ["PreviewUser"] = userId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
         var refused = await WebHub.PostFormAsync(browser, "/settings/playbooks?handler=Save", Form("Hi {{user.frist_name}}"));
@@ -44,9 +52,17 @@ public sealed class PlaybookPageSpecs
         var email = user.Email.ShouldNotBeNull();
         Dictionary<string, string> Form(string previewUser) => new()
         {
-            ["id"] = "0", ["Form.Name"] = "Export failed", ["Form.TriggerKind"] = "event", ["Form.TriggerName"] = PlaybookHub.EventName,
-            ["Form.Action"] = "in_app", ["Form.Body"] = "Hi {{user.email}}, need help?", ["Form.SenderTeammateId"] = hub.Sender.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Form.CapCount"] = "1", ["Form.CapDays"] = "7", ["Form.TimeZone"] = "UTC", ["PreviewUser"] = previewUser,
+            ["id"] = "0",
+            ["Form.Name"] = "Export failed",
+            ["Form.TriggerKind"] = "event",
+            ["Form.TriggerName"] = PlaybookHub.EventName,
+            ["Form.Action"] = "in_app",
+            ["Form.Body"] = "Hi {{user.email}}, need help?",
+            ["Form.SenderTeammateId"] = hub.Sender.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Form.CapCount"] = "1",
+            ["Form.CapDays"] = "7",
+            ["Form.TimeZone"] = "UTC",
+            ["PreviewUser"] = previewUser,
         };
 
         var form = WebUtility.HtmlDecode(await browser.GetStringAsync("/settings/playbooks", Token));

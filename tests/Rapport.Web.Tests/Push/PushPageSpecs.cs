@@ -23,7 +23,10 @@ public sealed class PushPageSpecs
 
         var saved = await (await WebHub.PostFormAsync(browser, Page + "?handler=Save", new()
         {
-            ["Enabled"] = "true", ["Prefix"] = "Rapport", ["MonthlySpend"] = "true", ["ScheduleMinutes"] = "0",
+            ["Enabled"] = "true",
+            ["Prefix"] = "Rapport",
+            ["MonthlySpend"] = "true",
+            ["ScheduleMinutes"] = "0",
         })).Content.ReadAsStringAsync(Token);
         var preview = await (await WebHub.PostFormAsync(browser, Page + "?handler=Preview", [])).Content.ReadAsStringAsync(Token);
         var started = await (await WebHub.PostFormAsync(browser, Page + "?handler=Run", [])).Content.ReadAsStringAsync(Token);

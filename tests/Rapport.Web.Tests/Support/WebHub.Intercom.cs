@@ -31,7 +31,9 @@ public sealed partial class WebHub
 
         HttpResponseMessage back;
         if (deny)
+        {
             back = await intercom.GetAsync(new Uri(Simulator.BaseAddress, WebUtility.HtmlDecode(CancelLink().Match(html).Groups[1].Value)));
+        }
         else
         {
             var fields = HiddenField().Matches(html).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));

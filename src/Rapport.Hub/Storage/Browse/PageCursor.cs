@@ -45,7 +45,10 @@ public sealed record PageCursor(string List, string Sort, bool Descending, bool 
         var parts = decoded.Split('|', 7);
         if (parts.Length != 7 || parts[0] != Version || parts[3] is not ("a" or "d") || parts[4] is not ("f" or "b")
             || !long.TryParse(parts[5], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
+        {
             return false;
+        }
+
         cursor = new PageCursor(parts[1], parts[2], parts[3] == "d", parts[4] == "b", id, parts[6]);
         return true;
     }

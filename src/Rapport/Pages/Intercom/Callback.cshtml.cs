@@ -29,12 +29,18 @@ internal sealed class CallbackModel(RapportWebOptions options, OAuthState state,
         var accepted = state.Accept(Request, sealedState, User.TeammateId());
         OAuthState.Forget(Response);
         if (accepted is null)
+        {
             return Fail(400, "The answer from Intercom could not be verified",
                 "Its state parameter was altered, has expired (after 15 minutes), or belongs to another browser or teammate, so Rapport did not use it.", StartAgain);
+        }
+
         if (error is not null)
+        {
             return error == "access_denied"
                 ? Fail(400, "Access was denied", "You (or Intercom) declined to authorize Rapport, so it has no access to the workspace.", "Nothing was changed. To connect, click Connect to Intercom again and choose Authorize.")
                 : Fail(400, "Intercom refused the authorization", $"Intercom answered with the error '{error}'.", StartAgain);
+        }
+
         if (string.IsNullOrEmpty(code))
             return Fail(400, "No authorization code", "Intercom sent Rapport back without an authorization code.", StartAgain);
 

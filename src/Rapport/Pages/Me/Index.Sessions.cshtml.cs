@@ -15,14 +15,19 @@ internal sealed partial class MeModel
     public async Task OnPostEndSessionAsync(long id, CancellationToken cancellationToken)
     {
         if (id == CurrentSessionId)
+        {
             (Message, MessageIsError) = ("That is the session you are using: sign out to end it.", true);
+        }
         else if (await store.EndSessionAsync(Id, id, cancellationToken))
         {
             await audit.RecordAsync(AuditActions.SessionsEnded, null, "1 other session, from the profile");
             Message = "That session was ended: whoever used it has to sign in again.";
         }
         else
+        {
             Message = "No such session: it has ended already.";
+        }
+
         await OnGetAsync(cancellationToken);
     }
 

@@ -54,11 +54,17 @@ internal sealed partial class MeModel(IHubStore store, SignInGuard guard, IAudit
         if (attempt.Teammate is null)
             await audit.RecordAsync(AuditActions.PasswordChangeRefused, null, attempt.KnownEmail is null ? attempt.FailureDetail : "wrong current password");
         if (attempt.LockMessage is { } locked)
+        {
             (Message, MessageIsError) = ($"Not changed: {locked}", true);
+        }
         else if (attempt.Teammate is null)
+        {
             (Message, MessageIsError) = ("Your current password is not right.", true);
+        }
         else if (PasswordRules.Problem(next, Teammate.Email) is { } problem)
+        {
             (Message, MessageIsError) = ($"Not changed: {problem}.", true);
+        }
         else
         {
             await store.SetTeammatePasswordAsync(Id, Passwords.Hash(next!), cancellationToken);

@@ -55,9 +55,12 @@ internal sealed class MessageModel(IHubStore store, OutboundQueue queue, Messagi
             // it is on its way. A refusal stays here, named, with the text kept to mend and send again (under a new key).
             var send = await queue.AwaitAsync(queued, TimeSpan.FromSeconds(5), cancellationToken);
             if (send.Status != OutboundStatuses.Failed)
+            {
                 return send.Status == OutboundStatuses.Sent && send.ConversationId is { } conversationId
                     ? Redirect($"/conversations/{Uri.EscapeDataString(conversationId)}")
                     : Redirect($"/users/{id}?send={send.Id}");
+            }
+
             outcome = new QueueOutcome(null, 422, send.Error);
             IdempotencyKey = Guid.NewGuid().ToString("N");
             ModelState.Remove(nameof(IdempotencyKey));

@@ -42,13 +42,20 @@ internal sealed class EventsModel(IHubStore store) : PageModel
     public async Task OnPostStatusAsync(string? name, string? status, CancellationToken cancellationToken)
     {
         if (!EventStatuses.TryParse(status, out var parsed))
+        {
             Fail($"'{status}' is not a status.");
+        }
         else if (await store.SetEventStatusAsync(name ?? "", parsed, User.Describe(), cancellationToken) is { } changed)
+        {
             Message = changed.Status == EventStatus.Ignored
                 ? $"'{changed.Name}' is ignored: its new events are dropped and only counted."
                 : $"'{changed.Name}' is tracked: its new events are stored.";
+        }
         else
+        {
             Fail($"No event named '{name}' has been seen.");
+        }
+
         await LoadAsync(cancellationToken);
     }
 

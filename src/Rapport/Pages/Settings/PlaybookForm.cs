@@ -31,9 +31,22 @@ internal sealed class PlaybookForm
 
     public static PlaybookForm From(Playbook p) => new()
     {
-        Name = p.Name, TriggerKind = p.Trigger.Kind, TriggerName = p.Trigger.Name, Threshold = p.Trigger.Threshold, Direction = p.Trigger.Direction,
-        Days = p.Trigger.Days, Action = p.Action, Subject = p.Subject, Body = p.Body, SenderTeammateId = p.SenderTeammateId, Enabled = p.Enabled,
-        DryRun = p.DryRun, CapCount = p.CapCount, CapDays = p.CapDays, QuietStart = p.QuietStart?.ToString("HH:mm", CultureInfo.InvariantCulture),
-        QuietEnd = p.QuietEnd?.ToString("HH:mm", CultureInfo.InvariantCulture), TimeZone = p.TimeZone,
+        Name = p.Name,
+        TriggerKind = p.Trigger.Kind,
+        TriggerName = p.Trigger.Name,
+        Threshold = p.Trigger.Threshold,
+        Direction = p.Trigger.Direction,
+        Days = p.Trigger.Days,
+        Action = p.Action,
+        Subject = p.Subject,
+        Body = p.Body,
+        SenderTeammateId = p.SenderTeammateId,
+        Enabled = p.Enabled,
+        DryRun = p.DryRun,
+        CapCount = p.CapCount,
+        CapDays = p.CapDays,
+        QuietStart = p.QuietStart?.ToString("HH:mm", CultureInfo.InvariantCulture),
+        QuietEnd = p.QuietEnd?.ToString("HH:mm", CultureInfo.InvariantCulture),
+        TimeZone = p.TimeZone,
     };
 }

@@ -83,9 +83,13 @@ internal sealed partial class PlaybooksModel(IHubStore store, PlaybookService se
             var (user, matches) = await PreviewRecipients.FindAsync(store, wanted, cancellationToken);
             UserChoices = matches;
             if (user is null)
+            {
                 Problems = [("previewUser", NoSingleUser(wanted, matches))];
+            }
             else if ((Sync.Messaging.MessageTemplate.Problem(playbook.Body) ?? Sync.Messaging.MessageTemplate.Problem(playbook.Subject)) is { } problem)
+            {
                 Problems = [("body", problem)];
+            }
             else
             {
                 Preview = await service.RenderAsync(playbook, user, cancellationToken);
@@ -93,7 +97,9 @@ internal sealed partial class PlaybooksModel(IHubStore store, PlaybookService se
             }
         }
         else if (playbook is not null)
+        {
             Problems = [("previewUser", "Type the email, name or id of the user to preview the message for.")];
+        }
 
         await LoadAsync(cancellationToken);
         return Page();

@@ -8,7 +8,9 @@ internal sealed partial class TeammatesModel
     public async Task OnPostEndSessionsAsync(long id, CancellationToken cancellationToken)
     {
         if (await store.FindTeammateAsync(id, cancellationToken) is not { } teammate)
+        {
             Fail("There is no such teammate.");
+        }
         else
         {
             var ended = await store.EndSessionsAsync(id, null, cancellationToken);

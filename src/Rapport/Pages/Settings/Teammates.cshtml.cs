@@ -48,7 +48,9 @@ internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats sea
     {
         var email = Blank(intercomAdminEmail);
         if (email is not null && !email.Contains('@', StringComparison.Ordinal))
+        {
             Fail($"'{email}' is not an email.");
+        }
         else if (await store.FindTeammateAsync(id, cancellationToken) is { } teammate
             && await store.UpdateTeammateAsync(id, teammate.Name, teammate.Role, email, cancellationToken))
         {
@@ -61,9 +63,13 @@ internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats sea
     public async Task OnPostRoleAsync(long id, string? role, CancellationToken cancellationToken)
     {
         if (!TeamRoles.TryParse(role, out var parsed))
+        {
             Fail($"'{role}' is not a role.");
+        }
         else if (id == User.TeammateId())
+        {
             Fail("You cannot change your own role: another Admin can.");
+        }
         else if (await store.FindTeammateAsync(id, cancellationToken) is { } teammate
             && await store.UpdateTeammateAsync(id, teammate.Name, parsed, teammate.IntercomAdminEmail, cancellationToken))
         {
@@ -77,15 +83,21 @@ internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats sea
     public async Task OnPostAddAsync(string? name, string? email, string? role, string? intercomAdminEmail, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
+        {
             Fail("A teammate needs a name and an email.");
+        }
         else if (!TeamRoles.TryParse(role, out var parsed))
+        {
             Fail($"'{role}' is not a role.");
+        }
         else
         {
             var password = Passwords.Generate();
             var added = await store.AddTeammateAsync(email, name, parsed, Blank(intercomAdminEmail), Passwords.Hash(password), cancellationToken);
             if (added is null)
+            {
                 Fail($"A teammate with the email {email} exists already.");
+            }
             else
             {
                 await audit.RecordAsync(AuditActions.TeammateAdded, AuditActions.Name(added), added.Role.Display());
@@ -99,7 +111,9 @@ internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats sea
     public async Task OnPostRemoveAsync(long id, CancellationToken cancellationToken)
     {
         if (id == User.TeammateId())
+        {
             Fail("You cannot remove yourself.");
+        }
         else if (await store.FindTeammateAsync(id, cancellationToken) is { } teammate && await store.RemoveTeammateAsync(id, cancellationToken))
         {
             await audit.RecordAsync(AuditActions.TeammateRemoved, AuditActions.Name(teammate), teammate.Role.Display());

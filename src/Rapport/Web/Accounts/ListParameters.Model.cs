@@ -56,7 +56,12 @@ public sealed partial class ListParameters
 
         return (new AccountMatch
         {
-            Plan = Empty(Plan), ModelType = type, Owner = Empty(Owner), MemberOf = Empty(MemberOf), Indicator = Empty(Indicator), Values = filters,
+            Plan = Empty(Plan),
+            ModelType = type,
+            Owner = Empty(Owner),
+            MemberOf = Empty(MemberOf),
+            Indicator = Empty(Indicator),
+            Values = filters,
         }, null);
     }
 

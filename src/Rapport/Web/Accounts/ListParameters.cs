@@ -68,10 +68,23 @@ public sealed partial class ListParameters
 
     public static ListParameters From(IQueryCollection query) => new()
     {
-        Q = query["q"], Status = query["status"], Tag = query["tag"], Segment = query["segment"], Plan = query["plan"],
-        Account = query["account"], Attribute = query["attribute"], Sort = query["sort"], Dir = query["dir"], Limit = query["limit"],
-        Cursor = query["cursor"], Total = query["total"],
-        Type = query["type"], Owner = query["owner"], MemberOf = query["member_of"], Indicator = query["indicator"], Value = Values(query["value"]),
+        Q = query["q"],
+        Status = query["status"],
+        Tag = query["tag"],
+        Segment = query["segment"],
+        Plan = query["plan"],
+        Account = query["account"],
+        Attribute = query["attribute"],
+        Sort = query["sort"],
+        Dir = query["dir"],
+        Limit = query["limit"],
+        Cursor = query["cursor"],
+        Total = query["total"],
+        Type = query["type"],
+        Owner = query["owner"],
+        MemberOf = query["member_of"],
+        Indicator = query["indicator"],
+        Value = Values(query["value"]),
     };
 
     /// <summary>Names ascend by default, counts, amounts and times descend (the biggest, latest first).</summary>
@@ -94,9 +107,22 @@ public sealed partial class ListParameters
         return (new AccountQuery
         {
             SortValue = sortValue,
-            Search = Empty(Q), Status = common.Status, Tag = Empty(Tag), Segment = Empty(Segment), Attribute = common.Attribute,
-            Plan = match.Plan, ModelType = match.ModelType, Owner = match.Owner, MemberOf = match.MemberOf, Indicator = match.Indicator, Values = match.Values,
-            Sort = sort, Descending = common.Descending, Cursor = common.Cursor, PageSize = common.PageSize, IncludeTotal = common.Total,
+            Search = Empty(Q),
+            Status = common.Status,
+            Tag = Empty(Tag),
+            Segment = Empty(Segment),
+            Attribute = common.Attribute,
+            Plan = match.Plan,
+            ModelType = match.ModelType,
+            Owner = match.Owner,
+            MemberOf = match.MemberOf,
+            Indicator = match.Indicator,
+            Values = match.Values,
+            Sort = sort,
+            Descending = common.Descending,
+            Cursor = common.Cursor,
+            PageSize = common.PageSize,
+            IncludeTotal = common.Total,
         }, null);
     }
 
@@ -121,9 +147,18 @@ public sealed partial class ListParameters
             return (null, matchProblem);
         return (new UserQuery
         {
-            Search = Empty(Q), Status = common.Status, Tag = Empty(Tag), Segment = Empty(Segment), AccountId = account, Attribute = common.Attribute,
+            Search = Empty(Q),
+            Status = common.Status,
+            Tag = Empty(Tag),
+            Segment = Empty(Segment),
+            AccountId = account,
+            Attribute = common.Attribute,
             OfAccounts = match.IsEmpty ? null : match,
-            Sort = sort, Descending = common.Descending, Cursor = common.Cursor, PageSize = common.PageSize, IncludeTotal = common.Total,
+            Sort = sort,
+            Descending = common.Descending,
+            Cursor = common.Cursor,
+            PageSize = common.PageSize,
+            IncludeTotal = common.Total,
         }, null);
     }
 
@@ -181,7 +216,9 @@ public sealed partial class ListParameters
         var pageSize = PageCursor.DefaultPageSize;
         if (Empty(Limit) is { } limitText
             && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > PageCursor.MaxPageSize))
+        {
             return (failed, new("limit", $"'{Limit}' is not a page size: 1 to {PageCursor.MaxPageSize}."));
+        }
 
         PageCursor? cursor = null;
         if (Empty(Cursor) is { } cursorText)

@@ -55,7 +55,9 @@ internal sealed class CompanyCensus(IntercomConnections connections, TimeProvide
         {
             var decision = qualifier.Decide(company);
             if (decision.Qualified)
+            {
                 qualified++;
+            }
             else
             {
                 var category = CompanyQualifier.Category(decision.Reason!);

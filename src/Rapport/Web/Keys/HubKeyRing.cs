@@ -31,7 +31,10 @@ internal static partial class HubKeyRing
             key = Create(location, notices);
         }
         else if (location.LooseModeWarning() is { } warning)
+        {
             notices.Add(warning);
+        }
+
         Check(ring, key, location);
 
         var clear = ring.Where(e => KeyRingXml.HasSecretInTheClear(e.Xml)).ToList();

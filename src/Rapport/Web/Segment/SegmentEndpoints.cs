@@ -17,8 +17,11 @@ internal static class SegmentEndpoints
     public static IEndpointRouteBuilder MapSegmentIngest(this IEndpointRouteBuilder app)
     {
         foreach (var type in (string[])["identify", "group", "track", "page", "screen"])
+        {
             app.MapPost($"/v1/{type}", (HttpContext http, SegmentWriteKey key, SegmentInboxAppender inbox, CancellationToken ct) => ReceiveAsync(http, key, inbox, type, ct))
                 .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        }
+
         app.MapPost("/v1/batch", (HttpContext http, SegmentWriteKey key, SegmentInboxAppender inbox, CancellationToken ct) => ReceiveAsync(http, key, inbox, null, ct))
             .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         return app;
@@ -36,9 +39,11 @@ internal static class SegmentEndpoints
         if (body.Error is { } unreadable)
             return Answer(400, unreadable);
         if (body.Bytes is null)
+        {
             return Answer(400, type is null
                 ? $"The batch is larger than Segment's limit of 500 KB per batch ({SegmentSource.MaxBatchBytes} bytes)."
                 : $"The message is larger than Segment's limit of 32 KB per call ({SegmentSource.MaxMessageBytes} bytes).");
+        }
 
         JsonNode? root;
         try
@@ -87,7 +92,10 @@ internal static class SegmentEndpoints
     {
         if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
             || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) || header.Parameter is not { } parameter)
+        {
             return null;
+        }
+
         try
         {
             return Encoding.UTF8.GetString(Convert.FromBase64String(parameter)).Split(':', 2)[0];

@@ -59,7 +59,10 @@ internal static class TeamApi
             return TypedResults.Problem("You cannot change your own role: another Admin can.", statusCode: 400);
         if (await store.FindTeammateAsync(id, cancellationToken) is not { } teammate
             || !await store.UpdateTeammateAsync(id, teammate.Name, role, teammate.IntercomAdminEmail, cancellationToken))
+        {
             return TypedResults.Problem($"There is no teammate with id {id}.", statusCode: 404);
+        }
+
         if (teammate.Role != role)
             await audit.RecordAsync(AuditActions.RoleChanged, AuditActions.Name(teammate), $"{teammate.Role.Display()} → {role.Display()}");
         return TypedResults.Ok(TeammateDto.From(teammate with { Role = role }));
@@ -73,7 +76,10 @@ internal static class TeamApi
             return TypedResults.Problem($"'{email}' is not an email.", statusCode: 400, title: "Bad field: email");
         if (await store.FindTeammateAsync(id, cancellationToken) is not { } teammate
             || !await store.UpdateTeammateAsync(id, teammate.Name, teammate.Role, email, cancellationToken))
+        {
             return TypedResults.Problem($"There is no teammate with id {id}.", statusCode: 404);
+        }
+
         await audit.RecordAsync(AuditActions.IntercomAdminChanged, AuditActions.Name(teammate), email ?? "their own email");
         return TypedResults.Ok(TeammateDto.From(teammate with { IntercomAdminEmail = email }));
     }

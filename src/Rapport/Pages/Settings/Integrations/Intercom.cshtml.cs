@@ -47,9 +47,13 @@ internal sealed partial class IntercomModel(
     public async Task OnPostTokenAsync(string? region, string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token))
+        {
             Fail("Paste an access token first.");
+        }
         else if (!IntercomRegions.TryParse(region, out var parsed))
+        {
             Fail($"'{region}' is not a region.");
+        }
         else
         {
             var (connection, problem) = await connections.ConnectAsync(IntercomRegions.Code(parsed), token.Trim(), "token", User.Describe(), cancellationToken);
@@ -73,9 +77,11 @@ internal sealed partial class IntercomModel(
         var settings = input.ToSettings();
         var outcome = await integration.SaveAsync(settings, cancellationToken);
         if (outcome.Saved)
+        {
             Message = settings.ImportUsersAndCompanies
                 ? "Saved. Import users and companies is enabled: start a sync below, or wait for the next one."
                 : "Saved. Rapport imports conversations only (matched to users by email); no account is linked to Intercom.";
+        }
         else
         {
             Problems = outcome.Problems;

@@ -51,7 +51,10 @@ internal sealed class IntercomPushModel(IHubStore store, IntercomPushJob job, IA
             Message = "The push started: the status below shows it when it is done (reload the page).";
         }
         else
+        {
             Problems = [refusal];
+        }
+
         await LoadAsync(null, cancellationToken);
     }
 
