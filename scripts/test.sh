@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Rapport: installs Chromium for the browser tests when the machine lacks it, starts a throwaway
-# PostgreSQL server (installing PostgreSQL first when the machine lacks it), builds the solution in Release, runs every
+# PostgreSQL server (installing PostgreSQL first when the machine lacks it), builds the solution in Release, checks its formatting, runs every
 # test project, and ends with one line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,14 +30,22 @@ echo "PostgreSQL for the storage tests: $RAPPORT_TEST_POSTGRES"
 
 dotnet build Rapport.slnx -c Release -nologo -v quiet
 status=0
+
+# The code's layout is settled by .editorconfig; a file that dotnet format would change counts as one failed test.
+format_failed=0
+if ! dotnet format Rapport.slnx --verify-no-changes -v quiet; then
+  echo "Formatting: the files above differ from .editorconfig's rules; run 'dotnet format Rapport.slnx' and commit the result."
+  format_failed=1
+  status=1
+fi
 dotnet test --solution Rapport.slnx -c Release --no-build "$@" 2>&1 | tee "$log" || status=$?
 
 # Microsoft.Testing.Platform closes with a "Test run summary" block (total, failed, succeeded, skipped); read the last.
-summary=$(awk '
+summary=$(awk -v format_failed="$format_failed" '
   /Test run summary/    { f = 0; p = 0; s = 0 }
   /^ *failed: [0-9]+/    { f = $2 }
   /^ *succeeded: [0-9]+/ { p = $2 }
   /^ *skipped: [0-9]+/   { s = $2 }
-  END { if (s > 0) printf "%d skipped (listed above with the reason; not counted as passed)\n", s; printf "%d passed, %d failed\n", p, f }' "$log")
+  END { f += format_failed; if (s > 0) printf "%d skipped (listed above with the reason; not counted as passed)\n", s; printf "%d passed, %d failed\n", p, f }' "$log")
 echo "$summary"
 exit $status
