@@ -12,13 +12,13 @@ public sealed class SettingsSpecs
     {
         var settings = new IntercomIntegrationSettings { ImportEvents = true };
 
-        settings.Validate().ShouldBe(["Import event data needs Import users and companies (option 1): without it Rapport cannot tell which user an event belongs to."]);
+        settings.Validate().ShouldBe(["Import event data needs Import users and companies: without it Rapport cannot tell which user an event belongs to."]);
     }
 
     [Fact]
     public void Updating_Intercom_companies_without_option_1_is_refused_and_with_it_is_fine()
     {
-        new IntercomIntegrationSettings { UpdateCompanies = true }.Validate().Single().ShouldStartWith("Update Intercom companies with account data needs Import users and companies (option 1)");
+        new IntercomIntegrationSettings { UpdateCompanies = true }.Validate().Single().ShouldStartWith("Update Intercom companies with account data needs Import users and companies");
         new IntercomIntegrationSettings { ImportUsersAndCompanies = true, UpdateCompanies = true, ImportEvents = true }.Validate().ShouldBeEmpty();
     }
 

@@ -3,7 +3,7 @@ using Rapport.Sync.Conversations;
 
 namespace Rapport.Sync.Import;
 
-/// <summary>What the import brings in. Defaults follow the seed: companies seen in the last 90 days, no extra rules.</summary>
+/// <summary>What the import brings in. Defaults: companies seen in the last 90 days, no extra rules.</summary>
 public sealed class ImportOptions
 {
     /// <summary>Companies whose last seen (<c>last_request_at</c>) is older than this many days are not imported.</summary>

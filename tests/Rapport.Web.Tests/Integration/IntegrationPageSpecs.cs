@@ -82,7 +82,7 @@ public sealed class IntegrationPageSpecs
 
         page.ShouldMatch("data-testid=\"option-events\"[^>]*disabled");
         page.ShouldContain("Needs Import users and companies");
-        saved.ShouldContain("Import event data needs Import users and companies (option 1): without it Rapport cannot tell which user an event belongs to.");
+        saved.ShouldContain("Import event data needs Import users and companies: without it Rapport cannot tell which user an event belongs to.");
         (await hub.Store.GetSyncStateAsync("intercom.settings", Cancel)).ShouldBeNull();
     }
 

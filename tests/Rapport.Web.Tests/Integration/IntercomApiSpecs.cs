@@ -32,7 +32,7 @@ public sealed class IntercomApiSpecs
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         problem.GetProperty("detail").GetString().ShouldBe(
-            "Import event data needs Import users and companies (option 1): without it Rapport cannot tell which user an event belongs to.");
+            "Import event data needs Import users and companies: without it Rapport cannot tell which user an event belongs to.");
         (await hub.Store.GetSyncStateAsync("intercom.settings", Cancel)).ShouldBeNull();
     }
 
