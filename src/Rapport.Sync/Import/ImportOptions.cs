@@ -38,8 +38,8 @@ public sealed class ImportOptions
     public int MembershipLookupConcurrency { get; set; } = 4;
 
     /// <summary>
-    /// Also import conversations, after the users, attached through the mirrored contacts. Off by default until the
-    /// conversation pages land, so an import does not spend a GET per conversation that nothing shows yet.
+    /// Also import conversations, after the users, attached through the mirrored contacts. Off by default (the CLI's
+    /// <c>--conversations</c> or <c>import.conversations</c> turns it on): each conversation read costs a GET.
     /// </summary>
     public bool Conversations { get; set; }
 
