@@ -23,7 +23,8 @@ internal static partial class ConversationJson
     }
 
     /// <param name="parts">Null leaves <c>conversation_parts</c> out.</param>
-    /// <param name="plainText">display_as=plaintext, and every webhook payload since API 2.15 (the spec's <c>conversation_part</c> description).</param>
+    /// <param name="plainText">display_as=plaintext, and every webhook payload since API 2.15 (the spec's
+    /// <c>conversation_part</c> description).</param>
     public static void Write(Utf8JsonWriter w, SimulatedConversation c, SimulatorWorkspace workspace, IReadOnlyList<SimulatedConversationPart>? parts, bool plainText)
     {
         w.WriteStartObject();

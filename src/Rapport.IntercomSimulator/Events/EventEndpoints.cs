@@ -51,7 +51,8 @@ internal static class EventEndpoints
         {
             var contact = Find(workspace, body.OptionalString("id"), body.OptionalString("user_id"), body.OptionalString("email"));
 
-            // A duplicate (same contact, name and created_at) is still accepted, and still counted (Intercom's API reference, "Submit a data event").
+            // A duplicate (same contact, name and created_at) is still accepted, and still counted (Intercom's API
+            // reference, "Submit a data event").
             workspace.TrackEvent(contact.Id, name, createdAt, metadata);
         }
 

@@ -115,7 +115,8 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
             {
                 while (batch.Count < window && _queue.Reader.TryRead(out var next)) { batch.Add(next); }
 
-                // Intercom does not guarantee order (Intercom's webhook documentation): an optional shuffle lets receivers prove they cope.
+                // Intercom does not guarantee order (Intercom's webhook documentation): an optional shuffle lets
+                // receivers prove they cope.
                 if (window > 1) { _shuffle.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(batch)); }
                 foreach (var notification in batch)
                 {

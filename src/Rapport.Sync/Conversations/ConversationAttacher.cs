@@ -10,9 +10,9 @@ internal sealed record ConversationAttachment(IReadOnlyDictionary<string, IReadO
 
 /// <summary>
 /// Finds the hub users a conversation belongs to, the same way for the import, webhooks and the audit. With users and
-/// companies imported (Import users and companies on): through its contacts' Intercom ids to the mirrored contacts and their hub users. Without:
-/// by email, to a hub user with that email from any source; an email several users share is reported, never guessed.
-/// One instance per run or batch: it remembers the contact emails it had to read.
+/// companies imported (Import users and companies on): through its contacts' Intercom ids to the mirrored contacts and
+/// their hub users. Without: by email, to a hub user with that email from any source; an email several users share is
+/// reported, never guessed. One instance per run or batch: it remembers the contact emails it had to read.
 /// </summary>
 /// <param name="intercom">Reads a contact's email when no message carries it; null when not connected (such contacts stay unmatched).</param>
 internal sealed class ConversationAttacher(IntercomClient? intercom, IHubStore store, bool byContact)

@@ -4,8 +4,8 @@ namespace Rapport.Sync.Conversations;
 public sealed class ConversationImportOptions
 {
     /// <summary>
-    /// True when users and companies are imported (Import users and companies): a conversation attaches through its contacts' Intercom ids to
-    /// the mirrored contacts and their hub users. False: by email, to a hub user with that email from any source.
+    /// True when Import users and companies is on: a conversation attaches through its contacts' Intercom ids to the
+    /// mirrored contacts and their hub users. False: by email, to a hub user with that email from any source.
     /// </summary>
     public bool AttachByContact { get; set; } = true;
 
@@ -13,8 +13,8 @@ public sealed class ConversationImportOptions
     public int FetchConcurrency { get; set; } = 4;
 
     /// <summary>
-    /// Conversations Rapport itself started (messages sent from Rapport): they are kept even when Intercom reports them as
-    /// admin-initiated emails. The importer adds those the hub recorded
+    /// Conversations Rapport itself started (messages sent from Rapport): they are kept even when Intercom reports them
+    /// as admin-initiated emails. The importer adds those the hub recorded
     /// (<see cref="Rapport.Hub.Storage.IHubStore.ListConversationsStartedByRapportAsync"/>) to what is set here.
     /// </summary>
     public IReadOnlySet<string> StartedByRapport { get; set; } = new HashSet<string>(StringComparer.Ordinal);

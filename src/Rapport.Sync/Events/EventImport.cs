@@ -6,8 +6,9 @@ namespace Rapport.Sync.Events;
 
 /// <summary>
 /// When event import started. Events are imported from the moment event import is enabled going forward, never
-/// backfilled: the moment "Import event data" (with Import users and companies) turns on is kept under <see cref="EnabledKey"/>, events created before it are not
-/// imported, and turning the option off forgets it, so turning it on again starts afresh.
+/// backfilled: the moment "Import event data" (with Import users and companies) turns on is kept under
+/// <see cref="EnabledKey"/>, events created before it are not imported, and turning the option off forgets it, so
+/// turning it on again starts afresh.
 /// </summary>
 public static class EventImport
 {

@@ -7,9 +7,9 @@ using Rapport.Sync.Import;
 namespace Rapport.Sync.Settings;
 
 /// <summary>
-/// The settings of the Intercom integration (Settings → Integrations → Intercom): Import users and companies; Import event data and
-/// Update Intercom companies with account data both need it. With Import users and companies off, only conversations come in
-/// (matched by email). Stored as JSON in the hub's sync state under <see cref="StateKey"/>.
+/// The settings of the Intercom integration (Settings → Integrations → Intercom): Import users and companies; Import
+/// event data and Update Intercom companies with account data both need it. With Import users and companies off, only
+/// conversations come in (matched by email). Stored as JSON in the hub's sync state under <see cref="StateKey"/>.
 /// </summary>
 public sealed record IntercomIntegrationSettings
 {
