@@ -5,7 +5,7 @@ namespace Rapport.IntercomSimulator.Seeding;
 
 internal static partial class WorkspaceSeeder
 {
-    // Shares of the seeded conversations by origin (<c>source.delivered_as</c>, <c>source.type</c>): most are inbound
+    // Shares of the seeded conversations by origin (source.delivered_as, source.type): most are inbound
     // chats; outbound emails, posts and tickets are there so an importer has something to exclude.
     private static readonly (int Below, string DeliveredAs, string Type)[] Origins =
     [
