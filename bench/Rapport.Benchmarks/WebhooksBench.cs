@@ -136,7 +136,8 @@ internal static class WebhooksBench
         return 0;
     }
 
-    // A company as Intercom sends it in company.updated (INTERCOM.md §10), about 1 KB; {ID} makes each notification new.
+    // A company as Intercom sends it in company.updated (Intercom's webhook models reference), about 1 KB; {ID} makes
+    // each notification new.
     private static string Template() =>
         """
         {"type":"notification_event","app_id":"benchapp","id":"notif_bench_{ID}","topic":"company.updated","created_at":1763900000,"delivery_attempts":1,"first_sent_at":1763900000,

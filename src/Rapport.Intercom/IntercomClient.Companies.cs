@@ -60,8 +60,9 @@ public sealed partial class IntercomClient
     }
 
     /// <summary>
-    /// POST /companies/list, newest <c>last_request_at</c> first, by page number. Leaves out companies without users and
-    /// stops at 10,000 companies (INTERCOM.md §2); <see cref="IntercomPage{T}.NextCursor"/> is the next page number.
+    /// POST /companies/list, newest <c>last_request_at</c> first, by page number. Leaves out companies without users
+    /// and stops at 10,000 companies (Intercom's API reference, "List all companies");
+    /// <see cref="IntercomPage{T}.NextCursor"/> is the next page number.
     /// </summary>
     public async IAsyncEnumerable<IntercomPage<IntercomCompany>> ListCompaniesAsync(int perPage = 50, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

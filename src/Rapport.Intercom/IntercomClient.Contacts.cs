@@ -8,8 +8,9 @@ namespace Rapport.Intercom;
 public sealed partial class IntercomClient
 {
     /// <summary>
-    /// GET /contacts with <c>per_page</c> (<see cref="IntercomClientOptions.ContactsPageSize"/>) and the <c>starting_after</c>
-    /// cursor, the cheapest full read (INTERCOM.md §3, §12). Pass a page's <see cref="IntercomPage{T}.NextCursor"/> to resume.
+    /// GET /contacts with <c>per_page</c> (<see cref="IntercomClientOptions.ContactsPageSize"/>) and the
+    /// <c>starting_after</c> cursor, the cheapest full read: one call per page (Intercom's API reference, "List all
+    /// contacts"). Pass a page's <see cref="IntercomPage{T}.NextCursor"/> to resume.
     /// </summary>
     public IAsyncEnumerable<IntercomPage<IntercomContact>> ListContactsAsync(string? startingAfter = null, CancellationToken cancellationToken = default) =>
         PageByCursorAsync(

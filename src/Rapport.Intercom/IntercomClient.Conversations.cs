@@ -5,12 +5,13 @@ namespace Rapport.Intercom;
 
 public sealed partial class IntercomClient
 {
-    /// <summary>"default 20, maximum 150" for the list and the search (spec 2.16, INTERCOM.md §4).</summary>
+    /// <summary>"default 20, maximum 150" for the list and the search (Intercom's API reference, "List all
+    /// conversations" and "Search conversations").</summary>
     private const int MaxConversationsPerPage = 150;
 
     /// <summary>
     /// GET /conversations, following <c>starting_after</c>. Items carry no parts: read a conversation with
-    /// <see cref="GetConversationAsync"/> (one call each, INTERCOM.md §12).
+    /// <see cref="GetConversationAsync"/> (one call each).
     /// </summary>
     public IAsyncEnumerable<IntercomPage<IntercomConversation>> ListConversationsAsync(
         string? startingAfter = null, int perPage = MaxConversationsPerPage, CancellationToken cancellationToken = default)
@@ -41,9 +42,10 @@ public sealed partial class IntercomClient
     }
 
     /// <summary>
-    /// Conversations updated at or after <paramref name="updatedSince"/>: the conversation operator table defines <c>&gt;</c>
-    /// as "Greater (or equal) than" (spec POST /conversations/search). Whether Intercom rounds conversation dates to the day as
-    /// it does for contacts is UNVERIFIED (INTERCOM.md §4): callers overlap their checkpoint and let <c>updated_at</c> decide.
+    /// Conversations updated at or after <paramref name="updatedSince"/>: the conversation operator table defines
+    /// <c>&gt;</c> as "Greater (or equal) than" (spec POST /conversations/search). Whether Intercom rounds conversation
+    /// dates to the day as it does for contacts is not documented ("Search conversations" says nothing of it): callers
+    /// overlap their checkpoint and let <c>updated_at</c> decide.
     /// </summary>
     public IAsyncEnumerable<IntercomPage<IntercomConversation>> SearchConversationsAsync(
         DateTimeOffset updatedSince, string? startingAfter = null, int perPage = MaxConversationsPerPage, CancellationToken cancellationToken = default) =>

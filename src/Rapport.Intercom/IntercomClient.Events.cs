@@ -8,8 +8,9 @@ namespace Rapport.Intercom;
 public sealed partial class IntercomClient
 {
     /// <summary>
-    /// GET /events?type=user for one user or lead, newest first, following the <c>pages.next</c> URL. Intercom lists only
-    /// events less than 90 days old (spec GET /events, INTERCOM.md §5): older history is not recoverable this way.
+    /// GET /events?type=user for one user or lead, newest first, following the <c>pages.next</c> URL. Intercom lists
+    /// only events less than 90 days old (Intercom's API reference, "List all data events"): older history is not
+    /// recoverable this way.
     /// </summary>
     public async IAsyncEnumerable<IntercomPage<IntercomDataEvent>> ListUserEventsAsync(
         IntercomEventUser user, int perPage = 50, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -40,7 +41,8 @@ public sealed partial class IntercomClient
 
     /// <summary>
     /// POST /events; Intercom answers 202 with no body, and 404 for an unknown user. Retried like a read: Intercom
-    /// de-duplicates on contact + event name + <c>created_at</c> (INTERCOM.md §5), so a repeat cannot count twice.
+    /// de-duplicates on contact + event name + <c>created_at</c> (Intercom's API reference, "Submit a data event"), so
+    /// a repeat cannot count twice.
     /// </summary>
     public Task CreateEventAsync(IntercomDataEventCreate create, CancellationToken cancellationToken = default)
     {

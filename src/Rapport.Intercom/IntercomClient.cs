@@ -85,7 +85,8 @@ public sealed partial class IntercomClient
     public Task<IReadOnlyList<IntercomAdmin>> ListAdminsAsync(CancellationToken cancellationToken = default) =>
         GetAsync("admins", root => Items(root, IntercomAdmin.Parse, "admins"), cancellationToken);
 
-    /// <summary>GET /data_attributes?model=contact|company (INTERCOM.md §6: <c>conversation</c> is a 422).</summary>
+    /// <summary>GET /data_attributes?model=contact|company (Intercom's API reference, "List all data attributes":
+    /// <c>conversation</c> is a 422).</summary>
     public Task<IReadOnlyList<IntercomDataAttribute>> ListDataAttributesAsync(string model, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);

@@ -21,10 +21,11 @@ public sealed record IntercomCompanyUpdate
 
     /// <summary>
     /// Keys are data attribute names (not <c>custom_attributes.x</c>); values string, int, long, double, decimal, bool,
-    /// <see cref="DateTimeOffset"/> (sent as unix seconds), <see cref="System.Text.Json.JsonElement"/> or null to clear.
-    /// The attribute must exist first (POST /data_attributes), INTERCOM.md §6. The spec types company custom attribute
-    /// values as strings, but Intercom documents (and enforces) the attribute's own type: an integer attribute takes a
-    /// number, a boolean one <c>true</c>/<c>false</c>, a date Unix seconds. The documentation wins, so values are sent typed.
+    /// <see cref="DateTimeOffset"/> (sent as unix seconds), <see cref="System.Text.Json.JsonElement"/> or null to
+    /// clear. The attribute must exist first (POST /data_attributes, as Intercom's contact import guide does before
+    /// writing). The spec types company custom attribute values as strings, but Intercom documents (and enforces) the
+    /// attribute's own type: an integer attribute takes a number, a boolean one <c>true</c>/<c>false</c>, a date Unix
+    /// seconds. The documentation wins, so values are sent typed.
     /// </summary>
     public IReadOnlyDictionary<string, object?>? CustomAttributes { get; init; }
 }

@@ -5,9 +5,9 @@ using Rapport.Intercom.Json;
 namespace Rapport.Intercom;
 
 /// <summary>
-/// Intercom's <c>conversation</c> object (spec 2.16 <c>components.schemas.conversation</c>, INTERCOM.md §4). List and search
-/// results carry no parts; GET /conversations/{id} carries at most the 500 most recent (<see cref="PartsTruncated"/>).
-/// <see cref="Raw"/> keeps every field as received.
+/// Intercom's <c>conversation</c> object (spec 2.16 <c>components.schemas.conversation</c>; Intercom's API reference,
+/// "Retrieve a conversation"). List and search results carry no parts; GET /conversations/{id} carries at most the 500
+/// most recent (<see cref="PartsTruncated"/>). <see cref="Raw"/> keeps every field as received.
 /// </summary>
 public sealed record IntercomConversation
 {

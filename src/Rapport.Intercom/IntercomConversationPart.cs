@@ -2,7 +2,7 @@ namespace Rapport.Intercom;
 
 /// <summary>
 /// One <c>conversation_part</c> (spec 2.16). <see cref="PartType"/> has no enum: comment, note, quick_reply, assignment, open,
-/// close, snoozed, … — treat unknown values as system events (INTERCOM.md §4).
+/// close, snoozed, … — treat unknown values as system events.
 /// </summary>
 public sealed record IntercomConversationPart
 {

@@ -2,7 +2,8 @@ namespace Rapport.Intercom;
 
 /// <summary>
 /// The message that started a conversation (spec 2.16 <c>conversation_source</c>). <see cref="DeliveredAs"/> and
-/// <see cref="Type"/> tell inbound conversations from Intercom-initiated emails and posts (INTERCOM.md §4).
+/// <see cref="Type"/> tell inbound conversations from Intercom-initiated emails and posts (see
+/// <c>conversation_source</c>'s <c>delivered_as</c> in the same spec).
 /// </summary>
 public sealed record IntercomConversationSource
 {

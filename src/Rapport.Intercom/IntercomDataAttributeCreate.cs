@@ -1,8 +1,9 @@
 namespace Rapport.Intercom;
 
 /// <summary>
-/// Body of POST /data_attributes (spec 2.16 <c>create_data_attribute_request</c>).
-/// Names: alphanumerics, currency symbols and hyphens; a duplicate name is a 400 <c>parameter_invalid</c> (INTERCOM.md §6).
+/// Body of POST /data_attributes (spec 2.16 <c>create_data_attribute_request</c>). Names: alphanumerics, currency
+/// symbols and hyphens; a duplicate name is a 400 <c>parameter_invalid</c> (Intercom's API reference, "Create a data
+/// attribute").
 /// </summary>
 public sealed record IntercomDataAttributeCreate
 {

@@ -5,7 +5,8 @@ namespace Rapport.Intercom;
 /// <summary>
 /// Intercom's rules for a custom data attribute: its name (POST /data_attributes answers 400 "must only contain
 /// alphanumeric characters, currency symbols, and hyphens"; the spec's own examples "Mithril Shirt" and "The One Ring"
-/// show that spaces are allowed) and the workspace's limit of custom attributes (INTERCOM.md §6).
+/// show that spaces are allowed) and the workspace's limit of custom attributes (Intercom's help article "Send custom
+/// user attributes to Intercom").
 /// </summary>
 public static class IntercomDataAttributeNames
 {

@@ -5,8 +5,9 @@ using Rapport.Intercom.Json;
 namespace Rapport.Intercom;
 
 /// <summary>
-/// A data event (spec 2.16 <c>data_event</c>; also the item of the <c>event.created</c> webhook). The spec types metadata values
-/// as strings, but Intercom's own table lists numbers, dates, links and money objects (INTERCOM.md §5), so they stay JSON.
+/// A data event (spec 2.16 <c>data_event</c>; also the item of the <c>event.created</c> webhook). The spec types
+/// metadata values as strings, but Intercom's own table (API reference, "Submit a data event") lists numbers, dates,
+/// links and money objects, so they stay JSON.
 /// </summary>
 public sealed record IntercomDataEvent
 {

@@ -3,7 +3,7 @@ namespace Rapport.Intercom;
 /// <summary>
 /// The body of POST /events (spec 2.16 <c>create_data_event_request</c>): the event name, when it happened, and one of
 /// <see cref="Id"/> (Intercom's contact id; required for leads), <see cref="UserId"/> or <see cref="Email"/>. At most 10
-/// metadata keys are kept, and no nested objects (INTERCOM.md §5).
+/// metadata keys are kept, and no nested objects (Intercom's API reference, "Submit a data event").
 /// </summary>
 public sealed record IntercomDataEventCreate
 {

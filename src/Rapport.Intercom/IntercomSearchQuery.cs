@@ -22,8 +22,9 @@ public abstract record IntercomSearchQuery
     public static IntercomSearchGroup Or(params IntercomSearchQuery[] queries) => new("OR", queries);
 
     /// <summary>
-    /// Contacts updated at or after <paramref name="since"/>, as a superset: Intercom compares dates by calendar day in the
-    /// workspace's timezone and <c>&gt;</c> means "from the start of the next day" (INTERCOM.md §3,
+    /// Contacts updated at or after <paramref name="since"/>, as a superset: Intercom compares dates by calendar day in
+    /// the workspace's timezone and <c>&gt;</c> means "from the start of the next day" (Intercom's API reference,
+    /// "Search contacts",
     /// https://developers.intercom.com/docs/references/rest-api/api.intercom.io/contacts/searchcontacts), so the filter
     /// asks for "after the day before", which covers any timezone. Callers let <c>updated_at</c> decide.
     /// </summary>

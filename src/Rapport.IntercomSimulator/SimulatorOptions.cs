@@ -16,14 +16,15 @@ public sealed class SimulatorOptions
     public string ClientId { get; init; } = "sim_client";
 
     /// <summary>The OAuth app's client secret: it authenticates the code exchange and, as on Intercom, keys the
-    /// <c>X-Hub-Signature</c> of webhook notifications (INTERCOM.md §10).</summary>
+    /// <c>X-Hub-Signature</c> of webhook notifications (Intercom's webhook models, "Signed notifications").</summary>
     public string ClientSecret { get; init; } = "sim_secret";
 
     /// <summary>Shown on the authorize page ("Authorize <c>AppName</c> to access …").</summary>
     public string AppName { get; init; } = "Rapport";
 
-    /// <summary>The app's registered redirect URLs; the first is the default when GET /oauth has no <c>redirect_uri</c>,
-    /// any other <c>redirect_uri</c> is refused (INTERCOM.md §1). Real Intercom demands HTTPS; the simulator does not.</summary>
+    /// <summary>The app's registered redirect URLs; the first is the default when GET /oauth has no
+    /// <c>redirect_uri</c>, any other <c>redirect_uri</c> is refused (Intercom's "Setting up OAuth" page). Real
+    /// Intercom demands HTTPS; the simulator does not.</summary>
     public IReadOnlyList<Uri> RedirectUris { get; init; } = [new("http://localhost:5000/intercom/oauth/callback")];
 
     /// <summary>How long an authorization code can be exchanged. Intercom does not document it; a few minutes is the OAuth norm.</summary>
@@ -53,10 +54,11 @@ public sealed class SimulatorOptions
     /// <summary>The subscribed topics (default: every topic of <see cref="Webhooks.WebhookTopics.All"/>); <c>ping</c> is always subscribed.</summary>
     public IReadOnlyList<string> WebhookTopics { get; init; } = Webhooks.WebhookTopics.All;
 
-    /// <summary>A failed delivery is retried once, a minute later, as Intercom does (INTERCOM.md §10). Tests shorten it.</summary>
+    /// <summary>A failed delivery is retried once, a minute later, as Intercom does (Intercom's webhook documentation).
+    /// Tests shorten it.</summary>
     public TimeSpan WebhookRetryDelay { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Intercom gives the endpoint 5 s to answer (INTERCOM.md §10).</summary>
+    /// <summary>Intercom gives the endpoint 5 s to answer (Intercom's webhook documentation).</summary>
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Deliveries are shuffled within windows of this many queued notifications (0 or 1 = queue order), since Intercom

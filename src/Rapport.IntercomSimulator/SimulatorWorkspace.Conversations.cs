@@ -4,7 +4,7 @@ using Rapport.IntercomSimulator.Conversations;
 namespace Rapport.IntercomSimulator;
 
 /// <summary>Conversations and their parts. Every new part bumps the conversation's <c>updated_at</c> and notifies with the
-/// topic its kind and author imply (INTERCOM.md §10).</summary>
+/// topic its kind and author imply (Intercom's webhook topics).</summary>
 public sealed partial class SimulatorWorkspace
 {
     /// <summary>Fin's admin id: bots post as an admin-like author of type <c>bot</c> (spec conversation_part examples).</summary>

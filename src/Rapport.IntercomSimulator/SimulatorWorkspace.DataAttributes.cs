@@ -38,8 +38,9 @@ public sealed partial class SimulatorWorkspace
 
     internal SimulatedDataAttribute? FindDataAttributeUnlocked(int id) => _dataAttributes.Find(a => a.Id == id);
 
-    /// <summary>In-process setup is lenient: an attribute a test writes directly gets a definition of the inferred type,
-    /// so the workspace stays what Intercom would show. The HTTP API is strict (INTERCOM.md §6).</summary>
+    /// <summary>In-process setup is lenient: an attribute a test writes directly gets a definition of the inferred
+    /// type, so the workspace stays what Intercom would show. The HTTP API is strict: a write to an undefined attribute
+    /// is a 400.</summary>
     private void DefineMissingAttributes(string model, Dictionary<string, object?> values)
     {
         foreach (var (name, value) in values)

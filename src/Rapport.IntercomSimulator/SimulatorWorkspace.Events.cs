@@ -2,7 +2,8 @@ using Rapport.IntercomSimulator.Events;
 
 namespace Rapport.IntercomSimulator;
 
-/// <summary>Data events per contact. Intercom de-duplicates on contact + event name + <c>created_at</c> (INTERCOM.md §5).</summary>
+/// <summary>Data events per contact. Intercom de-duplicates on contact + event name + <c>created_at</c> (Intercom's API
+/// reference, "Submit a data event").</summary>
 public sealed partial class SimulatorWorkspace
 {
     private readonly Dictionary<string, List<SimulatedDataEvent>> _eventsByContact = new(StringComparer.Ordinal);

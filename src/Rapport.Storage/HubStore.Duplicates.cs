@@ -38,7 +38,8 @@ internal abstract partial class HubStore
                 continue;
             foreach (var (first, second) in Pairs(records))
             {
-                // Two ids for one name where one side is only Intercom and the other only Segment: the seed's classic mismatch.
+                // Two ids for one name where one side is only Intercom and the other only Segment: the classic mismatch
+                // of a customer given different ids in the two.
                 var mismatch = first.Sources.Count == 1 && second.Sources.Count == 1 && first.Sources[0] != second.Sources[0]
                     && first.Sources.Concat(second.Sources).Order(StringComparer.Ordinal).SequenceEqual([IntercomSourceName, SegmentSourceName]);
                 var (intercom, segment) = first.Sources[0] == IntercomSourceName ? (first, second) : (second, first);

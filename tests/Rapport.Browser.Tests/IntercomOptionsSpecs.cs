@@ -43,7 +43,8 @@ public sealed class IntercomOptionsSpecs(Chromium chromium)
         await Expect(page.GetByTestId("check-csv")).ToHaveAttributeAsync("href", "/api/v1/integrations/intercom/check.csv");
         await tab.VisitAsync(IntercomSteps.IntercomPage, "reloaded");
         await Expect(page.GetByTestId("option-import")).Not.ToBeCheckedAsync();
-        // Option 1 stayed off: the integration is conversations only, and Sync now says so rather than refusing.
+        // Import users and companies stayed off: the integration is conversations only, and Sync now says so rather
+        // than refusing.
         await Expect(page.GetByTestId("sync-mode")).ToContainTextAsync("Conversations only");
         await Expect(page.GetByTestId("sync-button")).ToBeEnabledAsync();
 

@@ -8,7 +8,7 @@ public sealed class RateLimitSpecs
     public async Task A_burst_under_a_low_limit_waits_for_the_reset_instead_of_hitting_429()
     {
         var ct = TestContext.Current.CancellationToken;
-        // 60/min = 10 calls per 10-second window (INTERCOM.md §8).
+        // 60/min = 10 calls per 10-second window, as Intercom's rate limiting page spreads the limit.
         var simulator = new SimulatorOptions { Companies = 40, Contacts = 80, Seed = 5, RateLimitPerMinute = 60 };
         await using var intercom = await SimulatedIntercom.StartAsync(simulator, cancellationToken: ct);
         var ids = intercom.Workspace.Companies.Take(25).Select(company => company.Id).ToList();

@@ -63,7 +63,7 @@ public sealed class ReconciliationSweepSpecs
     }
 
     [Fact]
-    public async Task With_option_1_off_the_sweep_reads_conversations_only()
+    public async Task With_user_and_company_import_off_the_sweep_reads_conversations_only()
     {
         await using var harness = await ImportHarness.StartAsync();
         harness.Company("acme", users: 1);

@@ -8,17 +8,17 @@ public sealed class SettingsSpecs
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void Event_import_without_option_1_is_refused_with_a_message_that_names_the_rule()
+    public void Event_import_without_user_and_company_import_is_refused_with_a_message_that_names_the_rule()
     {
         var settings = new IntercomIntegrationSettings { ImportEvents = true };
 
-        settings.Validate().ShouldBe(["Import event data needs Import users and companies (option 1): without it Rapport cannot tell which user an event belongs to."]);
+        settings.Validate().ShouldBe(["Import event data needs Import users and companies: without it Rapport cannot tell which user an event belongs to."]);
     }
 
     [Fact]
-    public void Updating_Intercom_companies_without_option_1_is_refused_and_with_it_is_fine()
+    public void Updating_Intercom_companies_without_user_and_company_import_is_refused_and_with_it_is_fine()
     {
-        new IntercomIntegrationSettings { UpdateCompanies = true }.Validate().Single().ShouldStartWith("Update Intercom companies with account data needs Import users and companies (option 1)");
+        new IntercomIntegrationSettings { UpdateCompanies = true }.Validate().Single().ShouldStartWith("Update Intercom companies with account data needs Import users and companies");
         new IntercomIntegrationSettings { ImportUsersAndCompanies = true, UpdateCompanies = true, ImportEvents = true }.Validate().ShouldBeEmpty();
     }
 

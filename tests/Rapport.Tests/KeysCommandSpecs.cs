@@ -6,7 +6,7 @@ using Rapport.Web.Integration;
 namespace Rapport.Tests;
 
 /// <summary>
-/// Issue 16, item 6, as an operator meets it: the master key file beside the hub, a hub that will not start without it,
+/// The master key, as an operator meets it: the master key file beside the hub, a hub that will not start without it,
 /// an old key ring encrypted on the first start, and <c>rapport keys rotate-master</c>.
 /// </summary>
 public sealed partial class KeysCommandSpecs : IAsyncLifetime

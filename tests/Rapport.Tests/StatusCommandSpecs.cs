@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Rapport.Tests;
 
-/// <summary>Issue 16, item 7: <c>rapport status</c> says how big the hub's database is and how long the inboxes keep what they applied.</summary>
+/// <summary><c>rapport status</c> says how big the hub's database is and how long the inboxes keep what they applied.</summary>
 public sealed class StatusCommandSpecs : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("rapport-status-").FullName;

@@ -2,7 +2,7 @@ namespace Rapport.Hub.Events;
 
 /// <summary>
 /// One event name, whichever source delivers it, and what became of its events. The status is the name's: an ignored
-/// name is dropped at every door, Intercom's webhook and Segment's track calls alike (issue 15). The counts add up
+/// name is dropped at every door, Intercom's webhook and Segment's track calls alike. The counts add up
 /// what each source in <see cref="Sources"/> delivered.
 /// </summary>
 /// <param name="Sources">What each source delivered of this name, by source; never empty.</param>

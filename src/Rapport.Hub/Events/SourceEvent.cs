@@ -3,7 +3,7 @@ namespace Rapport.Hub.Events;
 /// <summary>
 /// A data event as a source sent it. The store attaches it to the hub user with <see cref="UserExternalId"/>, else to the
 /// user of the mirrored contact <see cref="ContactSourceId"/>; it is kept once per workspace + user + name + occurred_at,
-/// second precision, as Intercom de-duplicates (INTERCOM.md §5).
+/// second precision, as Intercom de-duplicates (Intercom's API reference, "Submit a data event").
 /// </summary>
 /// <param name="Workspace">The source's workspace (Intercom's <c>app_id</c>), or null when there is only one.</param>
 /// <param name="MetadataJson">A JSON object of the event's metadata, kept as sent.</param>

@@ -7,7 +7,7 @@ internal sealed partial class ModelValidator
     /// <summary>
     /// The push writes each element and metric onto its Intercom company as the prefix plus its name in start case,
     /// beside fixed attributes such as "Type" and "Health". Two definitions on one attribute name would overwrite each
-    /// other's value there, so a document holding them is refused (issue 5: saved nowhere until fixed). The prefix is
+    /// other's value there, so a document holding them is refused (saved nowhere until fixed). The prefix is
     /// the same for every attribute, so it plays no part in a clash.
     /// </summary>
     private void CheckPushedNames()

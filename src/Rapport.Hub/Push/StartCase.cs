@@ -7,9 +7,9 @@ namespace Rapport.Hub.Push;
 /// <summary>
 /// lodash's <c>startCase</c> (4.17): deburr, drop apostrophes, split into words as <c>_.words</c> does, upper-case each
 /// word's first letter and join with spaces — <c>activeRiskIndicators</c> → <c>Active Risk Indicators</c>,
-/// <c>__FOO_BAR__</c> → <c>FOO BAR</c>. The seed names pushed attributes this way, so a team moving from Vitally finds
-/// the same names. The patterns below are lodash's own, with JavaScript's ASCII <c>\d</c> and <c>\b</c> kept
-/// (ECMAScript mode) and JavaScript's end-of-input <c>$</c> written as <c>(?![\s\S])</c>.
+/// <c>__FOO_BAR__</c> → <c>FOO BAR</c>. Vitally's push integration names attributes this way, so a team moving from
+/// Vitally finds the same names. The patterns below are lodash's own, with JavaScript's ASCII <c>\d</c> and <c>\b</c>
+/// kept (ECMAScript mode) and JavaScript's end-of-input <c>$</c> written as <c>(?![\s\S])</c>.
 /// </summary>
 public static partial class StartCase
 {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Rapport.Hub.Sources;
 
 /// <summary>
-/// Which source an account's unified fields come from when several of its source records have a value (issue 8): per
+/// Which source an account's unified fields come from when several of its source records have a value: per
 /// field, the sources in order; the first one with a value wins, so a source missing the field never blanks it. Sources
 /// not listed follow the listed ones, by name. Intercom first for every field unless configured otherwise.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Rapport.Hub.Storage;
 
-/// <summary>What the hub keeps and how much room it takes (issue 16: the inboxes kept every body for ever).</summary>
+/// <summary>What the hub keeps and how much room it takes: applied inbox rows are pruned, not kept for ever.</summary>
 public partial interface IHubStore
 {
     /// <summary>

@@ -122,7 +122,8 @@ internal sealed class IntercomRateLimitGate(TimeProvider timeProvider, IntercomC
     {
         if (!TryRead(response.Headers, out var limit, out var remaining, out var reset))
         {
-            // 401s carry no headers (INTERCOM.md §8); a success without them means no limit applies (e.g. the simulator, unthrottled).
+            // 401s carry no headers (Intercom's rate limiting page: only authenticated responses do); a success without
+            // them means no limit applies (e.g. the simulator, unthrottled).
             if (_mode == Mode.Probing || response.IsSuccessStatusCode)
             {
                 _mode = Mode.Unlimited;

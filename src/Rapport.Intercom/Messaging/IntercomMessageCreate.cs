@@ -2,7 +2,8 @@ namespace Rapport.Intercom.Messaging;
 
 /// <summary>
 /// An admin-initiated message to one contact (spec 2.16 <c>create_message_request</c>). An email needs a subject and a
-/// template; the request has no attachment field at all (INTERCOM.md §4), so callers must not pretend to send files.
+/// template; the request has no attachment field at all (Intercom's API reference, "Create a message"), so callers must
+/// not pretend to send files.
 /// </summary>
 public sealed record IntercomMessageCreate
 {

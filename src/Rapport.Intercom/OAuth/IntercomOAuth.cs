@@ -5,8 +5,9 @@ using Rapport.Intercom.Json;
 namespace Rapport.Intercom.OAuth;
 
 /// <summary>
-/// The public-app OAuth flow (INTERCOM.md §1; https://developers.intercom.com/docs/build-an-integration/learn-more/authentication/setting-up-oauth):
-/// send the user to <see cref="BuildAuthorizeUrl(Uri, string, string, Uri?)"/>, then trade the <c>code</c> Intercom sends to the
+/// The public-app OAuth flow (Intercom's "Setting up OAuth" page,
+/// https://developers.intercom.com/docs/build-an-integration/learn-more/authentication/setting-up-oauth): send the user
+/// to <see cref="BuildAuthorizeUrl(Uri, string, string, Uri?)"/>, then trade the <c>code</c> Intercom sends to the
 /// redirect URL for a token with <see cref="ExchangeCodeAsync"/>. Get it from DI
 /// (<see cref="IntercomServiceCollectionExtensions.AddRapportIntercomOAuth"/>). Apart from <see cref="IntercomClient"/>
 /// because /auth/eagle/token is not in the REST API spec and needs no token.

@@ -2,7 +2,8 @@ namespace Rapport.Intercom.OAuth;
 
 /// <summary>
 /// What POST /auth/eagle/token returns: a bearer token for the workspace that authorized the app. Intercom documents no
-/// refresh token and no expiry (INTERCOM.md §1). <see cref="ToString"/> leaves the token out, so logging the record is safe.
+/// refresh token and no expiry (Intercom's "Setting up OAuth" page). <see cref="ToString"/> leaves the token out, so
+/// logging the record is safe.
 /// </summary>
 public sealed record IntercomOAuthToken(string AccessToken, string TokenType)
 {

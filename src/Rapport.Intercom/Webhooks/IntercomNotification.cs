@@ -6,7 +6,7 @@ namespace Rapport.Intercom.Webhooks;
 /// <summary>
 /// A webhook delivery: <c>{"type":"notification_event","id":"notif_…","topic":…,"app_id":…,"created_at":…,
 /// "delivery_attempts":…,"first_sent_at":…,"data":{"type":"notification_event_data","item":{…}}}</c>
-/// (INTERCOM.md §10; https://developers.intercom.com/docs/references/2.16/webhooks/webhook-models).
+/// (Intercom's webhook models reference, https://developers.intercom.com/docs/references/2.16/webhooks/webhook-models).
 /// Deliveries can repeat and come out of order: dedupe on <see cref="Id"/>, order by <see cref="CreatedAt"/>.
 /// </summary>
 public sealed record IntercomNotification

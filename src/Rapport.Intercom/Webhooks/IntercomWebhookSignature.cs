@@ -6,7 +6,8 @@ namespace Rapport.Intercom.Webhooks;
 
 /// <summary>
 /// <c>X-Hub-Signature: sha1=&lt;40 hex&gt;</c>, the HMAC-SHA1 of the raw request body keyed with the app's client secret
-/// (INTERCOM.md §10; https://developers.intercom.com/docs/references/2.16/webhooks/webhook-models "Signed notifications").
+/// (Intercom's webhook models reference, "Signed notifications":
+/// https://developers.intercom.com/docs/references/2.16/webhooks/webhook-models).
 /// Check it on the bytes as received, before parsing: re-serialized JSON would not match.
 /// </summary>
 public static class IntercomWebhookSignature

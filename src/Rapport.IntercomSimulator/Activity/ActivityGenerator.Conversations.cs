@@ -4,7 +4,7 @@ using Rapport.IntercomSimulator.Seeding;
 namespace Rapport.IntercomSimulator.Activity;
 
 /// <summary>Live conversation traffic and data events: new conversations, user, admin and bot replies, notes, closes,
-/// snoozes and reopens, each through the workspace so it notifies (issue 4, "rapport demo keeps running").</summary>
+/// snoozes and reopens, each through the workspace so it notifies: a running demo keeps changing.</summary>
 internal sealed partial class ActivityGenerator
 {
     private bool ConversationStep(int roll) => roll switch

@@ -28,7 +28,7 @@ internal static partial class ContactEndpoints
                 (externalId is not null && c.ExternalId == externalId) || (externalId is null && email is not null && c.Email == email && c.Role == (role ?? "user")));
             if (duplicate is not null)
             {
-                // INTERCOM.md §3: duplicates give 409 conflict.
+                // As on Intercom (its contact import guide), a duplicate is a 409 conflict.
                 throw new ApiException(409, "conflict", $"A contact matching those details already exists with id={duplicate.Id}");
             }
 

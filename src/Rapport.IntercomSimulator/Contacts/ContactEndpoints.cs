@@ -6,7 +6,8 @@ namespace Rapport.IntercomSimulator.Contacts;
 
 internal static partial class ContactEndpoints
 {
-    // Docs: default 50, at most 150 per page (INTERCOM.md §3); 2.16 declares neither param but its text points to them.
+    // Default 50 (API reference, "List all contacts"), at most 150 per page (Intercom's cursor pagination page); 2.16
+    // declares neither param but its text points to them.
     private const int DefaultPerPage = 50;
     private const int MaxPerPage = 150;
 

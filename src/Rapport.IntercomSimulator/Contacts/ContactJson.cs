@@ -7,7 +7,7 @@ namespace Rapport.IntercomSimulator.Contacts;
 /// string, so a lead without one gets "".</summary>
 internal static class ContactJson
 {
-    // Inline lists on a contact carry at most 10 items; has_more says to follow the url (INTERCOM.md §3).
+    // Inline lists on a contact carry at most 10 items; has_more says to follow the url (spec 2.16 <c>contact</c>).
     private const int InlineLimit = 10;
 
     private static readonly string[] DeviceFields =

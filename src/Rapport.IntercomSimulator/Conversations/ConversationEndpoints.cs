@@ -3,7 +3,7 @@ using Rapport.IntercomSimulator.Http;
 
 namespace Rapport.IntercomSimulator.Conversations;
 
-/// <summary>GET /conversations, POST /conversations/search and GET /conversations/{id} (spec 2.16, INTERCOM.md §4).</summary>
+/// <summary>GET /conversations, POST /conversations/search and GET /conversations/{id} (spec 2.16).</summary>
 internal static class ConversationEndpoints
 {
     // "default 20, maximum 150" for both the list and the search (spec parameter schema and search description).

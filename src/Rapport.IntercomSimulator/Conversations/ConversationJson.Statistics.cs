@@ -74,7 +74,7 @@ internal static partial class ConversationJson
     }
 
     // The 2.16 conversation schema declares no ticket field, but every spec example carries "ticket": null: a ticket
-    // conversation carries the ticket object (INTERCOM.md §4, tickets).
+    // conversation carries the ticket object.
     private static void WriteTicket(Utf8JsonWriter w, SimulatedConversation c)
     {
         if (c.Ticket is not { } t)

@@ -3,7 +3,7 @@ using Rapport.IntercomSimulator.Http;
 
 namespace Rapport.IntercomSimulator.Conversations;
 
-/// <summary>The spec's <c>conversation</c> object (INTERCOM.md §4). List and search results carry no parts; GET carries the
+/// <summary>The spec's <c>conversation</c> object (spec 2.16). List and search results carry no parts; GET carries the
 /// 500 most recent; a webhook item carries the part that triggered it.</summary>
 internal static partial class ConversationJson
 {
@@ -23,7 +23,8 @@ internal static partial class ConversationJson
     }
 
     /// <param name="parts">Null leaves <c>conversation_parts</c> out.</param>
-    /// <param name="plainText">display_as=plaintext, and every webhook payload since 2.15 (INTERCOM.md §10).</param>
+    /// <param name="plainText">display_as=plaintext, and every webhook payload since API 2.15 (the spec's
+    /// <c>conversation_part</c> description).</param>
     public static void Write(Utf8JsonWriter w, SimulatedConversation c, SimulatorWorkspace workspace, IReadOnlyList<SimulatedConversationPart>? parts, bool plainText)
     {
         w.WriteStartObject();

@@ -7,7 +7,7 @@ namespace Rapport.IntercomSimulator.Conversations;
 /// <summary>
 /// Compiles the <c>query</c> of POST /conversations/search. Unlike contact search, the conversation operator table says
 /// <c>&gt;</c> is "Greater (or equal) than" and <c>&lt;</c> "Lower (or equal) than", with no calendar-day rounding
-/// (spec POST /conversations/search, INTERCOM.md §4): dates compare to the second, inclusively.
+/// (spec POST /conversations/search): dates compare to the second, inclusively.
 /// </summary>
 internal static class ConversationSearchQuery
 {

@@ -1,6 +1,6 @@
 namespace Rapport.IntercomSimulator.Conversations;
 
-/// <summary>A conversation of the simulated workspace: the fields of the spec's <c>conversation</c> object (INTERCOM.md §4).
+/// <summary>A conversation of the simulated workspace: the fields of the spec's <c>conversation</c> object (spec 2.16).
 /// Mutate it only through the workspace (<see cref="SimulatorWorkspace.AddConversation"/>, <see cref="SimulatorWorkspace.Reply"/>, …).</summary>
 public sealed class SimulatedConversation
 {

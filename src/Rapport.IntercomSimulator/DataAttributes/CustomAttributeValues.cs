@@ -4,8 +4,8 @@ using Rapport.IntercomSimulator.Http;
 namespace Rapport.IntercomSimulator.DataAttributes;
 
 /// <summary>Validates <c>custom_attributes</c> of a write against the workspace's data attribute definitions.
-/// Writing an attribute without a definition is a 400 <c>parameter_invalid</c>: the strict reading of INTERCOM.md §6
-/// (intercom-node#349 for conversations; intercom-php#355 for contacts/companies).
+/// Writing an attribute without a definition is a 400 <c>parameter_invalid</c>: the strict reading of what is reported
+/// (GitHub issues intercom/intercom-node#349 for conversations; intercom/intercom-php#355 for contacts/companies).
 /// The spec types company <c>custom_attributes</c> values as strings, but Intercom's documented behaviour is typed
 /// values: integers for integer attributes, booleans for boolean ones, Unix seconds for dates. The documentation wins
 /// here, so a string sent to an integer attribute is refused as Intercom refuses it.</summary>

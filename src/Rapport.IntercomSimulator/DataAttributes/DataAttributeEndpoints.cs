@@ -5,7 +5,8 @@ using Rapport.IntercomSimulator.Http;
 
 namespace Rapport.IntercomSimulator.DataAttributes;
 
-/// <summary>GET/POST /data_attributes and PUT /data_attributes/{id} (INTERCOM.md §6).</summary>
+/// <summary>GET/POST /data_attributes and PUT /data_attributes/{id} (Intercom's API reference, "List all data
+/// attributes", "Create a data attribute" and "Update a data attribute").</summary>
 internal static partial class DataAttributeEndpoints
 {
     private static readonly string[] DataTypes = ["string", "integer", "float", "boolean", "datetime", "date", "options"];

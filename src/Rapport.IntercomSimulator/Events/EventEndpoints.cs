@@ -4,7 +4,7 @@ using Rapport.IntercomSimulator.Http;
 
 namespace Rapport.IntercomSimulator.Events;
 
-/// <summary>POST /events and GET /events?type=user (spec 2.16, INTERCOM.md §5).</summary>
+/// <summary>POST /events and GET /events?type=user (spec 2.16).</summary>
 internal static class EventEndpoints
 {
     /// <summary>"You can only 'list' events that are less than 90 days old" (spec GET /events).</summary>
@@ -51,7 +51,8 @@ internal static class EventEndpoints
         {
             var contact = Find(workspace, body.OptionalString("id"), body.OptionalString("user_id"), body.OptionalString("email"));
 
-            // A duplicate (same contact, name and created_at) is still accepted, and still counted (INTERCOM.md §5).
+            // A duplicate (same contact, name and created_at) is still accepted, and still counted (Intercom's API
+            // reference, "Submit a data event").
             workspace.TrackEvent(contact.Id, name, createdAt, metadata);
         }
 

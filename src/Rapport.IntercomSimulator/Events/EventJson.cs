@@ -4,7 +4,7 @@ using Rapport.IntercomSimulator.Http;
 
 namespace Rapport.IntercomSimulator.Events;
 
-/// <summary>The spec's <c>data_event</c> and <c>data_event_summary</c> (INTERCOM.md §5); also the item of <c>event.created</c>.</summary>
+/// <summary>The spec's <c>data_event</c> and <c>data_event_summary</c>; also the item of <c>event.created</c>.</summary>
 internal static class EventJson
 {
     public static void Write(Utf8JsonWriter w, SimulatedDataEvent e, SimulatedContact? contact)

@@ -32,7 +32,7 @@ internal sealed class ApiGate(SimulatorRuntime runtime) : IMiddleware
             return;
         }
 
-        // Rate-limit headers go on authenticated responses only (INTERCOM.md §8).
+        // Rate-limit headers go on authenticated responses only (Intercom's rate limiting page).
         if (!IsAuthorized(context.Request.Headers.Authorization.ToString()))
         {
             await JsonBody.Error(401, "unauthorized", "Access Token Invalid").ExecuteAsync(context);
@@ -78,7 +78,7 @@ internal sealed class ApiGate(SimulatorRuntime runtime) : IMiddleware
 
         if (!isApi)
         {
-            // Intercom answers an unknown path and an unsupported method alike with 404 (INTERCOM.md §9).
+            // Intercom answers an unknown path and an unsupported method alike with 404 (its HTTP responses page).
             await JsonBody.Error(404, "not_found", "Resource Not Found").ExecuteAsync(context);
             return;
         }
@@ -92,7 +92,8 @@ internal sealed class ApiGate(SimulatorRuntime runtime) : IMiddleware
         await RunAsync(context, next);
     }
 
-    // The app's access token or any token minted by the OAuth exchange; they all draw on the one per-app budget (INTERCOM.md §8).
+    // The app's access token or any token minted by the OAuth exchange; they all draw on the one per-app budget
+    // (Intercom's rate limiting page).
     private bool IsAuthorized(string authorization) =>
         string.Equals(authorization, _expectedAuthorization, StringComparison.Ordinal)
         || (authorization.StartsWith("Bearer ", StringComparison.Ordinal) && runtime.OAuth.IsToken(authorization["Bearer ".Length..]));

@@ -4,7 +4,7 @@ using Rapport.IntercomSimulator.Http;
 namespace Rapport.IntercomSimulator.OAuth;
 
 /// <summary>
-/// Intercom's OAuth flow (INTERCOM.md §1; not in the OpenAPI spec): the consent page real Intercom serves at
+/// Intercom's OAuth flow (not in the OpenAPI spec): the consent page real Intercom serves at
 /// app.intercom.com/oauth, served here beside the API, and the code exchange POST /auth/eagle/token
 /// (https://developers.intercom.com/docs/build-an-integration/learn-more/authentication/setting-up-oauth).
 /// No bearer token, no rate limit; counted in the stats.

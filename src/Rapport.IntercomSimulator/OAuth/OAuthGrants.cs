@@ -21,7 +21,7 @@ internal sealed class OAuthGrants(TimeProvider time, TimeSpan codeLifetime)
     /// <summary>
     /// Codes are base64 like Intercom's and every other one, starting with the first, ends in '=' (17 random bytes pad
     /// to one '=', 18 need none): a client that trims the code, or decodes '+' as a space, fails the exchange
-    /// (INTERCOM.md §1, setting-up-oauth: "the code may end in =").
+    /// (Intercom's "Setting up OAuth" page warns that the code may end in '=').
     /// </summary>
     public string IssueCode(string clientId)
     {

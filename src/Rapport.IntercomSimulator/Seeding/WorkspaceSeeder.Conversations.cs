@@ -5,8 +5,8 @@ namespace Rapport.IntercomSimulator.Seeding;
 
 internal static partial class WorkspaceSeeder
 {
-    // Shares of the seeded conversations by origin (INTERCOM.md §4): most are inbound chats; outbound emails, posts and
-    // tickets are there so an importer has something to exclude.
+    // Shares of the seeded conversations by origin (source.delivered_as, source.type): most are inbound
+    // chats; outbound emails, posts and tickets are there so an importer has something to exclude.
     private static readonly (int Below, string DeliveredAs, string Type)[] Origins =
     [
         (55, "customer_initiated", "conversation"),

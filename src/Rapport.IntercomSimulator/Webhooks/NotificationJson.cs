@@ -5,9 +5,9 @@ using Rapport.IntercomSimulator.Http;
 
 namespace Rapport.IntercomSimulator.Webhooks;
 
-/// <summary>The <c>notification_event</c> envelope (INTERCOM.md §10). Beyond the documented fields it carries what
-/// Intercom's own sample payloads carry: <c>links {}</c>, <c>delivery_status</c> ("pending" while being sent),
-/// <c>delivered_at</c> (0 until delivered) and <c>self</c> (null).</summary>
+/// <summary>The <c>notification_event</c> envelope (Intercom's webhook models reference). Beyond the documented fields
+/// it carries what Intercom's own sample payloads carry: <c>links {}</c>, <c>delivery_status</c> ("pending" while being
+/// sent), <c>delivered_at</c> (0 until delivered) and <c>self</c> (null).</summary>
 internal static class NotificationJson
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

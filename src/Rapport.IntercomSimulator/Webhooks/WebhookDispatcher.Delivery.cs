@@ -30,7 +30,7 @@ internal sealed partial class WebhookDispatcher
         var status = await PostAsync(url, NotificationJson.Envelope(_appId, notification, attempt, firstSentAt), cancellationToken);
         if (status == 410)
         {
-            // "410 disables the subscription" (INTERCOM.md §10).
+            // A 410 disables the subscription (Intercom's webhook documentation).
             Volatile.Write(ref _subscription, subscription with { Active = false });
         }
 
@@ -46,7 +46,7 @@ internal sealed partial class WebhookDispatcher
         if (retry is not null) { _ = RequeueAfterAsync(notification, retry); }
     }
 
-    // A timeout or any answer but 200 is retried once, after a minute (INTERCOM.md §10).
+    // A timeout or any answer but 200 is retried once, after a minute (Intercom's webhook documentation).
     private async Task RequeueAfterAsync(WebhookNotification notification, Task delay)
     {
         try

@@ -1,7 +1,8 @@
 namespace Rapport.IntercomSimulator.Webhooks;
 
-/// <summary>The "webhooks that never arrived" fault: Intercom gives up after one retry (INTERCOM.md §10), so a receiver must
-/// heal from a reconciliation sweep. Dropped notifications stay in the delivery log with status "dropped".</summary>
+/// <summary>The "webhooks that never arrived" fault: Intercom gives up after one retry (Intercom's webhook
+/// documentation), so a receiver must heal from a reconciliation sweep. Dropped notifications stay in the delivery log
+/// with status "dropped".</summary>
 internal sealed partial class WebhookDispatcher
 {
     private int _dropNext;

@@ -5,7 +5,7 @@ using System.Threading.Channels;
 namespace Rapport.IntercomSimulator.Webhooks;
 
 /// <summary>The app's webhook subscription and its delivery: notifications are queued by the change that caused them
-/// (never blocking it) and posted by a background pump (INTERCOM.md §10).</summary>
+/// (never blocking it) and posted by a background pump.</summary>
 internal sealed partial class WebhookDispatcher : IAsyncDisposable
 {
     public const string HttpClientName = "webhooks";
@@ -115,7 +115,8 @@ internal sealed partial class WebhookDispatcher : IAsyncDisposable
             {
                 while (batch.Count < window && _queue.Reader.TryRead(out var next)) { batch.Add(next); }
 
-                // Intercom does not guarantee order (INTERCOM.md §10): an optional shuffle lets receivers prove they cope.
+                // Intercom does not guarantee order (Intercom's webhook documentation): an optional shuffle lets
+                // receivers prove they cope.
                 if (window > 1) { _shuffle.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(batch)); }
                 foreach (var notification in batch)
                 {

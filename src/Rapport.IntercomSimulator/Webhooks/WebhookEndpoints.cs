@@ -4,7 +4,7 @@ using Rapport.IntercomSimulator.Http;
 namespace Rapport.IntercomSimulator.Webhooks;
 
 /// <summary>The webhook subscription under /_simulator/webhooks. Intercom has no API for it (Developer Hub only,
-/// INTERCOM.md §10): this is the simulator's stand-in for that page.</summary>
+/// Intercom's webhook documentation): this is the simulator's stand-in for that page.</summary>
 internal static class WebhookEndpoints
 {
     public static void MapWebhooks(this IEndpointRouteBuilder app)

@@ -1,6 +1,7 @@
 namespace Rapport.IntercomSimulator.Webhooks;
 
-/// <summary>The 2.16 topics the simulator emits (https://developers.intercom.com/docs/references/2.16/webhooks/webhook-models, INTERCOM.md §10).</summary>
+/// <summary>The 2.16 topics the simulator emits
+/// (https://developers.intercom.com/docs/references/2.16/webhooks/webhook-models).</summary>
 public static class WebhookTopics
 {
     public const string Ping = "ping";

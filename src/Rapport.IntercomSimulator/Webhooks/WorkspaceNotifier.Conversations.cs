@@ -5,7 +5,7 @@ using Rapport.IntercomSimulator.Events;
 namespace Rapport.IntercomSimulator.Webhooks;
 
 /// <summary>Conversation and data-event topics. A conversation item is the conversation as the REST API shows it, in plain
-/// text (2.15+, INTERCOM.md §10), with only the part that triggered the notification in <c>conversation_parts</c>.</summary>
+/// text (since API 2.15), with only the part that triggered the notification in <c>conversation_parts</c>.</summary>
 internal static partial class WorkspaceNotifier
 {
     private static void NotifyConversation(WorkspaceChange change, SimulatorWorkspace workspace, WebhookDispatcher webhooks, DateTimeOffset now)
@@ -25,7 +25,7 @@ internal static partial class WorkspaceNotifier
     }
 
     // Outbound messages (automated, campaigns, bot-initiated) become conversations only when the contact replies:
-    // that reply is their first notification (INTERCOM.md §4).
+    // that reply is their first notification (Intercom's API reference, "Create a message").
     private static string? CreatedTopic(SimulatedConversation conversation) => conversation.Source.Author.Type switch
     {
         "user" or "lead" => "conversation.user.created",

@@ -76,7 +76,7 @@ internal static partial class WorkspaceNotifier
         }
     }
 
-    // *.deleted topics carry only a minimal id payload (INTERCOM.md §10).
+    // *.deleted topics carry only a minimal id payload (Intercom's webhook topics).
     private static void WriteDeleted(Utf8JsonWriter w, string type, string id)
     {
         w.WriteStartObject();
@@ -98,7 +98,7 @@ internal static partial class WorkspaceNotifier
         w.WriteEndObject();
     }
 
-    // The contact_tag object of contact.*.tag.* (INTERCOM.md §10).
+    // The contact_tag object of contact.*.tag.* (Intercom's webhook topics).
     private static void WriteContactTag(Utf8JsonWriter w, SimulatedContact contact, SimulatedTag tag, SimulatorWorkspace workspace, DateTimeOffset now)
     {
         w.WriteStartObject();

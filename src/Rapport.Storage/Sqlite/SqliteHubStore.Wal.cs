@@ -9,8 +9,8 @@ namespace Rapport.Storage.Sqlite;
 internal sealed partial class SqliteHubStore
 {
     /// <summary>
-    /// The write-ahead log is truncated back to this once it has been copied into the database (issue 16: it grew to
-    /// 256 MB beside a 22 MB database under load and never shrank; SQLite reuses the file rather than shrink it).
+    /// The write-ahead log is truncated back to this once it has been copied into the database (without a limit it grew
+    /// to 256 MB beside a 22 MB database under load and never shrank; SQLite reuses the file rather than shrink it).
     /// </summary>
     public const long WalLimitBytes = 64L * 1024 * 1024;
 

@@ -1,9 +1,9 @@
 namespace Rapport.Sync.Check;
 
 /// <summary>
-/// The check the seed runs before the import is enabled: every company without <c>company_id</c> and every user without
-/// <c>user_id</c> (they cannot be unified with other sources), and emails shared by several contacts (they would make
-/// matching conversations by email ambiguous).
+/// The pre-enable check, run before Import users and companies is enabled: every company without <c>company_id</c> and
+/// every user without <c>user_id</c> (they cannot be unified with other sources), and emails shared by several contacts
+/// (they would make matching conversations by email ambiguous).
 /// </summary>
 public sealed record PreEnableReport(
     int CompaniesChecked,

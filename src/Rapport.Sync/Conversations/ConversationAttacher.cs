@@ -10,9 +10,9 @@ internal sealed record ConversationAttachment(IReadOnlyDictionary<string, IReadO
 
 /// <summary>
 /// Finds the hub users a conversation belongs to, the same way for the import, webhooks and the audit. With users and
-/// companies imported (option 1): through its contacts' Intercom ids to the mirrored contacts and their hub users. Without:
-/// by email, to a hub user with that email from any source; an email several users share is reported, never guessed.
-/// One instance per run or batch: it remembers the contact emails it had to read.
+/// companies imported (Import users and companies on): through its contacts' Intercom ids to the mirrored contacts and
+/// their hub users. Without: by email, to a hub user with that email from any source; an email several users share is
+/// reported, never guessed. One instance per run or batch: it remembers the contact emails it had to read.
 /// </summary>
 /// <param name="intercom">Reads a contact's email when no message carries it; null when not connected (such contacts stay unmatched).</param>
 internal sealed class ConversationAttacher(IntercomClient? intercom, IHubStore store, bool byContact)
@@ -45,8 +45,8 @@ internal sealed class ConversationAttacher(IntercomClient? intercom, IHubStore s
             var attached = new List<string>();
             foreach (var email in emails)
             {
-                // Several users with one email: the seed says attach to "a user with that email"; guessing which would put a
-                // customer's messages on someone else's profile, so the email is reported instead.
+                // Several users with one email: picking one would be a guess that could put a customer's messages on
+                // someone else's profile, so the email is reported instead.
                 switch (matches.GetValueOrDefault(email))
                 {
                     case [var only]: attached.Add(only); break;

@@ -12,7 +12,7 @@ namespace Rapport.Sync.Conversations;
 /// Intercom's count is <c>statistics.count_conversation_parts</c>, "Total number of conversation parts" (spec 2.16
 /// <c>conversation_statistics</c>). The opening message is the conversation's <c>source</c>, not a part, so it is left out of
 /// the stored side. The list carries the statistics, so checking costs one call per 150 conversations; only the
-/// conversations that fall short cost a read each (INTERCOM.md §12). A conversation of more than 500 parts whose older parts
+/// conversations that fall short cost a read each. A conversation of more than 500 parts whose older parts
 /// were never seen stays short after its read: it stays flagged, since Intercom returns only the 500 most recent.
 /// </remarks>
 public sealed class ConversationAudit(IntercomClient intercom, IHubStore store, ConversationImportOptions options)

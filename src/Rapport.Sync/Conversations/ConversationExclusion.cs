@@ -3,9 +3,9 @@ using Rapport.Intercom;
 namespace Rapport.Sync.Conversations;
 
 /// <summary>
-/// What Rapport leaves out, as the seed says: tickets, and the emails and posts Intercom sent on its own initiative
-/// (<c>source.delivered_as</c> automated, campaigns or admin-initiated with <c>source.type</c> email or push, INTERCOM.md §4),
-/// but never a conversation Rapport started.
+/// What Rapport leaves out: tickets, and the emails and posts Intercom sent on its own initiative
+/// (<c>source.delivered_as</c> automated, campaigns or admin-initiated with <c>source.type</c> email or push; spec 2.16
+/// <c>conversation_source</c>), but never a conversation Rapport started.
 /// </summary>
 internal static class ConversationExclusion
 {

@@ -8,7 +8,7 @@ using Rapport.Sync.Import;
 namespace Rapport.Sync.Conversations;
 
 /// <summary>
-/// Brings Intercom conversations into the hub with their parts (issue 4, item 3): every conversation on the first run,
+/// Brings Intercom conversations into the hub with their parts: every conversation on the first run,
 /// then those updated since the last run started (less <see cref="ConversationImportOptions.Overlap"/>). Tickets and
 /// Intercom's own emails and posts are left out and counted. Each page is one batch, saved with its checkpoint.
 /// </summary>

@@ -5,15 +5,16 @@ using Rapport.Sync.Settings;
 namespace Rapport.Sync.Events;
 
 /// <summary>
-/// When event import started. The seed imports events "from the point the sync is enabled going forward": the moment
-/// "Import event data" (with option 1) turns on is kept under <see cref="EnabledKey"/>, events created before it are not
-/// imported, and turning the option off forgets it, so turning it on again starts afresh.
+/// When event import started. Events are imported from the moment event import is enabled going forward, never
+/// backfilled: the moment "Import event data" (with Import users and companies) turns on is kept under
+/// <see cref="EnabledKey"/>, events created before it are not imported, and turning the option off forgets it, so
+/// turning it on again starts afresh.
 /// </summary>
 public static class EventImport
 {
     public const string EnabledKey = "intercom.events.enabled_at";
 
-    /// <summary>Events need option 1: without imported users there is nobody to attach them to.</summary>
+    /// <summary>Events need Import users and companies: without imported users there is nobody to attach them to.</summary>
     public static bool IsOn(IntercomIntegrationSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -5,8 +5,8 @@ namespace Rapport.Sync.Import;
 
 /// <summary>
 /// Decides whether an Intercom company comes in: it needs a <c>company_id</c> (the key that unifies it with other
-/// sources), a last seen within the window (the seed: "seen over the last 90 days, as indicated by Intercom's Last Seen
-/// attribute"), and a match of the user's qualification rules. A reason's text before the first colon is its category.
+/// sources), a last seen (Intercom's Last Seen, <c>last_request_at</c>) within the window (90 days unless configured),
+/// and a match of the user's qualification rules. A reason's text before the first colon is its category.
 /// </summary>
 public sealed class CompanyQualifier(ImportOptions options, TimeProvider timeProvider)
 {

@@ -3,7 +3,7 @@ using Rapport.Sync.Conversations;
 
 namespace Rapport.Sync.Import;
 
-/// <summary>What the import brings in. Defaults follow the seed: companies seen in the last 90 days, no extra rules.</summary>
+/// <summary>What the import brings in. Defaults: companies seen in the last 90 days, no extra rules.</summary>
 public sealed class ImportOptions
 {
     /// <summary>Companies whose last seen (<c>last_request_at</c>) is older than this many days are not imported.</summary>
@@ -38,8 +38,8 @@ public sealed class ImportOptions
     public int MembershipLookupConcurrency { get; set; } = 4;
 
     /// <summary>
-    /// Also import conversations, after the users, attached through the mirrored contacts. Off by default until the
-    /// conversation pages land, so an import does not spend a GET per conversation that nothing shows yet.
+    /// Also import conversations, after the users, attached through the mirrored contacts. Off by default (the CLI's
+    /// <c>--conversations</c> or <c>import.conversations</c> turns it on): each conversation read costs a GET.
     /// </summary>
     public bool Conversations { get; set; }
 

@@ -6,12 +6,13 @@ namespace Rapport.Sync.Import;
 public sealed partial class IntercomImporter
 {
     /// <summary>
-    /// Reads which users are in which segment and gives every mirrored contact exactly those segment names.
-    /// The contact object has no segments and <c>GET /contacts/{id}/segments</c> costs a call per contact, so this lists
-    /// the segments once and searches each user segment's members instead, ≈ Σ members / 150 calls (INTERCOM.md §12,
-    /// https://developers.intercom.com/docs/references/rest-api/api.intercom.io/contacts/searchcontacts).
-    /// Intercom cannot say whose membership changed since a date, so incremental imports pay the same price; in return
-    /// the phase is idempotent, and a resumed import simply runs it again.
+    /// Reads which users are in which segment and gives every mirrored contact exactly those segment names. The contact
+    /// object has no segments and <c>GET /contacts/{id}/segments</c> costs a call per contact, so this lists the
+    /// segments once and searches each user segment's members instead, ≈ Σ members / 150 calls (Intercom's API
+    /// reference, "Search contacts",
+    /// https://developers.intercom.com/docs/references/rest-api/api.intercom.io/contacts/searchcontacts). Intercom
+    /// cannot say whose membership changed since a date, so incremental imports pay the same price; in return the phase
+    /// is idempotent, and a resumed import simply runs it again.
     /// </summary>
     private async Task<ImportRunState> ImportSegmentsAsync(
         ImportRunState state, ImportCost cost, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)

@@ -6,8 +6,8 @@ using Rapport.Sync.Conversations;
 namespace Rapport.Sync.Import;
 
 /// <summary>
-/// Imports an Intercom workspace's companies and users into the hub, as the seed's "Import Users and Companies"
-/// describes: only qualifying companies, users only through them. Resumable after a crash, incremental when run again.
+/// Imports an Intercom workspace's companies and users into the hub (the "Import users and companies" setting): only
+/// qualifying companies, users only through them. Resumable after a crash, incremental when run again.
 /// </summary>
 public sealed partial class IntercomImporter(
     IntercomClient intercom, IHubStore store, ImportOptions options, TimeProvider timeProvider)

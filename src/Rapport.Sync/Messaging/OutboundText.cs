@@ -27,8 +27,8 @@ public static class OutboundText
                 problems.Add(("subject", "An email needs a subject."));
             else if (subject is { Length: > MaxSubjectLength })
                 problems.Add(("subject", $"The subject is {subject.Length} characters long; at most {MaxSubjectLength}."));
-            // POST /messages has no attachment field (INTERCOM.md §4): a file would be dropped without a word, so the
-            // teammate agrees to send links in the body instead, or sends nothing.
+            // POST /messages has no attachment field (Intercom's API reference, "Create a message"): a file would be
+            // dropped without a word, so the teammate agrees to send links in the body instead, or sends nothing.
             if (attachmentUrls.Count > 0 && !linksAccepted)
                 problems.Add(("attachments", "Intercom cannot attach files to a new conversation: they would not arrive. Send them as links in the message instead, or remove them."));
         }

@@ -7,9 +7,10 @@ namespace Rapport.Sync.Push;
 
 /// <summary>
 /// Writes each account's data onto the Intercom company it was imported from, and the account-owner flag onto its users
-/// (the seed "Vitally's push integration"): plan (what changed since the last push) → ensure the data attributes exist
-/// → one update per changed company or user, by Intercom id, never the create-or-update call → record each success as
-/// it lands. A push stopped halfway (a 429 storm, a crash) resumes without writing anything twice.
+/// (the "Update Intercom companies with account data" setting): plan (what changed since the last push) → ensure the
+/// data attributes exist → one update per changed company or user, by Intercom id, never the create-or-update call →
+/// record each success as it lands. A push stopped halfway (a 429 storm, a crash) resumes without writing anything
+/// twice.
 /// </summary>
 public sealed partial class IntercomPush(IntercomClient client, IHubStore store, TimeProvider timeProvider)
 {

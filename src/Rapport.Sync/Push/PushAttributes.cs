@@ -5,7 +5,7 @@ using Rapport.Intercom;
 namespace Rapport.Sync.Push;
 
 /// <summary>
-/// The values Rapport writes onto Intercom for one account, as the seed lists them: <c>monthly_spend</c> = MRR, then
+/// The values Rapport writes onto Intercom for one account: <c>monthly_spend</c> = MRR, then
 /// <c>custom_attributes</c> named <c>Prefix + startCase(field)</c> holding only strings, integers and booleans (Intercom
 /// takes nothing nested): the type, the overall health, one integer per element and per metric, the active risk and
 /// opportunity indicators and the segments as comma-separated text in the order the account page shows them.

@@ -8,7 +8,7 @@ using Rapport.Sync.Settings;
 namespace Rapport.Sync.Reconcile;
 
 /// <summary>
-/// Webhooks give freshness, the sweep gives completeness (issue 4, item 5): on a timer and on demand it reads what changed
+/// Webhooks give freshness, the sweep gives completeness: on a timer and on demand it reads what changed
 /// in Intercom since the last checkpoint and applies it through the import's own path — companies by scroll (Intercom
 /// has no company search; unchanged ones write nothing), contacts by a search on <c>updated_at</c> since the last import
 /// less a day, conversations by a search since the last conversations run. What that writes was newer in Intercom than
@@ -84,7 +84,7 @@ public sealed class ReconciliationSweep(IntercomClient intercom, IHubStore store
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var first = await store.GetSyncStateAsync(ConversationImporter.LastStartedKey, cancellationToken).ConfigureAwait(false) is null;
-        // With option 1 off the integration is conversations only, attached by email (the seed).
+        // With Import users and companies off the integration is conversations only, attached by email.
         var options = new ConversationImportOptions { AttachByContact = settings.ImportUsersAndCompanies };
         var summary = await new ConversationImporter(intercom, store, options, timeProvider).RunAsync(progress, cancellationToken).ConfigureAwait(false);
         read = read with { Conversations = summary.Seen };

@@ -8,7 +8,8 @@ namespace Rapport.Sync.Reconcile;
 /// <param name="Missed">Per kind, what Intercom had newer than the hub (or the hub lacked): changes whose webhooks never
 /// arrived, or were not applied.</param>
 /// <param name="Read">Per kind, what the sweep read from Intercom to find them.</param>
-/// <param name="Notes">Kinds not compared, and why (option 1 off, a first import with nothing to compare with).</param>
+/// <param name="Notes">Kinds not compared, and why (Import users and companies off, a first import with nothing to
+/// compare with).</param>
 /// <param name="Error">Why the sweep stopped, when it failed; what it applied before stays applied.</param>
 public sealed record SweepResult(
     DateTimeOffset StartedAt,

@@ -4,8 +4,8 @@ using Rapport.Hub.Storage;
 namespace Rapport.Sync.Segment;
 
 /// <summary>
-/// Cross-source event de-duplication: Segment usually sends product events to Intercom too, so both deliver each one
-/// (the seed's warning). On, an event from one source with a twin from the other — same user, same name, within
+/// Cross-source event de-duplication: Segment usually sends product events to Intercom too, so both deliver each one.
+/// On, an event from one source with a twin from the other — same user, same name, within
 /// <see cref="Window"/> — is counted once. Off by default: the Events page warns about names both sources deliver.
 /// </summary>
 public sealed record EventDedupSettings(bool On, TimeSpan Window)

@@ -5,9 +5,9 @@ using System.Text.Json.Nodes;
 namespace Rapport.Sync.Segment;
 
 /// <summary>
-/// JSON puts no limit on a number, but the hub reads numbers as decimals. A trait such as <c>"mrr": 1e400</c> (beyond even
-/// a double) would be kept as text, and then every account model that reads the trait is refused for that one account
-/// (issue 15). Such a call is refused at the door instead, naming the field, so the sender sees what to fix.
+/// JSON puts no limit on a number, but the hub reads numbers as decimals. A trait such as <c>"mrr": 1e400</c> (beyond
+/// even a double) would otherwise be kept as text, and then every account model that reads the trait would be refused
+/// for that one account. Such a call is refused at the door instead, naming the field, so the sender sees what to fix.
 /// </summary>
 internal static class SegmentNumbers
 {

@@ -4,8 +4,8 @@ namespace Rapport.Sync.Segment;
 
 /// <summary>
 /// identify and group send the traits that changed, not all of them (https://segment.com/docs/connections/spec/group/):
-/// a trait the call does not send keeps its stored value, one it sends as null is cleared. A group call that replaced
-/// them all erased an account's name, plan and MRR when it sent only its industry (issue 15).
+/// a trait the call does not send keeps its stored value, one it sends as null is cleared. Replacing them all would
+/// erase an account's name, plan and MRR whenever a group call sent only its industry.
 /// </summary>
 internal static class SegmentTraits
 {

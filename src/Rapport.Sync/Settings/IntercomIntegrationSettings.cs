@@ -7,9 +7,9 @@ using Rapport.Sync.Import;
 namespace Rapport.Sync.Settings;
 
 /// <summary>
-/// The options of the seed's "Enabling the Intercom integration": option 1 imports users and companies; event import and
-/// the push of account data onto Intercom companies both need it. With option 1 off, only conversations come in (matched
-/// by email). Stored as JSON in the hub's sync state under <see cref="StateKey"/>.
+/// The settings of the Intercom integration (Settings → Integrations → Intercom): Import users and companies; Import
+/// event data and Update Intercom companies with account data both need it. With Import users and companies off, only
+/// conversations come in (matched by email). Stored as JSON in the hub's sync state under <see cref="StateKey"/>.
 /// </summary>
 public sealed record IntercomIntegrationSettings
 {
@@ -20,16 +20,16 @@ public sealed record IntercomIntegrationSettings
 
     public const int MaxLastSeenDays = 3650;
 
-    /// <summary>Option 1: "Import Users and Companies".</summary>
+    /// <summary>"Import users and companies".</summary>
     public bool ImportUsersAndCompanies { get; init; }
 
-    /// <summary>"Import Event Data" (needs option 1).</summary>
+    /// <summary>"Import event data" (needs Import users and companies).</summary>
     public bool ImportEvents { get; init; }
 
-    /// <summary>"Update Intercom companies with Rapport's account data" (needs option 1).</summary>
+    /// <summary>"Update Intercom companies with account data" (needs Import users and companies).</summary>
     public bool UpdateCompanies { get; init; }
 
-    /// <summary>Companies last seen longer ago than this are not imported (the seed's 90 days).</summary>
+    /// <summary>Companies last seen longer ago than this are not imported (90 days by default).</summary>
     public int LastSeenDays { get; init; } = 90;
 
     /// <summary>Qualification rules in the rule language's text form; null or blank = every company seen within the window.</summary>
@@ -45,9 +45,9 @@ public sealed record IntercomIntegrationSettings
     {
         var problems = new List<string>();
         if (ImportEvents && !ImportUsersAndCompanies)
-            problems.Add("Import event data needs Import users and companies (option 1): without it Rapport cannot tell which user an event belongs to.");
+            problems.Add("Import event data needs Import users and companies: without it Rapport cannot tell which user an event belongs to.");
         if (UpdateCompanies && !ImportUsersAndCompanies)
-            problems.Add("Update Intercom companies with account data needs Import users and companies (option 1): without it no Intercom company is linked to an account.");
+            problems.Add("Update Intercom companies with account data needs Import users and companies: without it no Intercom company is linked to an account.");
         if (LastSeenDays is < 1 or > MaxLastSeenDays)
             problems.Add($"The last-seen window must be between 1 and {MaxLastSeenDays} days (it is {LastSeenDays}).");
         if (RuleError() is { } error)

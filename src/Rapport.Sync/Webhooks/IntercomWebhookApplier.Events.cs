@@ -17,10 +17,10 @@ public sealed partial class IntercomWebhookApplier
     private DateTimeOffset? _eventsEnabledAt;
 
     /// <summary>
-    /// The <c>event.created</c> topic (the item is a <c>data_event</c>). Checks the seed's rules — option 1 and "Import event
-    /// data" on, created at or after event import was enabled, someone to attach it to — and sets the event aside: events
-    /// are stored after the batch's users are derived, so an event of a user who signed up in the same batch finds them.
-    /// Returns Wrote = false: an event does not change the mirror users derive from.
+    /// The <c>event.created</c> topic (the item is a <c>data_event</c>). Checks the rules — Import users and companies
+    /// and Import event data on, created at or after event import was enabled, someone to attach it to — and sets the
+    /// event aside: events are stored after the batch's users are derived, so an event of a user who signed up in the
+    /// same batch finds them. Returns Wrote = false: an event does not change the mirror users derive from.
     /// </summary>
     private async Task<(string, bool)> ApplyEventAsync(
         long inboxId, IntercomNotification notification, WebhookApplyContext context, CancellationToken cancellationToken)

@@ -9,10 +9,11 @@ using Rapport.Sync.Import;
 namespace Rapport.Sync.Webhooks;
 
 /// <summary>
-/// Drains the webhook inbox in received order and applies company and contact topics through the import's own mapping
-/// (<see cref="IntercomMapping"/>, <see cref="CompanyQualifier"/>), so a webhook stores exactly what the backfill would.
-/// Order is not guaranteed by Intercom (INTERCOM.md §10): an object older than the stored one is skipped, never written.
-/// Topics not handled yet are marked so, and kept, so a later version can replay them.
+/// Drains the webhook inbox in received order and applies company, contact, conversation and <c>event.created</c>
+/// topics through the import's own mapping (<see cref="IntercomMapping"/>, <see cref="CompanyQualifier"/>), so a
+/// webhook stores exactly what the backfill would. Order is not guaranteed by Intercom (Intercom's webhook
+/// documentation): an object older than the stored one is skipped, never written. Other topics are marked "not handled
+/// yet" and, like every applied notification, kept for the inbox retention.
 /// </summary>
 public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider timeProvider)
 {
@@ -100,7 +101,7 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
             return ("another workspace", false);
         if (notification.Topic == "ping")
             return ("ping", false);
-        // Conversations come in with option 1 off too (attached by email); events have their own switch.
+        // Conversations come in with Import users and companies off too (attached by email); events need Import event data.
         if (notification.Topic.StartsWith("conversation.", StringComparison.Ordinal))
             return await ApplyConversationTopicAsync(notification, context, cancellationToken).ConfigureAwait(false);
         if (notification.Topic == "event.created")

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Rapport.Cli;
 
-/// <summary>The pre-enable check as the seed shows it: what lacks an id, with enough to find it in Intercom.</summary>
+/// <summary>The pre-enable check in the terminal: what lacks an id, with enough to find it in Intercom.</summary>
 internal static class CheckView
 {
     private const int Shown = 50;

@@ -63,8 +63,8 @@ internal static class DemoCommand
                 OnlyWithIds = true,
                 Conversations = true,
             };
-            // The seed lacks ids on purpose: the check's tables of them would push the sign-in lines out of sight, so the
-            // demo prints their counts and lists them in a CSV beside the hub.
+            // The seeded workspace lacks ids on purpose: the check's tables of them would push the sign-in lines out of
+            // sight, so the demo prints their counts and lists them in a CSV beside the hub.
             // Served, the demo saves its example model and computes it once the app is up; until then there is none to compute.
             var workflow = new ImportWorkflow(console, TimeProvider.System) { CheckCsvPath = MissingIdsCsv(path), RecomputeModel = result.GetValue(noServe) };
             var exit = await workflow.RunAsync(settings, full: false, cancellationToken);
@@ -101,8 +101,8 @@ internal static class DemoCommand
     }
 
     /// <summary>
-    /// The integration page shows what the import just did: the simulator connected (token method), option 1 on with only
-    /// what has ids, and the hub's callback registered with the simulator's OAuth app.
+    /// The integration page shows what the import just did: the simulator connected (token method), Import users and
+    /// companies on with only what has ids, and the hub's callback registered with the simulator's OAuth app.
     /// </summary>
     private static async Task ConnectAsync(RapportWebApp app, IntercomSimulatorServer simulator, RapportSettings settings, CancellationToken cancellationToken)
     {
@@ -114,7 +114,8 @@ internal static class DemoCommand
         if (problem is not null)
             throw new InvalidOperationException(problem.Detail);
         var integration = new IntercomIntegrationSettings { ImportUsersAndCompanies = true, OnlyWithIds = true, LastSeenDays = settings.LastSeenDays };
-        // Event import on from now: the simulator's live events come in, its seeded history does not (the seed's rule).
+        // Event import on from now: the simulator's live events come in, its seeded history does not (event import
+        // never backfills).
         integration = integration with { ImportEvents = true };
         // The push follows each recompute, so the simulator's companies carry Rapport's attributes (Settings → Integrations → Intercom push).
         integration = integration with { UpdateCompanies = true };

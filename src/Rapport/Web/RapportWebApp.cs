@@ -20,8 +20,8 @@ using Rapport.Web.Webhooks;
 namespace Rapport.Web;
 
 /// <summary>
-/// The web app: pages for teammates, the REST API, and (later) the webhook endpoint, on one Kestrel host. Used by
-/// <c>rapport serve</c>, <c>rapport demo</c> and the tests alike, so the tests run exactly what users run.
+/// The web app: pages for teammates, the REST API, Intercom's webhook endpoint and Segment's ingest, on one Kestrel
+/// host. Used by <c>rapport serve</c>, <c>rapport demo</c> and the tests alike, so the tests run what users run.
 /// </summary>
 public sealed class RapportWebApp : IAsyncDisposable
 {

@@ -31,7 +31,7 @@ public sealed record RapportWebOptions
 
     public IntercomAppOptions Intercom { get; init; } = new();
 
-    /// <summary>Sign-in throttling and account lockout (issue 16).</summary>
+    /// <summary>Sign-in throttling and account lockout.</summary>
     public Auth.SignInProtection SignIn { get; init; } = new();
 
     /// <summary>How often the reconciliation sweep runs by itself (default 15 minutes); zero: only on demand.</summary>

@@ -4,7 +4,7 @@ using Rapport.Hub.Webhooks;
 
 namespace Rapport.Storage.Tests.Retention;
 
-/// <summary>Issue 16, item 7, in the store: what a pruning pass deletes, what it keeps, and the counts that go on counting.</summary>
+/// <summary>Inbox retention in the store: what a pruning pass deletes, what it keeps, and the counts that go on counting.</summary>
 public sealed class InboxPruningSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);

@@ -1,7 +1,7 @@
 namespace Rapport.Storage.Tests.Retention;
 
 /// <summary>
-/// Issue 16, item 7: under load the SQLite write-ahead log grew to 256 MB beside a 22 MB database and never shrank. Once
+/// Without a limit, under load the SQLite write-ahead log grew to 256 MB beside a 22 MB database and never shrank. Once
 /// a burst has been copied into the database, the log goes back under its cap of 64 MB.
 /// </summary>
 public sealed class WriteAheadLogSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>

@@ -73,7 +73,7 @@ public sealed class EventWebhookSpecs
     [Theory]
     [InlineData(false, true, "import of users and companies is off: events have no users to attach to")]
     [InlineData(true, false, "event import is off")]
-    public async Task With_option_1_or_event_import_off_nothing_is_stored(bool importUsersAndCompanies, bool importEvents, string outcome)
+    public async Task With_user_and_company_import_or_event_import_off_nothing_is_stored(bool importUsersAndCompanies, bool importEvents, string outcome)
     {
         await using var hub = await EventHub.StartAsync();
         await hub.ConfigureAsync(importUsersAndCompanies, importEvents);

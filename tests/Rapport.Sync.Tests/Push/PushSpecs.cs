@@ -2,11 +2,11 @@ using Rapport.Sync.Push;
 
 namespace Rapport.Sync.Tests.Push;
 
-/// <summary>The push of account data onto Intercom companies and users, against the simulator (issue 6's must-shows).</summary>
+/// <summary>The push of account data onto Intercom companies and users, against the simulator.</summary>
 public sealed class PushSpecs
 {
     [Fact]
-    public async Task Attribute_names_and_values_are_exactly_as_the_seed_describes()
+    public async Task Monthly_spend_is_the_MRR_every_value_a_prefixed_start_case_attribute_and_the_owner_flag_goes_on_users_creating_nothing()
     {
         await using var hub = await PushHarness.StartAsync("acme");
         await hub.StateAsync("acme");

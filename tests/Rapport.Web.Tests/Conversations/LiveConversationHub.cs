@@ -11,7 +11,7 @@ namespace Rapport.Web.Tests.Conversations;
 
 /// <summary>
 /// An imported hub connected to its simulator with a token and subscribed to its webhooks, so conversations reach it live
-/// (option 1 on unless asked otherwise); <see cref="Contact"/> is a user of an imported company.
+/// (Import users and companies on unless asked otherwise); <see cref="Contact"/> is a user of an imported company.
 /// </summary>
 internal sealed class LiveConversationHub(WebHub hub, SimulatedContact contact) : IAsyncDisposable
 {

@@ -3,7 +3,7 @@ using Rapport.Web.Tests.Playbooks;
 namespace Rapport.Web.Tests.Events;
 
 /// <summary>
-/// Event names are one list whatever source delivers them (issue 15): a Segment event is listed, tracked or ignored, and
+/// Event names are one list whatever source delivers them: a Segment event is listed, tracked or ignored, and
 /// triggers playbooks, as an Intercom one does.
 /// </summary>
 public sealed class EventSourceSpecs

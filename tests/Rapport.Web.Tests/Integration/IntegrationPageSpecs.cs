@@ -7,7 +7,7 @@ public sealed class IntegrationPageSpecs
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Enabling_option_1_on_a_workspace_with_missing_ids_shows_each_one_with_its_link_and_does_not_enable_it()
+    public async Task Enabling_user_and_company_import_on_a_workspace_with_missing_ids_shows_each_one_with_its_link_and_does_not_enable_it()
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Cancel);
         var browser = await ConnectedBrowserAsync(hub);
@@ -28,7 +28,7 @@ public sealed class IntegrationPageSpecs
     }
 
     [Fact]
-    public async Task Once_the_ids_are_fixed_in_Intercom_option_1_is_enabled_and_a_sync_can_start()
+    public async Task Once_the_ids_are_fixed_in_Intercom_user_and_company_import_is_enabled_and_a_sync_can_start()
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Cancel);
         var browser = await ConnectedBrowserAsync(hub);
@@ -58,7 +58,7 @@ public sealed class IntegrationPageSpecs
     }
 
     [Fact]
-    public async Task Saving_with_option_1_off_means_conversations_only_and_the_card_shows_no_account_link()
+    public async Task Saving_with_user_and_company_import_off_means_conversations_only_and_the_card_shows_no_account_link()
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Cancel);
         var browser = await ConnectedBrowserAsync(hub);
@@ -72,7 +72,7 @@ public sealed class IntegrationPageSpecs
     }
 
     [Fact]
-    public async Task Event_import_without_option_1_is_refused_on_the_page_with_the_rule_and_the_checkbox_explains_it()
+    public async Task Event_import_without_user_and_company_import_is_refused_on_the_page_with_the_rule_and_the_checkbox_explains_it()
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Cancel);
         var browser = await ConnectedBrowserAsync(hub);
@@ -82,7 +82,7 @@ public sealed class IntegrationPageSpecs
 
         page.ShouldMatch("data-testid=\"option-events\"[^>]*disabled");
         page.ShouldContain("Needs Import users and companies");
-        saved.ShouldContain("Import event data needs Import users and companies (option 1): without it Rapport cannot tell which user an event belongs to.");
+        saved.ShouldContain("Import event data needs Import users and companies: without it Rapport cannot tell which user an event belongs to.");
         (await hub.Store.GetSyncStateAsync("intercom.settings", Cancel)).ShouldBeNull();
     }
 

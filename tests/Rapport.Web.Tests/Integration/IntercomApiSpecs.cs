@@ -20,7 +20,7 @@ public sealed class IntercomApiSpecs
     }
 
     [Fact]
-    public async Task Enabling_event_import_without_option_1_is_a_400_that_names_the_rule()
+    public async Task Enabling_event_import_without_user_and_company_import_is_a_400_that_names_the_rule()
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Cancel);
         var api = await hub.TokenClientAsync(TeamRole.Leader);
@@ -32,7 +32,7 @@ public sealed class IntercomApiSpecs
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         problem.GetProperty("detail").GetString().ShouldBe(
-            "Import event data needs Import users and companies (option 1): without it Rapport cannot tell which user an event belongs to.");
+            "Import event data needs Import users and companies: without it Rapport cannot tell which user an event belongs to.");
         (await hub.Store.GetSyncStateAsync("intercom.settings", Cancel)).ShouldBeNull();
     }
 
@@ -54,7 +54,7 @@ public sealed class IntercomApiSpecs
     }
 
     [Fact]
-    public async Task Enabling_option_1_with_ids_missing_is_a_409_carrying_the_checks_findings_and_the_csv_lists_them_with_links()
+    public async Task Enabling_user_and_company_import_with_ids_missing_is_a_409_carrying_the_checks_findings_and_the_csv_lists_them_with_links()
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Cancel);
         var api = await hub.TokenClientAsync(TeamRole.Admin);
@@ -104,7 +104,7 @@ public sealed class IntercomApiSpecs
     }
 
     [Fact]
-    public async Task A_sync_while_option_1_is_off_imports_conversations_only()
+    public async Task A_sync_while_user_and_company_import_is_off_imports_conversations_only()
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Cancel);
         var api = await hub.TokenClientAsync(TeamRole.Admin);

@@ -69,14 +69,14 @@ public sealed class ReconciliationSweepSpecs
     }
 
     [Fact]
-    public async Task With_option_1_off_Sync_now_imports_conversations_only_attached_to_users_by_email()
+    public async Task With_user_and_company_import_off_Sync_now_imports_conversations_only_attached_to_users_by_email()
     {
         await using var synced = await SyncedHub.StartAsync(Token, importUsersAndCompanies: false);
         var (hub, workspace) = (synced.Hub, synced.Workspace);
         var user = synced.ImportedUser();
         var company = synced.ImportedCompany();
         var conversation = workspace.AddConversation(user.Id, "Where do I find my invoices?");
-        workspace.UpdateCompany(company.Id, c => c.Name = "Not imported with option 1 off");
+        workspace.UpdateCompany(company.Id, c => c.Name = "Not imported with Import users and companies off");
         var page = await (await hub.SignedInAsync()).GetStringAsync("/settings/integrations/intercom", Token);
 
         var job = await WebHub.SyncNowAsync(synced.Api, Token);
@@ -87,7 +87,7 @@ public sealed class ReconciliationSweepSpecs
         job.GetProperty("conversations").GetProperty("stored").GetInt32().ShouldBeGreaterThan(0);
         var stored = (await hub.Store.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull();
         stored.Conversation.UserExternalIds.ShouldBe([user.ExternalId!]);
-        (await hub.Store.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldNotBe("Not imported with option 1 off");
+        (await hub.Store.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldNotBe("Not imported with Import users and companies off");
     }
 
     [Fact]

@@ -7,8 +7,9 @@ namespace Rapport.Web.Tests.Integration;
 
 /// <summary>
 /// A <see cref="WebHub"/> connected with a token, every company seen yesterday, subscribed to the simulator's webhooks,
-/// and synced once: option 1 on (only what has ids) with "Sync now", conversations included; or option 1 off, with the
-/// users imported beforehand so that conversations have someone to attach to by email.
+/// and synced once: Import users and companies on (only what has ids) with "Sync now", conversations included; or
+/// Import users and companies off, with the users imported beforehand so that conversations have someone to attach to
+/// by email.
 /// </summary>
 internal sealed record SyncedHub(WebHub Hub, HttpClient Api) : IAsyncDisposable
 {
@@ -46,7 +47,8 @@ internal sealed record SyncedHub(WebHub Hub, HttpClient Api) : IAsyncDisposable
         return new SyncedHub(hub, api);
     }
 
-    /// <summary>Users in the hub from an import run on its own (as another source would bring them): option 1 stays off.</summary>
+    /// <summary>Users in the hub from an import run on its own (as another source would bring them): Import users and
+    /// companies stays off.</summary>
     private static async Task ImportUsersAsync(WebHub hub, CancellationToken cancellationToken)
     {
         await hub.ImportAsync(new ImportOptions { OnlyWithIds = true }, cancellationToken);

@@ -9,7 +9,7 @@ using Rapport.Web.Keys;
 namespace Rapport.Web.Tests.Keys;
 
 /// <summary>
-/// Issue 16, item 6: whoever has the hub's database (the SQLite file, a copy of it, a dump of the PostgreSQL schema) and
+/// Whoever has the hub's database (the SQLite file, a copy of it, a dump of the PostgreSQL schema) and
 /// Rapport's source code, but not the master key kept outside it, cannot read the stored Intercom token.
 /// </summary>
 public sealed class KeyRingAtRestSpecs

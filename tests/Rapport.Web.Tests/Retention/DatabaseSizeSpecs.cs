@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Rapport.Web.Tests.Retention;
 
-/// <summary>Issue 16, item 7: an operator sees how big the hub's database is, and how long the inboxes keep what they applied.</summary>
+/// <summary>An operator sees how big the hub's database is, and how long the inboxes keep what they applied.</summary>
 public sealed partial class DatabaseSizeSpecs
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

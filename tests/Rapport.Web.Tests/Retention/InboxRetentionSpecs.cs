@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Rapport.Web.Tests.Retention;
 
 /// <summary>
-/// Issue 16, item 7: a running hub keeps applied webhook notifications and Segment calls for the retention (7 days by
+/// A running hub keeps applied webhook notifications and Segment calls for the retention (7 days by
 /// default) and then deletes them; what failed or was set aside stays until someone handles it.
 /// </summary>
 public sealed class InboxRetentionSpecs

@@ -2,7 +2,7 @@ namespace Rapport.Web.Tests.Segment;
 
 /// <summary>
 /// What a group call's traits do to its account, read back through the REST API as a teammate would: they merge like
-/// identify's, and a number Rapport cannot hold is refused at the door (issue 15).
+/// identify's, and a number Rapport cannot hold is refused at the door.
 /// </summary>
 public sealed class SegmentTraitSpecs
 {

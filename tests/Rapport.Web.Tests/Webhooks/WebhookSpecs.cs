@@ -144,7 +144,7 @@ public sealed class WebhookSpecs
         (await hub.Store.CountInboxAsync(Token)).Received.ShouldBe(0);
     }
 
-    /// <summary>An imported hub with option 1 on, subscribed to the simulator's webhooks.</summary>
+    /// <summary>An imported hub with Import users and companies on, subscribed to the simulator's webhooks.</summary>
     private static async Task<WebHub> LiveHubAsync()
     {
         var hub = await ImportedHub.StartAsync(Token);

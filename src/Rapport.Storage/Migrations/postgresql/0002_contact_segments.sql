@@ -1,4 +1,5 @@
--- Users' segments: the Intercom contact object has none, so the import reads them per segment (INTERCOM.md §12).
+-- Users' segments: the Intercom contact object has none, so the import reads them per segment: one search per
+-- segment's members instead of one call per contact.
 CREATE TABLE source_contact_segments (
     source    text COLLATE "C" NOT NULL,
     source_id text COLLATE "C" NOT NULL,

@@ -1,4 +1,4 @@
--- Browsing accounts and users (issue 3): keyset pagination needs every sort key in the account's own row, beside the
+-- Browsing accounts and users: keyset pagination needs every sort key in the account's own row, beside the
 -- id, in one index per order. Plan, spend, last seen and created live on source records and the user count in
 -- memberships, so triggers keep copies on accounts ("list_*"): the account's source record is a qualified one first,
 -- then the smallest (source, source_id), the same rule as on SQLite. Missing values become sentinels that sort first

@@ -1,7 +1,8 @@
 -- Data events attached to hub users, and one row per event name with its status. Intercom de-duplicates an event on
--- workspace + contact + event name + created_at (INTERCOM.md §5); dedup_key is that tuple, hashed, so a redelivered event
--- is stored once. An ignored name stores nothing: its events are only counted (dropped_count). A purge deletes a name's
--- events and keeps its row: purged_count says how many went, so stored_count stays what was ever stored.
+-- workspace + contact + event name + created_at (Intercom's API reference, "Submit a data event"); dedup_key is that
+-- tuple, hashed, so a redelivered event is stored once. An ignored name stores nothing: its events are only counted
+-- (dropped_count). A purge deletes a name's events and keeps its row: purged_count says how many went, so stored_count
+-- stays what was ever stored.
 
 CREATE TABLE event_names (
     source            text COLLATE "C" NOT NULL,

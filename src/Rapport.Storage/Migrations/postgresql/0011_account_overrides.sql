@@ -1,4 +1,4 @@
--- What teammates set by hand on an account (issue 5), each with who and when: the owner, which wins over the owner
+-- What teammates set by hand on an account, each with who and when: the owner, which wins over the owner
 -- trait; segment memberships, which win over a segment's rule; and indicators marked addressed, each mark naming the
 -- activation it was made on so that a later activation starts unaddressed.
 

@@ -1,4 +1,4 @@
--- Segment as a second source (issue 8). Messages are kept as received before anything is applied: the ingest answers
+-- Segment as a second source. Messages are kept as received before anything is applied: the ingest answers
 -- only once its rows are here, and a worker applies them in order. Anonymous-only calls wait aside until an identify links
 -- their anonymousId to a user. A merge keeps what it changed, so undo restores exactly the prior state.
 

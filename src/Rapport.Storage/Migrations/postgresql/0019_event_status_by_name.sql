@@ -1,4 +1,4 @@
--- An event name's status is the name's, whichever source delivers it (issue 15): ignoring "Report Exported" drops it from
+-- An event name's status is the name's, whichever source delivers it: ignoring "Report Exported" drops it from
 -- Intercom's webhook and Segment's track calls alike, and from a source that first sends it afterwards. One row per name
 -- whose status a teammate set; a name without one is tracked. event_names keeps, per source, what it delivered. A name
 -- ignored for any source stays ignored, so nothing dropped before the upgrade starts being stored.

@@ -1,4 +1,4 @@
--- Issue 16, "safe to put on the internet".
+-- What a hub open to the internet needs: sign-in throttling and the audit log.
 --
 -- Failed sign-ins per email, typed by anyone: ten within fifteen minutes lock the email for fifteen minutes
 -- (configurable). Kept per email rather than per teammate, known or not, so that a lock tells nothing about which emails

@@ -1,4 +1,4 @@
--- Server-side sessions (issue 16, item 4): a copied session cookie stops working once its session ends (sign-out, the
+-- Server-side sessions: a copied session cookie stops working once its session ends (sign-out, the
 -- teammate ending it from their profile, an Admin ending all of a teammate's), and every session of a teammate ends
 -- when their password or role changes or they are removed. The cookie names its session and the security stamp it was
 -- issued under; both are checked on every request. An identity never hands out an ended session's id again.

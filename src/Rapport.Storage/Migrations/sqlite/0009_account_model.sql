@@ -1,4 +1,4 @@
--- The account model (issue 5): every saved version of the definitions document (the newest is in force), and each
+-- The account model: every saved version of the definitions document (the newest is in force), and each
 -- account's computed state. The whole state is JSON (what the next computation carries: indicators' activation dates);
 -- MRR, type, overall health and owner are columns beside it so that lists can filter and sort on them by index.
 

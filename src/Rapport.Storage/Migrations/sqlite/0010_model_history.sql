@@ -1,4 +1,4 @@
--- The account model over time (issue 5). account_history: each account's values per UTC day (day = days since
+-- The account model over time. account_history: each account's values per UTC day (day = days since
 -- 1970-01-01), the day's last computation winning; values only, keyed by definition name. account_values: the state's
 -- named values one row each (kind: element, metric, health_score, segment, indicator; name lower-cased; segments and
 -- active indicators hold 1), written with the state, so the accounts list filters and sorts by index, never by JSON.

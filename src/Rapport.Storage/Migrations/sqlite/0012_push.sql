@@ -1,4 +1,4 @@
--- The push of account data onto Intercom (issue 6): what was last pushed to each company and contact (a JSON object of
+-- The push of account data onto Intercom: what was last pushed to each company and contact (a JSON object of
 -- attribute values), written as each update lands, and every data attribute a push has written (stale ones are listed).
 
 CREATE TABLE push_snapshots (

@@ -3,7 +3,7 @@ using Rapport.Hub.Team;
 namespace Rapport.Web.Audit;
 
 /// <summary>
-/// Records who did what (issue 16) in the hub's append-only audit log, read on Settings → Audit log and from
+/// Records who did what in the hub's append-only audit log, read on Settings → Audit log and from
 /// <c>GET /api/v1/audit</c>. One call per event, from wherever it happens:
 /// <c>await audit.RecordAsync(AuditActions.RoleChanged, "Grace Hopper (grace@example.test)", "Team Member → Leader");</c>
 /// The time is the hub's clock; the actor is the teammate signed in on the current request (or <c>actor</c>, for the

@@ -5,7 +5,7 @@ namespace Rapport.Web.Auth;
 /// <summary>
 /// What a new password must not be, wherever one is set (the first admin, one's own profile), each refusal saying why:
 /// shorter than <see cref="MinimumLength"/>, one character repeated, on a list of common passwords, or made of the email
-/// or of the product's name (issue 16: <c>aaaaaaaaaa</c> used to pass). "Made of" means that once those words are taken
+/// or of the product's name (so <c>aaaaaaaaaa</c> does not pass). "Made of" means that once those words are taken
 /// out, fewer than <see cref="MinimumOtherLetters"/> letters are left: <c>Rapport2026!</c> is refused, a sentence that
 /// happens to hold the word is not.
 /// </summary>

@@ -3,7 +3,7 @@ using Rapport.Hub.Security;
 namespace Rapport.Web.Auth;
 
 /// <summary>
-/// How hard Rapport makes guessing passwords (issue 16). Every request that tries a password (the sign-in form, changing
+/// How hard Rapport makes guessing passwords. Every request that tries a password (the sign-in form, changing
 /// one's password) counts against its client address with the account, and against the address alone; past either
 /// limit it is answered 429 before the password is looked at. Independently, <see cref="Lock"/> locks an account after
 /// repeated failures from anywhere.

@@ -7,7 +7,8 @@ namespace Rapport.Web.Integration;
 
 /// <summary>
 /// The integration's rules in one place, shared by the settings page and the REST API: option dependencies, and the
-/// pre-enable check that must pass (or "import only what has ids" be ticked) before option 1 is enabled the first time.
+/// pre-enable check that must pass (or "import only what has ids" be ticked) before Import users and companies is
+/// enabled the first time.
 /// </summary>
 internal sealed class IntercomIntegration(
     IHubStore store, IntercomConnections connections, IntercomCheck check, IntercomSyncJob sync, IAuditLog audit, TimeProvider timeProvider)

@@ -33,8 +33,9 @@ internal sealed partial class IntercomSyncJob(
     }
 
     /// <summary>
-    /// Starts "Sync now"; the refusal says why it could not (a job is running, not connected, option 1 on but its check
-    /// not passed). With option 1 off the integration is conversations only, and so is the sync.
+    /// Starts "Sync now"; the refusal says why it could not (a job is running, not connected, Import users and
+    /// companies on but its check not passed). With Import users and companies off the integration is conversations
+    /// only, and so is the sync.
     /// </summary>
     public async Task<(SyncStatus Status, string? Refusal)> StartAsync(string startedBy, CancellationToken cancellationToken)
     {
@@ -98,7 +99,7 @@ internal sealed partial class IntercomSyncJob(
     {
         if (!settings.ImportUsersAndCompanies)
         {
-            // Conversations only (the seed's option 1 off): attached to hub users by email.
+            // Conversations only (Import users and companies off): attached to hub users by email.
             var conversations = await new ConversationImporter(client, store, new ConversationImportOptions { AttachByContact = false }, timeProvider)
                 .RunAsync(progress, cancellationToken);
             return s => s with { Conversations = conversations };

@@ -21,7 +21,7 @@ public sealed record SyncStatus(
     /// <summary>sync ("Sync now") or sweep (the reconciliation sweep).</summary>
     public string Kind { get; init; } = SyncKind;
 
-    /// <summary>The conversations a completed sync imported (conversations only when option 1 is off).</summary>
+    /// <summary>The conversations a completed sync imported (all it imports with Import users and companies off).</summary>
     public ConversationImportSummary? Conversations { get; init; }
 
     /// <summary>A completed sweep's result.</summary>

@@ -12,7 +12,7 @@ internal sealed record KeyRingOpening(MasterKey Key, IReadOnlyList<string> Notic
 /// <summary>
 /// The hub's key ring and its master key, checked before Data Protection reads either: a hub whose keys need a master key
 /// it was not given stops with a message saying which and what to do, never making a new key ring that would lose the
-/// stored tokens (issue 16). A ring stored in the clear, as Rapport kept it before master keys, is sealed on the spot.
+/// stored tokens. A ring stored in the clear, as Rapport kept it before master keys, is sealed on the spot.
 /// </summary>
 internal static partial class HubKeyRing
 {

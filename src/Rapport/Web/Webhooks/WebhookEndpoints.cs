@@ -6,7 +6,7 @@ namespace Rapport.Web.Webhooks;
 /// <summary>
 /// <c>/webhooks/intercom</c>: verify the signature on the raw bytes, append to the inbox, answer 200 once it is committed.
 /// Nothing else happens in the request (no Intercom calls, no mapping): Intercom wants an answer within 5 s and ranks
-/// endpoints slower than 500 ms lower (INTERCOM.md §10). The worker applies the inbox.
+/// endpoints slower than 500 ms lower (Intercom's webhook documentation). The worker applies the inbox.
 /// </summary>
 internal static class WebhookEndpoints
 {
