@@ -7,7 +7,7 @@ namespace Rapport.Sync.Segment;
 /// Which pending calls may be applied now. A call waiting for its retry holds back every later call that names one of
 /// its ids (userId, anonymousId, groupId, context.groupId), and those hold back the calls that name theirs: a track must
 /// not overtake the failed group or identify that places its user. Calls naming other ids go on. Once the failing call
-/// is set aside the calls behind it are applied without it (see README, "set aside").
+/// is set aside the calls behind it are applied without it (docs/features/segment.md, "A call that cannot be applied").
 /// </summary>
 internal static class SegmentCallOrder
 {
