@@ -12,7 +12,7 @@ internal static class IntercomConnection
         if (string.IsNullOrWhiteSpace(settings.Token))
             throw new SettingsException("no Intercom token: pass --token, set RAPPORT_INTERCOM_TOKEN, or put intercom.token in rapport.json");
 
-        var baseAddress = settings.IntercomUrl ?? IntercomClientOptions.BaseAddressFor(ParseRegion(settings.Region));
+        var baseAddress = settings.IntercomUrl ?? IntercomClientOptions.BaseAddressFor(Region(settings.Region));
         var services = new ServiceCollection();
         services.AddSingleton(timeProvider);
         services.AddRapportIntercom(options =>
@@ -23,11 +23,6 @@ internal static class IntercomConnection
         return services.BuildServiceProvider();
     }
 
-    private static IntercomRegion ParseRegion(string region) => region.ToLowerInvariant() switch
-    {
-        "us" => IntercomRegion.UnitedStates,
-        "eu" => IntercomRegion.Europe,
-        "au" => IntercomRegion.Australia,
-        _ => throw new SettingsException($"region '{region}' is not one of us, eu, au"),
-    };
+    private static IntercomRegion Region(string region) =>
+        IntercomRegionCodes.TryParse(region, out var parsed) ? parsed : throw new SettingsException($"region '{region}' is not one of {IntercomRegionCodes.Allowed}");
 }
