@@ -124,7 +124,7 @@ public sealed partial class IntercomClient
         }
 
         var pathAndQuery = uri.IsAbsoluteUri ? uri.PathAndQuery : next;
-        var basePath = _options.BaseAddress.AbsolutePath;
+        var basePath = _options.ApiBase.AbsolutePath;
         if (pathAndQuery.StartsWith(basePath, StringComparison.Ordinal))
         {
             return pathAndQuery[basePath.Length..];

@@ -53,11 +53,11 @@ public sealed partial class IntercomClient
     private IntercomException? Translate(Exception exception, string endpoint) => exception switch
     {
         IntercomException intercom => intercom,
-        TimeoutException => new IntercomUnreachableException(_options.BaseAddress, $"{endpoint} got no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", exception),
-        HttpRequestException => new IntercomUnreachableException(_options.BaseAddress, $"{endpoint}: {exception.Message}", exception),
-        IOException => new IntercomUnreachableException(_options.BaseAddress, $"{endpoint}: the connection broke while reading the response ({exception.Message})", exception),
+        TimeoutException => new IntercomUnreachableException(_options.ApiBase, $"{endpoint} got no answer within {_options.RequestTimeout.TotalSeconds:0.#} s", exception),
+        HttpRequestException => new IntercomUnreachableException(_options.ApiBase, $"{endpoint}: {exception.Message}", exception),
+        IOException => new IntercomUnreachableException(_options.ApiBase, $"{endpoint}: the connection broke while reading the response ({exception.Message})", exception),
         JsonException => new IntercomInvalidResponseException(endpoint, $"malformed JSON ({exception.Message})", exception),
-        OperationCanceledException => new IntercomUnreachableException(_options.BaseAddress, $"{endpoint} was aborted by the HTTP stack", exception),
+        OperationCanceledException => new IntercomUnreachableException(_options.ApiBase, $"{endpoint} was aborted by the HTTP stack", exception),
         _ => null,
     };
 
@@ -104,7 +104,7 @@ public sealed partial class IntercomClient
                     Statistics.AddRateLimited();
                 }
 
-                throw await IntercomErrors.ReadAsync(response, endpoint, _options.BaseAddress, cancellationToken).ConfigureAwait(false);
+                throw await IntercomErrors.ReadAsync(response, endpoint, _options.ApiBase, cancellationToken).ConfigureAwait(false);
             }
 
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);

@@ -3,8 +3,17 @@ namespace Rapport.Intercom;
 /// <summary>How <see cref="IntercomClient"/> reaches one Intercom app.</summary>
 public sealed class IntercomClientOptions
 {
-    /// <summary>The API host; any URL works (the simulator). Default: the US region.</summary>
-    public Uri BaseAddress { get; set; } = new("https://api.intercom.io/");
+    /// <summary>The API host; any URL works (the simulator). Null: the <see cref="Region"/>'s host.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>
+    /// Where the workspace is hosted, as people write it (us, eu or au; empty is us), read by
+    /// <see cref="IntercomRegionCodes"/>; used when no <see cref="BaseAddress"/> is given.
+    /// </summary>
+    public string? Region { get; set; }
+
+    /// <summary>The host requests go to: <see cref="BaseAddress"/>, else the region's. Validation has checked the region.</summary>
+    public Uri ApiBase => BaseAddress ?? BaseAddressFor(IntercomRegionCodes.Parse(Region));
 
     /// <summary>Bearer token: a private app's access token or an OAuth token.</summary>
     public string AccessToken { get; set; } = "";

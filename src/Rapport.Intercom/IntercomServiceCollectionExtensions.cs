@@ -17,8 +17,11 @@ public static class IntercomServiceCollectionExtensions
         typeof(IntercomClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0";
 
     /// <summary>
-    /// Registers <see cref="IntercomClient"/> as a typed client with the shared singletons (rate-limit gate, scroll gate,
-    /// statistics, resilience pipelines) and <see cref="TimeProvider.System"/> unless a TimeProvider is registered.
+    /// Registers <see cref="IntercomClient"/> as a typed client with its options, the shared singletons (rate-limit gate,
+    /// scroll gate, statistics, resilience pipelines) and <see cref="TimeProvider.System"/> unless a TimeProvider is
+    /// registered: the one way the command line and the web app compose a client, so both get the same handlers and checks.
+    /// The options are validated when the container starts (a host does it; a bare container calls
+    /// <see cref="IStartupValidator.Validate"/>), so a bad region or URL stops the program before the first request.
     /// Returns the builder so callers can add handlers; they see every attempt, after the rate-limit gate let it through.
     /// Calling it again only adds <paramref name="configure"/>.
     /// </summary>
@@ -29,9 +32,8 @@ public static class IntercomServiceCollectionExtensions
 
         services.AddOptions<IntercomClientOptions>()
             .Configure(configure)
-            .Validate(options => options.BaseAddress.IsAbsoluteUri, "Intercom BaseAddress must be an absolute URL.")
-            .Validate(options => options.ContactsPageSize is > 0 and <= 150, "Intercom ContactsPageSize must be 1..150.")
-            .Validate(options => options.RequestTimeout > TimeSpan.Zero && options.MaxRetries >= 0, "Intercom RequestTimeout must be positive and MaxRetries not negative.");
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IntercomClientOptions>, IntercomClientOptionsValidator>());
 
         if (services.Any(descriptor => descriptor.ServiceType == typeof(IntercomResilience)))
         {
@@ -47,7 +49,7 @@ public static class IntercomServiceCollectionExtensions
         var builder = services.AddHttpClient(HttpClientName, static (provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<IntercomClientOptions>>().Value;
-                var baseAddress = options.BaseAddress.AbsoluteUri;
+                var baseAddress = options.ApiBase.AbsoluteUri;
                 http.BaseAddress = new Uri(baseAddress.EndsWith('/') ? baseAddress : baseAddress + "/");
                 // The resilience pipeline owns timeouts, per attempt.
                 http.Timeout = Timeout.InfiniteTimeSpan;

@@ -6,7 +6,7 @@ namespace Rapport.Cli;
 /// <summary>The flags every Intercom-facing command takes; a flag wins over the environment and the config file.</summary>
 internal sealed class CommonOptions
 {
-    public Option<string?> Config { get; } = new("--config") { Description = $"Config file (default: ./{SettingsLoader.DefaultConfigFile} when present)" };
+    public Option<string?> Config { get; } = new("--config") { Description = $"Config file (default: ./{RapportConfiguration.DefaultConfigFile} when present)" };
     public Option<string?> Database { get; } = new("--database") { Description = $"SQLite file, or a PostgreSQL URL / connection string (default: {RapportSettings.DefaultDatabase}; env RAPPORT_DATABASE)" };
     public Option<string?> IntercomUrl { get; } = new("--intercom-url") { Description = "Intercom API base URL, e.g. a simulator's (env RAPPORT_INTERCOM_URL)" };
     public Option<string?> Region { get; } = new("--region") { Description = "Intercom region when no URL is given: us, eu or au (env RAPPORT_INTERCOM_REGION)" };
@@ -24,17 +24,23 @@ internal sealed class CommonOptions
         command.Options.Add(Token);
     }
 
-    public RapportSettings Read(ParseResult result)
+    /// <summary>
+    /// The validated settings from the config file, the environment, these flags and the command's own
+    /// <paramref name="flags"/> (a null value: not given).
+    /// </summary>
+    public RapportSettings Read(ParseResult result, params (SettingKey Setting, string? Value)[] flags)
     {
-        var settings = SettingsLoader.Load(result.GetValue(Config), Environment.GetEnvironmentVariable);
-        var url = result.GetValue(IntercomUrl);
-        return settings with
-        {
-            Database = result.GetValue(Database) ?? settings.Database,
-            IntercomUrl = url is null ? settings.IntercomUrl : WorkspaceOptions.ParseUrl(url, "--intercom-url"),
-            Region = result.GetValue(Region) ?? settings.Region,
-            Token = result.GetValue(Token) ?? settings.Token,
-            MasterKeyFile = result.GetValue(MasterKeyFile) ?? settings.MasterKeyFile,
-        };
+        (SettingKey, string?)[] common =
+        [
+            (SettingKeys.Database, result.GetValue(Database)),
+            (SettingKeys.IntercomUrl, result.GetValue(IntercomUrl)),
+            (SettingKeys.Region, result.GetValue(Region)),
+            (SettingKeys.Token, result.GetValue(Token)),
+            (SettingKeys.MasterKeyFile, result.GetValue(MasterKeyFile)),
+        ];
+        var given = common.Concat(flags)
+            .Where(flag => flag.Item2 is not null)
+            .Select(flag => KeyValuePair.Create(flag.Item1, flag.Item2!));
+        return SettingsRegistration.Resolve(RapportConfiguration.Build(result.GetValue(Config), Environment.GetEnvironmentVariable, given));
     }
 }

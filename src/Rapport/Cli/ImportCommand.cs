@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Rapport.Configuration;
 using Spectre.Console;
 
@@ -25,15 +26,14 @@ internal static class ImportCommand
         command.Options.Add(patience);
         command.SetAction((result, cancellationToken) => UserErrors.RunAsync(() =>
         {
-            var settings = common.Read(result);
-            settings = settings with
-            {
-                LastSeenDays = result.GetValue(lastSeenDays) ?? settings.LastSeenDays,
-                Qualification = result.GetValue(rule) ?? settings.Qualification,
-                OnlyWithIds = result.GetValue(onlyWithIds) || settings.OnlyWithIds,
-                Conversations = result.GetValue(conversations) || settings.Conversations,
-                ImportPatience = result.GetValue(patience) is { } text ? DurationText.Parse(text, "--patience") : settings.ImportPatience,
-            };
+            var settings = common.Read(
+                result,
+                (SettingKeys.LastSeenDays, result.GetValue(lastSeenDays)?.ToString(CultureInfo.InvariantCulture)),
+                (SettingKeys.Qualification, result.GetValue(rule)),
+                // Switches only turn an import option on; left off, the config file's value stands.
+                (SettingKeys.OnlyWithIds, result.GetValue(onlyWithIds) ? "true" : null),
+                (SettingKeys.Conversations, result.GetValue(conversations) ? "true" : null),
+                (SettingKeys.Patience, result.GetValue(patience)));
             return new ImportWorkflow(AnsiConsole.Console, TimeProvider.System).RunAsync(settings, result.GetValue(full), cancellationToken);
         }, cancellationToken));
         return command;

@@ -1,10 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Rapport.Configuration;
 using Rapport.Intercom;
 
 namespace Rapport.Cli;
 
-/// <summary>Builds the container a command runs in: the Intercom client for the configured host and token.</summary>
+/// <summary>
+/// Builds the container a command runs in: the Intercom client for the configured URL or region and token, composed by
+/// <see cref="IntercomServiceCollectionExtensions.AddRapportIntercom"/> as the web app composes its own, and validated
+/// before the command makes its first request.
+/// </summary>
 internal static class IntercomConnection
 {
     public static ServiceProvider Build(RapportSettings settings, TimeProvider timeProvider)
@@ -12,22 +17,24 @@ internal static class IntercomConnection
         if (string.IsNullOrWhiteSpace(settings.Token))
             throw new SettingsException("no Intercom token: pass --token, set RAPPORT_INTERCOM_TOKEN, or put intercom.token in rapport.json");
 
-        var baseAddress = settings.IntercomUrl ?? IntercomClientOptions.BaseAddressFor(ParseRegion(settings.Region));
         var services = new ServiceCollection();
         services.AddSingleton(timeProvider);
         services.AddRapportIntercom(options =>
         {
-            options.BaseAddress = baseAddress;
+            options.BaseAddress = settings.IntercomUrl;
+            options.Region = settings.Region;
             options.AccessToken = settings.Token;
         });
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            provider.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+        return provider;
     }
-
-    private static IntercomRegion ParseRegion(string region) => region.ToLowerInvariant() switch
-    {
-        "us" => IntercomRegion.UnitedStates,
-        "eu" => IntercomRegion.Europe,
-        "au" => IntercomRegion.Australia,
-        _ => throw new SettingsException($"region '{region}' is not one of us, eu, au"),
-    };
 }

@@ -19,12 +19,7 @@ internal static class ServeCommand
         command.Options.Add(adminPassword);
         command.SetAction((result, cancellationToken) => UserErrors.RunAsync(async () =>
         {
-            var settings = common.Read(result);
-            settings = settings with
-            {
-                Urls = result.GetValue(urls) ?? settings.Urls,
-                AdminPassword = result.GetValue(adminPassword) ?? settings.AdminPassword,
-            };
+            var settings = common.Read(result, (SettingKeys.Urls, result.GetValue(urls)), (SettingKeys.AdminPassword, result.GetValue(adminPassword)));
             await ServeAsync(AnsiConsole.Console, WebOptions(settings), cancellationToken: cancellationToken);
             return ExitCodes.Ok;
         }, CancellationToken.None));
@@ -34,13 +29,13 @@ internal static class ServeCommand
     internal static RapportWebOptions WebOptions(RapportSettings settings) => new()
     {
         Database = settings.Database,
-        Urls = settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        Urls = RapportSettings.ListenUrls(settings.Urls),
         AdminEmail = settings.AdminEmail,
         AdminPassword = settings.AdminPassword,
         PublicUrl = settings.PublicUrl,
-        TrustedProxies = Web.Security.TrustedProxies.Parse(settings.TrustedProxies, "web.trustedProxies / RAPPORT_TRUSTED_PROXIES"),
+        TrustedProxies = Web.Security.TrustedProxies.Parse(settings.TrustedProxies, SettingKeys.TrustedProxies.Name),
         SweepInterval = TimeSpan.FromMinutes(settings.SweepMinutes),
-        SignIn = new Web.Auth.SignInProtection { Lock = LockPolicy(settings) },
+        SignIn = new Web.Auth.SignInProtection { Lock = new(settings.LockoutFailures, TimeSpan.FromMinutes(settings.LockoutMinutes)) },
         ImportPatience = settings.ImportPatience,
         InboxRetention = TimeSpan.FromDays(settings.InboxRetentionDays),
         MasterKeyFile = settings.MasterKeyFile ?? MasterKeyLocation.DefaultFile(settings.Database, settings.ConfigFile),
@@ -53,11 +48,6 @@ internal static class ServeCommand
             ApiUrl = settings.IntercomUrl,
         },
     };
-
-    private static Hub.Security.SignInLockPolicy LockPolicy(RapportSettings settings) =>
-        settings.LockoutFailures > 0 && settings.LockoutMinutes < 1
-            ? throw new SettingsException("web.lockoutMinutes / RAPPORT_LOCKOUT_MINUTES: an account locks for at least 1 minute (set lockoutFailures to 0 to never lock)")
-            : new(settings.LockoutFailures, TimeSpan.FromMinutes(settings.LockoutMinutes));
 
     /// <summary>
     /// Starts the app, runs <paramref name="started"/> on it, says where it is (and the first admin's password, once, or as

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Rapport.Configuration;
 using Rapport.Hub.Rules;
 using Rapport.Hub.Storage;
@@ -32,6 +33,9 @@ internal static class UserErrors
     private static string? Describe(Exception exception) => exception switch
     {
         SettingsException or HubStoreException => exception.Message,
+        OptionsValidationException invalid => string.Join("; ", invalid.Failures),
+        AggregateException { InnerExceptions: var inner } when inner.All(error => error is OptionsValidationException) =>
+            string.Join("; ", inner.Cast<OptionsValidationException>().SelectMany(error => error.Failures)),
         RuleSyntaxException => $"qualification {exception.Message}",
         IntercomPatienceExceededException => $"intercom: {exception.Message}. Run the import again to resume it; --patience or import.patience waits longer",
         IntercomException => $"intercom: {exception.Message}",

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rapport.Intercom;
 using Rapport.Intercom.OAuth;
 using Rapport.Web;
 using Rapport.Web.Auth;
@@ -23,13 +24,13 @@ internal sealed class ConnectModel(RapportWebOptions options, OAuthState state) 
                 "Set intercom.clientId and intercom.clientSecret (Developer Hub → your app → Basic info), or connect with an access token instead.");
             return Page();
         }
-        if (!IntercomRegions.TryParse(region, out var parsed))
+        if (!IntercomRegionCodes.TryParse(region, out var parsed))
         {
             Failure = new OAuthFailure("Unknown region", $"'{region}' is not a region.", "Choose US, EU or AU and connect again.");
             return Page();
         }
 
-        var sealedState = state.Issue(Response, User.TeammateId() ?? 0, IntercomRegions.Code(parsed));
+        var sealedState = state.Issue(Response, User.TeammateId() ?? 0, IntercomRegionCodes.Code(parsed));
         var authorize = IntercomOAuth.BuildAuthorizeUrl(options.Intercom.AuthorizeUrl, options.Intercom.ClientId!, sealedState, OAuthState.RedirectUri(options, Request));
         return Redirect(authorize.AbsoluteUri);
     }

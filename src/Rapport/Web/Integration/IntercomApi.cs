@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rapport.Intercom;
 using Rapport.Sync.Settings;
 using Rapport.Web.Auth;
 
@@ -46,10 +47,10 @@ internal static class IntercomApi
     {
         if (string.IsNullOrWhiteSpace(request.Token))
             return TypedResults.Problem("An access token is required.", statusCode: 400);
-        if (!IntercomRegions.TryParse(request.Region, out var region))
+        if (!IntercomRegionCodes.TryParse(request.Region, out var region))
             return TypedResults.Problem($"'{request.Region}' is not a region: us, eu or au.", statusCode: 400);
 
-        var (connection, problem) = await connections.ConnectAsync(IntercomRegions.Code(region), request.Token.Trim(), "token", user.Describe(), cancellationToken);
+        var (connection, problem) = await connections.ConnectAsync(IntercomRegionCodes.Code(region), request.Token.Trim(), "token", user.Describe(), cancellationToken);
         return connection is not null
             ? TypedResults.Ok(ConnectionDto.From(connection))
             : TypedResults.Problem(problem!.Detail + " The previous connection, if any, is unchanged.", statusCode: problem.Status, title: problem.Title);

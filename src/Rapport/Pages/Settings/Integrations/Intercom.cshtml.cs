@@ -50,13 +50,13 @@ internal sealed partial class IntercomModel(
         {
             Fail("Paste an access token first.");
         }
-        else if (!IntercomRegions.TryParse(region, out var parsed))
+        else if (!IntercomRegionCodes.TryParse(region, out var parsed))
         {
             Fail($"'{region}' is not a region.");
         }
         else
         {
-            var (connection, problem) = await connections.ConnectAsync(IntercomRegions.Code(parsed), token.Trim(), "token", User.Describe(), cancellationToken);
+            var (connection, problem) = await connections.ConnectAsync(IntercomRegionCodes.Code(parsed), token.Trim(), "token", User.Describe(), cancellationToken);
             if (connection is not null)
                 Message = $"Connected to {connection.WorkspaceName} ({connection.AppId}) with the access token. Now choose what Rapport imports.";
             else
