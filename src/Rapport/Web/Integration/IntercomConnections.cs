@@ -22,6 +22,7 @@ internal sealed class IntercomConnections(
     private readonly IDataProtector _protector = protection.CreateProtector(TokenPurpose);
     private readonly SemaphoreSlim _sync = new(1, 1);
     private (string Key, ServiceProvider Services)? _client;
+    private int _disposed;
 
     public async Task<IntercomConnectionRecord?> CurrentAsync(CancellationToken cancellationToken) =>
         IntercomConnectionRecord.FromJson(await store.GetSyncStateAsync(IntercomConnectionRecord.StateKey, cancellationToken));
@@ -139,8 +140,11 @@ internal sealed class IntercomConnections(
         }
     }
 
+    // The container disposes it twice: as itself and as the IIntercomConnection its factory returned.
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await DropClientAsync();
         _sync.Dispose();
     }
