@@ -10,9 +10,8 @@ namespace Rapport.Cli;
 /// </summary>
 internal static class ImportRecompute
 {
-    public static async Task RunAsync(IAnsiConsole console, IHubStore store, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async Task RunAsync(IAnsiConsole console, IHubStore store, AccountModelService model, CancellationToken cancellationToken)
     {
-        var model = new AccountModelService(store, timeProvider);
         var counts = await store.CountAsync(cancellationToken);
         var total = Math.Max(1, counts.ActiveAccounts + counts.InactiveAccounts);
         console.Write(new Rule("Account model"));

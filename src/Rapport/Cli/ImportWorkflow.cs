@@ -7,6 +7,7 @@ using Rapport.Storage;
 using Rapport.Sync.Check;
 using Rapport.Sync.Events;
 using Rapport.Sync.Import;
+using Rapport.Sync.Model;
 using Rapport.Sync.Settings;
 using Spectre.Console;
 
@@ -47,8 +48,9 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
             return ExitCodes.Error;
         }
 
-        await using var services = IntercomConnection.Build(settings, timeProvider);
-        var intercom = services.GetRequiredService<IntercomClient>();
+        await using var connection = IntercomConnection.Build(settings, timeProvider);
+        var intercom = connection.GetRequiredService<IntercomClient>();
+        await using var services = CommandServices.Build(store, timeProvider);
 
         if (await store.GetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, cancellationToken) is null)
         {
@@ -68,11 +70,11 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
         }
 
         console.Write(new Rule("Import"));
-        var summary = await ProgressView.RunAsync(console, progress => new IntercomImporter(intercom, store, options, timeProvider).RunAsync(progress, cancellationToken));
+        var summary = await ProgressView.RunAsync(console, progress => services.GetRequiredService<Func<IntercomClient, ImportOptions, IntercomImporter>>()(intercom, options).RunAsync(progress, cancellationToken));
         SummaryView.Write(console, summary);
         await TurnOnImportOptionAsync(store, settings, cancellationToken);
         if (RecomputeModel)
-            await ImportRecompute.RunAsync(console, store, timeProvider, cancellationToken);
+            await ImportRecompute.RunAsync(console, store, services.GetRequiredService<AccountModelService>(), cancellationToken);
         return ExitCodes.Ok;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.Storage;
 using Rapport.Sync.Model;
 
@@ -38,7 +39,8 @@ internal static class ModelCommand
             var settings = common.Read(result);
             var text = await File.ReadAllTextAsync(path.FullName, cancellationToken);
             await using var store = await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
-            var model = new AccountModelService(store, TimeProvider.System);
+            await using var services = CommandServices.Build(store, TimeProvider.System);
+            var model = services.GetRequiredService<AccountModelService>();
             var check = result.GetValue(dryRun);
             var saved = await model.SaveDocumentAsync(
                 text, ModelDocument.FromFileName(path.Name), $"{Environment.UserName} (command line)", check, cancellationToken);

@@ -54,11 +54,12 @@ internal static class PushCommand
             if (changed != push && !preview)
                 await changed.SaveAsync(store, cancellationToken);
 
-            await using var services = IntercomConnection.Build(settings, TimeProvider.System);
-            var client = services.GetRequiredService<IntercomClient>();
+            await using var intercom = IntercomConnection.Build(settings, TimeProvider.System);
+            await using var services = CommandServices.Build(store, TimeProvider.System);
+            var pusher = services.GetRequiredService<Func<IntercomClient, IntercomPush>>()(intercom.GetRequiredService<IntercomClient>());
             if (!preview)
                 await CommandLineAudit.RecordAsync(store, Web.Audit.AuditActions.PushStarted, cancellationToken: cancellationToken);
-            var report = await new IntercomPush(client, store, TimeProvider.System).RunAsync(preview, changed, cancellationToken);
+            var report = await pusher.RunAsync(preview, changed, cancellationToken);
             PushView.Write(AnsiConsole.Console, report);
             return report.Status == "completed" ? ExitCodes.Ok : ExitCodes.Error;
         }, cancellationToken));

@@ -6,15 +6,9 @@ using Rapport.Web.Api;
 using Rapport.Web.Assets;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
-using Rapport.Web.Integration;
 using Rapport.Web.Keys;
-using Rapport.Web.Messaging;
-using Rapport.Web.Model;
-using Rapport.Web.Playbooks;
 using Rapport.Web.Security;
 using Rapport.Web.Segment;
-using Rapport.Web.Push;
-using Rapport.Web.Retention;
 using Rapport.Web.Webhooks;
 
 namespace Rapport.Web;
@@ -85,14 +79,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         services.AddRapportDataProtection(keys.Key);
         services.AddRapportAudit();
         services.AddRapportAuth(options.SignIn);
-        services.AddRapportIntegration();
-        services.AddRapportWebhooks();
-        services.AddRapportSegment();
-        services.AddRapportAccountModel();
-        services.AddRapportMessaging();
-        services.AddRapportPush();
-        services.AddRapportPlaybooks();
-        services.AddRapportRetention();
+        services.AddRapportServer(options);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "rapport.antiforgery";

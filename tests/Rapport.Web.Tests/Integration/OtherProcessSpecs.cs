@@ -2,9 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Rapport.Hub.Storage;
 using Rapport.Storage;
+using Rapport.Sync.Import;
 using Rapport.Sync.Push;
-using Rapport.Web.Integration;
-using Rapport.Web.Segment;
+using Rapport.Sync.Segment;
 
 namespace Rapport.Web.Tests.Integration;
 

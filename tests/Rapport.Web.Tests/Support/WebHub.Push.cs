@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Hub.Model;
-using Rapport.Web.Push;
+using Rapport.Sync.Push;
 
 namespace Rapport.Web.Tests.Support;
 

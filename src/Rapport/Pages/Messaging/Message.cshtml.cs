@@ -4,6 +4,7 @@ using Rapport.Hub.Messaging;
 using Rapport.Hub.Storage;
 using Rapport.Hub.Storage.Browse;
 using Rapport.Sync.Messaging;
+using Rapport.Web.Auth;
 using Rapport.Web.Messaging;
 
 namespace Rapport.Pages.Messaging;
@@ -37,7 +38,7 @@ internal sealed class MessageModel(IHubStore store, OutboundQueue queue, Messagi
         if (await store.GetUserAsync(id, cancellationToken) is not { } user)
             return NotFound();
         Detail = user;
-        Seat = await seats.CheckAsync(User, cancellationToken);
+        Seat = await seats.CheckAsync(User.TeammateId(), cancellationToken);
         IdempotencyKey = Guid.NewGuid().ToString("N");
         return Page();
     }
@@ -47,7 +48,7 @@ internal sealed class MessageModel(IHubStore store, OutboundQueue queue, Messagi
         if (await store.GetUserAsync(id, cancellationToken) is not { } user)
             return NotFound();
         Detail = user;
-        var outcome = await queue.MessageAsync(User, id, new OutboundInput(
+        var outcome = await queue.MessageAsync(User.TeammateId(), id, new OutboundInput(
             OutboundKinds.Message, Body, Channel, Subject, OutboundText.Lines(Attachments), AsLinks, IdempotencyKey), cancellationToken);
         if (outcome.Send is { } queued)
         {
@@ -75,17 +76,17 @@ internal sealed class MessageModel(IHubStore store, OutboundQueue queue, Messagi
         if (await store.GetUserAsync(id, cancellationToken) is not { } user)
             return NotFound();
         Detail = user;
-        var (subject, body, problem) = await queue.RenderAsync(User, user, Channel == "email" ? Subject : null, Body, cancellationToken);
+        var (subject, body, problem) = await queue.RenderAsync(User.TeammateId(), user, Channel == "email" ? Subject : null, Body, cancellationToken);
         if (problem is not null)
             return await RefusedAsync(problem, cancellationToken);
-        Seat = await seats.CheckAsync(User, cancellationToken);
+        Seat = await seats.CheckAsync(User.TeammateId(), cancellationToken);
         Preview = (subject, body);
         return Page();
     }
 
     private async Task<IActionResult> RefusedAsync(QueueOutcome outcome, CancellationToken cancellationToken)
     {
-        Seat = await seats.CheckAsync(User, cancellationToken);
+        Seat = await seats.CheckAsync(User.TeammateId(), cancellationToken);
         Problem = outcome.Problem;
         ProblemField = outcome.Field;
         Response.StatusCode = outcome.Status;

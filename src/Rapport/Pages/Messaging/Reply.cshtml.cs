@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Messaging;
 using Rapport.Sync.Messaging;
+using Rapport.Web.Auth;
 using Rapport.Web.Messaging;
 
 namespace Rapport.Pages.Messaging;
@@ -29,7 +30,7 @@ internal sealed class ReplyModel(OutboundQueue queue) : PageModel
     {
         ConversationId = id;
         var kind = Type == "note" ? OutboundKinds.Note : OutboundKinds.Reply;
-        var outcome = await queue.ReplyAsync(User, id, new OutboundInput(kind, Body, AttachmentUrls: OutboundText.Lines(Attachments), IdempotencyKey: IdempotencyKey), cancellationToken);
+        var outcome = await queue.ReplyAsync(User.TeammateId(), id, new OutboundInput(kind, Body, AttachmentUrls: OutboundText.Lines(Attachments), IdempotencyKey: IdempotencyKey), cancellationToken);
         if (outcome.Send is not null)
             return Redirect($"/conversations/{Uri.EscapeDataString(id)}");
         Problem = outcome.Problem;

@@ -1,20 +1,23 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rapport.Intercom;
+using Rapport.Sync;
 
 namespace Rapport.Web.Integration;
 
-/// <summary>The Intercom integration's services: connection, OAuth state, check, census, sync job.</summary>
+/// <summary>
+/// The Intercom integration's services for the web app: the connection made on the settings page (which the application's
+/// jobs and workers use), OAuth state, check, census, and what the pages show of the sync.
+/// </summary>
 internal static class IntegrationSetup
 {
     public static IServiceCollection AddRapportIntegration(this IServiceCollection services)
     {
         services.AddRapportIntercomOAuth();
         services.TryAddSingleton<IntercomConnections>();
+        services.TryAddSingleton<IIntercomConnection>(provider => provider.GetRequiredService<IntercomConnections>());
         services.TryAddSingleton<OAuthState>();
         services.TryAddSingleton<IntercomCheck>();
         services.TryAddSingleton<CompanyCensus>();
-        services.TryAddSingleton<IntercomSyncJob>();
-        services.AddHostedService(provider => provider.GetRequiredService<IntercomSyncJob>());
         services.TryAddSingleton<IntercomIntegration>();
         services.TryAddSingleton<IntercomSyncHealth>();
         return services;

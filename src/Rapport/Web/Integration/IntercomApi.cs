@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Intercom;
+using Rapport.Sync.Import;
 using Rapport.Sync.Settings;
 using Rapport.Web.Auth;
 

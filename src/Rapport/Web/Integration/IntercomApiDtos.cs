@@ -1,4 +1,5 @@
 using Rapport.Hub.Storage;
+using Rapport.Sync.Import;
 using Rapport.Sync.Settings;
 
 namespace Rapport.Web.Integration;

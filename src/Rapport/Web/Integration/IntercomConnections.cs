@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Hub.Storage;
 using Rapport.Intercom;
+using Rapport.Sync;
 using Rapport.Sync.Settings;
 using Rapport.Web.Audit;
 
@@ -13,16 +14,21 @@ namespace Rapport.Web.Integration;
 /// container is kept per connection so every user of it shares one rate-limit and scroll gate, and is disposed on change.
 /// </summary>
 internal sealed class IntercomConnections(
-    IHubStore store, IDataProtectionProvider protection, RapportWebOptions options, IAuditLog audit, TimeProvider timeProvider) : IAsyncDisposable
+    IHubStore store, IDataProtectionProvider protection, RapportWebOptions options, IAuditLog audit, TimeProvider timeProvider)
+    : IIntercomConnection, IAsyncDisposable
 {
     private const string TokenPurpose = "Rapport.Intercom.AccessToken.v1";
 
     private readonly IDataProtector _protector = protection.CreateProtector(TokenPurpose);
     private readonly SemaphoreSlim _sync = new(1, 1);
     private (string Key, ServiceProvider Services)? _client;
+    private int _disposed;
 
     public async Task<IntercomConnectionRecord?> CurrentAsync(CancellationToken cancellationToken) =>
         IntercomConnectionRecord.FromJson(await store.GetSyncStateAsync(IntercomConnectionRecord.StateKey, cancellationToken));
+
+    public async Task<IntercomWorkspace?> WorkspaceAsync(CancellationToken cancellationToken) =>
+        await CurrentAsync(cancellationToken) is { } connection ? new IntercomWorkspace(connection.ProtectedToken, connection.AppId) : null;
 
     /// <summary>Verifies <paramref name="token"/> against <paramref name="region"/>'s API and, only when Intercom accepts it, replaces the connection.</summary>
     public async Task<(IntercomConnectionRecord? Connection, ConnectProblem? Problem)> ConnectAsync(
@@ -134,8 +140,11 @@ internal sealed class IntercomConnections(
         }
     }
 
+    // The container disposes it twice: as itself and as the IIntercomConnection its factory returned.
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         await DropClientAsync();
         _sync.Dispose();
     }

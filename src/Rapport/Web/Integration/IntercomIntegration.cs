@@ -1,5 +1,6 @@
 using Rapport.Hub.Storage;
 using Rapport.Sync.Events;
+using Rapport.Sync.Import;
 using Rapport.Sync.Settings;
 using Rapport.Web.Audit;
 

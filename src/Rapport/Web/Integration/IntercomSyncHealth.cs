@@ -1,5 +1,6 @@
 using Rapport.Hub.Storage;
 using Rapport.Hub.Webhooks;
+using Rapport.Sync.Import;
 using Rapport.Sync.Reconcile;
 
 namespace Rapport.Web.Integration;

@@ -1,3 +1,4 @@
+using Rapport.Sync.Import;
 using Rapport.Sync.Reconcile;
 
 namespace Rapport.Web.Integration;

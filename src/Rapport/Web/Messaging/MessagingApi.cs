@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Messaging;
 using Rapport.Hub.Storage;
+using Rapport.Sync.Messaging;
+using Rapport.Web.Auth;
 
 namespace Rapport.Web.Messaging;
 
@@ -32,7 +34,7 @@ internal static class MessagingApi
     }
 
     private static async Task<Ok<SeatDto>> SeatAsync(ClaimsPrincipal user, MessagingSeats seats, CancellationToken cancellationToken) =>
-        TypedResults.Ok(SeatDto.From(await seats.CheckAsync(user, cancellationToken)));
+        TypedResults.Ok(SeatDto.From(await seats.CheckAsync(user.TeammateId(), cancellationToken)));
 
     private static async Task<IResult> ReplyAsync(
         string id, ReplyRequest request, ClaimsPrincipal user, OutboundQueue queue, CancellationToken cancellationToken)
@@ -43,14 +45,14 @@ internal static class MessagingApi
             "note" => OutboundKinds.Note,
             _ => "?",
         };
-        var outcome = await queue.ReplyAsync(user, id, new OutboundInput(kind, request.Body, AttachmentUrls: request.AttachmentUrls, IdempotencyKey: request.IdempotencyKey), cancellationToken);
+        var outcome = await queue.ReplyAsync(user.TeammateId(), id, new OutboundInput(kind, request.Body, AttachmentUrls: request.AttachmentUrls, IdempotencyKey: request.IdempotencyKey), cancellationToken);
         return await AnswerAsync(outcome, queue, cancellationToken);
     }
 
     private static async Task<IResult> MessageAsync(
         long id, MessageRequest request, ClaimsPrincipal user, OutboundQueue queue, CancellationToken cancellationToken)
     {
-        var outcome = await queue.MessageAsync(user, id, new OutboundInput(
+        var outcome = await queue.MessageAsync(user.TeammateId(), id, new OutboundInput(
             OutboundKinds.Message, request.Body, request.Channel, request.Subject, request.AttachmentUrls, request.SendAttachmentsAsLinks, request.IdempotencyKey),
             cancellationToken);
         return await AnswerAsync(outcome, queue, cancellationToken);
@@ -61,7 +63,7 @@ internal static class MessagingApi
     {
         if (await store.GetUserAsync(id, cancellationToken) is not { } recipient)
             return TypedResults.Problem($"There is no user with id {id}.", statusCode: 404);
-        var (subject, body, problem) = await queue.RenderAsync(user, recipient, request.Subject, request.Body, cancellationToken);
+        var (subject, body, problem) = await queue.RenderAsync(user.TeammateId(), recipient, request.Subject, request.Body, cancellationToken);
         return problem is null
             ? TypedResults.Ok(new PreviewDto(subject, body))
             : TypedResults.Problem(problem.Problem, statusCode: problem.Status, title: $"Bad field: {problem.Field}");

@@ -1,6 +1,5 @@
 using Rapport.Hub.Playbooks;
 using Rapport.Hub.Storage.Browse;
-using Rapport.Sync.Messaging;
 using Rapport.Sync.Playbooks;
 
 namespace Rapport.Web.Playbooks;
@@ -8,16 +7,8 @@ namespace Rapport.Web.Playbooks;
 internal sealed partial class PlaybookService
 {
     /// <summary>The subject and body as <paramref name="recipient"/> would read them; Body is null when it renders empty for them.</summary>
-    public async Task<(string? Subject, string? Body)> RenderAsync(Playbook playbook, UserDetail recipient, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(playbook);
-        ArgumentNullException.ThrowIfNull(recipient);
-        var teammate = await store.FindTeammateAsync(playbook.SenderTeammateId, cancellationToken);
-        var values = MessageTemplate.Values(recipient, teammate);
-        var subject = playbook.Subject is null ? null : await MessageTemplate.RenderAsync(playbook.Subject, values, cancellationToken);
-        var body = await MessageTemplate.RenderAsync(playbook.Body, values, cancellationToken);
-        return (subject, string.IsNullOrWhiteSpace(body) ? null : body);
-    }
+    public Task<(string? Subject, string? Body)> RenderAsync(Playbook playbook, UserDetail recipient, CancellationToken cancellationToken) =>
+        PlaybookMessage.RenderAsync(store, playbook, recipient, cancellationToken);
 
     /// <summary>
     /// Whom the playbook would message if its trigger fired for everyone it matches now, with what they would read; nothing

@@ -1,5 +1,6 @@
 using Rapport.Hub.Playbooks;
 using Rapport.Hub.Storage;
+using Rapport.Sync.Messaging;
 using Rapport.Sync.Model;
 using Rapport.Sync.Playbooks;
 
@@ -10,7 +11,7 @@ internal sealed record PlaybookSaveOutcome(Playbook? Playbook, IReadOnlyList<(st
 
 /// <summary>Saves playbooks once they validate against the model, the event catalog and the sender's seat.</summary>
 internal sealed partial class PlaybookService(
-    IHubStore store, AccountModelService model, Messaging.MessagingSeats seats, Audit.IAuditLog audit, TimeProvider timeProvider)
+    IHubStore store, AccountModelService model, MessagingSeats seats, Audit.IAuditLog audit, TimeProvider timeProvider)
 {
     public async Task<PlaybookSaveOutcome> SaveAsync(long id, PlaybookInput input, CancellationToken cancellationToken)
     {

@@ -2,15 +2,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Rapport.Web.Playbooks;
 
-/// <summary>Playbooks: validation, the engine that records and sends their runs, and its worker.</summary>
+/// <summary>Playbooks as the pages and the API edit them: saving once they validate, turning them on and off, previews.</summary>
 internal static class PlaybooksSetup
 {
-    public static IServiceCollection AddRapportPlaybooks(this IServiceCollection services)
+    public static IServiceCollection AddRapportPlaybookEditing(this IServiceCollection services)
     {
-        services.TryAddSingleton<Messaging.MessagingSeats>();
         services.TryAddSingleton<PlaybookService>();
-        services.TryAddSingleton<PlaybookEngine>();
-        services.AddHostedService<PlaybookWorker>();
         return services;
     }
 }

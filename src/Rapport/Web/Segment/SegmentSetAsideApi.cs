@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Segment;
 using Rapport.Hub.Storage;
+using Rapport.Sync.Segment;
 
 namespace Rapport.Web.Segment;
 

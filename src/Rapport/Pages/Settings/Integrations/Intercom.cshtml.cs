@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Intercom;
+using Rapport.Sync.Import;
 using Rapport.Sync.Settings;
 using Rapport.Web;
 using Rapport.Web.Integration;

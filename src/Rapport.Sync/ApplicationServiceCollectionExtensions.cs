@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Sync.Import;
+using Rapport.Sync.Messaging;
+using Rapport.Sync.Model;
+using Rapport.Sync.Playbooks;
+using Rapport.Sync.Push;
+using Rapport.Sync.Retention;
+using Rapport.Sync.Segment;
+using Rapport.Sync.Webhooks;
+
+namespace Rapport.Sync;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Every feature's services and background workers, the same for the web host and the command line, so a command
+    /// runs the code the server runs. The host adds what only it knows: the hub's store (<c>IHubStore</c>), the clock
+    /// (<see cref="TimeProvider"/>), logging, the <see cref="IIntercomConnection"/>, and the options it configures. A
+    /// command that builds no host registers the workers without starting them.
+    /// </summary>
+    public static IServiceCollection AddRapportApplication(this IServiceCollection services)
+    {
+        services.AddRapportImport();
+        services.AddRapportWebhooks();
+        services.AddRapportSegment();
+        services.AddRapportModel();
+        services.AddRapportMessaging();
+        services.AddRapportPush();
+        services.AddRapportPlaybooks();
+        services.AddRapportRetention();
+        return services;
+    }
+}
