@@ -1,6 +1,7 @@
-using Rapport.Hub.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.Sync.Model;
 using Spectre.Console;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Cli;
 
@@ -10,10 +11,10 @@ namespace Rapport.Cli;
 /// </summary>
 internal static class ImportRecompute
 {
-    public static async Task RunAsync(IAnsiConsole console, IHubStore store, TimeProvider timeProvider, CancellationToken cancellationToken)
+    public static async Task RunAsync(IAnsiConsole console, IServiceProvider hub, CancellationToken cancellationToken)
     {
-        var model = new AccountModelService(store, timeProvider);
-        var counts = await store.CountAsync(cancellationToken);
+        var model = ActivatorUtilities.CreateInstance<AccountModelService>(hub);
+        var counts = await hub.GetRequiredService<IBrowseStore>().CountAsync(cancellationToken);
         var total = Math.Max(1, counts.ActiveAccounts + counts.InactiveAccounts);
         console.Write(new Rule("Account model"));
         int? written;

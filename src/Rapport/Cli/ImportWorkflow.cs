@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Configuration;
 using Rapport.Hub.Rules;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Storage;
 using Rapport.Sync.Check;
@@ -9,6 +8,7 @@ using Rapport.Sync.Events;
 using Rapport.Sync.Import;
 using Rapport.Sync.Settings;
 using Spectre.Console;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Cli;
 
@@ -38,7 +38,8 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
             Conversations = settings.Conversations,
             Patience = settings.ImportPatience,
         };
-        await using var store = await HubStoreFactory.OpenAsync(settings.Database, timeProvider, cancellationToken);
+        await using var hub = await CliStorage.OpenAsync(settings.Database, timeProvider, cancellationToken);
+        var store = hub.GetRequiredService<ISyncStateStore>();
         // A server on the same hub may be syncing or sweeping: two importers would write the same records through the same checkpoints.
         await using var hold = await store.TryHoldJobAsync(HubJob.IntercomSync, cancellationToken);
         if (hold is null)
@@ -68,11 +69,11 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
         }
 
         console.Write(new Rule("Import"));
-        var summary = await ProgressView.RunAsync(console, progress => new IntercomImporter(intercom, store, options, timeProvider).RunAsync(progress, cancellationToken));
+        var summary = await ProgressView.RunAsync(console, progress => ActivatorUtilities.CreateInstance<IntercomImporter>(hub, intercom, options).RunAsync(progress, cancellationToken));
         SummaryView.Write(console, summary);
         await TurnOnImportOptionAsync(store, settings, cancellationToken);
         if (RecomputeModel)
-            await ImportRecompute.RunAsync(console, store, timeProvider, cancellationToken);
+            await ImportRecompute.RunAsync(console, hub, cancellationToken);
         return ExitCodes.Ok;
     }
 
@@ -81,7 +82,7 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
     /// settings page would: with this run's only-with-ids choice, window and rules, so a server's sync and sweep on the hub
     /// import what this run did, and the options that need it (the push, event import) can be turned on.
     /// </summary>
-    private async Task TurnOnImportOptionAsync(IHubStore store, RapportSettings settings, CancellationToken cancellationToken)
+    private async Task TurnOnImportOptionAsync(ISyncStateStore store, RapportSettings settings, CancellationToken cancellationToken)
     {
         var before = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken);
         if (before.ImportUsersAndCompanies)

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using Rapport.Storage;
 using Rapport.Sync.Model;
+using Rapport.Hub.Audit;
+using Rapport.Hub.Model;
 
 namespace Rapport.Cli;
 
@@ -37,8 +40,8 @@ internal static class ModelCommand
 
             var settings = common.Read(result);
             var text = await File.ReadAllTextAsync(path.FullName, cancellationToken);
-            await using var store = await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
-            var model = new AccountModelService(store, TimeProvider.System);
+            await using var hub = await CliStorage.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
+            var model = ActivatorUtilities.CreateInstance<AccountModelService>(hub);
             var check = result.GetValue(dryRun);
             var saved = await model.SaveDocumentAsync(
                 text, ModelDocument.FromFileName(path.Name), $"{Environment.UserName} (command line)", check, cancellationToken);
@@ -51,7 +54,7 @@ internal static class ModelCommand
             }
 
             if (saved.Saved is { } kept)
-                await CommandLineAudit.RecordAsync(store, Web.Audit.AuditActions.ModelSaved, path.Name, $"version {kept.Version}", cancellationToken);
+                await CommandLineAudit.RecordAsync(hub.GetRequiredService<IAuditStore>(), Web.Audit.AuditActions.ModelSaved, path.Name, $"version {kept.Version}", cancellationToken);
             Console.Out.WriteLine(saved.Saved is { } version
                 ? $"Saved as version {version.Version}; {saved.AccountsComputed:N0} accounts recomputed."
                 : $"{path.Name} is valid and computes {saved.AccountsComputed:N0} accounts without a problem (dry run: nothing saved).");
@@ -69,8 +72,8 @@ internal static class ModelCommand
         command.SetAction((result, cancellationToken) => UserErrors.RunAsync(async () =>
         {
             var settings = common.Read(result);
-            await using var store = await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
-            if (await store.GetModelDefinitionsAsync(cancellationToken) is not { } stored)
+            await using var hub = await CliStorage.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
+            if (await hub.GetRequiredService<IModelStore>().GetModelDefinitionsAsync(cancellationToken) is not { } stored)
             {
                 Console.Error.WriteLine("rapport: no definitions are saved yet (rapport model load FILE, or Settings → Metrics)");
                 return ExitCodes.Error;

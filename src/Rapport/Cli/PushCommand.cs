@@ -6,6 +6,8 @@ using Rapport.Storage;
 using Rapport.Sync.Push;
 using Rapport.Sync.Settings;
 using Spectre.Console;
+using Rapport.Hub.Audit;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Cli;
 
@@ -31,7 +33,8 @@ internal static class PushCommand
         {
             var settings = common.Read(result);
             var preview = result.GetValue(dryRun);
-            await using var store = await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
+            await using var hub = await CliStorage.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
+            var store = hub.GetRequiredService<ISyncStateStore>();
             if (result.GetValue(enable))
             {
                 var integration = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken) with { UpdateCompanies = true };
@@ -57,8 +60,8 @@ internal static class PushCommand
             await using var services = IntercomConnection.Build(settings, TimeProvider.System);
             var client = services.GetRequiredService<IntercomClient>();
             if (!preview)
-                await CommandLineAudit.RecordAsync(store, Web.Audit.AuditActions.PushStarted, cancellationToken: cancellationToken);
-            var report = await new IntercomPush(client, store, TimeProvider.System).RunAsync(preview, changed, cancellationToken);
+                await CommandLineAudit.RecordAsync(hub.GetRequiredService<IAuditStore>(), Web.Audit.AuditActions.PushStarted, cancellationToken: cancellationToken);
+            var report = await ActivatorUtilities.CreateInstance<IntercomPush>(hub, client).RunAsync(preview, changed, cancellationToken);
             PushView.Write(AnsiConsole.Console, report);
             return report.Status == "completed" ? ExitCodes.Ok : ExitCodes.Error;
         }, cancellationToken));

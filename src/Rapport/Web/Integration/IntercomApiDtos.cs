@@ -1,5 +1,5 @@
-using Rapport.Hub.Storage;
 using Rapport.Sync.Settings;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Integration;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Sync.Settings;
 using Rapport.Web.Audit;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Integration;
 
@@ -13,7 +13,7 @@ namespace Rapport.Web.Integration;
 /// container is kept per connection so every user of it shares one rate-limit and scroll gate, and is disposed on change.
 /// </summary>
 internal sealed class IntercomConnections(
-    IHubStore store, IDataProtectionProvider protection, RapportWebOptions options, IAuditLog audit, TimeProvider timeProvider) : IAsyncDisposable
+    ISyncStateStore store, IDataProtectionProvider protection, RapportWebOptions options, IAuditLog audit, TimeProvider timeProvider) : IAsyncDisposable
 {
     private const string TokenPurpose = "Rapport.Intercom.AccessToken.v1";
 

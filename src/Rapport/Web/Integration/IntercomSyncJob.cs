@@ -1,9 +1,13 @@
-using Rapport.Hub.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.Intercom;
 using Rapport.Sync.Conversations;
 using Rapport.Sync.Import;
 using Rapport.Sync.Reconcile;
 using Rapport.Sync.Settings;
+using Rapport.Hub.Sync;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Sources;
 
 namespace Rapport.Web.Integration;
 
@@ -14,7 +18,8 @@ namespace Rapport.Web.Integration;
 /// the API. Stopping the app cancels it; the importers' checkpoints let the next run resume.
 /// </summary>
 internal sealed partial class IntercomSyncJob(
-    IHubStore store, IntercomConnections connections, RapportWebOptions options, TimeProvider timeProvider, ILogger<IntercomSyncJob> logger)
+    IServiceProvider services, ISourceStore sourceStore, IConversationStore conversationStore, IOutboundStore outboundStore, ISyncStateStore store,
+    IntercomConnections connections, RapportWebOptions options, TimeProvider timeProvider, ILogger<IntercomSyncJob> logger)
     : IHostedService, IAsyncDisposable
 {
     public const string NotConnected = "Intercom is not connected: connect it first.";
@@ -55,7 +60,7 @@ internal sealed partial class IntercomSyncJob(
             return (Status, NotConnected);
         return await TryStartAsync(SyncStatus.SweepKind, trigger, async (progress, token) =>
         {
-            var result = await new ReconciliationSweep(client, store, timeProvider) { ImportPatience = options.ImportPatience }.RunAsync(trigger, progress, token);
+            var result = await new ReconciliationSweep(client, sourceStore, conversationStore, outboundStore, store, timeProvider) { ImportPatience = options.ImportPatience }.RunAsync(trigger, progress, token);
             return s => s with { Sweep = result };
         }, cancellationToken);
     }
@@ -99,7 +104,7 @@ internal sealed partial class IntercomSyncJob(
         if (!settings.ImportUsersAndCompanies)
         {
             // Conversations only (the seed's option 1 off): attached to hub users by email.
-            var conversations = await new ConversationImporter(client, store, new ConversationImportOptions { AttachByContact = false }, timeProvider)
+            var conversations = await ActivatorUtilities.CreateInstance<ConversationImporter>(services, client, new ConversationImportOptions { AttachByContact = false })
                 .RunAsync(progress, cancellationToken);
             return s => s with { Conversations = conversations };
         }
@@ -107,7 +112,7 @@ internal sealed partial class IntercomSyncJob(
         var importOptions = settings.ToImportOptions();
         importOptions.Conversations = true;
         importOptions.Patience = options.ImportPatience;
-        var summary = await new IntercomImporter(client, store, importOptions, timeProvider).RunAsync(progress, cancellationToken);
+        var summary = await ActivatorUtilities.CreateInstance<IntercomImporter>(services, client, importOptions).RunAsync(progress, cancellationToken);
         return s => s with { Summary = summary, Conversations = summary.Conversations };
     }
 

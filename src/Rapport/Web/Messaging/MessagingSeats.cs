@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Sync.Messaging;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
+using Rapport.Hub.Team;
 
 namespace Rapport.Web.Messaging;
 
@@ -13,7 +13,7 @@ namespace Rapport.Web.Messaging;
 /// conversation, or a playbook sending to a thousand users, costs no API call most of the time; a seat taken away in Intercom
 /// stops sends within that time.
 /// </summary>
-internal sealed class MessagingSeats(IHubStore store, IntercomConnections connections, TimeProvider timeProvider)
+internal sealed class MessagingSeats(ITeamStore store, IntercomConnections connections, TimeProvider timeProvider)
 {
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _sync = new(1, 1);

@@ -1,7 +1,10 @@
 using System.Security.Claims;
-using Rapport.Hub.Storage.Browse;
 using Rapport.Sync.Messaging;
 using Rapport.Web.Auth;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Team;
 
 namespace Rapport.Web.Messaging;
 
@@ -20,7 +23,7 @@ internal sealed partial class OutboundQueue
                 return (null, null, new(null, 400, problem, field));
         }
 
-        var teammate = user.TeammateId() is { } id ? await store.FindTeammateAsync(id, cancellationToken) : null;
+        var teammate = user.TeammateId() is { } id ? await teamStore.FindTeammateAsync(id, cancellationToken) : null;
         var values = MessageTemplate.Values(recipient, teammate);
         var renderedSubject = subject is null ? null : await MessageTemplate.RenderAsync(subject, values, cancellationToken);
         var renderedBody = body is null ? null : await MessageTemplate.RenderAsync(body, values, cancellationToken);

@@ -1,4 +1,4 @@
-using Rapport.Hub.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.Sync.Messaging;
 using Rapport.Web.Integration;
 
@@ -10,14 +10,14 @@ namespace Rapport.Web.Messaging;
 /// from here once its lease runs out.
 /// </summary>
 internal sealed partial class OutboundWorker(
-    IHubStore store, IntercomConnections connections, OutboundSignal signal, TimeProvider timeProvider, ILogger<OutboundWorker> logger)
+    IServiceProvider services, IntercomConnections connections, OutboundSignal signal, TimeProvider timeProvider, ILogger<OutboundWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(3);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var sender = new OutboundSender(store, timeProvider);
+        var sender = ActivatorUtilities.CreateInstance<OutboundSender>(services);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,5 +1,5 @@
-using Rapport.Hub.Storage;
 using Rapport.Sync.Model;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Model;
 
@@ -9,7 +9,7 @@ namespace Rapport.Web.Model;
 /// even when nothing arrives.
 /// </summary>
 internal sealed partial class AccountModelWorker(
-    IHubStore store, AccountModelService model, TimeProvider timeProvider, ILogger<AccountModelWorker> logger) : BackgroundService
+    ISyncStateStore store, AccountModelService model, TimeProvider timeProvider, ILogger<AccountModelWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Hourly = TimeSpan.FromHours(1);
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);

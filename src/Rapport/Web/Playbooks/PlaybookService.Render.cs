@@ -1,7 +1,10 @@
 using Rapport.Hub.Playbooks;
-using Rapport.Hub.Storage.Browse;
 using Rapport.Sync.Messaging;
 using Rapport.Sync.Playbooks;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Events;
+using Rapport.Hub.Model;
+using Rapport.Hub.Team;
 
 namespace Rapport.Web.Playbooks;
 
@@ -12,7 +15,7 @@ internal sealed partial class PlaybookService
     {
         ArgumentNullException.ThrowIfNull(playbook);
         ArgumentNullException.ThrowIfNull(recipient);
-        var teammate = await store.FindTeammateAsync(playbook.SenderTeammateId, cancellationToken);
+        var teammate = await teamStore.FindTeammateAsync(playbook.SenderTeammateId, cancellationToken);
         var values = MessageTemplate.Values(recipient, teammate);
         var subject = playbook.Subject is null ? null : await MessageTemplate.RenderAsync(playbook.Subject, values, cancellationToken);
         var body = await MessageTemplate.RenderAsync(playbook.Body, values, cancellationToken);
@@ -30,7 +33,7 @@ internal sealed partial class PlaybookService
         var recipients = new List<DryRunRecipient>();
         foreach (var userId in await MatchingUsersAsync(playbook, limit, cancellationToken))
         {
-            if (await store.GetUserAsync(userId, cancellationToken) is not { } user)
+            if (await browseStore.GetUserAsync(userId, cancellationToken) is not { } user)
                 continue;
             var (subject, body) = await RenderAsync(playbook, user, cancellationToken);
             recipients.Add(new DryRunRecipient(userId, user.Name, user.Email, subject, body,
@@ -44,24 +47,24 @@ internal sealed partial class PlaybookService
     {
         var trigger = playbook.Trigger;
         if (trigger.Kind == PlaybookTriggers.Event)
-            return [.. (await store.ListEventsAfterAsync(trigger.Name!, 0, 10_000, cancellationToken)).Select(e => e.UserId).Distinct().Take(limit)];
+            return [.. (await playbookStore.ListEventsAfterAsync(trigger.Name!, 0, 10_000, cancellationToken)).Select(e => e.UserId).Distinct().Take(limit)];
         if (trigger.Kind == PlaybookTriggers.LastSeen)
         {
             var before = timeProvider.GetUtcNow().AddDays(-(trigger.Days ?? 0));
-            return [.. (await store.ListUsersLastSeenBeforeAsync(before, limit, cancellationToken: cancellationToken)).Select(u => u.UserId)];
+            return [.. (await playbookStore.ListUsersLastSeenBeforeAsync(before, limit, cancellationToken: cancellationToken)).Select(u => u.UserId)];
         }
 
         var users = new List<long>();
         long after = 0;
-        while (users.Count < limit && await store.ListAccountIdsAsync(after, 500, cancellationToken) is { Count: > 0 } page)
+        while (users.Count < limit && await modelStore.ListAccountIdsAsync(after, 500, cancellationToken) is { Count: > 0 } page)
         {
             after = page[^1];
-            foreach (var (id, state) in await store.GetAccountStatesAsync(page, cancellationToken))
+            foreach (var (id, state) in await modelStore.GetAccountStatesAsync(page, cancellationToken))
             {
                 // The state it would have to be in right after the trigger fired.
                 if (PlaybookTransitions.Occurrence(trigger, Opposite(trigger, state), state) is null)
                     continue;
-                var account = await store.GetAccountAsync(id, 1000, cancellationToken);
+                var account = await browseStore.GetAccountAsync(id, 1000, cancellationToken);
                 var ids = account?.Users.Select(u => u.Id.Value) ?? [];
                 users.AddRange(PlaybookActions.OnConversation(playbook.Action) ? ids.Take(1) : ids);
             }

@@ -1,8 +1,10 @@
-using Rapport.Hub.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.Intercom;
 using Rapport.Sync.Push;
 using Rapport.Sync.Settings;
 using Rapport.Web.Integration;
+using Rapport.Hub.Sync;
+using Rapport.Hub.Push;
 
 namespace Rapport.Web.Push;
 
@@ -12,7 +14,7 @@ namespace Rapport.Web.Push;
 /// <see cref="PushSettings.ScheduleMinutes"/>. One push at a time on the hub, whichever node or CLI run it comes from.
 /// </summary>
 internal sealed partial class IntercomPushJob(
-    IHubStore store, IntercomConnections connections, TimeProvider timeProvider, ILogger<IntercomPushJob> logger) : BackgroundService
+    IServiceProvider services, IPushStore pushStore, ISyncStateStore syncState, IntercomConnections connections, TimeProvider timeProvider, ILogger<IntercomPushJob> logger) : BackgroundService
 {
     public const string NotConnected = "Intercom is not connected: connect it first.";
 
@@ -57,11 +59,11 @@ internal sealed partial class IntercomPushJob(
         var push = await PushAsync(cancellationToken);
         if (push is null)
             return NotConnected;
-        if (!(await IntercomIntegrationSettings.LoadAsync(store, cancellationToken)).UpdateCompanies)
+        if (!(await IntercomIntegrationSettings.LoadAsync(syncState, cancellationToken)).UpdateCompanies)
             return "Update Intercom companies with account data is off: turn it on first.";
         // Said now rather than found by the background run; the run holds the push itself, so a race here only means the
         // push that loses it is refused there instead.
-        await using (var hold = await store.TryHoldJobAsync(HubJob.IntercomPush, cancellationToken))
+        await using (var hold = await syncState.TryHoldJobAsync(HubJob.IntercomPush, cancellationToken))
         {
             if (hold is null)
                 return IntercomPush.ElsewhereRefusal;
@@ -101,13 +103,13 @@ internal sealed partial class IntercomPushJob(
     /// <summary>On, connected, not running, and either a recompute has settled since the last push or the schedule is due.</summary>
     private async Task<bool> DueAsync(CancellationToken cancellationToken)
     {
-        if (Running || !(await IntercomIntegrationSettings.LoadAsync(store, cancellationToken)).UpdateCompanies)
+        if (Running || !(await IntercomIntegrationSettings.LoadAsync(syncState, cancellationToken)).UpdateCompanies)
             return false;
         if (await connections.CurrentAsync(cancellationToken) is null)
             return false;
         var now = timeProvider.GetUtcNow();
-        var last = (await IntercomPush.LastRunAsync(store, cancellationToken))?.StartedAt;
-        var computed = await store.LastAccountStateComputedAtAsync(cancellationToken);
+        var last = (await IntercomPush.LastRunAsync(syncState, cancellationToken))?.StartedAt;
+        var computed = await pushStore.LastAccountStateComputedAtAsync(cancellationToken);
         if (computed is { } c && (last is null || c > last))
         {
             _pendingSince ??= now;
@@ -117,7 +119,7 @@ internal sealed partial class IntercomPushJob(
                 return true;
             }
         }
-        var schedule = (await PushSettings.LoadAsync(store, cancellationToken)).ScheduleMinutes;
+        var schedule = (await PushSettings.LoadAsync(syncState, cancellationToken)).ScheduleMinutes;
         return schedule > 0 && last is { } l && now - l >= TimeSpan.FromMinutes(schedule);
     }
 
@@ -141,7 +143,7 @@ internal sealed partial class IntercomPushJob(
         lock (_sync)
         {
             if (_push is not { } current || !ReferenceEquals(current.Client, client))
-                _push = (client, new IntercomPush(client, store, timeProvider));
+                _push = (client, ActivatorUtilities.CreateInstance<IntercomPush>(services, client));
             return _push.Value.Push;
         }
     }

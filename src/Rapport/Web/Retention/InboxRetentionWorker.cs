@@ -1,4 +1,4 @@
-using Rapport.Hub.Storage;
+using Rapport.Hub.Retention;
 
 namespace Rapport.Web.Retention;
 
@@ -7,7 +7,7 @@ namespace Rapport.Web.Retention;
 /// run it: a row is deleted once, and the tallies add up in one statement.
 /// </summary>
 internal sealed partial class InboxRetentionWorker(
-    IHubStore store, RapportWebOptions options, TimeProvider timeProvider, ILogger<InboxRetentionWorker> logger) : BackgroundService
+    IRetentionStore store, RapportWebOptions options, TimeProvider timeProvider, ILogger<InboxRetentionWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 

@@ -1,6 +1,11 @@
-using Rapport.Hub.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.Sync.Model;
 using Rapport.Sync.Segment;
+using Rapport.Hub.Sync;
+using Rapport.Hub.Events;
+using Rapport.Hub.Model;
+using Rapport.Hub.Segment;
+using Rapport.Hub.Sources;
 
 namespace Rapport.Web.Segment;
 
@@ -10,7 +15,7 @@ namespace Rapport.Web.Segment;
 /// set aside by <see cref="SegmentInboxDrain"/> rather than retried forever ahead of everything after it.
 /// </summary>
 internal sealed class SegmentInboxWorker(
-    IHubStore store, SegmentInboxAppender appender, AccountModelService model, RapportWebOptions options, TimeProvider timeProvider,
+    IModelStore modelStore, ISegmentStore segmentStore, ISourceStore sourceStore, IEventStore eventStore, ISyncStateStore syncState, SegmentInboxAppender appender, AccountModelService model, RapportWebOptions options, TimeProvider timeProvider,
     ILogger<SegmentInboxWorker> logger)
     : BackgroundService
 {
@@ -19,7 +24,8 @@ internal sealed class SegmentInboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var drain = new SegmentInboxDrain(store, new SegmentApplier(store, timeProvider) { Model = model }, timeProvider)
+        var drain = new SegmentInboxDrain(
+            segmentStore, new SegmentApplier(modelStore, segmentStore, sourceStore, timeProvider) { Model = model }, timeProvider)
         {
             BatchSize = BatchSize,
             FirstRetry = options.SegmentFirstRetry,
@@ -52,7 +58,7 @@ internal sealed class SegmentInboxWorker(
                 hold = null;
             }
 
-            if ((hold ??= await store.TryHoldJobAsync(HubJob.SegmentInbox, stoppingToken)) is null)
+            if ((hold ??= await syncState.TryHoldJobAsync(HubJob.SegmentInbox, stoppingToken)) is null)
             {
                 await Task.Delay(Poll, timeProvider, stoppingToken);
                 return null;
@@ -62,8 +68,8 @@ internal sealed class SegmentInboxWorker(
             if (pass.SetAside > 0)
                 logger.LogWarning("{Count} Segment call(s) failed {Attempts} times and were set aside (Settings → Integrations → Segment).", pass.SetAside, drain.MaxAttempts);
 
-            if (await EventDedupSettings.LoadAsync(store, stoppingToken) is { On: true } dedup)
-                await store.FoldCrossSourceEventsAsync(dedup.Window, stoppingToken);
+            if (await EventDedupSettings.LoadAsync(syncState, stoppingToken) is { On: true } dedup)
+                await eventStore.FoldCrossSourceEventsAsync(dedup.Window, stoppingToken);
             // A full window of calls all waiting behind failing ones would otherwise be re-read without pause.
             if (pass.Read < BatchSize || pass.Tried == 0)
                 await appender.Signal.WaitAsync(Wait(pass.NextRetryAt), timeProvider, stoppingToken);

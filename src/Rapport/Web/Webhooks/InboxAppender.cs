@@ -1,10 +1,9 @@
-using Rapport.Hub.Storage;
 using Rapport.Hub.Webhooks;
 
 namespace Rapport.Web.Webhooks;
 
 /// <summary>The webhook endpoint's group commit: a notification is answered once its inbox row is committed.</summary>
-internal sealed class InboxAppender(IHubStore store, WebhookInboxSignal signal)
+internal sealed class InboxAppender(IWebhookInboxStore store, WebhookInboxSignal signal)
     : GroupCommit<InboxNotification, bool>(MaxBatch, "webhook inbox")
 {
     private const int MaxBatch = 256;

@@ -1,15 +1,23 @@
-using Rapport.Hub.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.Sync.Model;
 using Rapport.Sync.Settings;
 using Rapport.Sync.Webhooks;
 using Rapport.Web.Integration;
+using Rapport.Hub.Sync;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Events;
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Model;
+using Rapport.Hub.Sources;
+using Rapport.Hub.Webhooks;
 
 namespace Rapport.Web.Webhooks;
 
 /// <summary>Runs <see cref="IntercomWebhookApplier"/> whenever the endpoint appends, and every few seconds besides
 /// (rows appended by another node, retries of failed ones, leases of a crashed worker).</summary>
 internal sealed partial class WebhookInboxWorker(
-    IHubStore store, IntercomConnections connections, WebhookInboxSignal signal, TimeProvider timeProvider, ILogger<WebhookInboxWorker> logger,
+    IConversationStore conversationStore, IEventStore eventStore, IModelStore modelStore, IOutboundStore outboundStore, ISourceStore sourceStore,
+    ISyncStateStore store, IWebhookInboxStore inboxStore, IntercomConnections connections, WebhookInboxSignal signal, TimeProvider timeProvider, ILogger<WebhookInboxWorker> logger,
     AccountModelService model)
     : BackgroundService
 {
@@ -17,7 +25,8 @@ internal sealed partial class WebhookInboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var applier = new IntercomWebhookApplier(store, timeProvider) { Model = model };
+        var applier = new IntercomWebhookApplier(
+            conversationStore, eventStore, modelStore, outboundStore, sourceStore, store, inboxStore, timeProvider) { Model = model };
         while (!stoppingToken.IsCancellationRequested)
         {
             try
