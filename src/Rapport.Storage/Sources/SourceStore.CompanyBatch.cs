@@ -23,7 +23,7 @@ internal sealed partial class SourceStore
         {
             var existing = await ReadExistingAsync(decisions);
             var desiredNames = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var d in decisions.Where(IsImportable))
+            foreach (var d in decisions.Where(CompanyAccounts.MakesAccount))
             {
                 desiredNames[d.Company.ExternalId!] = d.Company.Name;
             }
@@ -44,56 +44,63 @@ internal sealed partial class SourceStore
                 var key = (d.Company.Source, d.Company.SourceId);
                 existing.TryGetValue(key, out var row);
                 var hash = ContentHash.Of(d);
-                if (IsImportable(d))
+                var account = CompanyAccounts.MakesAccount(d) ? accounts[d.Company.ExternalId!] : null;
+                var effect = CompanyAccounts.Decide(d, row?.AccountId, account?.Id);
+                if (effect.RecheckAccountId is { } recheckId)
                 {
-                    var externalId = d.Company.ExternalId!;
-                    var account = accounts[externalId];
-                    var rowChanged = row is null || row.ContentHash != hash || row.AccountId != account.Id;
-                    if (row is not null && row.AccountId != account.Id)
-                    {
-                        recheck[row.AccountId] = "its company now has another external id";
-                    }
-
-                    if (rowChanged)
-                    {
-                        writes.Add((d, account.Id, hash));
-                    }
-                    else
-                    {
-                        untouched.Add(key);
-                    }
-
-                    if (created.Contains(externalId) && countedCreated.Add(externalId))
-                    {
-                        createdCount++;
-                    }
-                    else if (rowChanged || changedAccounts.Contains(externalId))
-                    {
-                        updated++;
-                    }
-                    else
-                    {
-                        unchanged++;
-                    }
+                    recheck[recheckId] = effect.RecheckReason!;
                 }
-                else if (row is null)
+
+                switch (effect.Action)
                 {
-                    notImported++;
-                }
-                else
-                {
-                    var rowChanged = row.ContentHash != hash;
-                    if (rowChanged)
+                    case CompanyAccountAction.Attach:
                     {
-                        writes.Add((d, row.AccountId, hash));
-                    }
-                    else
-                    {
-                        untouched.Add(key);
+                        var externalId = d.Company.ExternalId!;
+                        var rowChanged = row is null || row.ContentHash != hash || row.AccountId != account!.Id;
+                        if (rowChanged)
+                        {
+                            writes.Add((d, account!.Id, hash));
+                        }
+                        else
+                        {
+                            untouched.Add(key);
+                        }
+
+                        if (created.Contains(externalId) && countedCreated.Add(externalId))
+                        {
+                            createdCount++;
+                        }
+                        else if (rowChanged || changedAccounts.Contains(externalId))
+                        {
+                            updated++;
+                        }
+                        else
+                        {
+                            unchanged++;
+                        }
+
+                        break;
                     }
 
-                    recheck[row.AccountId] = d.Reason ?? (d.Company.ExternalId is null ? "no external id" : "no longer qualifies");
-                    dropping.Add((d, row.AccountId, rowChanged));
+                    case CompanyAccountAction.Ignore:
+                        notImported++;
+                        break;
+
+                    default:
+                    {
+                        var rowChanged = row!.ContentHash != hash;
+                        if (rowChanged)
+                        {
+                            writes.Add((d, row.AccountId, hash));
+                        }
+                        else
+                        {
+                            untouched.Add(key);
+                        }
+
+                        dropping.Add((d, row.AccountId, rowChanged));
+                        break;
+                    }
                 }
             }
 
@@ -132,7 +139,7 @@ internal sealed partial class SourceStore
         /// <summary>An account's name is its best-ranked record's (<see cref="SourcePrecedence"/>), not the last one written.</summary>
         private async Task PreferNamesAsync(List<CompanyDecision> decisions, Dictionary<string, string?> desiredNames, Dictionary<string, ExistingAccount> accounts)
         {
-            var importable = decisions.Where(IsImportable).ToList();
+            var importable = decisions.Where(CompanyAccounts.MakesAccount).ToList();
             var (precedence, stored) = await store.ReadNamesAsync(
                 connection, transaction, importable.Select(d => accounts[d.Company.ExternalId!].Id), cancellationToken);
             foreach (var group in importable.GroupBy(d => d.Company.ExternalId!))

@@ -59,8 +59,6 @@ internal sealed partial class SourceStore(HubDatabase database) : ISourceStore
             """, parameters, transaction, cancellationToken));
     }
 
-    private static bool IsImportable(CompanyDecision decision) => decision.Qualified && decision.Company.ExternalId is not null;
-
     private sealed class ExistingCompany
     {
         public string Source { get; set; } = "";
