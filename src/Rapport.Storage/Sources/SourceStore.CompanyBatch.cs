@@ -54,53 +54,53 @@ internal sealed partial class SourceStore
                 switch (effect.Action)
                 {
                     case CompanyAccountAction.Attach:
-                    {
-                        var externalId = d.Company.ExternalId!;
-                        var rowChanged = row is null || row.ContentHash != hash || row.AccountId != account!.Id;
-                        if (rowChanged)
                         {
-                            writes.Add((d, account!.Id, hash));
-                        }
-                        else
-                        {
-                            untouched.Add(key);
-                        }
+                            var externalId = d.Company.ExternalId!;
+                            var rowChanged = row is null || row.ContentHash != hash || row.AccountId != account!.Id;
+                            if (rowChanged)
+                            {
+                                writes.Add((d, account!.Id, hash));
+                            }
+                            else
+                            {
+                                untouched.Add(key);
+                            }
 
-                        if (created.Contains(externalId) && countedCreated.Add(externalId))
-                        {
-                            createdCount++;
-                        }
-                        else if (rowChanged || changedAccounts.Contains(externalId))
-                        {
-                            updated++;
-                        }
-                        else
-                        {
-                            unchanged++;
-                        }
+                            if (created.Contains(externalId) && countedCreated.Add(externalId))
+                            {
+                                createdCount++;
+                            }
+                            else if (rowChanged || changedAccounts.Contains(externalId))
+                            {
+                                updated++;
+                            }
+                            else
+                            {
+                                unchanged++;
+                            }
 
-                        break;
-                    }
+                            break;
+                        }
 
                     case CompanyAccountAction.Ignore:
                         notImported++;
                         break;
 
                     default:
-                    {
-                        var rowChanged = row!.ContentHash != hash;
-                        if (rowChanged)
                         {
-                            writes.Add((d, row.AccountId, hash));
-                        }
-                        else
-                        {
-                            untouched.Add(key);
-                        }
+                            var rowChanged = row!.ContentHash != hash;
+                            if (rowChanged)
+                            {
+                                writes.Add((d, row.AccountId, hash));
+                            }
+                            else
+                            {
+                                untouched.Add(key);
+                            }
 
-                        dropping.Add((d, row.AccountId, rowChanged));
-                        break;
-                    }
+                            dropping.Add((d, row.AccountId, rowChanged));
+                            break;
+                        }
                 }
             }
 

@@ -26,7 +26,8 @@ internal sealed partial class WebhookInboxWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var applier = new IntercomWebhookApplier(
-            conversationStore, eventStore, modelStore, outboundStore, sourceStore, store, inboxStore, timeProvider) { Model = model };
+            conversationStore, eventStore, modelStore, outboundStore, sourceStore, store, inboxStore, timeProvider)
+        { Model = model };
         while (!stoppingToken.IsCancellationRequested)
         {
             try
