@@ -3,9 +3,9 @@ using System.Globalization;
 using Rapport.Cli;
 using Rapport.Hub.Events;
 using Rapport.Hub.Sources;
-using Rapport.Hub.Storage;
 using Rapport.Storage;
 using Rapport.Sync.Model;
+using Rapport.Testing;
 
 namespace Rapport.Benchmarks;
 
@@ -24,14 +24,14 @@ internal static class AccountModelBench
         var folder = Directory.CreateTempSubdirectory("rapport-bench-").FullName;
         try
         {
-            await using var store = await HubStoreFactory.OpenAsync(database ?? Path.Combine(folder, "bench.db"), TimeProvider.System);
+            await using var store = await HubStores.OpenAsync(database ?? Path.Combine(folder, "bench.db"), TimeProvider.System);
             var storeName = store.Provider == "sqlite" ? "SQLite" : "PostgreSQL";
             Console.Error.WriteLine($"account-model: {accounts:N0} accounts, {accounts * UsersPerAccount:N0} users, {events:N0} events into {storeName}…");
             var now = TimeProvider.System.GetUtcNow();
             await SeedAccountsAsync(store, accounts, now);
             await SeedEventsAsync(store, accounts, events, now);
 
-            var model = new AccountModelService(store, TimeProvider.System);
+            var model = store.Create<AccountModelService>(TimeProvider.System);
             var clock = Stopwatch.StartNew();
             var saved = await model.SaveAsync(DemoModel.Definitions, "bench");
             var save = clock.Elapsed.TotalSeconds;
@@ -46,9 +46,9 @@ internal static class AccountModelBench
             for (var run = 0; run <= Runs; run++)
             {
                 var account = random.Next(accounts);
-                var id = (await store.FindAccountAsync(AccountKey(account))).ShouldExist().Id.Value;
+                var id = (await store.Browse.FindAccountAsync(AccountKey(account))).ShouldExist().Id.Value;
                 clock.Restart();
-                await store.RecordEventsAsync([Event(account, random.Next(UsersPerAccount), DemoModel.Events[random.Next(DemoModel.Events.Length)], now)]);
+                await store.Events.RecordEventsAsync([Event(account, random.Next(UsersPerAccount), DemoModel.Events[random.Next(DemoModel.Events.Length)], now)]);
                 await model.RecomputeAsync([id]);
                 if (run > 0)
                     times.Add(clock.Elapsed.TotalMilliseconds);
@@ -69,7 +69,7 @@ internal static class AccountModelBench
 
     private static string UserKey(int account, int user) => $"user_{account:D6}_{user}";
 
-    private static async Task SeedAccountsAsync(IHubStore store, int accounts, DateTimeOffset now)
+    private static async Task SeedAccountsAsync(HubStores store, int accounts, DateTimeOffset now)
     {
         var random = new Random(7);
         var companies = new List<CompanyDecision>(2_000);
@@ -93,17 +93,17 @@ internal static class AccountModelBench
 
             if (companies.Count == companies.Capacity || i == accounts - 1)
             {
-                await store.ApplyCompaniesAsync(companies, "bench");
-                await store.MirrorContactsAsync(contacts, "bench");
+                await store.Sources.ApplyCompaniesAsync(companies, "bench");
+                await store.Sources.MirrorContactsAsync(contacts, "bench");
                 companies.Clear();
                 contacts.Clear();
             }
         }
 
-        await store.DeriveUsersAsync("intercom");
+        await store.Sources.DeriveUsersAsync("intercom");
     }
 
-    private static async Task SeedEventsAsync(IHubStore store, int accounts, int events, DateTimeOffset now)
+    private static async Task SeedEventsAsync(HubStores store, int accounts, int events, DateTimeOffset now)
     {
         var random = new Random(9);
         var batch = new List<SourceEvent>(5_000);
@@ -115,7 +115,7 @@ internal static class AccountModelBench
             batch.Add(Event(random.Next(accounts), random.Next(UsersPerAccount), DemoModel.Events[random.Next(DemoModel.Events.Length)], at));
             if (batch.Count == batch.Capacity || e == events - 1)
             {
-                await store.RecordEventsAsync(batch);
+                await store.Events.RecordEventsAsync(batch);
                 batch.Clear();
             }
         }

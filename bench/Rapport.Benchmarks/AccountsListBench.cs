@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Rapport.Hub.Sources;
-using Rapport.Hub.Storage;
-using Rapport.Hub.Storage.Browse;
 using Rapport.Storage;
+using Rapport.Hub.Accounts;
+using Rapport.Testing;
 
 namespace Rapport.Benchmarks;
 
@@ -24,26 +24,26 @@ internal static class AccountsListBench
         var folder = Directory.CreateTempSubdirectory("rapport-bench-").FullName;
         try
         {
-            await using var store = await HubStoreFactory.OpenAsync(database ?? Path.Combine(folder, "bench.db"), TimeProvider.System);
+            await using var store = await HubStores.OpenAsync(database ?? Path.Combine(folder, "bench.db"), TimeProvider.System);
             var storeName = store.Provider == "sqlite" ? "SQLite" : "PostgreSQL";
             Console.Error.WriteLine($"accounts-list: writing {accounts:N0} accounts into {storeName}…");
             var seeding = Stopwatch.StartNew();
             await SeedAsync(store, accounts);
             Console.Error.WriteLine($"  written in {seeding.Elapsed.TotalSeconds:F1} s");
 
-            var first = await MedianAsync(() => store.ListAccountsAsync(new AccountQuery()));
+            var first = await MedianAsync(() => store.Browse.ListAccountsAsync(new AccountQuery()));
             var query = new AccountQuery();
             for (var i = 0; i < DeepPages; i++)
-                query = query with { Cursor = (await store.ListAccountsAsync(query)).Next };
-            var deep = await MedianAsync(() => store.ListAccountsAsync(query));
+                query = query with { Cursor = (await store.Browse.ListAccountsAsync(query)).Next };
+            var deep = await MedianAsync(() => store.Browse.ListAccountsAsync(query));
             var deepBySpend = new AccountQuery { Sort = AccountSort.MonthlySpend, Descending = true };
             for (var i = 0; i < DeepPages; i++)
-                deepBySpend = deepBySpend with { Cursor = (await store.ListAccountsAsync(deepBySpend)).Next };
-            var spend = await MedianAsync(() => store.ListAccountsAsync(deepBySpend));
-            var filtered = await MedianAsync(() => store.ListAccountsAsync(new AccountQuery { Tag = "tag-07", Plan = "Pro", Sort = AccountSort.LastSeen }));
-            var search = await MedianAsync(() => store.ListAccountsAsync(new AccountQuery { Search = "Kalo" }));
-            var total = await MedianAsync(() => store.ListAccountsAsync(new AccountQuery { IncludeTotal = true }));
-            var facets = await MedianAsync(() => store.GetAccountFacetsAsync());
+                deepBySpend = deepBySpend with { Cursor = (await store.Browse.ListAccountsAsync(deepBySpend)).Next };
+            var spend = await MedianAsync(() => store.Browse.ListAccountsAsync(deepBySpend));
+            var filtered = await MedianAsync(() => store.Browse.ListAccountsAsync(new AccountQuery { Tag = "tag-07", Plan = "Pro", Sort = AccountSort.LastSeen }));
+            var search = await MedianAsync(() => store.Browse.ListAccountsAsync(new AccountQuery { Search = "Kalo" }));
+            var total = await MedianAsync(() => store.Browse.ListAccountsAsync(new AccountQuery { IncludeTotal = true }));
+            var facets = await MedianAsync(() => store.Browse.GetAccountFacetsAsync());
 
             return string.Create(CultureInfo.InvariantCulture,
                 $"| accounts list ({storeName}) | {accounts:N0} accounts, 50 a page, median of {Runs} | first page {first:F1} ms; page {DeepPages + 1:N0} by name {deep:F1} ms, by spend {spend:F1} ms; tag + plan filter {filtered:F1} ms; search {search:F1} ms; first page with total {total:F1} ms; facets {facets:F0} ms | **page {DeepPages + 1:N0}: {deep:F1} ms vs page 1: {first:F1} ms** | {machine} |");
@@ -55,7 +55,7 @@ internal static class AccountsListBench
         }
     }
 
-    private static async Task SeedAsync(IHubStore store, int accounts)
+    private static async Task SeedAsync(HubStores store, int accounts)
     {
         var random = new Random(7);
         var now = TimeProvider.System.GetUtcNow();
@@ -76,7 +76,7 @@ internal static class AccountsListBench
             batch.Add(new CompanyDecision(company, true, null));
             if (batch.Count == batch.Capacity || i == accounts - 1)
             {
-                await store.ApplyCompaniesAsync(batch, "bench");
+                await store.Sources.ApplyCompaniesAsync(batch, "bench");
                 batch.Clear();
             }
         }

@@ -5,6 +5,7 @@ using Rapport.Benchmarks;
 using Rapport.Intercom;
 using Rapport.Storage;
 using Rapport.Sync.Import;
+using Rapport.Testing;
 
 // rapport-bench unthrottled [--companies 10000] [--contacts 100000] [--database postgres://… (an empty database; default a temporary SQLite file)]
 // rapport-bench rate-limited [--companies 2000] [--contacts 150000] [--rate-limit 1200]
@@ -52,7 +53,7 @@ var perMinute = limited ? Arg("--rate-limit", 1_200) : (int?)null;
 Console.Error.WriteLine($"{scenario}: seeding a simulator with {companies:N0} companies and {contacts:N0} contacts…");
 await using var simulator = await SimulatorProcess.StartAsync(companies, contacts, perMinute?.ToString(CultureInfo.InvariantCulture) ?? "off", CancellationToken.None);
 var folder = Directory.CreateTempSubdirectory("rapport-bench-").FullName;
-await using var store = await HubStoreFactory.OpenAsync(database ?? Path.Combine(folder, "bench.db"), TimeProvider.System);
+await using var store = await HubStores.OpenAsync(database ?? Path.Combine(folder, "bench.db"), TimeProvider.System);
 var storeName = store.Provider == "sqlite" ? "SQLite" : "PostgreSQL";
 
 var calls = new CallClock();
@@ -72,7 +73,7 @@ var client = provider.GetRequiredService<IntercomClient>();
 Console.Error.WriteLine("importing…");
 var clock = Stopwatch.StartNew();
 var phases = new PhaseClock();
-var summary = await new IntercomImporter(client, store, new ImportOptions { OnlyWithIds = true }, TimeProvider.System).RunAsync(phases);
+var summary = await store.Create<IntercomImporter>(client, new ImportOptions { OnlyWithIds = true }, TimeProvider.System).RunAsync(phases);
 phases.Close();
 var elapsed = clock.Elapsed.TotalSeconds;
 var records = summary.Companies.Seen + summary.Users.ContactsSeen;

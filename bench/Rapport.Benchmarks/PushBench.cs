@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Hub.Model;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.IntercomSimulator;
 using Rapport.Storage;
 using Rapport.Sync.Import;
 using Rapport.Sync.Push;
 using Rapport.Sync.Settings;
+using Rapport.Testing;
 
 namespace Rapport.Benchmarks;
 
@@ -28,15 +28,15 @@ internal static class PushBench
         {
             await using var simulator = await IntercomSimulatorServer.StartAsync(new SimulatorOptions { Companies = 0, Contacts = 0, RateLimitPerMinute = null });
             Seed(simulator.Workspace, companies);
-            await using var store = await HubStoreFactory.OpenAsync(Path.Combine(folder, "bench.db"), TimeProvider.System);
+            await using var store = await HubStores.OpenAsync(Path.Combine(folder, "bench.db"), TimeProvider.System);
             var calls = new CallClock();
             await using var provider = Client(simulator, calls);
             var client = provider.GetRequiredService<IntercomClient>();
             Console.Error.WriteLine($"push: importing {companies:N0} companies…");
-            await new IntercomImporter(client, store, new ImportOptions { OnlyWithIds = true }, TimeProvider.System).RunAsync(null);
-            await new IntercomIntegrationSettings { ImportUsersAndCompanies = true, UpdateCompanies = true }.SaveAsync(store);
+            await store.Create<IntercomImporter>(client, new ImportOptions { OnlyWithIds = true }, TimeProvider.System).RunAsync(null);
+            await new IntercomIntegrationSettings { ImportUsersAndCompanies = true, UpdateCompanies = true }.SaveAsync(store.SyncState);
             var ids = await StatesAsync(store, _ => 12m);
-            var push = new IntercomPush(client, store, TimeProvider.System);
+            var push = store.Create<IntercomPush>(client, TimeProvider.System);
             Console.Error.WriteLine($"push: first push of {ids.Count:N0} accounts, unthrottled…");
             var first = await push.RunAsync(dryRun: false);
             if (first.Status != "completed" || first.CompaniesUpdated != ids.Count)
@@ -86,11 +86,11 @@ internal static class PushBench
     }
 
     /// <summary>Every account's state, as a recompute writes it, with the metric <c>Seats</c> from <paramref name="seats"/>.</summary>
-    private static async Task<List<long>> StatesAsync(IHubStore store, Func<long, decimal> seats)
+    private static async Task<List<long>> StatesAsync(HubStores store, Func<long, decimal> seats)
     {
         var ids = new List<long>();
         long after = 0;
-        while (await store.ListAccountIdsAsync(after, 1_000) is { Count: > 0 } page)
+        while (await store.Model.ListAccountIdsAsync(after, 1_000) is { Count: > 0 } page)
         {
             ids.AddRange(page);
             after = page[^1];
@@ -99,7 +99,7 @@ internal static class PushBench
         var now = TimeProvider.System.GetUtcNow();
         foreach (var chunk in ids.Chunk(1_000))
         {
-            await store.SaveAccountStatesAsync([.. chunk.Select(id => new AccountState(
+            await store.Model.SaveAccountStatesAsync([.. chunk.Select(id => new AccountState(
                 new(id), now, 100m, "USD", AccountType.Subscribed,
                 new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase) { ["Slack Integration"] = 1 },
                 new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase) { ["Seats"] = seats(id) },

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Segment;
 using Rapport.Web;
+using Rapport.Testing;
 
 namespace Rapport.Benchmarks;
 
@@ -32,7 +32,7 @@ internal static class SegmentIngestBench
             AdminPassword = "bench password long enough",
         });
         await app.StartAsync();
-        var store = app.Services.GetRequiredService<IHubStore>();
+        var store = HubStores.From(app.Services);
         var storeName = store.Provider == "sqlite" ? "SQLite" : "PostgreSQL";
         var key = await app.Services.GetRequiredService<SegmentWriteKey>().GetAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = app.BaseAddress };
@@ -49,15 +49,15 @@ internal static class SegmentIngestBench
         var events = (batches - failed) * PerBatch;
 
         Console.Error.WriteLine($"segment: {singles:N0} single tracks while the worker applies the backlog, then {singles:N0} with the inbox drained…");
-        var pendingAtStart = (await store.CountSegmentInboxAsync()).Pending;
+        var pendingAtStart = (await store.Segment.CountSegmentInboxAsync()).Pending;
         var busy = await SinglesAsync(http, singles, 10_000_000L);
-        var pendingAtEnd = (await store.CountSegmentInboxAsync()).Pending;
+        var pendingAtEnd = (await store.Segment.CountSegmentInboxAsync()).Pending;
         await DrainedAsync(store);
         var quiet = await SinglesAsync(http, singles, 20_000_000L);
         await DrainedAsync(store);
 
-        var counts = await store.CountSegmentInboxAsync();
-        var stored = await store.FindEventNameAsync("Report Exported");
+        var counts = await store.Segment.CountSegmentInboxAsync();
+        var stored = await store.Events.FindEventNameAsync("Report Exported");
         await app.StopAsync();
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         return string.Create(CultureInfo.InvariantCulture,
@@ -95,9 +95,9 @@ internal static class SegmentIngestBench
         return latencies;
     }
 
-    private static async Task DrainedAsync(IHubStore store)
+    private static async Task DrainedAsync(HubStores store)
     {
-        while ((await store.CountSegmentInboxAsync()).Pending > 0)
+        while ((await store.Segment.CountSegmentInboxAsync()).Pending > 0)
             await Task.Delay(100);
     }
 

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Rapport.Hub.Storage;
-using Rapport.Hub.Storage.Browse;
 using Rapport.Intercom;
 using Rapport.IntercomSimulator;
 using Rapport.Sync.Import;
 using Rapport.Sync.Settings;
 using Rapport.Web;
 using Rapport.Web.Integration;
+using Rapport.Hub.Accounts;
+using Rapport.Testing;
 
 namespace Rapport.Benchmarks;
 
@@ -32,18 +32,18 @@ internal static class WebhookLagBench
             Intercom = new IntercomAppOptions { ClientId = options.ClientId, ClientSecret = options.ClientSecret, ApiUrl = simulator.BaseAddress },
         });
         await app.StartAsync();
-        var store = app.Services.GetRequiredService<IHubStore>();
+        var store = HubStores.From(app.Services);
         var (_, problem) = await app.Services.GetRequiredService<IntercomConnections>().ConnectAsync("us", options.AccessToken, "token", "bench", CancellationToken.None);
         if (problem is not null)
             throw new InvalidOperationException(problem.Detail);
         var client = await app.Services.GetRequiredService<IntercomConnections>().ClientAsync(CancellationToken.None)
             ?? throw new InvalidOperationException("Not connected.");
         var settings = new IntercomIntegrationSettings { ImportUsersAndCompanies = true, OnlyWithIds = true };
-        await settings.SaveAsync(store);
-        await new IntercomImporter(client, store, settings.ToImportOptions(), TimeProvider.System).RunAsync();
+        await settings.SaveAsync(store.SyncState);
+        await store.Create<IntercomImporter>(client, settings.ToImportOptions(), TimeProvider.System).RunAsync();
         simulator.ConfigureWebhooks(new Uri(app.BaseAddress, "webhooks/intercom"));
 
-        var accounts = (await store.ListAccountsAsync(new AccountQuery { PageSize = 50 })).Rows;
+        var accounts = (await store.Browse.ListAccountsAsync(new AccountQuery { PageSize = 50 })).Rows;
         var intercomIds = simulator.Workspace.Companies.Where(c => c.CompanyId is not null).ToDictionary(c => c.CompanyId!, c => c.Id, StringComparer.Ordinal);
         Console.Error.WriteLine($"webhook-lag: {changes} renames, one at a time, each until the accounts list finds it…");
         var lags = new double[changes];
@@ -55,7 +55,7 @@ internal static class WebhookLagBench
             var started = Stopwatch.GetTimestamp();
             await client.UpdateCompanyAsync(intercomIds[account.ExternalId], new IntercomCompanyUpdate { Name = name });
             calls[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            while ((await store.ListAccountsAsync(new AccountQuery { Search = name, PageSize = 1 })).Rows.Count == 0)
+            while ((await store.Browse.ListAccountsAsync(new AccountQuery { Search = name, PageSize = 1 })).Rows.Count == 0)
             {
                 if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(30))
                     throw new TimeoutException($"\"{name}\" never showed up in the hub.");

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Rapport.Hub.Storage;
 using Rapport.Intercom.Webhooks;
 using Rapport.Web;
+using Rapport.Testing;
 
 namespace Rapport.Benchmarks;
 
@@ -28,7 +28,7 @@ internal static class WebhooksBench
             Intercom = new IntercomAppOptions { ClientSecret = Secret },
         });
         await app.StartAsync();
-        var store = app.Services.GetRequiredService<IHubStore>();
+        var store = HubStores.From(app.Services);
         var storeName = store.Provider == "sqlite" ? "SQLite" : "PostgreSQL";
 
         var url = new Uri(app.BaseAddress, "webhooks/intercom");
@@ -39,7 +39,7 @@ internal static class WebhooksBench
             ? await RunDotnetLoadAsync(url, count, concurrency)
             : await RunWrkAsync(wrk, url, count, concurrency, seconds, folder);
 
-        var stored = (await store.CountInboxAsync()).Received;
+        var stored = (await store.Inbox.CountInboxAsync()).Received;
         await app.StopAsync();
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         return string.Create(CultureInfo.InvariantCulture,

@@ -14,7 +14,7 @@ public static class ApplicationServiceCollectionExtensions
 {
     /// <summary>
     /// Every feature's services and background workers, the same for the web host and the command line, so a command
-    /// runs the code the server runs. The host adds what only it knows: the hub's store (<c>IHubStore</c>), the clock
+    /// runs the code the server runs. The host adds what only it knows: the hub's store (<c>AddRapportStorage</c>), the clock
     /// (<see cref="TimeProvider"/>), logging, the <see cref="IIntercomConnection"/>, and the options it configures. A
     /// command that builds no host registers the workers without starting them.
     /// </summary>

@@ -17,7 +17,7 @@ public sealed class ConversationLiveSpecs(Chromium chromium)
     public async Task A_reply_written_in_Intercom_appears_on_the_open_conversation_page_without_a_reload()
     {
         await using var hub = await HubFixture.StartWarmAsync(Cancel);
-        await new IntercomIntegrationSettings().SaveAsync(hub.Store, Cancel);
+        await new IntercomIntegrationSettings().SaveAsync(hub.Store.SyncState, Cancel);
         await hub.ConnectWithTokenAsync(await hub.TokenClientAsync(TeamRole.Admin));
         hub.Simulator.ConfigureWebhooks(new Uri(hub.BaseAddress, "webhooks/intercom"));
         var contact = hub.Simulator.Workspace.Contacts.First(c => c.Role == "user" && c.Email is not null);
@@ -46,7 +46,7 @@ public sealed class ConversationLiveSpecs(Chromium chromium)
     private static async Task WaitStoredAsync(WebHub hub, string id)
     {
         var started = TimeProvider.System.GetTimestamp();
-        while (await hub.Store.GetConversationAsync("intercom", id, Cancel) is null)
+        while (await hub.Store.Conversations.GetConversationAsync("intercom", id, Cancel) is null)
         {
             if (TimeProvider.System.GetElapsedTime(started) > TimeSpan.FromSeconds(20))
                 throw new Xunit.Sdk.XunitException($"Conversation {id} did not reach the hub by webhook within 20 seconds.");

@@ -51,7 +51,7 @@ public sealed class IntercomFlowSpecs(Chromium chromium)
         await tab.SignInAsync(WebHub.AdminEmail, WebHub.AdminPassword);
         await tab.OpenIntercomSettingsAsync();
         await tab.ConnectWithOAuthAsync(hub);
-        var before = await hub.Store.GetSyncStateAsync("intercom.connection", Cancel);
+        var before = await hub.Store.SyncState.GetSyncStateAsync("intercom.connection", Cancel);
 
         await tab.GoToIntercomsConsentPageAsync(hub, "us");
         await tab.Page.GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
@@ -69,6 +69,6 @@ public sealed class IntercomFlowSpecs(Chromium chromium)
         await tab.ShotAsync("still-connected");
         await Expect(tab.Page.GetByTestId("connection-workspace")).ToHaveTextAsync("Rapport Simulator");
         await Expect(tab.Page.GetByTestId("connection")).ToContainTextAsync("with OAuth");
-        (await hub.Store.GetSyncStateAsync("intercom.connection", Cancel)).ShouldBe(before);
+        (await hub.Store.SyncState.GetSyncStateAsync("intercom.connection", Cancel)).ShouldBe(before);
     }
 }

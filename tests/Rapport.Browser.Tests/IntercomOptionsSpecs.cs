@@ -82,7 +82,7 @@ public sealed class IntercomOptionsSpecs(Chromium chromium)
         await Expect(page.Locator("#preview-text")).ToContainTextAsync($"of {companies.Count} companies qualify");
         await Expect(page.GetByTestId("rules-error")).ToBeHiddenAsync();
         tab.Path.ShouldBe(IntercomSteps.IntercomPage);
-        (await hub.Store.GetSyncStateAsync("intercom.settings", Cancel)).ShouldBeNull("typing previews; only Save stores");
+        (await hub.Store.SyncState.GetSyncStateAsync("intercom.settings", Cancel)).ShouldBeNull("typing previews; only Save stores");
 
         await page.GetByTestId("rules").FillAsync("");
         await page.GetByTestId("rules").PressSequentiallyAsync("plan in [Pro");

@@ -49,12 +49,12 @@ public sealed class MessageSpecs(Chromium chromium)
         foreach (var company in hub.Simulator.Workspace.Companies)
             hub.Simulator.Workspace.UpdateCompany(company.Id, c => c.LastRequestAt = now.AddDays(-1));
         await hub.ImportAsync(new ImportOptions { OnlyWithIds = true }, Cancel);
-        await new IntercomIntegrationSettings { ImportUsersAndCompanies = true, OnlyWithIds = true }.SaveAsync(hub.Store, Cancel);
+        await new IntercomIntegrationSettings { ImportUsersAndCompanies = true, OnlyWithIds = true }.SaveAsync(hub.Store.SyncState, Cancel);
         await hub.ConnectWithTokenAsync(await hub.TokenClientAsync(TeamRole.Admin));
         hub.Simulator.ConfigureWebhooks(new Uri(hub.BaseAddress, "webhooks/intercom"));
         foreach (var contact in hub.Simulator.Workspace.Contacts.Where(c => c.Role == "user" && c.ExternalId is not null))
         {
-            if (await hub.Store.FindUserAsync(contact.ExternalId!, Cancel) is { } user)
+            if (await hub.Store.Browse.FindUserAsync(contact.ExternalId!, Cancel) is { } user)
                 return user.Id.Value;
         }
 

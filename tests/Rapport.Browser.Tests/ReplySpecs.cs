@@ -59,7 +59,7 @@ public sealed class ReplySpecs(Chromium chromium)
     /// <summary>A connected hub with webhooks on and a customer's conversation stored.</summary>
     private static async Task<string> ConversationAsync(WebHub hub)
     {
-        await new IntercomIntegrationSettings().SaveAsync(hub.Store, Cancel);
+        await new IntercomIntegrationSettings().SaveAsync(hub.Store.SyncState, Cancel);
         await hub.ConnectWithTokenAsync(await hub.TokenClientAsync(TeamRole.Admin));
         hub.Simulator.ConfigureWebhooks(new Uri(hub.BaseAddress, "webhooks/intercom"));
         var contact = hub.Simulator.Workspace.Contacts.First(c => c.Role == "user" && c.Email is not null);
@@ -67,7 +67,7 @@ public sealed class ReplySpecs(Chromium chromium)
         var started = await intercom.PostAsJsonAsync("_simulator/conversations", new { contact_id = contact.Id, body = "The export button does nothing" }, Cancel);
         var id = (await started.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancel)).GetProperty("id").GetString()!;
         var waited = TimeProvider.System.GetTimestamp();
-        while (await hub.Store.GetConversationAsync("intercom", id, Cancel) is null)
+        while (await hub.Store.Conversations.GetConversationAsync("intercom", id, Cancel) is null)
         {
             if (TimeProvider.System.GetElapsedTime(waited) > TimeSpan.FromSeconds(20))
                 throw new Xunit.Sdk.XunitException($"Conversation {id} did not reach the hub by webhook within 20 seconds.");

@@ -13,7 +13,7 @@ public sealed class SignInSpecs(Chromium chromium, HubFixture fixture) : IClassF
     public async Task A_teammate_signs_in_through_the_form_and_sees_the_app_with_their_name()
     {
         const string password = "a long enough password";
-        await fixture.Hub.Store.AddTeammateAsync("ada@example.test", "Ada Lovelace", TeamRole.Leader, null, Passwords.Hash(password), TestContext.Current.CancellationToken);
+        await fixture.Hub.Store.Team.AddTeammateAsync("ada@example.test", "Ada Lovelace", TeamRole.Leader, null, Passwords.Hash(password), TestContext.Current.CancellationToken);
         await using var tab = await BrowserTab.OpenAsync(chromium, fixture.Hub);
 
         await tab.VisitAsync("/", "sent-to-sign-in");

@@ -1,8 +1,8 @@
 using Rapport.Hub.Conversations;
-using Rapport.Hub.Storage;
 using Rapport.IntercomSimulator.Conversations;
 using Rapport.Sync.Conversations;
 using Rapport.Sync.Import;
+using Rapport.Testing;
 
 namespace Rapport.Sync.Tests;
 
@@ -10,8 +10,8 @@ public sealed class ConversationAttachSpecs
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static Task<ConversationImportSummary> ImportConversationsAsync(ImportHarness harness, IHubStore store, bool byContact = true) =>
-        new ConversationImporter(harness.Client(), store, new ConversationImportOptions { AttachByContact = byContact }, TimeProvider.System)
+    private static Task<ConversationImportSummary> ImportConversationsAsync(ImportHarness harness, HubStores store, bool byContact = true) =>
+        store.Create<ConversationImporter>(harness.Client(), new ConversationImportOptions { AttachByContact = byContact }, TimeProvider.System)
             .RunAsync(cancellationToken: Token);
 
     [Fact]
@@ -33,10 +33,10 @@ public sealed class ConversationAttachSpecs
 
         var summary = await ImportConversationsAsync(harness, store, byContact: false);
 
-        (await store.GetConversationAsync("intercom", byAda.Id, Token)).ShouldNotBeNull().Conversation.UserExternalIds.ShouldBe(["acme-user-0"]);
-        (await store.GetConversationAsync("intercom", toAda.Id, Token)).ShouldNotBeNull().Conversation.UserExternalIds.ShouldBe(["acme-user-0"]);
-        (await store.GetConversationAsync("intercom", byTwin.Id, Token)).ShouldNotBeNull().Conversation.UserExternalIds.ShouldBeEmpty();
-        (await store.GetConversationAsync("intercom", byStranger.Id, Token)).ShouldNotBeNull().Conversation.UserExternalIds.ShouldBeEmpty();
+        (await store.Conversations.GetConversationAsync("intercom", byAda.Id, Token)).ShouldNotBeNull().Conversation.UserExternalIds.ShouldBe(["acme-user-0"]);
+        (await store.Conversations.GetConversationAsync("intercom", toAda.Id, Token)).ShouldNotBeNull().Conversation.UserExternalIds.ShouldBe(["acme-user-0"]);
+        (await store.Conversations.GetConversationAsync("intercom", byTwin.Id, Token)).ShouldNotBeNull().Conversation.UserExternalIds.ShouldBeEmpty();
+        (await store.Conversations.GetConversationAsync("intercom", byStranger.Id, Token)).ShouldNotBeNull().Conversation.UserExternalIds.ShouldBeEmpty();
         summary.AmbiguousEmails.ShouldBe([twinA.Email!.ToLowerInvariant()]);
         summary.Unattached.ShouldBe(2);
     }
@@ -55,10 +55,10 @@ public sealed class ConversationAttachSpecs
 
         var again = await ImportConversationsAsync(harness, store);
 
-        var parts = (await store.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull().Parts;
+        var parts = (await store.Conversations.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull().Parts;
         parts.Select(p => p.Body).ShouldBe(["First question", "First answer", "A follow-up"]);
         again.PartsStored.ShouldBe(1);
-        (await store.CountConversationsAsync(Token)).Parts.ShouldBe(3);
+        (await store.Conversations.CountConversationsAsync(Token)).Parts.ShouldBe(3);
     }
 
     [Fact]
@@ -71,18 +71,18 @@ public sealed class ConversationAttachSpecs
         var store = await harness.OpenStoreAsync();
         await harness.ImportAsync(store, new ImportOptions { Conversations = true });
         // As a webhook would bring it: the conversation closed an hour later than Intercom's list still says.
-        var stored = (await store.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull();
+        var stored = (await store.Conversations.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull();
         var newer = new SourceConversation(
             "intercom", conversation.Id, "closed", false, "conversation", "customer_initiated", false, null, null, 2, false,
             stored.Conversation.CreatedAt, stored.Conversation.UpdatedAt!.Value.AddHours(1), stored.RawJson, ["acme-user-0"],
             [new ConversationPart("close-1", "close", null, "admin", "1", "Admin", null, stored.Conversation.UpdatedAt.Value.AddHours(1), null, "[]")]);
-        await store.ApplyConversationsAsync([newer], [], cancellationToken: Token);
+        await store.Conversations.ApplyConversationsAsync([newer], [], cancellationToken: Token);
 
         var summary = await ImportConversationsAsync(harness, store);
 
         summary.Stale.ShouldBe(1);
         summary.Stored.ShouldBe(0);
-        var after = (await store.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull();
+        var after = (await store.Conversations.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull();
         after.Conversation.State.ShouldBe("closed");
         after.Parts.Select(p => p.PartId).ShouldContain("close-1");
     }

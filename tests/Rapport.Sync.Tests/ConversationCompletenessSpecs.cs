@@ -1,8 +1,8 @@
-using Rapport.Hub.Storage;
 using Rapport.IntercomSimulator;
 using Rapport.IntercomSimulator.Conversations;
 using Rapport.Sync.Conversations;
 using Rapport.Sync.Import;
+using Rapport.Testing;
 
 namespace Rapport.Sync.Tests;
 
@@ -11,11 +11,11 @@ public sealed class ConversationCompletenessSpecs
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static ConversationImporter Importer(ImportHarness harness, IHubStore store) =>
-        new(harness.Client(), store, new ConversationImportOptions(), TimeProvider.System);
+    private static ConversationImporter Importer(ImportHarness harness, HubStores store) =>
+        store.Create<ConversationImporter>(harness.Client(), new ConversationImportOptions(), TimeProvider.System);
 
-    private static ConversationAudit Audit(ImportHarness harness, IHubStore store) =>
-        new(harness.Client(), store, new ConversationImportOptions());
+    private static ConversationAudit Audit(ImportHarness harness, HubStores store) =>
+        store.Create<ConversationAudit>(harness.Client(), new ConversationImportOptions());
 
     private static void Replies(ImportHarness harness, string conversationId, SimulatedContact contact, int count, int from = 0)
     {
@@ -24,7 +24,7 @@ public sealed class ConversationCompletenessSpecs
             harness.Workspace.Reply(conversationId, i % 2 == 0 ? admin : SimulatedAuthor.For(contact), $"message {i}");
     }
 
-    private static async Task<(ImportHarness Harness, IHubStore Store, SimulatedContact Ada)> StartAsync()
+    private static async Task<(ImportHarness Harness, HubStores Store, SimulatedContact Ada)> StartAsync()
     {
         var harness = await ImportHarness.StartAsync();
         harness.Company("acme", users: 1);
@@ -44,7 +44,7 @@ public sealed class ConversationCompletenessSpecs
 
         var again = await Importer(harness, store).RunAsync(cancellationToken: Token);
 
-        var stored = (await store.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull();
+        var stored = (await store.Conversations.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull();
         stored.Conversation.PartCount.ShouldBe(600);
         stored.Parts.Count.ShouldBe(601, "the opening message and all 600 parts, though Intercom now returns only the last 500");
         stored.Parts.Skip(1).Select(p => p.Body).ShouldBe(Enumerable.Range(0, 600).Select(i => $"message {i}"));
@@ -69,7 +69,7 @@ public sealed class ConversationCompletenessSpecs
         audit.Repaired.ShouldBe(0);
         audit.StillIncomplete.ShouldBe(1);
         audit.Incomplete.ShouldBe([conversation.Id]);
-        var stored = (await store.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull();
+        var stored = (await store.Conversations.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull();
         stored.Conversation.PartsTruncated.ShouldBeTrue();
         stored.Parts.Count.ShouldBe(501);
     }
@@ -96,9 +96,9 @@ public sealed class ConversationCompletenessSpecs
         audit.PartsAdded.ShouldBe(2);
         audit.StillIncomplete.ShouldBe(0);
         (harness.Simulator.Stats.Total - before).ShouldBe(2, "one list page and one read of the conversation that fell short");
-        var stored = (await store.GetConversationAsync("intercom", behind.Id, Token)).ShouldNotBeNull();
+        var stored = (await store.Conversations.GetConversationAsync("intercom", behind.Id, Token)).ShouldNotBeNull();
         stored.Parts.Select(p => p.Body).ShouldBe(["Something broke", "message 0", "message 1", "message 2", "message 3"]);
-        (await store.GetConversationAsync("intercom", complete.Id, Token)).ShouldNotBeNull().Parts.Count.ShouldBe(1);
+        (await store.Conversations.GetConversationAsync("intercom", complete.Id, Token)).ShouldNotBeNull().Parts.Count.ShouldBe(1);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class ConversationImportSpecs
 
         var summary = await harness.ImportAsync(store, WithConversations);
 
-        var stored = (await store.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull();
+        var stored = (await store.Conversations.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull();
         stored.Conversation.PartsTruncated.ShouldBeTrue();
         stored.Conversation.PartCount.ShouldBe(520);
         stored.Parts.Count(p => p.PartType != "source").ShouldBe(500);
@@ -50,11 +50,11 @@ public sealed class ConversationImportSpecs
 
         var summary = await harness.ImportAsync(store, WithConversations);
 
-        var parts = (await store.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull().Parts;
+        var parts = (await store.Conversations.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull().Parts;
         parts.Select(p => p.AuthorKind).ShouldBe(["user", "bot", "user"]);
         parts[1].AuthorName.ShouldBe("Fin");
         summary.Conversations.ShouldNotBeNull().BotParts.ShouldBe(1);
-        (await store.CountConversationsAsync(Token)).BotParts.ShouldBe(1);
+        (await store.Conversations.CountConversationsAsync(Token)).BotParts.ShouldBe(1);
     }
 
     [Fact]
@@ -79,10 +79,10 @@ public sealed class ConversationImportSpecs
         counts.Excluded.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value))
             .ShouldBe([("outbound email", 2), ("outbound post", 1), ("ticket", 1)]);
         foreach (var excluded in new[] { campaign, reminder, post, ticket })
-            (await store.GetConversationAsync("intercom", excluded.Id, Token)).ShouldBeNull();
-        (await store.GetConversationAsync("intercom", inbound.Id, Token)).ShouldNotBeNull();
-        (await store.GetConversationAsync("intercom", adminChat.Id, Token)).ShouldNotBeNull();
-        (await store.CountConversationsAsync(Token)).Excluded["outbound email"].ShouldBe(2);
+            (await store.Conversations.GetConversationAsync("intercom", excluded.Id, Token)).ShouldBeNull();
+        (await store.Conversations.GetConversationAsync("intercom", inbound.Id, Token)).ShouldNotBeNull();
+        (await store.Conversations.GetConversationAsync("intercom", adminChat.Id, Token)).ShouldNotBeNull();
+        (await store.Conversations.CountConversationsAsync(Token)).Excluded["outbound email"].ShouldBe(2);
     }
 
     [Fact]
@@ -95,8 +95,8 @@ public sealed class ConversationImportSpecs
         var store = await harness.OpenStoreAsync();
         await harness.ImportAsync(store);
 
-        var summary = await new ConversationImporter(
-            harness.Client(), store, new ConversationImportOptions { StartedByRapport = new HashSet<string>([ours.Id]) }, TimeProvider.System)
+        var summary = await store.Create<ConversationImporter>(
+            harness.Client(), new ConversationImportOptions { StartedByRapport = new HashSet<string>([ours.Id]) }, TimeProvider.System)
             .RunAsync(cancellationToken: Token);
 
         summary.Stored.ShouldBe(1);

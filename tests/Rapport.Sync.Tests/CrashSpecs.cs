@@ -28,9 +28,9 @@ public sealed class CrashSpecs
 
         crash.ShouldNotBeNull();
         resumed.Resumed.ShouldBeTrue();
-        (await store.FindUserAsync("acme-user-1", Ct)).ShouldNotBeNull().Status.ShouldBe(RecordStatus.Inactive);
-        (await store.FindUserAsync("acme-user-0", Ct)).ShouldNotBeNull().Status.ShouldBe(RecordStatus.Active);
-        (await store.FindAccountAsync("acme", Ct)).ShouldNotBeNull().UserExternalIds.ShouldBe(["acme-user-0"]);
+        (await store.Browse.FindUserAsync("acme-user-1", Ct)).ShouldNotBeNull().Status.ShouldBe(RecordStatus.Inactive);
+        (await store.Browse.FindUserAsync("acme-user-0", Ct)).ShouldNotBeNull().Status.ShouldBe(RecordStatus.Active);
+        (await store.Browse.FindAccountAsync("acme", Ct)).ShouldNotBeNull().UserExternalIds.ShouldBe(["acme-user-0"]);
     }
 
     private sealed class SimulatedCrash : Exception;

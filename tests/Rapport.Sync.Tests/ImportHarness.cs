@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.IntercomSimulator;
 using Rapport.Storage;
 using Rapport.Sync.Check;
 using Rapport.Sync.Import;
 using Rapport.Sync.Tests.Faults;
+using Rapport.Testing;
 
 namespace Rapport.Sync.Tests;
 
@@ -55,9 +55,9 @@ internal sealed class ImportHarness : IAsyncDisposable
     /// <summary>The SQLite file of the store <see cref="OpenStoreAsync"/> opens under <paramref name="name"/>.</summary>
     public string DatabasePath(string name) => Path.Combine(folder, name + ".db");
 
-    public async Task<IHubStore> OpenStoreAsync(string name = "hub", TimeProvider? timeProvider = null)
+    public async Task<HubStores> OpenStoreAsync(string name = "hub", TimeProvider? timeProvider = null)
     {
-        var store = await HubStoreFactory.OpenAsync(DatabasePath(name), timeProvider ?? TimeProvider.System, TestContext.Current.CancellationToken);
+        var store = await HubStores.OpenAsync(DatabasePath(name), timeProvider ?? TimeProvider.System, TestContext.Current.CancellationToken);
         disposables.Add(store);
         return store;
     }
@@ -82,8 +82,8 @@ internal sealed class ImportHarness : IAsyncDisposable
         return provider.GetRequiredService<IntercomClient>();
     }
 
-    public Task<ImportSummary> ImportAsync(IHubStore store, ImportOptions? options = null, IProgress<ImportProgress>? progress = null) =>
-        new IntercomImporter(Client(), store, options ?? new ImportOptions(), Clock)
+    public Task<ImportSummary> ImportAsync(HubStores store, ImportOptions? options = null, IProgress<ImportProgress>? progress = null) =>
+        store.Create<IntercomImporter>(Client(), options ?? new ImportOptions(), Clock)
             .RunAsync(progress, TestContext.Current.CancellationToken);
 
     public Task<PreEnableReport> CheckAsync() =>

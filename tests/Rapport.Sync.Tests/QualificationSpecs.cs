@@ -16,8 +16,8 @@ public sealed class QualificationSpecs
 
         var summary = await harness.ImportAsync(store);
 
-        (await store.FindAccountAsync("recent", TestContext.Current.CancellationToken)).ShouldNotBeNull().Status.ShouldBe(RecordStatus.Active);
-        (await store.FindAccountAsync("stale", TestContext.Current.CancellationToken)).ShouldBeNull();
+        (await store.Browse.FindAccountAsync("recent", TestContext.Current.CancellationToken)).ShouldNotBeNull().Status.ShouldBe(RecordStatus.Active);
+        (await store.Browse.FindAccountAsync("stale", TestContext.Current.CancellationToken)).ShouldBeNull();
         summary.Companies.Seen.ShouldBe(2);
         summary.Companies.Qualified.ShouldBe(1);
         summary.Companies.Skipped.ShouldBe(new Dictionary<string, int> { ["not seen in the last 90 days"] = 1 });
@@ -33,8 +33,8 @@ public sealed class QualificationSpecs
 
         await harness.ImportAsync(store, new ImportOptions { LastSeenDays = 30 });
 
-        (await store.FindAccountAsync("ten", TestContext.Current.CancellationToken)).ShouldNotBeNull();
-        (await store.FindAccountAsync("forty", TestContext.Current.CancellationToken)).ShouldBeNull();
+        (await store.Browse.FindAccountAsync("ten", TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        (await store.Browse.FindAccountAsync("forty", TestContext.Current.CancellationToken)).ShouldBeNull();
     }
 
     [Fact]
@@ -50,9 +50,9 @@ public sealed class QualificationSpecs
 
         var summary = await harness.ImportAsync(store, options);
 
-        (await store.FindAccountAsync("paying", TestContext.Current.CancellationToken)).ShouldNotBeNull();
-        (await store.FindAccountAsync("big-free", TestContext.Current.CancellationToken)).ShouldNotBeNull();
-        (await store.FindAccountAsync("free", TestContext.Current.CancellationToken)).ShouldBeNull();
+        (await store.Browse.FindAccountAsync("paying", TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        (await store.Browse.FindAccountAsync("big-free", TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        (await store.Browse.FindAccountAsync("free", TestContext.Current.CancellationToken)).ShouldBeNull();
         summary.Companies.Skipped.ShouldBe(new Dictionary<string, int> { [CompanyQualifier.RulesNotMet] = 1 });
     }
 
@@ -73,7 +73,7 @@ public sealed class QualificationSpecs
             [CompanyQualifier.MissingCompanyId] = 1,
             [CompanyQualifier.NeverSeen] = 1,
         });
-        (await store.CountAsync(TestContext.Current.CancellationToken)).ActiveAccounts.ShouldBe(1);
+        (await store.Browse.CountAsync(TestContext.Current.CancellationToken)).ActiveAccounts.ShouldBe(1);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class QualificationSpecs
 
         await harness.ImportAsync(store);
 
-        var account = (await store.FindAccountAsync("acme", TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        var account = (await store.Browse.FindAccountAsync("acme", TestContext.Current.CancellationToken)).ShouldNotBeNull();
         var source = account.Sources.ShouldHaveSingleItem();
         source.Source.ShouldBe(IntercomSource.Name);
         source.SourceId.ShouldBe(company.Id);

@@ -1,8 +1,8 @@
-using Rapport.Hub.Storage;
 using Rapport.IntercomSimulator.Conversations;
 using Rapport.Sync.Import;
 using Rapport.Sync.Reconcile;
 using Rapport.Sync.Settings;
+using Rapport.Testing;
 
 namespace Rapport.Sync.Tests;
 
@@ -24,8 +24,8 @@ public sealed class ReconciliationSweepSpecs
         result.Missed.ShouldBe(SweepCounts.None);
         result.Read.Companies.ShouldBe(1);
         result.Notes.ShouldContain($"Companies and users: {ReconciliationSweep.FirstImport}.");
-        (await store.FindAccountAsync("acme", Token)).ShouldNotBeNull();
-        (await ReconciliationSweep.LoadTotalsAsync(store, Token)).ShouldBe(new SweepTotals(1, 0, 0, 0, result.StartedAt));
+        (await store.Browse.FindAccountAsync("acme", Token)).ShouldNotBeNull();
+        (await ReconciliationSweep.LoadTotalsAsync(store.SyncState, Token)).ShouldBe(new SweepTotals(1, 0, 0, 0, result.StartedAt));
     }
 
     [Fact]
@@ -53,10 +53,10 @@ public sealed class ReconciliationSweepSpecs
         first.Missed.ShouldBe(new SweepCounts(2, 0, 0));
         second.Missed.ShouldBe(new SweepCounts(0, 1, 1));
         (quiet.Missed.Companies, quiet.Missed.Users).ShouldBe((0, 0));
-        (await store.FindAccountAsync("globex", Token))!.Name.ShouldBe("Globex Corporation");
-        var last = (await ReconciliationSweep.LoadLastAsync(store, Token)).ShouldNotBeNull();
+        (await store.Browse.FindAccountAsync("globex", Token))!.Name.ShouldBe("Globex Corporation");
+        var last = (await ReconciliationSweep.LoadLastAsync(store.SyncState, Token)).ShouldNotBeNull();
         (last.StartedAt, last.Trigger, last.Missed, last.Read, last.ApiCalls).ShouldBe((quiet.StartedAt, "timer", quiet.Missed, quiet.Read, quiet.ApiCalls), "the last result is kept");
-        var totals = await ReconciliationSweep.LoadTotalsAsync(store, Token);
+        var totals = await ReconciliationSweep.LoadTotalsAsync(store.SyncState, Token);
         (totals.Sweeps, totals.Companies, totals.Users).ShouldBe((4, 2, 1));
         totals.Conversations.ShouldBe(first.Missed.Conversations!.Value + second.Missed.Conversations!.Value + quiet.Missed.Conversations!.Value);
         totals.Total.ShouldBe(totals.Companies + totals.Users + totals.Conversations);
@@ -75,15 +75,15 @@ public sealed class ReconciliationSweepSpecs
 
         result.Notes.ShouldContain(ReconciliationSweep.OptionOneOff);
         (result.Read.Companies, result.Read.Conversations).ShouldBe((null, 1));
-        (await store.CountAsync(Token)).ActiveAccounts.ShouldBe(0);
-        (await store.CountConversationsAsync(Token)).Conversations.ShouldBe(1);
+        (await store.Browse.CountAsync(Token)).ActiveAccounts.ShouldBe(0);
+        (await store.Conversations.CountConversationsAsync(Token)).Conversations.ShouldBe(1);
     }
 
-    private static ReconciliationSweep Sweep(ImportHarness harness, IHubStore store) => new(harness.Client(), store, TimeProvider.System);
+    private static ReconciliationSweep Sweep(ImportHarness harness, HubStores store) => store.Create<ReconciliationSweep>(harness.Client(), TimeProvider.System);
 
-    private static async Task EnableOptionOneAsync(IHubStore store)
+    private static async Task EnableOptionOneAsync(HubStores store)
     {
-        await new IntercomIntegrationSettings { ImportUsersAndCompanies = true }.SaveAsync(store, Token);
-        await store.SetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, TimeProvider.System.GetUtcNow().ToString("O"), Token);
+        await new IntercomIntegrationSettings { ImportUsersAndCompanies = true }.SaveAsync(store.SyncState, Token);
+        await store.SyncState.SetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, TimeProvider.System.GetUtcNow().ToString("O"), Token);
     }
 }

@@ -12,11 +12,11 @@ public sealed class ReimportSpecs
         await using var harness = await ImportHarness.StartAsync(companies: 120, contacts: 900);
         var store = await harness.OpenStoreAsync();
         var first = await harness.ImportAsync(store);
-        var before = await store.ExportSnapshotAsync(Ct);
+        var before = await store.Browse.ExportSnapshotAsync(Ct);
 
         var second = await harness.ImportAsync(store);
 
-        (await store.ExportSnapshotAsync(Ct)).ShouldBe(before);
+        (await store.Browse.ExportSnapshotAsync(Ct)).ShouldBe(before);
         second.Incremental.ShouldBeTrue();
         second.Companies.Created.ShouldBe(0);
         second.Companies.Updated.ShouldBe(0);
@@ -36,7 +36,7 @@ public sealed class ReimportSpecs
 
         // The sweep keeps the last completed import minutes old; only the last full pass's age decides.
         var eightDaysAgo = harness.Now.AddDays(-8).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        await store.SetSyncStateAsync("intercom.import.last_full_at", eightDaysAgo, Ct);
+        await store.SyncState.SetSyncStateAsync("intercom.import.last_full_at", eightDaysAgo, Ct);
         var third = await harness.ImportAsync(store);
 
         third.Incremental.ShouldBeFalse();
@@ -73,10 +73,10 @@ public sealed class ReimportSpecs
         harness.Workspace.Attach(user.Id, other.Id);
         var summary = await harness.ImportAsync(store);
 
-        var account = (await store.FindAccountAsync("acme", Ct)).ShouldNotBeNull();
+        var account = (await store.Browse.FindAccountAsync("acme", Ct)).ShouldNotBeNull();
         account.Name.ShouldBe("Acme Renamed");
         account.Sources.ShouldHaveSingleItem().Plan.ShouldBe("Enterprise");
-        var imported = (await store.FindUserAsync("acme-user-0", Ct)).ShouldNotBeNull();
+        var imported = (await store.Browse.FindUserAsync("acme-user-0", Ct)).ShouldNotBeNull();
         imported.Email.ShouldBe("new-address@example.com");
         imported.AccountExternalIds.Order().ShouldBe(["acme", "globex"]);
         summary.Companies.Updated.ShouldBe(2); // acme renamed; globex gained a user, so its user_count changed
@@ -99,6 +99,6 @@ public sealed class ReimportSpecs
 
         var stats = await control.GetFromJsonAsync<System.Text.Json.JsonElement>("/_simulator/stats", Ct);
         stats.GetProperty("faults_injected").GetInt32().ShouldBe(8);
-        (await faulty.ExportSnapshotAsync(Ct)).ShouldBe(await clean.ExportSnapshotAsync(Ct));
+        (await faulty.Browse.ExportSnapshotAsync(Ct)).ShouldBe(await clean.Browse.ExportSnapshotAsync(Ct));
     }
 }

@@ -21,8 +21,8 @@ public sealed class SegmentImportSpecs
         await harness.ImportAsync(store);
 
         // Assert
-        (await store.FindUserAsync("alice", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBe(["Active trial", "VIP"]);
-        (await store.FindUserAsync("bob", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBeEmpty();
+        (await store.Browse.FindUserAsync("alice", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBe(["Active trial", "VIP"]);
+        (await store.Browse.FindUserAsync("bob", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBeEmpty();
     }
 
     [Fact]
@@ -47,8 +47,8 @@ public sealed class SegmentImportSpecs
 
         // Assert
         second.Incremental.ShouldBeTrue();
-        (await store.FindUserAsync("alice", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBe(["VIP"]);
-        (await store.FindUserAsync("bob", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBe(["VIP"]);
+        (await store.Browse.FindUserAsync("alice", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBe(["VIP"]);
+        (await store.Browse.FindUserAsync("bob", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBe(["VIP"]);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class SegmentImportSpecs
         await harness.ImportAsync(store);
 
         // Assert
-        (await store.FindUserAsync("alice", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBe(["Power users"]);
+        (await store.Browse.FindUserAsync("alice", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBe(["Power users"]);
         // A full import lists contacts with GET /contacts, so every search is one user segment's single page.
         harness.Workspace.Segments.ShouldContain(s => s.PersonType == "contact" && s.Id != leads.Id);
         harness.Simulator.Stats.RequestsTo("POST /contacts/search").ShouldBe(harness.Workspace.Segments.Count(s => s.PersonType == "user"));
@@ -89,9 +89,9 @@ public sealed class SegmentImportSpecs
         await harness.ImportAsync(store);
 
         // Assert
-        (await store.FindUserAsync("big-user-0", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBe(["Everyone"]);
-        (await store.FindUserAsync("big-user-159", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBe(["Everyone"]);
-        (await store.ExportSnapshotAsync(Ct)).Split('\n').Count(l => l.Contains("segments=[\"Everyone\"]", StringComparison.Ordinal)).ShouldBe(160);
+        (await store.Browse.FindUserAsync("big-user-0", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBe(["Everyone"]);
+        (await store.Browse.FindUserAsync("big-user-159", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBe(["Everyone"]);
+        (await store.Browse.ExportSnapshotAsync(Ct)).Split('\n').Count(l => l.Contains("segments=[\"Everyone\"]", StringComparison.Ordinal)).ShouldBe(160);
     }
 
     [Fact]
@@ -113,6 +113,6 @@ public sealed class SegmentImportSpecs
         // Assert
         second.Incremental.ShouldBeTrue();
         second.Users.Updated.ShouldBe(0);
-        (await store.FindUserAsync("alice", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBeEmpty();
+        (await store.Browse.FindUserAsync("alice", Ct)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments.ShouldBeEmpty();
     }
 }

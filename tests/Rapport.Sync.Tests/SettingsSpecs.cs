@@ -1,5 +1,6 @@
 using Rapport.Storage;
 using Rapport.Sync.Settings;
+using Rapport.Testing;
 
 namespace Rapport.Sync.Tests;
 
@@ -46,12 +47,12 @@ public sealed class SettingsSpecs
     public async Task Settings_survive_a_round_trip_through_the_hub_and_default_to_conversations_only()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("rapport-settings-").FullName, "hub.db");
-        await using var store = await HubStoreFactory.OpenAsync(path, TimeProvider.System, Cancel);
+        await using var store = await HubStores.OpenAsync(path, TimeProvider.System, Cancel);
         var saved = new IntercomIntegrationSettings { ImportUsersAndCompanies = true, ImportEvents = true, LastSeenDays = 45, Qualification = "tags contains vip" };
 
-        var before = await IntercomIntegrationSettings.LoadAsync(store, Cancel);
-        await saved.SaveAsync(store, Cancel);
-        var after = await IntercomIntegrationSettings.LoadAsync(store, Cancel);
+        var before = await IntercomIntegrationSettings.LoadAsync(store.SyncState, Cancel);
+        await saved.SaveAsync(store.SyncState, Cancel);
+        var after = await IntercomIntegrationSettings.LoadAsync(store.SyncState, Cancel);
 
         before.ImportUsersAndCompanies.ShouldBeFalse();
         before.LastSeenDays.ShouldBe(90);

@@ -19,9 +19,9 @@ public sealed class UserImportSpecs
 
         var summary = await harness.ImportAsync(store);
 
-        (await store.FindUserAsync("alice", Ct)).ShouldNotBeNull().AccountExternalIds.ShouldBe(["in"]);
-        (await store.FindUserAsync("bob", Ct)).ShouldBeNull();
-        (await store.FindUserAsync("carol", Ct)).ShouldBeNull();
+        (await store.Browse.FindUserAsync("alice", Ct)).ShouldNotBeNull().AccountExternalIds.ShouldBe(["in"]);
+        (await store.Browse.FindUserAsync("bob", Ct)).ShouldBeNull();
+        (await store.Browse.FindUserAsync("carol", Ct)).ShouldBeNull();
         summary.Users.Imported.ShouldBe(1);
         summary.Users.Skipped["in no imported company"].ShouldBe(2);
     }
@@ -37,9 +37,9 @@ public sealed class UserImportSpecs
 
         await harness.ImportAsync(store);
 
-        var user = (await store.FindUserAsync("dana", Ct)).ShouldNotBeNull();
+        var user = (await store.Browse.FindUserAsync("dana", Ct)).ShouldNotBeNull();
         user.AccountExternalIds.Order().ShouldBe(["first", "second"]);
-        (await store.FindAccountAsync("second", Ct)).ShouldNotBeNull().UserExternalIds.ShouldBe(["dana"]);
+        (await store.Browse.FindAccountAsync("second", Ct)).ShouldNotBeNull().UserExternalIds.ShouldBe(["dana"]);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class UserImportSpecs
 
         await harness.ImportAsync(store);
 
-        (await store.FindUserAsync("erin", Ct)).ShouldNotBeNull().AccountExternalIds.Count.ShouldBe(13);
+        (await store.Browse.FindUserAsync("erin", Ct)).ShouldNotBeNull().AccountExternalIds.Count.ShouldBe(13);
     }
 
     [Fact]
@@ -67,8 +67,8 @@ public sealed class UserImportSpecs
 
         var summary = await harness.ImportAsync(store);
 
-        (await store.FindUserAsync("lead-1", Ct)).ShouldBeNull();
-        (await store.FindUserAsync("user-1", Ct)).ShouldNotBeNull();
+        (await store.Browse.FindUserAsync("lead-1", Ct)).ShouldBeNull();
+        (await store.Browse.FindUserAsync("user-1", Ct)).ShouldNotBeNull();
         summary.Users.Skipped["lead"].ShouldBe(1);
         summary.Users.ContactsSeen.ShouldBe(2);
     }
@@ -100,11 +100,11 @@ public sealed class UserImportSpecs
         harness.Workspace.UpdateCompany(company.Id, c => c.LastRequestAt = harness.Now.AddDays(-120));
         var summary = await harness.ImportAsync(store);
 
-        var account = (await store.FindAccountAsync("fading", Ct)).ShouldNotBeNull();
+        var account = (await store.Browse.FindAccountAsync("fading", Ct)).ShouldNotBeNull();
         account.Status.ShouldBe(RecordStatus.Inactive);
         account.StatusReason.ShouldNotBeNull().ShouldContain("not seen in the last 90 days");
         summary.Companies.Deactivated.ShouldBe(1);
-        (await store.FindUserAsync("fading-user-0", Ct)).ShouldNotBeNull().Status.ShouldBe(RecordStatus.Inactive);
-        (await store.FindUserAsync("steady-user-0", Ct)).ShouldNotBeNull().Status.ShouldBe(RecordStatus.Active);
+        (await store.Browse.FindUserAsync("fading-user-0", Ct)).ShouldNotBeNull().Status.ShouldBe(RecordStatus.Inactive);
+        (await store.Browse.FindUserAsync("steady-user-0", Ct)).ShouldNotBeNull().Status.ShouldBe(RecordStatus.Active);
     }
 }

@@ -1,6 +1,7 @@
 using Rapport.IntercomSimulator;
 using Rapport.Storage;
 using Rapport.Sync.Settings;
+using Rapport.Testing;
 
 namespace Rapport.Tests;
 
@@ -27,8 +28,8 @@ public sealed class CliOnlyHubSpecs : IAsyncLifetime
 
     private async Task<IntercomIntegrationSettings> SettingsAsync()
     {
-        await using var store = await HubStoreFactory.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, Cancel);
-        return await IntercomIntegrationSettings.LoadAsync(store, Cancel);
+        await using var store = await HubStores.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, Cancel);
+        return await IntercomIntegrationSettings.LoadAsync(store.SyncState, Cancel);
     }
 
     [Fact]

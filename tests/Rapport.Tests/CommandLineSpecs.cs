@@ -1,6 +1,7 @@
-using Rapport.Hub.Storage;
 using Rapport.IntercomSimulator;
 using Rapport.Storage;
+using Rapport.Hub.Sync;
+using Rapport.Testing;
 
 namespace Rapport.Tests;
 
@@ -54,8 +55,8 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     public async Task Import_refuses_with_one_line_while_another_process_syncs_the_same_hub_and_runs_once_it_is_done()
     {
         var database = Path.Combine(folder, "hub.db");
-        await using (var server = await HubStoreFactory.OpenAsync(database, TimeProvider.System, TestContext.Current.CancellationToken))
-        await using (var sync = await server.TryHoldJobAsync(HubJob.IntercomSync, TestContext.Current.CancellationToken))
+        await using (var server = await HubStores.OpenAsync(database, TimeProvider.System, TestContext.Current.CancellationToken))
+        await using (var sync = await server.SyncState.TryHoldJobAsync(HubJob.IntercomSync, TestContext.Current.CancellationToken))
         {
             sync.ShouldNotBeNull();
             var refused = await RapportProcess.RunAsync(folder, "import", "--intercom-url", Url, "--token", "sim_token", "--database", "hub.db", "--only-with-ids");
@@ -74,14 +75,14 @@ public sealed class CommandLineSpecs : IAsyncLifetime
     [Fact]
     public async Task Status_shows_where_Segments_inbox_stands_with_the_calls_set_aside_after_failing()
     {
-        await using (var store = await HubStoreFactory.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, TestContext.Current.CancellationToken))
+        await using (var store = await HubStores.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, TestContext.Current.CancellationToken))
         {
-            await store.AppendSegmentMessagesAsync(
+            await store.Segment.AppendSegmentMessagesAsync(
                 [new("m-1", "identify", """{"type":"identify","userId":"u-1"}"""), new("m-2", "track", """{"type":"track","userId":"u-1","event":"Signed In"}""")],
                 TestContext.Current.CancellationToken);
-            var failing = (await store.ReadPendingSegmentMessagesAsync(10, TestContext.Current.CancellationToken))[0];
+            var failing = (await store.Segment.ReadPendingSegmentMessagesAsync(10, TestContext.Current.CancellationToken))[0];
             // The last attempt: no retry time, so the call is set aside.
-            await store.MarkSegmentMessageFailedAsync(failing.Id, "plan refused", retryAt: null, TestContext.Current.CancellationToken);
+            await store.Segment.MarkSegmentMessageFailedAsync(failing.Id, "plan refused", retryAt: null, TestContext.Current.CancellationToken);
         }
 
         var result = await RapportProcess.RunAsync(folder, "status", "--database", "hub.db");

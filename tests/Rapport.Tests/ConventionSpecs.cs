@@ -9,7 +9,7 @@ public sealed class ConventionSpecs
     private static readonly Assembly[] Source =
     [
         typeof(Rapport.Hub.Accounts.AccountId).Assembly,
-        typeof(Rapport.Storage.HubStoreFactory).Assembly,
+        typeof(Rapport.Storage.StorageServiceCollectionExtensions).Assembly,
         typeof(Rapport.Intercom.IntercomClient).Assembly,
         typeof(Rapport.Sync.IntercomSource).Assembly,
         typeof(Rapport.IntercomSimulator.IntercomSimulatorServer).Assembly,

@@ -7,12 +7,12 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Hub.Conversations;
-using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
 using Rapport.IntercomSimulator;
 using Rapport.Web;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
+using Rapport.Testing;
 
 namespace Rapport.Tests;
 
@@ -89,15 +89,15 @@ public sealed class DurableSendSpecs : IDisposable
         }, Cancel);
         var (_, problem) = await app.Services.GetRequiredService<IntercomConnections>().ConnectAsync("us", simulator.Options.AccessToken, "token", "tests", Cancel);
         problem.ShouldBeNull();
-        var store = app.Services.GetRequiredService<IHubStore>();
-        var admin = (await store.FindTeammateByEmailAsync(AdminEmail, Cancel))!.Teammate;
-        (await store.UpdateTeammateAsync(admin.Id, admin.Name, TeamRole.Admin, adminEmail, Cancel)).ShouldBeTrue();
+        var store = HubStores.From(app.Services);
+        var admin = (await store.Team.FindTeammateByEmailAsync(AdminEmail, Cancel))!.Teammate;
+        (await store.Team.UpdateTeammateAsync(admin.Id, admin.Name, TeamRole.Admin, adminEmail, Cancel)).ShouldBeTrue();
         var now = TimeProvider.System.GetUtcNow();
-        await store.ApplyConversationsAsync(
+        await store.Conversations.ApplyConversationsAsync(
             [new SourceConversation("intercom", conversationId, "open", true, "conversation", "customer_initiated", false, null, null, 0, false, now, now, "{}", [], [])],
             [], cancellationToken: Cancel);
         var token = ApiTokens.Generate();
-        await store.AddApiTokenAsync(admin.Id, "tests", ApiTokens.Hash(token), Cancel);
+        await store.Team.AddApiTokenAsync(admin.Id, "tests", ApiTokens.Hash(token), Cancel);
         return token;
     }
 

@@ -7,6 +7,7 @@ using Rapport.Storage;
 using Rapport.Web;
 using Rapport.Web.Integration;
 using Rapport.Web.Keys;
+using Rapport.Testing;
 
 namespace Rapport.Tests;
 
@@ -35,10 +36,10 @@ public sealed partial class KeysCommandSpecs
     /// <summary>What Rapport did before master keys: Data Protection's key ring in the database as is, the token protected with it.</summary>
     private async Task ConnectIntercomAsBeforeMasterKeysAsync()
     {
-        await using var store = await HubStoreFactory.OpenAsync(Database, TimeProvider.System, Cancel);
+        await using var store = await HubStores.OpenAsync(Database, TimeProvider.System, Cancel);
         var services = new ServiceCollection();
         services.AddDataProtection().SetApplicationName("Rapport");
-        services.Configure<KeyManagementOptions>(o => o.XmlRepository = new HubXmlRepository(store));
+        services.Configure<KeyManagementOptions>(o => o.XmlRepository = new HubXmlRepository(store.KeyRing));
         await using var provider = services.BuildServiceProvider();
         var record = new IntercomConnectionRecord
         {
@@ -49,7 +50,7 @@ public sealed partial class KeysCommandSpecs
             ConnectedAt = DateTimeOffset.UtcNow,
             ProtectedToken = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Rapport.Intercom.AccessToken.v1").Protect(simulator.Options.AccessToken),
         };
-        await store.SetSyncStateAsync(IntercomConnectionRecord.StateKey, record.ToJson(), Cancel);
+        await store.SyncState.SetSyncStateAsync(IntercomConnectionRecord.StateKey, record.ToJson(), Cancel);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Rapport.IntercomSimulator;
 using Rapport.Storage;
 using Rapport.Web.Integration;
+using Rapport.Testing;
 
 namespace Rapport.Tests;
 
@@ -57,8 +58,8 @@ public sealed partial class KeysCommandSpecs : IAsyncLifetime
         (await WorkspaceSeenWithStoredTokenAsync()).ShouldBe(WorkspaceName);
         var stale = await Should.ThrowAsync<Configuration.SettingsException>(() => WorkspaceSeenWithStoredTokenAsync(masterKeyFile: backup));
         stale.Message.ShouldContain(backup);
-        await using var hub = await Rapport.Storage.HubStoreFactory.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, Cancel);
-        var audited = await hub.ListAuditEntriesAsync(null, 50, Cancel);
+        await using var hub = await HubStores.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, Cancel);
+        var audited = await hub.Audit.ListAuditEntriesAsync(null, 50, Cancel);
         audited.ShouldContain(e => e.Action == "master_key.rotated" && e.Actor!.Name == $"{Environment.UserName} (command line)", "the rotation is in the audit log");
     }
 
@@ -125,9 +126,9 @@ public sealed partial class KeysCommandSpecs : IAsyncLifetime
         reset.ExitCode.ShouldBe(0, reset.ToString());
         OneLine(reset.Output).ShouldContain("connect Intercom again");
         OneLine(output).ShouldContain($"Made the master key that encrypts this hub's key ring: {KeyFile}");
-        await using var store = await HubStoreFactory.OpenAsync(Database, TimeProvider.System, Cancel);
-        (await store.GetSyncStateAsync(IntercomConnectionRecord.StateKey, Cancel)).ShouldBeNull("the token no key can open is forgotten, not kept as garbage");
-        (await store.ListDataProtectionKeysAsync(Cancel)).ShouldAllBe(k => k.Xml.Contains("encryptedSecret"));
+        await using var store = await HubStores.OpenAsync(Database, TimeProvider.System, Cancel);
+        (await store.SyncState.GetSyncStateAsync(IntercomConnectionRecord.StateKey, Cancel)).ShouldBeNull("the token no key can open is forgotten, not kept as garbage");
+        (await store.KeyRing.ListDataProtectionKeysAsync(Cancel)).ShouldAllBe(k => k.Xml.Contains("encryptedSecret"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Rapport.Hub.Playbooks;
 using Rapport.Storage;
+using Rapport.Testing;
 
 namespace Rapport.Tests;
 
@@ -20,12 +21,12 @@ public sealed class PlaybooksCommandSpecs : IDisposable
         var token = TestContext.Current.CancellationToken;
         var empty = await RapportProcess.RunAsync(folder, "playbooks", "list", "--database", "hub.db");
         long id;
-        await using (var store = await HubStoreFactory.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, token))
+        await using (var store = await HubStores.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, token))
         {
-            id = (await store.SavePlaybookAsync(new Playbook(
+            id = (await store.Playbooks.SavePlaybookAsync(new Playbook(
                 0, "Export failed", new PlaybookTrigger(PlaybookTriggers.Event, "export-failed"), PlaybookActions.InApp, null, "Need a hand?",
                 1, true, false, 1, 7, new TimeOnly(22, 0), new TimeOnly(8, 0), "Europe/Paris"), token))!.Id;
-            await store.AddPlaybookRunsAsync([new PlaybookRunRequest(id, "event:1", 5, null)], token);
+            await store.Playbooks.AddPlaybookRunsAsync([new PlaybookRunRequest(id, "event:1", 5, null)], token);
         }
 
         var listed = await RapportProcess.RunAsync(folder, "playbooks", "list", "--database", "hub.db");
@@ -48,9 +49,9 @@ public sealed class PlaybooksCommandSpecs : IDisposable
     {
         var token = TestContext.Current.CancellationToken;
         long id;
-        await using (var store = await HubStoreFactory.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, token))
+        await using (var store = await HubStores.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, token))
         {
-            id = (await store.SavePlaybookAsync(new Playbook(
+            id = (await store.Playbooks.SavePlaybookAsync(new Playbook(
                 0, "Export failed", new PlaybookTrigger(PlaybookTriggers.Event, "export-failed"), PlaybookActions.InApp, null, "Need a hand?",
                 1, true, false, 1, 7, null, null, "UTC"), token))!.Id;
         }
@@ -58,8 +59,8 @@ public sealed class PlaybooksCommandSpecs : IDisposable
         var disabled = await RapportProcess.RunAsync(folder, "playbooks", "disable", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--database", "hub.db");
 
         disabled.ExitCode.ShouldBe(0, disabled.ToString());
-        await using var hub = await HubStoreFactory.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, token);
-        var entry = (await hub.ListAuditEntriesAsync(null, 10, token)).ShouldHaveSingleItem();
+        await using var hub = await HubStores.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, token);
+        var entry = (await hub.Audit.ListAuditEntriesAsync(null, 10, token)).ShouldHaveSingleItem();
         (entry.Action, entry.Subject, entry.Address).ShouldBe(("playbook.disabled", "Export failed", (string?)null));
         entry.Actor!.Name.ShouldBe($"{Environment.UserName} (command line)");
     }

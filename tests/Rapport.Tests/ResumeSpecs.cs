@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Rapport.IntercomSimulator;
 using Rapport.Storage;
+using Rapport.Testing;
 
 namespace Rapport.Tests;
 
@@ -39,11 +40,11 @@ public sealed class ResumeSpecs
 
         resumed.ExitCode.ShouldBe(0, resumed.ToString());
         resumed.Output.ShouldContain("resumed");
-        await using var whole = await HubStoreFactory.OpenAsync(Path.Combine(folder, "whole.db"), TimeProvider.System, Ct);
-        await using var killed = await HubStoreFactory.OpenAsync(Path.Combine(folder, "killed.db"), TimeProvider.System, Ct);
-        var expected = await whole.ExportSnapshotAsync(Ct);
+        await using var whole = await HubStores.OpenAsync(Path.Combine(folder, "whole.db"), TimeProvider.System, Ct);
+        await using var killed = await HubStores.OpenAsync(Path.Combine(folder, "killed.db"), TimeProvider.System, Ct);
+        var expected = await whole.Browse.ExportSnapshotAsync(Ct);
         expected.Length.ShouldBeGreaterThan(1000);
-        (await killed.ExportSnapshotAsync(Ct)).ShouldBe(expected);
+        (await killed.Browse.ExportSnapshotAsync(Ct)).ShouldBe(expected);
     }
 
     /// <summary>The pre-enable check reads contacts too: wait for the import's own contacts phase.</summary>

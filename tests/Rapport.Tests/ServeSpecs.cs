@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Rapport.Testing;
 
 namespace Rapport.Tests;
 
@@ -44,8 +45,8 @@ public sealed class ServeSpecs : IDisposable
             var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
             text.ShouldContain("Account model: MRR, type, elements, metrics, indicators, segments and health computed for");
             text.ShouldContain("Playbook \"Report follow-up\" on, in dry run");
-            await using var store = await Rapport.Storage.HubStoreFactory.OpenAsync(Path.Combine(folder, "rapport-demo.db"), TimeProvider.System, Cancel);
-            var playbook = (await store.ListPlaybooksAsync(Cancel)).ShouldHaveSingleItem();
+            await using var store = await HubStores.OpenAsync(Path.Combine(folder, "rapport-demo.db"), TimeProvider.System, Cancel);
+            var playbook = (await store.Playbooks.ListPlaybooksAsync(Cancel)).ShouldHaveSingleItem();
             (playbook.Name, playbook.Enabled, playbook.DryRun, playbook.Trigger.Name).ShouldBe(("Report follow-up", true, true, "created-report"));
         }
         finally

@@ -18,7 +18,7 @@ public sealed class ServiceConstructionSpecs
     private static readonly Assembly[] Product =
     [
         typeof(Rapport.Hub.Accounts.AccountId).Assembly,
-        typeof(HubStoreFactory).Assembly,
+        typeof(Rapport.Storage.Database.HubDatabase).Assembly,
         typeof(Rapport.Intercom.IntercomClient).Assembly,
         typeof(Rapport.Sync.IntercomSource).Assembly,
         typeof(Rapport.IntercomSimulator.IntercomSimulatorServer).Assembly,
@@ -47,8 +47,8 @@ public sealed class ServiceConstructionSpecs
         var folder = Directory.CreateTempSubdirectory("rapport-services-").FullName;
         try
         {
-            await using var store = await HubStoreFactory.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, TestContext.Current.CancellationToken);
-            var registered = RegisteredTypes(CommandServices.Describe(store, TimeProvider.System))
+            await using var database = await Rapport.Storage.Database.HubDatabase.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, TestContext.Current.CancellationToken);
+            var registered = RegisteredTypes(CommandServices.Describe(database, TimeProvider.System))
                 .Concat(RegisteredTypes(new ServiceCollection().AddRapportServer(new RapportWebOptions { Database = "unused" })))
                 .ToHashSet();
             registered.ShouldContain(typeof(Rapport.Sync.Playbooks.PlaybookEngine));

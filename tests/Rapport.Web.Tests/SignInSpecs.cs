@@ -94,8 +94,8 @@ public sealed class SignInSpecs
         var client = await hub.SignedInAsync(email, password);
         (await client.GetAsync("/me", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var teammate = await hub.Store.FindTeammateByEmailAsync(email, Cancel);
-        await hub.Store.RemoveTeammateAsync(teammate!.Teammate.Id, Cancel);
+        var teammate = await hub.Store.Team.FindTeammateByEmailAsync(email, Cancel);
+        await hub.Store.Team.RemoveTeammateAsync(teammate!.Teammate.Id, Cancel);
 
         (await client.GetAsync("/me", Cancel)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }

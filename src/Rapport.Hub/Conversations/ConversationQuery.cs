@@ -1,4 +1,5 @@
-using Rapport.Hub.Storage.Browse;
+
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Hub.Conversations;
 

@@ -1,6 +1,6 @@
 using Dapper;
 using Npgsql;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Storage.Postgres;
 

@@ -1,4 +1,5 @@
-using Rapport.Hub.Storage;
+
+using Rapport.Hub.Sync;
 
 namespace Rapport.Storage.Sqlite;
 

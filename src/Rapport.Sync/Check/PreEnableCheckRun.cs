@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Check;
 
@@ -29,7 +29,7 @@ public sealed record PreEnableCheckRun(
             report.UsersWithoutUserId.Count, report.SharedEmails.Count);
     }
 
-    public static async Task<PreEnableCheckRun?> LoadAsync(IHubStore store, CancellationToken cancellationToken = default)
+    public static async Task<PreEnableCheckRun?> LoadAsync(ISyncStateStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         return await store.GetSyncStateAsync(StateKey, cancellationToken).ConfigureAwait(false) is { Length: > 0 } json
@@ -37,7 +37,7 @@ public sealed record PreEnableCheckRun(
             : null;
     }
 
-    public Task SaveAsync(IHubStore store, CancellationToken cancellationToken = default)
+    public Task SaveAsync(ISyncStateStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         return store.SetSyncStateAsync(StateKey, JsonSerializer.Serialize(this, CheckRunJsonContext.Default.PreEnableCheckRun), cancellationToken);

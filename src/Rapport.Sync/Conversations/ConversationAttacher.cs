@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Conversations;
 
@@ -15,7 +16,7 @@ internal sealed record ConversationAttachment(IReadOnlyDictionary<string, IReadO
 /// reported, never guessed. One instance per run or batch: it remembers the contact emails it had to read.
 /// </summary>
 /// <param name="intercom">Reads a contact's email when no message carries it; null when not connected (such contacts stay unmatched).</param>
-internal sealed class ConversationAttacher(IntercomClient? intercom, IHubStore store, bool byContact)
+internal sealed class ConversationAttacher(IntercomClient? intercom, IConversationStore conversationStore, ISyncStateStore syncState, bool byContact)
 {
     private readonly ConcurrentDictionary<string, string?> contactEmails = new(StringComparer.Ordinal);
 
@@ -23,7 +24,7 @@ internal sealed class ConversationAttacher(IntercomClient? intercom, IHubStore s
     {
         if (byContact)
         {
-            var users = await store.FindUsersByContactAsync(
+            var users = await conversationStore.FindUsersByContactAsync(
                 ConversationMapping.Source, [.. conversations.SelectMany(c => c.ContactIds)], cancellationToken).ConfigureAwait(false);
             return new ConversationAttachment(
                 conversations.DistinctBy(c => c.Id, StringComparer.Ordinal).ToDictionary(
@@ -36,7 +37,7 @@ internal sealed class ConversationAttacher(IntercomClient? intercom, IHubStore s
         var emailsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var conversation in conversations)
             emailsOf[conversation.Id] = await ContactEmailsAsync(conversation, cancellationToken).ConfigureAwait(false);
-        var matches = await store.FindUsersByEmailAsync([.. emailsOf.Values.SelectMany(e => e)], cancellationToken).ConfigureAwait(false);
+        var matches = await conversationStore.FindUsersByEmailAsync([.. emailsOf.Values.SelectMany(e => e)], cancellationToken).ConfigureAwait(false);
 
         var ambiguous = new HashSet<string>(StringComparer.Ordinal);
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -64,10 +65,10 @@ internal sealed class ConversationAttacher(IntercomClient? intercom, IHubStore s
 
     private async Task RememberAmbiguousAsync(IEnumerable<string> emails, CancellationToken cancellationToken)
     {
-        var known = await AmbiguousEmails.ReadAsync(store, cancellationToken).ConfigureAwait(false);
+        var known = await AmbiguousEmails.ReadAsync(syncState, cancellationToken).ConfigureAwait(false);
         var merged = known.Union(emails, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (merged.Count != known.Count)
-            await store.SetSyncStateAsync(AmbiguousEmails.StateKey, JsonSerializer.Serialize(merged, AttachJsonContext.Default.ListString), cancellationToken).ConfigureAwait(false);
+            await syncState.SetSyncStateAsync(AmbiguousEmails.StateKey, JsonSerializer.Serialize(merged, AttachJsonContext.Default.ListString), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -113,7 +114,7 @@ public static class AmbiguousEmails
     public const string StateKey = "intercom.conversations.ambiguous_emails";
 
     /// <summary>The ambiguous emails reported so far (by imports and webhooks alike).</summary>
-    public static async Task<IReadOnlyList<string>> ReadAsync(IHubStore store, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> ReadAsync(ISyncStateStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var json = await store.GetSyncStateAsync(StateKey, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using Rapport.Hub.Conversations;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Conversations;
 
@@ -15,13 +15,13 @@ namespace Rapport.Sync.Conversations;
 /// conversations that fall short cost a read each. A conversation of more than 500 parts whose older parts
 /// were never seen stays short after its read: it stays flagged, since Intercom returns only the 500 most recent.
 /// </remarks>
-public sealed class ConversationAudit(IntercomClient intercom, IHubStore store, ConversationImportOptions options)
+public sealed class ConversationAudit(IntercomClient intercom, IConversationStore store, ISyncStateStore syncState, ConversationImportOptions options)
 {
     private const int ListedIncomplete = 50;
 
     public async Task<ConversationAuditResult> RunAsync(CancellationToken cancellationToken = default)
     {
-        var attacher = new ConversationAttacher(intercom, store, options.AttachByContact);
+        var attacher = new ConversationAttacher(intercom, store, syncState, options.AttachByContact);
         var (compared, complete, refetched, repaired, partsAdded, notStored) = (0, 0, 0, 0, 0, 0);
         var incomplete = new List<string>();
         await foreach (var page in intercom.ListConversationsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))

@@ -15,7 +15,7 @@ public sealed class ConversationImportOptions
     /// <summary>
     /// Conversations Rapport itself started (messages sent from Rapport): they are kept even when Intercom reports them
     /// as admin-initiated emails. The importer adds those the hub recorded
-    /// (<see cref="Rapport.Hub.Storage.IHubStore.ListConversationsStartedByRapportAsync"/>) to what is set here.
+    /// (<see cref="Rapport.Hub.Messaging.IOutboundStore.ListConversationsStartedByRapportAsync"/>) to what is set here.
     /// </summary>
     public IReadOnlySet<string> StartedByRapport { get; set; } = new HashSet<string>(StringComparer.Ordinal);
 

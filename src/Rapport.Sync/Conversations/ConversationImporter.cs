@@ -4,6 +4,8 @@ using Rapport.Hub.Conversations;
 using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Sync.Import;
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Conversations;
 
@@ -13,18 +15,18 @@ namespace Rapport.Sync.Conversations;
 /// Intercom's own emails and posts are left out and counted. Each page is one batch, saved with its checkpoint.
 /// </summary>
 public sealed partial class ConversationImporter(
-    IntercomClient intercom, IHubStore store, ConversationImportOptions options, TimeProvider timeProvider)
+    IntercomClient intercom, IConversationStore conversationStore, IOutboundStore outboundStore, ISyncStateStore syncState, ConversationImportOptions options, TimeProvider timeProvider)
 {
     internal const string StateKey = "intercom.conversations.state";
     internal const string LastStartedKey = "intercom.conversations.last_started_at";
 
-    private readonly ConversationAttacher attacher = new(intercom, store, options.AttachByContact);
+    private readonly ConversationAttacher attacher = new(intercom, conversationStore, syncState, options.AttachByContact);
 
     public async Task<ConversationImportSummary> RunAsync(IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var state = await LoadStateAsync(cancellationToken).ConfigureAwait(false) ?? await NewStateAsync(cancellationToken).ConfigureAwait(false);
         options.StartedByRapport = new HashSet<string>(
-            options.StartedByRapport.Concat(await store.ListConversationsStartedByRapportAsync(cancellationToken).ConfigureAwait(false)), StringComparer.Ordinal);
+            options.StartedByRapport.Concat(await outboundStore.ListConversationsStartedByRapportAsync(cancellationToken).ConfigureAwait(false)), StringComparer.Ordinal);
         var pages = state.Since is { } since
             ? intercom.SearchConversationsAsync(since, state.Cursor, cancellationToken: cancellationToken)
             : intercom.ListConversationsAsync(state.Cursor, cancellationToken: cancellationToken);
@@ -36,8 +38,8 @@ public sealed partial class ConversationImporter(
         }
 
         // The next run reads what changed since this one started, so nothing updated while it ran is missed.
-        await store.SetSyncStateAsync(LastStartedKey, state.StartedAt.ToString("O", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
-        await store.SetSyncStateAsync(StateKey, null, cancellationToken).ConfigureAwait(false);
+        await syncState.SetSyncStateAsync(LastStartedKey, state.StartedAt.ToString("O", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+        await syncState.SetSyncStateAsync(StateKey, null, cancellationToken).ConfigureAwait(false);
         return new ConversationImportSummary(
             state.Seen, state.Stored, state.Stale, state.Excluded, state.Unattached, state.AmbiguousEmails, state.PartsStored, state.BotParts, state.Truncated);
     }
@@ -73,10 +75,10 @@ public sealed partial class ConversationImporter(
         };
         // The batch's own result (written, stale, parts added, still truncated) is known only after its transaction: a crash
         // right after it keeps the data and the cursor and loses only those counts for this page.
-        var result = await store.ApplyConversationsAsync(batch, excluded, new SyncCheckpoint(StateKey, Serialize(next)), cancellationToken).ConfigureAwait(false);
+        var result = await conversationStore.ApplyConversationsAsync(batch, excluded, new SyncCheckpoint(StateKey, Serialize(next)), cancellationToken).ConfigureAwait(false);
         // Truncated once stored: a conversation whose older parts were kept from earlier reads is complete however few Intercom returns.
         var truncated = batch.Any(c => c.PartsTruncated)
-            ? (await store.TallyConversationPartsAsync(ConversationMapping.Source, [.. batch.Where(c => c.PartsTruncated).Select(c => c.SourceId)], cancellationToken)
+            ? (await conversationStore.TallyConversationPartsAsync(ConversationMapping.Source, [.. batch.Where(c => c.PartsTruncated).Select(c => c.SourceId)], cancellationToken)
                 .ConfigureAwait(false)).Values.Count(t => t.PartsTruncated)
             : 0;
         next = next with
@@ -86,19 +88,19 @@ public sealed partial class ConversationImporter(
             PartsStored = state.PartsStored + result.PartsAdded,
             Truncated = state.Truncated + truncated,
         };
-        await store.SetSyncStateAsync(StateKey, Serialize(next), cancellationToken).ConfigureAwait(false);
+        await syncState.SetSyncStateAsync(StateKey, Serialize(next), cancellationToken).ConfigureAwait(false);
         return next;
     }
 
     private async Task<ConversationRunState?> LoadStateAsync(CancellationToken cancellationToken)
     {
-        var json = await store.GetSyncStateAsync(StateKey, cancellationToken).ConfigureAwait(false);
+        var json = await syncState.GetSyncStateAsync(StateKey, cancellationToken).ConfigureAwait(false);
         return json is null ? null : JsonSerializer.Deserialize(json, ConversationJsonContext.Default.ConversationRunState);
     }
 
     private async Task<ConversationRunState> NewStateAsync(CancellationToken cancellationToken)
     {
-        var last = await store.GetSyncStateAsync(LastStartedKey, cancellationToken).ConfigureAwait(false);
+        var last = await syncState.GetSyncStateAsync(LastStartedKey, cancellationToken).ConfigureAwait(false);
         DateTimeOffset? since = last is null ? null : DateTimeOffset.Parse(last, CultureInfo.InvariantCulture) - options.Overlap;
         return new ConversationRunState(timeProvider.GetUtcNow(), since, null, 0, 0, 0, new(StringComparer.Ordinal), 0, [], 0, 0, 0);
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Settings;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Events;
 
@@ -21,7 +21,7 @@ public static class EventImport
         return settings.ImportUsersAndCompanies && settings.ImportEvents;
     }
 
-    public static async Task<DateTimeOffset?> EnabledAtAsync(IHubStore store, CancellationToken cancellationToken = default)
+    public static async Task<DateTimeOffset?> EnabledAtAsync(ISyncStateStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         return await store.GetSyncStateAsync(EnabledKey, cancellationToken).ConfigureAwait(false) is { Length: > 0 } text
@@ -31,7 +31,7 @@ public static class EventImport
 
     /// <summary>Call with the settings before and after a save: records <paramref name="now"/> when event import turns on, clears it when it turns off.</summary>
     public static async Task RecordAsync(
-        IHubStore store, IntercomIntegrationSettings before, IntercomIntegrationSettings after, DateTimeOffset now, CancellationToken cancellationToken = default)
+        ISyncStateStore store, IntercomIntegrationSettings before, IntercomIntegrationSettings after, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var enabledAt = await EnabledAtAsync(store, cancellationToken).ConfigureAwait(false);
@@ -41,7 +41,7 @@ public static class EventImport
             await store.SetSyncStateAsync(EnabledKey, null, cancellationToken).ConfigureAwait(false);
     }
 
-    public static Task StartAsync(IHubStore store, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public static Task StartAsync(ISyncStateStore store, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         return store.SetSyncStateAsync(EnabledKey, now.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), cancellationToken);

@@ -1,5 +1,4 @@
 using Rapport.Hub.Sources;
-using Rapport.Hub.Storage;
 
 namespace Rapport.Sync.Import;
 

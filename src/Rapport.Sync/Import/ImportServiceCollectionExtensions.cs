@@ -1,7 +1,10 @@
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Sources;
+using Rapport.Hub.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Sync.Conversations;
 using Rapport.Sync.Reconcile;
@@ -22,7 +25,9 @@ public static class ImportServiceCollectionExtensions
         services.TryAddSingleton<Func<IntercomClient, ConversationImportOptions, ConversationImporter>>(provider => (client, options) =>
             ActivatorUtilities.CreateInstance<ConversationImporter>(provider, client, options));
         services.TryAddSingleton<Func<IntercomClient, ReconciliationSweep>>(provider => client =>
-            new ReconciliationSweep(client, provider.GetRequiredService<IHubStore>(), provider.GetRequiredService<TimeProvider>())
+            new ReconciliationSweep(
+                client, provider.GetRequiredService<ISourceStore>(), provider.GetRequiredService<IConversationStore>(),
+                provider.GetRequiredService<IOutboundStore>(), provider.GetRequiredService<ISyncStateStore>(), provider.GetRequiredService<TimeProvider>())
             {
                 ImportPatience = provider.GetRequiredService<IOptions<IntercomSyncOptions>>().Value.ImportPatience,
             });

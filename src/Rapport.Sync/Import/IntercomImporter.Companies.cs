@@ -1,5 +1,6 @@
 using Rapport.Hub.Sources;
 using Rapport.Intercom;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Import;
 
@@ -32,7 +33,7 @@ public sealed partial class IntercomImporter
                     if (fresh.Count == 0)
                         continue;
                     var decisions = fresh.ConvertAll(qualifier.Decide);
-                    var result = await store.ApplyCompaniesAsync(decisions, state.RunId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    var result = await sourceStore.ApplyCompaniesAsync(decisions, state.RunId, cancellationToken: cancellationToken).ConfigureAwait(false);
                     tally.Add(decisions, result);
                     applied.UnionWith(fresh.Select(company => company.Id));
                     breaks = 0;
@@ -51,7 +52,7 @@ public sealed partial class IntercomImporter
             }
         }
 
-        var unseen = await store.DeactivateUnseenCompaniesAsync(
+        var unseen = await sourceStore.DeactivateUnseenCompaniesAsync(
             IntercomSource.Name, state.RunId, "deleted in Intercom", cancellationToken).ConfigureAwait(false);
         return tally.ToCounts(unseen);
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Rapport.Hub.Sources;
 using Rapport.Hub.Storage;
 using Rapport.Intercom;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Import;
 
@@ -43,8 +44,8 @@ public sealed partial class IntercomImporter
             });
             // A contact that was a user and became a lead leaves the mirror (a full import also forgets the unseen).
             if (state.Incremental && leads.Count > 0)
-                await store.ForgetContactsAsync(IntercomSource.Name, leads, cancellationToken).ConfigureAwait(false);
-            var written = await store.MirrorContactsAsync(users, state.RunId, new SyncCheckpoint(StateKey, Serialize(state)), cancellationToken).ConfigureAwait(false);
+                await sourceStore.ForgetContactsAsync(IntercomSource.Name, leads, cancellationToken).ConfigureAwait(false);
+            var written = await sourceStore.MirrorContactsAsync(users, state.RunId, new SyncCheckpoint(StateKey, Serialize(state)), cancellationToken).ConfigureAwait(false);
             // Known only after the batch's transaction: the next checkpoint carries it.
             state = state with { ContactsWritten = state.ContactsWritten + written };
             progress?.Report(new ImportProgress("contacts", state.ContactsSeen, page.TotalCount, cost.Calls()));
@@ -55,7 +56,7 @@ public sealed partial class IntercomImporter
         if (state.Phase == ImportRunState.ContactsPhase)
         {
             state = cost.Stamp(state with { Phase = ImportRunState.SegmentsPhase, ContactsCursor = null });
-            await store.SetSyncStateAsync(StateKey, Serialize(state), cancellationToken).ConfigureAwait(false);
+            await syncState.SetSyncStateAsync(StateKey, Serialize(state), cancellationToken).ConfigureAwait(false);
         }
 
         return state;
@@ -63,7 +64,7 @@ public sealed partial class IntercomImporter
 
     private async Task<DateTimeOffset> IncrementalSinceAsync(CancellationToken cancellationToken)
     {
-        var lastCompleted = await store.GetSyncStateAsync(LastCompletedKey, cancellationToken).ConfigureAwait(false);
+        var lastCompleted = await syncState.GetSyncStateAsync(LastCompletedKey, cancellationToken).ConfigureAwait(false);
         return DateTimeOffset.Parse(lastCompleted!, CultureInfo.InvariantCulture).AddDays(-1);
     }
 

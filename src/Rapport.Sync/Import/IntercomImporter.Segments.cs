@@ -1,5 +1,6 @@
 using Rapport.Hub.Sources;
 using Rapport.Intercom;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Import;
 
@@ -45,13 +46,13 @@ public sealed partial class IntercomImporter
             progress?.Report(new ImportProgress("segments", ++done, segments.Count, cost.Calls()));
         }
 
-        await store.ReplaceContactSegmentsAsync(
+        await sourceStore.ReplaceContactSegmentsAsync(
             IntercomSource.Name,
             membership.ToDictionary(m => m.Key, IReadOnlyList<string> (m) => m.Value, StringComparer.Ordinal),
             cancellationToken).ConfigureAwait(false);
 
         state = cost.Stamp(state with { Phase = ImportRunState.UsersPhase });
-        await store.SetSyncStateAsync(StateKey, Serialize(state), cancellationToken).ConfigureAwait(false);
+        await syncState.SetSyncStateAsync(StateKey, Serialize(state), cancellationToken).ConfigureAwait(false);
         return state;
     }
 }

@@ -1,7 +1,10 @@
 using System.Text.Json;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Sync.Conversations;
+using Rapport.Hub.Sources;
+using Rapport.Hub.Sync;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Messaging;
 
 namespace Rapport.Sync.Import;
 
@@ -10,7 +13,7 @@ namespace Rapport.Sync.Import;
 /// qualifying companies, users only through them. Resumable after a crash, incremental when run again.
 /// </summary>
 public sealed partial class IntercomImporter(
-    IntercomClient intercom, IHubStore store, ImportOptions options, TimeProvider timeProvider)
+    IntercomClient intercom, ISourceStore sourceStore, IConversationStore conversationStore, IOutboundStore outboundStore, ISyncStateStore syncState, ImportOptions options, TimeProvider timeProvider)
 {
     internal const string StateKey = "intercom.import.state";
     internal const string LastCompletedKey = "intercom.import.last_completed_at";
@@ -41,21 +44,21 @@ public sealed partial class IntercomImporter(
         {
             var companies = await ImportCompaniesAsync(state, progress, cancellationToken).ConfigureAwait(false);
             state = cost.Stamp(state with { Phase = ImportRunState.ContactsPhase, Companies = companies });
-            await store.SetSyncStateAsync(StateKey, Serialize(state), cancellationToken).ConfigureAwait(false);
+            await syncState.SetSyncStateAsync(StateKey, Serialize(state), cancellationToken).ConfigureAwait(false);
         }
 
         state = await ImportContactsAsync(state, cost, progress, cancellationToken).ConfigureAwait(false);
         // After a complete pass, contacts the pass did not see are gone from Intercom (or became leads). Idempotent, so it
         // runs on every full run that gets here, including one resumed after the last contact batch was saved.
         if (!state.Incremental)
-            await store.ForgetUnseenContactsAsync(IntercomSource.Name, state.RunId, cancellationToken).ConfigureAwait(false);
+            await sourceStore.ForgetUnseenContactsAsync(IntercomSource.Name, state.RunId, cancellationToken).ConfigureAwait(false);
         state = await ImportSegmentsAsync(state, cost, progress, cancellationToken).ConfigureAwait(false);
 
         progress?.Report(new ImportProgress("users", 0, null, cost.Calls()));
-        var users = await store.DeriveUsersAsync(IntercomSource.Name, cancellationToken).ConfigureAwait(false);
+        var users = await sourceStore.DeriveUsersAsync(IntercomSource.Name, cancellationToken).ConfigureAwait(false);
         // After the users, so that conversations attach to the users this run brought in; its own checkpoint resumes it.
         var conversations = options.Conversations
-            ? await new ConversationImporter(intercom, store, options.ConversationOptions, timeProvider).RunAsync(progress, cancellationToken).ConfigureAwait(false)
+            ? await new ConversationImporter(intercom, conversationStore, outboundStore, syncState, options.ConversationOptions, timeProvider).RunAsync(progress, cancellationToken).ConfigureAwait(false)
             : null;
 
         var summary = new ImportSummary
@@ -88,7 +91,7 @@ public sealed partial class IntercomImporter(
 
     private async Task<ImportRunState?> LoadStateAsync(CancellationToken cancellationToken)
     {
-        var json = await store.GetSyncStateAsync(StateKey, cancellationToken).ConfigureAwait(false);
+        var json = await syncState.GetSyncStateAsync(StateKey, cancellationToken).ConfigureAwait(false);
         return json is null ? null : JsonSerializer.Deserialize(json, SyncJsonContext.Default.ImportRunState);
     }
 
@@ -96,7 +99,7 @@ public sealed partial class IntercomImporter(
     {
         var now = timeProvider.GetUtcNow();
         // Written with the last completed run's key, so it implies there was one.
-        var lastFull = await store.GetSyncStateAsync(LastFullKey, cancellationToken).ConfigureAwait(false);
+        var lastFull = await syncState.GetSyncStateAsync(LastFullKey, cancellationToken).ConfigureAwait(false);
         var incremental = !options.Full
             && lastFull is not null
             && DateTimeOffset.Parse(lastFull, System.Globalization.CultureInfo.InvariantCulture) is var last
@@ -108,14 +111,14 @@ public sealed partial class IntercomImporter(
     private async Task FinishAsync(ImportRunState state, ImportSummary summary, CancellationToken cancellationToken)
     {
         var summaryJson = JsonSerializer.Serialize(summary, SyncJsonContext.Default.ImportSummary);
-        await store.RecordImportRunAsync(
+        await syncState.RecordImportRunAsync(
             new ImportRunRecord(state.RunId, state.StartedAt, timeProvider.GetUtcNow(), "completed", summaryJson),
             cancellationToken).ConfigureAwait(false);
         // The next incremental import reads what changed since this one started, so nothing updated during it is missed.
-        await store.SetSyncStateAsync(LastCompletedKey, state.StartedAt.ToString("O"), cancellationToken).ConfigureAwait(false);
+        await syncState.SetSyncStateAsync(LastCompletedKey, state.StartedAt.ToString("O"), cancellationToken).ConfigureAwait(false);
         if (!state.Incremental)
-            await store.SetSyncStateAsync(LastFullKey, state.StartedAt.ToString("O"), cancellationToken).ConfigureAwait(false);
-        await store.SetSyncStateAsync(StateKey, null, cancellationToken).ConfigureAwait(false);
+            await syncState.SetSyncStateAsync(LastFullKey, state.StartedAt.ToString("O"), cancellationToken).ConfigureAwait(false);
+        await syncState.SetSyncStateAsync(StateKey, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>What the run has cost so far in API calls, across resumes; stamped on every checkpoint.</summary>

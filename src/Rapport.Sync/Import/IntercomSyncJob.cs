@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Sync.Conversations;
 using Rapport.Sync.Reconcile;
 using Rapport.Sync.Settings;
+using Rapport.Hub.Sync;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Sources;
 
 namespace Rapport.Sync.Import;
 
@@ -16,7 +19,7 @@ namespace Rapport.Sync.Import;
 /// the API. Stopping the app cancels it; the importers' checkpoints let the next run resume.
 /// </summary>
 public sealed partial class IntercomSyncJob(
-    IHubStore store, IIntercomConnection connections, IOptions<IntercomSyncOptions> options,
+    ISyncStateStore store, IIntercomConnection connections, IOptions<IntercomSyncOptions> options,
     Func<IntercomClient, ImportOptions, IntercomImporter> importers,
     Func<IntercomClient, ConversationImportOptions, ConversationImporter> conversationImporters,
     Func<IntercomClient, ReconciliationSweep> sweeps,

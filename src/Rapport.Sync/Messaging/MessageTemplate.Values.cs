@@ -1,5 +1,5 @@
-using Rapport.Hub.Storage.Browse;
 using Rapport.Hub.Team;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Sync.Messaging;
 

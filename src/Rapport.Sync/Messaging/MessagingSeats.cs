@@ -1,4 +1,4 @@
-using Rapport.Hub.Storage;
+using Rapport.Hub.Team;
 using Rapport.Intercom;
 
 namespace Rapport.Sync.Messaging;
@@ -9,7 +9,7 @@ namespace Rapport.Sync.Messaging;
 /// conversation, or a playbook sending to a thousand users, costs no API call most of the time; a seat taken away in Intercom
 /// stops sends within that time.
 /// </summary>
-public sealed class MessagingSeats(IHubStore store, IIntercomConnection connections, TimeProvider timeProvider)
+public sealed class MessagingSeats(ITeamStore store, IIntercomConnection connections, TimeProvider timeProvider)
 {
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _sync = new(1, 1);

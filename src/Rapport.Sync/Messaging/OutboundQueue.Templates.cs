@@ -1,4 +1,5 @@
-using Rapport.Hub.Storage.Browse;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Team;
 
 namespace Rapport.Sync.Messaging;
 
@@ -17,7 +18,7 @@ public sealed partial class OutboundQueue
                 return (null, null, new(null, 400, problem, field));
         }
 
-        var teammate = teammateId is { } id ? await store.FindTeammateAsync(id, cancellationToken) : null;
+        var teammate = teammateId is { } id ? await teamStore.FindTeammateAsync(id, cancellationToken) : null;
         var values = MessageTemplate.Values(recipient, teammate);
         var renderedSubject = subject is null ? null : await MessageTemplate.RenderAsync(subject, values, cancellationToken);
         var renderedBody = body is null ? null : await MessageTemplate.RenderAsync(body, values, cancellationToken);

@@ -1,5 +1,7 @@
 using Rapport.Hub.Messaging;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Team;
 
 namespace Rapport.Sync.Messaging;
 
@@ -17,13 +19,13 @@ public sealed record QueueOutcome(OutboundSend? Send, int Status, string? Proble
 /// Checks a send (seat, target, content) and queues it: nothing reaches the queue that would be refused for a reason known
 /// here, and nothing is sent that is not queued first. The worker does the sending.
 /// </summary>
-public sealed partial class OutboundQueue(IHubStore store, MessagingSeats seats, OutboundSignal signal, TimeProvider timeProvider)
+public sealed partial class OutboundQueue(IBrowseStore browseStore, IConversationStore conversationStore, IOutboundStore outboundStore, ITeamStore teamStore, MessagingSeats seats, OutboundSignal signal, TimeProvider timeProvider)
 {
     public async Task<QueueOutcome> ReplyAsync(long? teammateId, string conversationId, OutboundInput input, CancellationToken cancellationToken)
     {
         if (input.Kind is not (OutboundKinds.Reply or OutboundKinds.Note))
             return new(null, 400, "type must be comment (the customer sees it) or note (internal).", "type");
-        if (await store.GetConversationAsync(IntercomSource.Name, conversationId, cancellationToken) is not { } view)
+        if (await conversationStore.GetConversationAsync(IntercomSource.Name, conversationId, cancellationToken) is not { } view)
             return new(null, 404, $"There is no conversation with id {conversationId}.");
         var seat = await seats.CheckAsync(teammateId, cancellationToken);
         if (!seat.CanSend)
@@ -32,8 +34,8 @@ public sealed partial class OutboundQueue(IHubStore store, MessagingSeats seats,
             return new(null, 409, "This conversation was deleted in Intercom: nothing can be added to it.");
         if (input.Kind == OutboundKinds.Reply && view.Conversation.State == "closed")
             return new(null, 409, "This conversation is closed in Intercom: reopen it there to reply, or add a note.");
-        var first = view.Conversation.UserExternalIds.Count > 0 ? await store.FindUserAsync(view.Conversation.UserExternalIds[0], cancellationToken) : null;
-        var recipient = first is null ? null : await store.GetUserAsync(first.Id.Value, cancellationToken);
+        var first = view.Conversation.UserExternalIds.Count > 0 ? await browseStore.FindUserAsync(view.Conversation.UserExternalIds[0], cancellationToken) : null;
+        var recipient = first is null ? null : await browseStore.GetUserAsync(first.Id.Value, cancellationToken);
         var (_, body, problem) = await RenderAsync(teammateId, recipient, null, input.Body, cancellationToken);
         if (problem is not null)
             return problem;
@@ -42,12 +44,12 @@ public sealed partial class OutboundQueue(IHubStore store, MessagingSeats seats,
 
     public async Task<QueueOutcome> MessageAsync(long? teammateId, long userId, OutboundInput input, CancellationToken cancellationToken)
     {
-        if (await store.GetUserAsync(userId, cancellationToken) is not { } detail)
+        if (await browseStore.GetUserAsync(userId, cancellationToken) is not { } detail)
             return new(null, 404, $"There is no user with id {userId}.");
         var seat = await seats.CheckAsync(teammateId, cancellationToken);
         if (!seat.CanSend)
             return new(null, 403, seat.Reason);
-        var contact = (await store.FindUserAsync(detail.ExternalId, cancellationToken))?.Sources.FirstOrDefault(s => s.Source == IntercomSource.Name);
+        var contact = (await browseStore.FindUserAsync(detail.ExternalId, cancellationToken))?.Sources.FirstOrDefault(s => s.Source == IntercomSource.Name);
         if (contact is null)
             return new(null, 409, $"{detail.Name ?? detail.ExternalId} has no Intercom contact: Intercom cannot message them.");
         var (subject, body, problem) = await RenderAsync(teammateId, detail, input.Subject, input.Body, cancellationToken);
@@ -63,7 +65,7 @@ public sealed partial class OutboundQueue(IHubStore store, MessagingSeats seats,
         while (send.Status is OutboundStatuses.Queued or OutboundStatuses.Sending && timeProvider.GetUtcNow() < deadline)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(50), timeProvider, cancellationToken);
-            send = await store.GetOutboundAsync(send.Id, cancellationToken) ?? send;
+            send = await outboundStore.GetOutboundAsync(send.Id, cancellationToken) ?? send;
         }
 
         return send;
@@ -77,7 +79,7 @@ public sealed partial class OutboundQueue(IHubStore store, MessagingSeats seats,
         if (OutboundText.Problems(input.Kind, input.Channel, input.Subject, input.Body, urls, input.SendAttachmentsAsLinks) is [var (field, problem), ..])
             return new(null, 400, problem, field);
         var key = string.IsNullOrWhiteSpace(input.IdempotencyKey) ? Guid.NewGuid().ToString("N") : input.IdempotencyKey.Trim();
-        var (send, _) = await store.QueueOutboundAsync(new OutboundRequest(
+        var (send, _) = await outboundStore.QueueOutboundAsync(new OutboundRequest(
             key, input.Kind, teammateId, seat.Admin!.Id, conversationId, contactId, userExternalId,
             input.Kind == OutboundKinds.Message ? input.Channel : null, input.Kind == OutboundKinds.Message ? input.Subject?.Trim() : null,
             input.Body!.Trim(), urls), cancellationToken);

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Rapport.Hub.Messaging;
 using Rapport.Sync.Playbooks;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Playbooks;
 
 namespace Rapport.Sync.Messaging;
 
@@ -21,9 +24,9 @@ public sealed partial class OutboundSender
             return false;
         }
 
-        if (await store.GetPlaybookAsync(id, cancellationToken).ConfigureAwait(false) is { Enabled: true })
+        if (await playbookStore.GetPlaybookAsync(id, cancellationToken).ConfigureAwait(false) is { Enabled: true })
             return false;
-        await store.MarkOutboundFailedAsync(send.Id, "The playbook was disabled before this was sent: nothing was sent.", cancellationToken).ConfigureAwait(false);
+        await outboundStore.MarkOutboundFailedAsync(send.Id, "The playbook was disabled before this was sent: nothing was sent.", cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -34,18 +37,18 @@ public sealed partial class OutboundSender
     private async Task<bool> HoldForQuietHoursAsync(OutboundSend send, CancellationToken cancellationToken)
     {
         if (!send.IdempotencyKey.StartsWith(PlaybookKeyPrefix, StringComparison.Ordinal)
-            || await store.GetPlaybookRunBySendAsync(send.Id, cancellationToken).ConfigureAwait(false) is not { } run
-            || await store.GetPlaybookAsync(run.PlaybookId, cancellationToken).ConfigureAwait(false) is not { } playbook)
+            || await playbookStore.GetPlaybookRunBySendAsync(send.Id, cancellationToken).ConfigureAwait(false) is not { } run
+            || await playbookStore.GetPlaybookAsync(run.PlaybookId, cancellationToken).ConfigureAwait(false) is not { } playbook)
         {
             return false;
         }
 
-        var user = await store.GetUserAsync(run.UserId, cancellationToken).ConfigureAwait(false);
+        var user = await browseStore.GetUserAsync(run.UserId, cancellationToken).ConfigureAwait(false);
         var contact = user?.Sources.FirstOrDefault(s => s.Source == IntercomSource.Name);
         var zone = QuietHours.ZoneOf(contact?.RawJson, playbook.TimeZone);
         if (QuietHours.DeferUntil(timeProvider.GetUtcNow(), playbook.QuietStart, playbook.QuietEnd, zone) is not { } until)
             return false;
-        return await store.HoldPlaybookSendAsync(
+        return await playbookStore.HoldPlaybookSendAsync(
             send.Id, until, $"Held for quiet hours in {zone.Id} until {QuietHours.Utc(until)}.", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,8 @@
 using Rapport.Hub.Messaging;
 using Rapport.Intercom;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Playbooks;
 
 namespace Rapport.Sync.Messaging;
 
@@ -30,7 +33,7 @@ public sealed partial class OutboundSender
             var part = conversation.Parts.LastOrDefault(p => p.PartType == type && p.Author?.Id == send.AdminId && p.CreatedAt >= since && SameText(p.Body, html));
             if (part is null)
                 return false;
-            await store.MarkOutboundSentAsync(send.Id, part.Id, send.ConversationId, cancellationToken).ConfigureAwait(false);
+            await outboundStore.MarkOutboundSentAsync(send.Id, part.Id, send.ConversationId, cancellationToken).ConfigureAwait(false);
             await KeepAsync(client, conversation, cancellationToken).ConfigureAwait(false);
             return true;
         }
@@ -43,7 +46,7 @@ public sealed partial class OutboundSender
         {
             if (page.Items.FirstOrDefault(c => c.Source?.DeliveredAs == "admin_initiated" && SameText(c.Source.Body, html)) is { } found)
             {
-                await store.MarkOutboundSentAsync(send.Id, found.Source!.Id ?? found.Id, found.Id, cancellationToken).ConfigureAwait(false);
+                await outboundStore.MarkOutboundSentAsync(send.Id, found.Source!.Id ?? found.Id, found.Id, cancellationToken).ConfigureAwait(false);
                 await KeepAsync(client, await client.GetConversationAsync(found.Id, cancellationToken: cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 return true;
             }

@@ -1,9 +1,12 @@
 using Rapport.Hub.Messaging;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Intercom.Messaging;
 using Rapport.Sync.Conversations;
 using Rapport.Sync.Settings;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Playbooks;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Messaging;
 
@@ -13,7 +16,7 @@ namespace Rapport.Sync.Messaging;
 /// sent when it is not there. The conversation Intercom answers with goes through the import's own path at once, so the part
 /// shows confirmed before the webhook echo arrives, and the echo, carrying the same part id, adds nothing.
 /// </summary>
-public sealed partial class OutboundSender(IHubStore store, TimeProvider timeProvider)
+public sealed partial class OutboundSender(IBrowseStore browseStore, IConversationStore conversationStore, IOutboundStore outboundStore, IPlaybookStore playbookStore, ISyncStateStore syncState, TimeProvider timeProvider)
 {
     /// <summary>How long a claimed send is this worker's: renewed every third of it while sending (the client may wait out a
     /// rate-limit window), so only a worker that died lets it go, and another node takes it over within this time.</summary>
@@ -27,7 +30,7 @@ public sealed partial class OutboundSender(IHubStore store, TimeProvider timePro
         var total = 0;
         while (true)
         {
-            var batch = await store.ClaimOutboundAsync(10, Lease, cancellationToken).ConfigureAwait(false);
+            var batch = await outboundStore.ClaimOutboundAsync(10, Lease, cancellationToken).ConfigureAwait(false);
             if (batch.Count == 0)
                 return total;
             foreach (var send in batch)
@@ -56,7 +59,7 @@ public sealed partial class OutboundSender(IHubStore store, TimeProvider timePro
         while (!cancellationToken.IsCancellationRequested)
         {
             await Task.Delay(Lease / 3, timeProvider, cancellationToken).ConfigureAwait(false);
-            await store.RenewOutboundAsync(id, Lease, cancellationToken).ConfigureAwait(false);
+            await outboundStore.RenewOutboundAsync(id, Lease, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -79,12 +82,12 @@ public sealed partial class OutboundSender(IHubStore store, TimeProvider timePro
         }
         catch (IntercomApiException refused) when (refused is not (IntercomRateLimitException or IntercomUnauthorizedException) && (int)refused.StatusCode is >= 400 and < 500)
         {
-            await store.MarkOutboundFailedAsync(send.Id, Refusal(send, refused), cancellationToken).ConfigureAwait(false);
+            await outboundStore.MarkOutboundFailedAsync(send.Id, Refusal(send, refused), cancellationToken).ConfigureAwait(false);
         }
         catch (IntercomException error)
         {
             // No answer, a 5xx, the rate limit or a refused token: it may or may not have landed, so the next attempt looks first.
-            await store.DeferOutboundAsync(send.Id, error.Message, RetryAfter, cancellationToken).ConfigureAwait(false);
+            await outboundStore.DeferOutboundAsync(send.Id, error.Message, RetryAfter, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -100,7 +103,7 @@ public sealed partial class OutboundSender(IHubStore store, TimeProvider timePro
         }, cancellationToken).ConfigureAwait(false);
         var part = NewPart(conversation, send) ?? throw new IntercomInvalidResponseException(
             $"POST /conversations/{conversationId}/reply", "the conversation returned holds no part by this admin");
-        await store.MarkOutboundSentAsync(send.Id, part.Id, conversationId, cancellationToken).ConfigureAwait(false);
+        await outboundStore.MarkOutboundSentAsync(send.Id, part.Id, conversationId, cancellationToken).ConfigureAwait(false);
         await KeepAsync(client, conversation, cancellationToken).ConfigureAwait(false);
     }
 
@@ -115,7 +118,7 @@ public sealed partial class OutboundSender(IHubStore store, TimeProvider timePro
             // The endpoint has no attachment field: the teammate agreed, before queueing, to send them as links.
             Body = OutboundText.ToHtml(send.Body, send.AttachmentUrls),
         }, cancellationToken).ConfigureAwait(false);
-        await store.MarkOutboundSentAsync(send.Id, message.Id, message.ConversationId, cancellationToken).ConfigureAwait(false);
+        await outboundStore.MarkOutboundSentAsync(send.Id, message.Id, message.ConversationId, cancellationToken).ConfigureAwait(false);
         if (message.ConversationId is { } conversationId)
             await KeepAsync(client, await client.GetConversationAsync(conversationId, cancellationToken: cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
@@ -130,10 +133,10 @@ public sealed partial class OutboundSender(IHubStore store, TimeProvider timePro
     /// <summary>Stores what Intercom answered through the import's path, with the users it attaches to.</summary>
     private async Task KeepAsync(IntercomClient client, IntercomConversation conversation, CancellationToken cancellationToken)
     {
-        var settings = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken).ConfigureAwait(false);
-        var attached = await new ConversationAttacher(client, store, settings.ImportUsersAndCompanies).AttachAsync([conversation], cancellationToken).ConfigureAwait(false);
+        var settings = await IntercomIntegrationSettings.LoadAsync(syncState, cancellationToken).ConfigureAwait(false);
+        var attached = await new ConversationAttacher(client, conversationStore, syncState, settings.ImportUsersAndCompanies).AttachAsync([conversation], cancellationToken).ConfigureAwait(false);
         var source = ConversationMapping.ToSource(conversation, attached.Users[conversation.Id]);
-        await store.ApplyConversationsAsync([source], [], cancellationToken: cancellationToken).ConfigureAwait(false);
+        await conversationStore.ApplyConversationsAsync([source], [], cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static string Refusal(OutboundSend send, IntercomApiException refused)

@@ -1,4 +1,6 @@
 using Rapport.Hub.Model;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Playbooks;
 
 namespace Rapport.Sync.Model;
 
@@ -24,7 +26,7 @@ public sealed partial class AccountModelService
     /// <summary>What <see cref="SaveAsync"/> checks, without saving: the problems, and how many accounts would be computed.</summary>
     private async Task<ModelSaveResult> TryOnEveryAccountAsync(string json, CancellationToken cancellationToken)
     {
-        var catalog = await store.ReadModelCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var catalog = await modelStore.ReadModelCatalogAsync(cancellationToken).ConfigureAwait(false);
         var result = AccountModel.Load(json, catalog);
         if (result.Model is not { } model)
             return new ModelSaveResult(null, result.Problems, 0);

@@ -1,4 +1,6 @@
 using Rapport.Hub.Model;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Playbooks;
 
 namespace Rapport.Sync.Model;
 
@@ -32,8 +34,8 @@ public sealed partial class AccountModelService
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxHistoryDays);
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         var from = today.AddDays(1 - days);
-        var stored = await store.GetAccountHistoryAsync(accountId, from, cancellationToken).ConfigureAwait(false);
-        var renames = DefinitionRenames.Resolver(await store.ListRetiredDefinitionsAsync(0, cancellationToken).ConfigureAwait(false));
+        var stored = await modelStore.GetAccountHistoryAsync(accountId, from, cancellationToken).ConfigureAwait(false);
+        var renames = DefinitionRenames.Resolver(await modelStore.ListRetiredDefinitionsAsync(0, cancellationToken).ConfigureAwait(false));
         var rows = stored.Select(day => day.FollowRenames((kind, name) => renames(kind, name, day.Day))).ToList();
 
         var series = new List<HistorySeries> { Series("health", "Overall health", rows, r => r.Health) };

@@ -1,4 +1,6 @@
 using Rapport.Hub.Model;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Playbooks;
 
 namespace Rapport.Sync.Model;
 
@@ -38,7 +40,7 @@ public sealed partial class AccountModelService
                 : $"User '{userId}' is not a user of account {accountId}; the owner is one of its users ({string.Join(", ", inputs.UserIds.Order().Take(10))}).");
         }
 
-        await store.SetManualOwnerAsync(accountId, new ManualOwner(user, setBy, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await modelStore.SetManualOwnerAsync(accountId, new ManualOwner(user, setBy, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return await RecomputedAsync(accountId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -47,7 +49,7 @@ public sealed partial class AccountModelService
     {
         if (await InputsAsync(accountId, cancellationToken) is null)
             return NoAccount(accountId);
-        await store.ClearManualOwnerAsync(accountId, cancellationToken).ConfigureAwait(false);
+        await modelStore.ClearManualOwnerAsync(accountId, cancellationToken).ConfigureAwait(false);
         return await RecomputedAsync(accountId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -65,7 +67,7 @@ public sealed partial class AccountModelService
                 : $"There is no segment '{segment}'; the segments are {string.Join(", ", segments.Select(s => $"'{s.Name}'"))}.");
         }
 
-        await store.SetManualSegmentAsync(accountId, new ManualSegment(defined.Name, member, setBy, timeProvider.GetUtcNow()), cancellationToken)
+        await modelStore.SetManualSegmentAsync(accountId, new ManualSegment(defined.Name, member, setBy, timeProvider.GetUtcNow()), cancellationToken)
             .ConfigureAwait(false);
         return await RecomputedAsync(accountId, cancellationToken).ConfigureAwait(false);
     }
@@ -75,10 +77,10 @@ public sealed partial class AccountModelService
     {
         if (await InputsAsync(accountId, cancellationToken) is null)
             return NoAccount(accountId);
-        var set = (await store.GetAccountOverridesAsync(accountId, cancellationToken).ConfigureAwait(false)).Segments
+        var set = (await modelStore.GetAccountOverridesAsync(accountId, cancellationToken).ConfigureAwait(false)).Segments
             .FirstOrDefault(s => string.Equals(s.Segment, segment.Trim(), StringComparison.OrdinalIgnoreCase));
         if (set is not null)
-            await store.ClearManualSegmentAsync(accountId, set.Segment, cancellationToken).ConfigureAwait(false);
+            await modelStore.ClearManualSegmentAsync(accountId, set.Segment, cancellationToken).ConfigureAwait(false);
         return await RecomputedAsync(accountId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -87,7 +89,7 @@ public sealed partial class AccountModelService
     {
         if (await InputsAsync(accountId, cancellationToken) is null)
             return NoAccount(accountId);
-        var state = (await store.GetAccountStatesAsync([accountId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(accountId);
+        var state = (await modelStore.GetAccountStatesAsync([accountId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(accountId);
         if (state?.Indicator(indicator.Trim()) is not { Active: true } active)
         {
             var names = state?.ActiveIndicators.Select(i => $"'{i.Name}'").ToList() ?? [];
@@ -96,13 +98,13 @@ public sealed partial class AccountModelService
                 : $"Indicator '{indicator}' is not active on account {accountId}; the active ones are {string.Join(", ", names)}.");
         }
 
-        await store.MarkIndicatorAddressedAsync(
+        await modelStore.MarkIndicatorAddressedAsync(
             accountId, active.Name, new IndicatorAddressed(active.ActivatedAt, addressedBy, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return await RecomputedAsync(accountId, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IAccountInputs?> InputsAsync(long accountId, CancellationToken cancellationToken) =>
-        (await store.LoadAccountInputsAsync([accountId], [], cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        (await modelStore.LoadAccountInputsAsync([accountId], [], cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
     private static OverrideResult NoAccount(long accountId) =>
         OverrideResult.Refused(OverrideOutcome.NotFound, $"There is no account with id {accountId}.");
@@ -111,8 +113,8 @@ public sealed partial class AccountModelService
     private async Task<OverrideResult> RecomputedAsync(long accountId, CancellationToken cancellationToken)
     {
         await RecomputeAsync([accountId], cancellationToken).ConfigureAwait(false);
-        var overrides = await store.GetAccountOverridesAsync(accountId, cancellationToken).ConfigureAwait(false);
-        var state = (await store.GetAccountStatesAsync([accountId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(accountId);
+        var overrides = await modelStore.GetAccountOverridesAsync(accountId, cancellationToken).ConfigureAwait(false);
+        var state = (await modelStore.GetAccountStatesAsync([accountId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(accountId);
         return new OverrideResult(OverrideOutcome.Done, null, overrides, state);
     }
 }

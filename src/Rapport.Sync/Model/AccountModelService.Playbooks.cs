@@ -1,6 +1,7 @@
 using Rapport.Hub.Model;
 using Rapport.Hub.Playbooks;
 using Rapport.Sync.Playbooks;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Sync.Model;
 
@@ -14,7 +15,7 @@ public sealed partial class AccountModelService
     private async Task RecordPlaybookTransitionsAsync(
         IReadOnlyDictionary<long, AccountState> previous, IReadOnlyList<AccountState> states, CancellationToken cancellationToken)
     {
-        var playbooks = (await store.ListPlaybooksAsync(cancellationToken).ConfigureAwait(false))
+        var playbooks = (await playbookStore.ListPlaybooksAsync(cancellationToken).ConfigureAwait(false))
             .Where(p => p.Enabled && p.Trigger.Kind is PlaybookTriggers.SegmentEntered or PlaybookTriggers.SegmentLeft
                 or PlaybookTriggers.IndicatorOn or PlaybookTriggers.MetricCrossed)
             .ToList();
@@ -27,7 +28,7 @@ public sealed partial class AccountModelService
             var matched = playbooks.Select(p => (Playbook: p, Key: PlaybookTransitions.Occurrence(p.Trigger, before, state))).Where(m => m.Key is not null).ToList();
             if (matched.Count == 0)
                 continue;
-            var account = await store.GetAccountAsync(state.AccountId.Value, 1000, cancellationToken).ConfigureAwait(false);
+            var account = await browseStore.GetAccountAsync(state.AccountId.Value, 1000, cancellationToken).ConfigureAwait(false);
             foreach (var (playbook, key) in matched)
             {
                 var users = account?.Users.Where(u => u.Status == Hub.Accounts.RecordStatus.Active).Select(u => u.Id.Value).ToList() ?? [];
@@ -38,6 +39,6 @@ public sealed partial class AccountModelService
         }
 
         if (runs.Count > 0)
-            await store.AddPlaybookRunsAsync(runs, cancellationToken).ConfigureAwait(false);
+            await playbookStore.AddPlaybookRunsAsync(runs, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,6 @@
 using Rapport.Hub.Model;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Playbooks;
 
 namespace Rapport.Sync.Model;
 
@@ -17,7 +19,7 @@ public sealed partial class AccountModelService
     /// </summary>
     public async Task<ModelSaveResult> SaveAsync(string json, string savedBy, CancellationToken cancellationToken = default)
     {
-        var catalog = await store.ReadModelCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var catalog = await modelStore.ReadModelCatalogAsync(cancellationToken).ConfigureAwait(false);
         var result = AccountModel.Load(json, catalog);
         if (result.Model is not { } model)
             return new ModelSaveResult(null, result.Problems, 0);
@@ -33,11 +35,11 @@ public sealed partial class AccountModelService
             if (problems.Count > 0)
                 return new ModelSaveResult(null, problems, 0);
 
-            var previous = await store.GetModelDefinitionsAsync(cancellationToken).ConfigureAwait(false);
+            var previous = await modelStore.GetModelDefinitionsAsync(cancellationToken).ConfigureAwait(false);
             var retired = DefinitionRetirement.Between(ModelDefinitions.TryRead(previous?.Json), model.Definitions);
-            var saved = await store.SaveModelDefinitionsAsync(json, savedBy, retired, cancellationToken).ConfigureAwait(false);
+            var saved = await modelStore.SaveModelDefinitionsAsync(json, savedBy, retired, cancellationToken).ConfigureAwait(false);
             foreach (var chunk in states.Chunk(Chunk))
-                await store.SaveAccountStatesAsync(chunk, saved.Version, cancellationToken).ConfigureAwait(false);
+                await modelStore.SaveAccountStatesAsync(chunk, saved.Version, cancellationToken).ConfigureAwait(false);
             return new ModelSaveResult(saved, [], states.Count);
         }
         finally

@@ -1,5 +1,6 @@
 using Rapport.Hub.Model;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Playbooks;
 
 namespace Rapport.Sync.Model;
 
@@ -8,7 +9,7 @@ namespace Rapport.Sync.Model;
 /// account after definitions are saved, after an import and on a schedule (rolling windows move with the clock).
 /// One recompute at a time, so a save never interleaves with a recompute under the old definitions.
 /// </summary>
-public sealed partial class AccountModelService(IHubStore store, TimeProvider timeProvider)
+public sealed partial class AccountModelService(IBrowseStore browseStore, IModelStore modelStore, IPlaybookStore playbookStore, TimeProvider timeProvider)
 {
     /// <summary>Accounts per round: inputs, previous states and new states are read and written this many at a time.</summary>
     public const int Chunk = 500;
@@ -18,9 +19,9 @@ public sealed partial class AccountModelService(IHubStore store, TimeProvider ti
     /// <summary>The definitions in force and their model; the model is null when none were saved or they no longer validate.</summary>
     public async Task<(StoredDefinitions? Stored, ModelLoadResult? Result)> LoadAsync(CancellationToken cancellationToken = default)
     {
-        if (await store.GetModelDefinitionsAsync(cancellationToken).ConfigureAwait(false) is not { } stored)
+        if (await modelStore.GetModelDefinitionsAsync(cancellationToken).ConfigureAwait(false) is not { } stored)
             return (null, null);
-        var catalog = await store.ReadModelCatalogAsync(cancellationToken).ConfigureAwait(false);
+        var catalog = await modelStore.ReadModelCatalogAsync(cancellationToken).ConfigureAwait(false);
         return (stored, AccountModel.LoadSaved(stored.Json, catalog));
     }
 
@@ -57,7 +58,7 @@ public sealed partial class AccountModelService(IHubStore store, TimeProvider ti
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (loaded is null || (await store.GetModelDefinitionsAsync(cancellationToken).ConfigureAwait(false))?.Version != loaded.Stored.Version)
+            if (loaded is null || (await modelStore.GetModelDefinitionsAsync(cancellationToken).ConfigureAwait(false))?.Version != loaded.Stored.Version)
             {
                 var (stored, result) = await LoadAsync(cancellationToken).ConfigureAwait(false);
                 loaded = stored is not null && result?.Model is { } model ? new LoadedModel(stored, model, ModelEventNames.Of(model)) : null;
@@ -69,7 +70,7 @@ public sealed partial class AccountModelService(IHubStore store, TimeProvider ti
             foreach (var chunk in accountIds.Chunk(Chunk))
             {
                 var states = await EvaluateAsync(loaded.Model, loaded.EventNames, chunk, cancellationToken).ConfigureAwait(false);
-                await store.SaveAccountStatesAsync(states, loaded.Stored.Version, cancellationToken).ConfigureAwait(false);
+                await modelStore.SaveAccountStatesAsync(states, loaded.Stored.Version, cancellationToken).ConfigureAwait(false);
                 written += states.Count;
             }
 
@@ -84,8 +85,8 @@ public sealed partial class AccountModelService(IHubStore store, TimeProvider ti
     private async Task<IReadOnlyList<AccountState>> EvaluateAsync(
         AccountModel model, IReadOnlyCollection<string> eventNames, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        var inputs = await store.LoadAccountInputsAsync(ids, eventNames, cancellationToken).ConfigureAwait(false);
-        var previous = await store.GetAccountStatesAsync(ids, cancellationToken).ConfigureAwait(false);
+        var inputs = await modelStore.LoadAccountInputsAsync(ids, eventNames, cancellationToken).ConfigureAwait(false);
+        var previous = await modelStore.GetAccountStatesAsync(ids, cancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
         IReadOnlyList<AccountState> states = [.. inputs.Select(account => model.Evaluate(account, previous.GetValueOrDefault(account.Id.Value), now))];
         await RecordPlaybookTransitionsAsync(previous, states, cancellationToken).ConfigureAwait(false);
@@ -97,7 +98,7 @@ public sealed partial class AccountModelService(IHubStore store, TimeProvider ti
         long after = 0;
         while (true)
         {
-            var page = await store.ListAccountIdsAsync(after, Chunk, cancellationToken).ConfigureAwait(false);
+            var page = await modelStore.ListAccountIdsAsync(after, Chunk, cancellationToken).ConfigureAwait(false);
             if (page.Count == 0)
                 yield break;
             yield return [.. page];

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
+using Rapport.Hub.Sync;
 using Microsoft.Extensions.Logging;
-using Rapport.Hub.Storage;
 
 namespace Rapport.Sync.Model;
 
@@ -10,7 +10,7 @@ namespace Rapport.Sync.Model;
 /// even when nothing arrives.
 /// </summary>
 public sealed partial class AccountModelWorker(
-    IHubStore store, AccountModelService model, TimeProvider timeProvider, ILogger<AccountModelWorker> logger) : BackgroundService
+    ISyncStateStore store, AccountModelService model, TimeProvider timeProvider, ILogger<AccountModelWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Hourly = TimeSpan.FromHours(1);
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);

@@ -1,5 +1,7 @@
 using Rapport.Hub.Playbooks;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Team;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Conversations;
 
 namespace Rapport.Sync.Playbooks;
 
@@ -10,7 +12,7 @@ namespace Rapport.Sync.Playbooks;
 /// user, sender's seat — and queued on the durable outbound queue with a key per playbook, occurrence and user.
 /// </summary>
 public sealed partial class PlaybookEngine(
-    IHubStore store, Messaging.MessagingSeats seats, Messaging.OutboundSignal signal, TimeProvider timeProvider)
+    IBrowseStore browseStore, IConversationStore conversationStore, IPlaybookStore playbookStore, ITeamStore teamStore, Messaging.MessagingSeats seats, Messaging.OutboundSignal signal, TimeProvider timeProvider)
 {
     private static readonly TimeSpan LastSeenEvery = TimeSpan.FromMinutes(1);
     private const int LastSeenPage = 1000;
@@ -19,7 +21,7 @@ public sealed partial class PlaybookEngine(
     /// <summary>One pass: new occurrences recorded, due runs handled. Returns how many runs it handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var playbooks = await store.ListPlaybooksAsync(cancellationToken);
+        var playbooks = await playbookStore.ListPlaybooksAsync(cancellationToken);
         await RecordEventsAsync(playbooks, cancellationToken);
         // Every minute, and at once after a last-seen playbook was saved or turned on, so its first matches do not wait.
         if (timeProvider.GetUtcNow() - _lastSeenPass >= LastSeenEvery
@@ -30,7 +32,7 @@ public sealed partial class PlaybookEngine(
         }
 
         var handled = 0;
-        while (await store.ListDuePlaybookRunsAsync(timeProvider.GetUtcNow(), 100, cancellationToken) is { Count: > 0 } due)
+        while (await playbookStore.ListDuePlaybookRunsAsync(timeProvider.GetUtcNow(), 100, cancellationToken) is { Count: > 0 } due)
         {
             foreach (var run in due)
                 await HandleAsync(run, cancellationToken);
@@ -45,13 +47,13 @@ public sealed partial class PlaybookEngine(
         foreach (var playbook in playbooks.Where(p => p.Trigger.Kind == PlaybookTriggers.Event && p.Trigger.Name is not null))
         {
             var cursor = playbook.EventCursor;
-            while (await store.ListEventsAfterAsync(playbook.Trigger.Name!, cursor, 500, cancellationToken) is { Count: > 0 } events)
+            while (await playbookStore.ListEventsAfterAsync(playbook.Trigger.Name!, cursor, 500, cancellationToken) is { Count: > 0 } events)
             {
                 // A disabled playbook lets events pass: turning it on later does not replay them.
                 if (playbook.Enabled)
-                    await store.AddPlaybookRunsAsync([.. events.Select(e => new PlaybookRunRequest(playbook.Id, $"event:{e.EventId}", e.UserId, null))], cancellationToken);
+                    await playbookStore.AddPlaybookRunsAsync([.. events.Select(e => new PlaybookRunRequest(playbook.Id, $"event:{e.EventId}", e.UserId, null))], cancellationToken);
                 cursor = events[^1].EventId;
-                await store.SetPlaybookEventCursorAsync(playbook.Id, cursor, cancellationToken);
+                await playbookStore.SetPlaybookEventCursorAsync(playbook.Id, cursor, cancellationToken);
             }
         }
     }
@@ -62,10 +64,10 @@ public sealed partial class PlaybookEngine(
         {
             var before = timeProvider.GetUtcNow().AddDays(-playbook.Trigger.Days!.Value);
             // Only users newly away are read, a page at a time until none is left (or a page adds nothing, so it never spins).
-            while (await store.ListUsersLastSeenBeforeAsync(before, LastSeenPage, playbook.Id, cancellationToken) is { Count: > 0 } away)
+            while (await playbookStore.ListUsersLastSeenBeforeAsync(before, LastSeenPage, playbook.Id, cancellationToken) is { Count: > 0 } away)
             {
                 // One occurrence per absence: the same last-seen moment never fires twice; seen again and gone again fires anew.
-                var added = await store.AddPlaybookRunsAsync(
+                var added = await playbookStore.AddPlaybookRunsAsync(
                     [.. away.Select(u => new PlaybookRunRequest(playbook.Id, $"last-seen:{u.LastSeen.ToUnixTimeSeconds()}", u.UserId, null))], cancellationToken);
                 if (added == 0 || away.Count < LastSeenPage)
                     break;

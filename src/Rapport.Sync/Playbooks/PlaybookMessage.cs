@@ -1,6 +1,6 @@
 using Rapport.Hub.Playbooks;
-using Rapport.Hub.Storage;
-using Rapport.Hub.Storage.Browse;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Team;
 using Rapport.Sync.Messaging;
 
 namespace Rapport.Sync.Playbooks;
@@ -10,7 +10,7 @@ public static class PlaybookMessage
 {
     /// <summary>The subject and body as <paramref name="recipient"/> would read them; Body is null when it renders empty for them.</summary>
     public static async Task<(string? Subject, string? Body)> RenderAsync(
-        IHubStore store, Playbook playbook, UserDetail recipient, CancellationToken cancellationToken)
+        ITeamStore store, Playbook playbook, UserDetail recipient, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(playbook);

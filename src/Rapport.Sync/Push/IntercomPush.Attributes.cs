@@ -1,5 +1,7 @@
 using Rapport.Hub.Push;
 using Rapport.Intercom;
+using Rapport.Hub.Model;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Push;
 
@@ -109,7 +111,7 @@ public sealed partial class IntercomPush
         }
 
         var now = timeProvider.GetUtcNow();
-        await store.SavePushedAttributesAsync(
+        await pushStore.SavePushedAttributesAsync(
             [.. plan.Needed.Where(a => !plan.Blocked.Contains((a.Model, a.Name))).Select(a => new PushedAttribute(a.Model, a.Name, a.DataType, now))],
             cancellationToken).ConfigureAwait(false);
     }
@@ -133,7 +135,7 @@ public sealed partial class IntercomPush
             archived.Add(new PushedAttribute(attribute.Model, attribute.Name, attribute.DataType, now, now));
         }
 
-        await store.SavePushedAttributesAsync(archived, cancellationToken).ConfigureAwait(false);
+        await pushStore.SavePushedAttributesAsync(archived, cancellationToken).ConfigureAwait(false);
         run.Stale.RemoveAll(s => archived.Exists(a => a.Model == s.Model && a.Name == s.Name));
     }
 }

@@ -1,4 +1,7 @@
 using Rapport.Hub.Push;
+using Rapport.Hub.Model;
+using Rapport.Hub.Sync;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Sync.Push;
 
@@ -12,15 +15,15 @@ public sealed partial class IntercomPush
         long after = 0;
         while (true)
         {
-            var ids = await store.ListAccountIdsAsync(after, Page, cancellationToken).ConfigureAwait(false);
+            var ids = await modelStore.ListAccountIdsAsync(after, Page, cancellationToken).ConfigureAwait(false);
             if (ids.Count == 0)
                 break;
             after = ids[^1];
-            var targets = await store.LoadPushTargetsAsync(IntercomSource.Name, ids, attribute, cancellationToken).ConfigureAwait(false);
+            var targets = await pushStore.LoadPushTargetsAsync(IntercomSource.Name, ids, attribute, cancellationToken).ConfigureAwait(false);
             if (targets.Count == 0)
                 continue;
-            var states = await store.GetAccountStatesAsync([.. targets.Select(t => t.AccountId).Distinct()], cancellationToken).ConfigureAwait(false);
-            var snapshots = await store.GetPushSnapshotsAsync("company", [.. targets.Select(t => t.CompanySourceId)], cancellationToken).ConfigureAwait(false);
+            var states = await modelStore.GetAccountStatesAsync([.. targets.Select(t => t.AccountId).Distinct()], cancellationToken).ConfigureAwait(false);
+            var snapshots = await pushStore.GetPushSnapshotsAsync("company", [.. targets.Select(t => t.CompanySourceId)], cancellationToken).ConfigureAwait(false);
             foreach (var target in targets)
             {
                 if (!states.TryGetValue(target.AccountId, out var state))
@@ -59,7 +62,7 @@ public sealed partial class IntercomPush
     {
         foreach (var chunk in owners.Keys.Chunk(5_000))
         {
-            var snapshots = await store.GetPushSnapshotsAsync("contact", chunk, cancellationToken).ConfigureAwait(false);
+            var snapshots = await pushStore.GetPushSnapshotsAsync("contact", chunk, cancellationToken).ConfigureAwait(false);
             foreach (var contactId in chunk)
             {
                 var (owner, userId, flagged) = owners[contactId];
@@ -77,7 +80,7 @@ public sealed partial class IntercomPush
         // Without a single computed account nothing is produced, and everything would look stale.
         if (plan.CompanyCount == 0)
             return [];
-        var pushed = await store.ListPushedAttributesAsync(cancellationToken).ConfigureAwait(false);
+        var pushed = await pushStore.ListPushedAttributesAsync(cancellationToken).ConfigureAwait(false);
         return [.. pushed
             .Where(a => a.ArchivedAt is null && !plan.Produced.ContainsKey((a.Model, a.Name)))
             .Select(a => new PushAttributeChange(a.Model, a.Name, a.DataType))];

@@ -1,4 +1,7 @@
 using Rapport.Intercom;
+using Rapport.Hub.Model;
+using Rapport.Hub.Push;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Push;
 
@@ -75,7 +78,7 @@ public sealed partial class IntercomPush
         var snapshot = new Dictionary<string, object?>(old, StringComparer.Ordinal);
         foreach (var (name, value) in written)
             snapshot[name] = value;
-        return store.SavePushSnapshotAsync(model, target, PushSnapshot.Write(snapshot), CancellationToken.None);
+        return pushStore.SavePushSnapshotAsync(model, target, PushSnapshot.Write(snapshot), CancellationToken.None);
     }
 
     private static ParallelOptions Options(CancellationToken cancellationToken) =>

@@ -1,7 +1,9 @@
 using System.Text.Json;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Sync.Settings;
+using Rapport.Hub.Model;
+using Rapport.Hub.Push;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Push;
 
@@ -12,7 +14,7 @@ namespace Rapport.Sync.Push;
 /// record each success as it lands. A push stopped halfway (a 429 storm, a crash) resumes without writing anything
 /// twice.
 /// </summary>
-public sealed partial class IntercomPush(IntercomClient client, IHubStore store, TimeProvider timeProvider)
+public sealed partial class IntercomPush(IntercomClient client, IModelStore modelStore, IPushStore pushStore, ISyncStateStore syncState, TimeProvider timeProvider)
 {
     /// <summary>Accounts read per round while planning.</summary>
     public const int Page = 500;
@@ -30,14 +32,14 @@ public sealed partial class IntercomPush(IntercomClient client, IHubStore store,
     /// "Update Intercom companies with account data" on; its report is kept as the last run.
     /// </summary>
     public async Task<PushReport> RunAsync(bool dryRun, CancellationToken cancellationToken = default) =>
-        await RunAsync(dryRun, await PushSettings.LoadAsync(store, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await RunAsync(dryRun, await PushSettings.LoadAsync(syncState, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     /// <summary>As <see cref="RunAsync(bool, CancellationToken)"/>, with <paramref name="settings"/> instead of the saved ones.</summary>
     public async Task<PushReport> RunAsync(bool dryRun, PushSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var started = timeProvider.GetUtcNow();
-        var integration = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken).ConfigureAwait(false);
+        var integration = await IntercomIntegrationSettings.LoadAsync(syncState, cancellationToken).ConfigureAwait(false);
         if (!dryRun && !integration.UpdateCompanies)
             return Refused(started, settings, dryRun, "Update Intercom companies with account data is off: turn it on (it needs Import users and companies) to push.");
         if (!await _gate.WaitAsync(0, cancellationToken).ConfigureAwait(false))
@@ -46,11 +48,11 @@ public sealed partial class IntercomPush(IntercomClient client, IHubStore store,
         try
         {
             // A dry run writes nothing and may look while another process pushes; a real push is one at a time per hub.
-            if (!dryRun && (hold = await store.TryHoldJobAsync(HubJob.IntercomPush, cancellationToken).ConfigureAwait(false)) is null)
+            if (!dryRun && (hold = await syncState.TryHoldJobAsync(HubJob.IntercomPush, cancellationToken).ConfigureAwait(false)) is null)
                 return Refused(started, settings, dryRun, ElsewhereRefusal);
             var report = await PushAsync(settings, dryRun, started, cancellationToken).ConfigureAwait(false);
             if (!dryRun)
-                await store.SetSyncStateAsync(PushReport.StateKey, JsonSerializer.Serialize(report, PushJsonContext.Default.PushReport), cancellationToken).ConfigureAwait(false);
+                await syncState.SetSyncStateAsync(PushReport.StateKey, JsonSerializer.Serialize(report, PushJsonContext.Default.PushReport), cancellationToken).ConfigureAwait(false);
             return report;
         }
         finally
@@ -62,7 +64,7 @@ public sealed partial class IntercomPush(IntercomClient client, IHubStore store,
     }
 
     /// <summary>The last real push, or null before the first.</summary>
-    public static async Task<PushReport?> LastRunAsync(IHubStore store, CancellationToken cancellationToken = default)
+    public static async Task<PushReport?> LastRunAsync(ISyncStateStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var json = await store.GetSyncStateAsync(PushReport.StateKey, cancellationToken).ConfigureAwait(false);

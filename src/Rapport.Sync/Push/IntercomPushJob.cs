@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Push;
+using Rapport.Hub.Sync;
 using Rapport.Intercom;
 using Rapport.Sync.Settings;
 
@@ -12,7 +13,7 @@ namespace Rapport.Sync.Push;
 /// <see cref="PushSettings.ScheduleMinutes"/>. One push at a time on the hub, whichever node or CLI run it comes from.
 /// </summary>
 public sealed partial class IntercomPushJob(
-    IHubStore store, IIntercomConnection connections, Func<IntercomClient, IntercomPush> pushes, TimeProvider timeProvider,
+    IPushStore pushStore, ISyncStateStore syncState, IIntercomConnection connections, Func<IntercomClient, IntercomPush> pushes, TimeProvider timeProvider,
     ILogger<IntercomPushJob> logger) : BackgroundService
 {
     public const string NotConnected = "Intercom is not connected: connect it first.";
@@ -58,11 +59,11 @@ public sealed partial class IntercomPushJob(
         var push = await PushAsync(cancellationToken);
         if (push is null)
             return NotConnected;
-        if (!(await IntercomIntegrationSettings.LoadAsync(store, cancellationToken)).UpdateCompanies)
+        if (!(await IntercomIntegrationSettings.LoadAsync(syncState, cancellationToken)).UpdateCompanies)
             return "Update Intercom companies with account data is off: turn it on first.";
         // Said now rather than found by the background run; the run holds the push itself, so a race here only means the
         // push that loses it is refused there instead.
-        await using (var hold = await store.TryHoldJobAsync(HubJob.IntercomPush, cancellationToken))
+        await using (var hold = await syncState.TryHoldJobAsync(HubJob.IntercomPush, cancellationToken))
         {
             if (hold is null)
                 return IntercomPush.ElsewhereRefusal;
@@ -102,13 +103,13 @@ public sealed partial class IntercomPushJob(
     /// <summary>On, connected, not running, and either a recompute has settled since the last push or the schedule is due.</summary>
     private async Task<bool> DueAsync(CancellationToken cancellationToken)
     {
-        if (Running || !(await IntercomIntegrationSettings.LoadAsync(store, cancellationToken)).UpdateCompanies)
+        if (Running || !(await IntercomIntegrationSettings.LoadAsync(syncState, cancellationToken)).UpdateCompanies)
             return false;
         if (await connections.WorkspaceAsync(cancellationToken) is null)
             return false;
         var now = timeProvider.GetUtcNow();
-        var last = (await IntercomPush.LastRunAsync(store, cancellationToken))?.StartedAt;
-        var computed = await store.LastAccountStateComputedAtAsync(cancellationToken);
+        var last = (await IntercomPush.LastRunAsync(syncState, cancellationToken))?.StartedAt;
+        var computed = await pushStore.LastAccountStateComputedAtAsync(cancellationToken);
         if (computed is { } c && (last is null || c > last))
         {
             _pendingSince ??= now;
@@ -118,7 +119,7 @@ public sealed partial class IntercomPushJob(
                 return true;
             }
         }
-        var schedule = (await PushSettings.LoadAsync(store, cancellationToken)).ScheduleMinutes;
+        var schedule = (await PushSettings.LoadAsync(syncState, cancellationToken)).ScheduleMinutes;
         return schedule > 0 && last is { } l && now - l >= TimeSpan.FromMinutes(schedule);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Push;
 
@@ -44,14 +44,14 @@ public sealed record PushSettings
 
     public string ToJson() => JsonSerializer.Serialize(this, PushJsonContext.Default.PushSettings);
 
-    public static async Task<PushSettings> LoadAsync(IHubStore store, CancellationToken cancellationToken = default)
+    public static async Task<PushSettings> LoadAsync(ISyncStateStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var json = await store.GetSyncStateAsync(StateKey, cancellationToken).ConfigureAwait(false);
         return json is null ? Default : JsonSerializer.Deserialize(json, PushJsonContext.Default.PushSettings) ?? Default;
     }
 
-    public Task SaveAsync(IHubStore store, CancellationToken cancellationToken = default)
+    public Task SaveAsync(ISyncStateStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         return store.SetSyncStateAsync(StateKey, ToJson(), cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Sync.Push;
 

@@ -1,9 +1,12 @@
 using System.Text.Json;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Sync.Conversations;
 using Rapport.Sync.Import;
 using Rapport.Sync.Settings;
+using Rapport.Hub.Sync;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Sources;
 
 namespace Rapport.Sync.Reconcile;
 
@@ -14,7 +17,9 @@ namespace Rapport.Sync.Reconcile;
 /// less a day, conversations by a search since the last conversations run. What that writes was newer in Intercom than
 /// in the hub, or absent from it: changes the webhooks missed. The last result and the running total are kept in sync state.
 /// </summary>
-public sealed class ReconciliationSweep(IntercomClient intercom, IHubStore store, TimeProvider timeProvider)
+public sealed class ReconciliationSweep(
+    IntercomClient intercom, ISourceStore sourceStore, IConversationStore conversationStore, IOutboundStore outboundStore, ISyncStateStore store,
+    TimeProvider timeProvider)
 {
     public const string LastKey = "intercom.sweep.last";
     public const string TotalsKey = "intercom.sweep.totals";
@@ -64,7 +69,7 @@ public sealed class ReconciliationSweep(IntercomClient intercom, IHubStore store
         var first = await store.GetSyncStateAsync(IntercomImporter.LastCompletedKey, cancellationToken).ConfigureAwait(false) is null;
         var options = settings.ToImportOptions();
         options.Patience = ImportPatience;
-        var summary = await new IntercomImporter(intercom, store, options, timeProvider)
+        var summary = await new IntercomImporter(intercom, sourceStore, conversationStore, outboundStore, store, options, timeProvider)
             .RunAsync(progress, cancellationToken).ConfigureAwait(false);
         var read = new SweepCounts(summary.Companies.Seen, summary.Users.ContactsSeen, null);
         if (first)
@@ -86,7 +91,7 @@ public sealed class ReconciliationSweep(IntercomClient intercom, IHubStore store
         var first = await store.GetSyncStateAsync(ConversationImporter.LastStartedKey, cancellationToken).ConfigureAwait(false) is null;
         // With Import users and companies off the integration is conversations only, attached by email.
         var options = new ConversationImportOptions { AttachByContact = settings.ImportUsersAndCompanies };
-        var summary = await new ConversationImporter(intercom, store, options, timeProvider).RunAsync(progress, cancellationToken).ConfigureAwait(false);
+        var summary = await new ConversationImporter(intercom, conversationStore, outboundStore, store, options, timeProvider).RunAsync(progress, cancellationToken).ConfigureAwait(false);
         read = read with { Conversations = summary.Seen };
         if (first)
         {
@@ -105,14 +110,14 @@ public sealed class ReconciliationSweep(IntercomClient intercom, IHubStore store
     }
 
     /// <summary>The last sweep's result, failed or not; null before the first.</summary>
-    public static async Task<SweepResult?> LoadLastAsync(IHubStore store, CancellationToken cancellationToken = default)
+    public static async Task<SweepResult?> LoadLastAsync(ISyncStateStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var json = await store.GetSyncStateAsync(LastKey, cancellationToken).ConfigureAwait(false);
         return json is null ? null : JsonSerializer.Deserialize(json, SweepJsonContext.Default.SweepResult);
     }
 
-    public static async Task<SweepTotals> LoadTotalsAsync(IHubStore store, CancellationToken cancellationToken = default)
+    public static async Task<SweepTotals> LoadTotalsAsync(ISyncStateStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var json = await store.GetSyncStateAsync(TotalsKey, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
+using Rapport.Hub.Retention;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Rapport.Hub.Storage;
 
 namespace Rapport.Sync.Retention;
 
@@ -10,7 +10,7 @@ namespace Rapport.Sync.Retention;
 /// run it: a row is deleted once, and the tallies add up in one statement.
 /// </summary>
 public sealed partial class InboxRetentionWorker(
-    IHubStore store, IOptions<InboxRetentionOptions> options, TimeProvider timeProvider, ILogger<InboxRetentionWorker> logger) : BackgroundService
+    IRetentionStore store, IOptions<InboxRetentionOptions> options, TimeProvider timeProvider, ILogger<InboxRetentionWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 

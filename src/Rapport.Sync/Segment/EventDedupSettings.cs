@@ -1,5 +1,5 @@
 using System.Globalization;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Segment;
 
@@ -17,12 +17,12 @@ public sealed record EventDedupSettings(bool On, TimeSpan Window)
     /// <summary>Windows longer than a day would fold genuinely repeated events.</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(1);
 
-    public static async Task<EventDedupSettings> LoadAsync(IHubStore store, CancellationToken cancellationToken = default) =>
+    public static async Task<EventDedupSettings> LoadAsync(ISyncStateStore store, CancellationToken cancellationToken = default) =>
         await store.GetSyncStateAsync(Key, cancellationToken) is { } text && int.TryParse(text, CultureInfo.InvariantCulture, out var seconds)
             ? new EventDedupSettings(true, TimeSpan.FromSeconds(seconds))
             : new EventDedupSettings(false, DefaultWindow);
 
-    public Task SaveAsync(IHubStore store, CancellationToken cancellationToken = default) =>
+    public Task SaveAsync(ISyncStateStore store, CancellationToken cancellationToken = default) =>
         store.SetSyncStateAsync(Key, On ? ((int)Window.TotalSeconds).ToString(CultureInfo.InvariantCulture) : null, cancellationToken);
 
     /// <summary>Null when valid, else what is wrong.</summary>

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using Rapport.Sync.Model;
+using Rapport.Hub.Model;
+using Rapport.Hub.Segment;
+using Rapport.Hub.Sources;
 
 namespace Rapport.Sync.Segment;
 
@@ -24,7 +27,7 @@ public sealed partial class SegmentApplier
 
         if (groups.Count + users.Count == 0)
             return;
-        var accounts = await store.FindAccountsReachedAsync(SegmentSource.Name, groups, users, users, cancellationToken);
+        var accounts = await modelStore.FindAccountsReachedAsync(SegmentSource.Name, groups, users, users, cancellationToken);
         await Model.RecomputeAsync(accounts, cancellationToken);
     }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rapport.Hub.Sources;
+using Rapport.Hub.Model;
+using Rapport.Hub.Segment;
 
 namespace Rapport.Sync.Segment;
 
@@ -11,30 +13,30 @@ public sealed partial class SegmentApplier
     {
         var groupId = SegmentMessages.Text(message, "groupId")!;
         var traits = SegmentTraits.Merge(
-            await store.FindSourceCompanyTraitsAsync(SegmentSource.Name, groupId, cancellationToken), message["traits"] as JsonObject);
+            await sourceStore.FindSourceCompanyTraitsAsync(SegmentSource.Name, groupId, cancellationToken), message["traits"] as JsonObject);
         var seen = Time(message, "timestamp") ?? receivedAt;
         var company = new SourceCompany(
             SegmentSource.Name, groupId, groupId, Trait(traits, "name"), Trait(traits, "plan"),
             Money(traits, "mrr") ?? Money(traits, "monthly_spend"), null, null, Number(traits, "employees"), Trait(traits, "industry"),
             Trait(traits, "website"), TraitTime(traits, "createdAt") ?? TraitTime(traits, "created_at"), seen, seen, [], [],
             traits.ToJsonString(), message.ToJsonString());
-        await store.ApplyCompaniesAsync([new CompanyDecision(company, true, null)], RunId, null, cancellationToken);
+        await sourceStore.ApplyCompaniesAsync([new CompanyDecision(company, true, null)], RunId, null, cancellationToken);
         if (userId is null)
             return;
 
-        var contact = await store.FindSourceContactAsync(SegmentSource.Name, userId, cancellationToken)
+        var contact = await sourceStore.FindSourceContactAsync(SegmentSource.Name, userId, cancellationToken)
             ?? new SourceContact(SegmentSource.Name, userId, userId, null, null, null, seen, seen, [], [], "{}", message.ToJsonString());
         if (!contact.CompanySourceIds.Contains(groupId))
         {
-            await store.MirrorContactsAsync([contact with { CompanySourceIds = [.. contact.CompanySourceIds, groupId] }], RunId, null, cancellationToken);
+            await sourceStore.MirrorContactsAsync([contact with { CompanySourceIds = [.. contact.CompanySourceIds, groupId] }], RunId, null, cancellationToken);
         }
 
-        await store.DeriveUsersAsync(SegmentSource.Name, [userId], [groupId], cancellationToken);
+        await sourceStore.DeriveUsersAsync(SegmentSource.Name, [userId], [groupId], cancellationToken);
     }
 
     private async Task ApplyIdentifyAsync(JsonObject message, string userId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        var stored = await store.FindSourceContactAsync(SegmentSource.Name, userId, cancellationToken);
+        var stored = await sourceStore.FindSourceContactAsync(SegmentSource.Name, userId, cancellationToken);
         var traits = SegmentTraits.Merge(stored?.CustomAttributesJson, message["traits"] as JsonObject);
         var name = Trait(traits, "name")
             ?? (string.Join(' ', new[] { Trait(traits, "firstName"), Trait(traits, "lastName") }.OfType<string>()) is { Length: > 0 } full ? full : null);
@@ -42,14 +44,14 @@ public sealed partial class SegmentApplier
         var contact = new SourceContact(
             SegmentSource.Name, userId, userId, Trait(traits, "email"), name, TraitTime(traits, "createdAt") ?? stored?.CreatedAt, seen, seen,
             [], stored?.CompanySourceIds ?? [], traits.ToJsonString(), message.ToJsonString());
-        await store.MirrorContactsAsync([contact], RunId, null, cancellationToken);
-        await store.DeriveUsersAsync(SegmentSource.Name, [userId], [], cancellationToken);
+        await sourceStore.MirrorContactsAsync([contact], RunId, null, cancellationToken);
+        await sourceStore.DeriveUsersAsync(SegmentSource.Name, [userId], [], cancellationToken);
 
         if (SegmentMessages.Text(message, "anonymousId") is { } anonymousId)
         {
             // Applied first, marked attached after: a failure in between applies them again with the identify, and their
             // events, keyed by messageId, are stored once.
-            var waiting = await store.ListAnonymousAsync(anonymousId, cancellationToken);
+            var waiting = await segmentStore.ListAnonymousAsync(anonymousId, cancellationToken);
             foreach (var (_, body) in waiting)
             {
                 var kept = JsonNode.Parse(body)!.AsObject();
@@ -59,7 +61,7 @@ public sealed partial class SegmentApplier
             }
 
             if (waiting.Count > 0)
-                await store.AttachAnonymousAsync([.. waiting.Select(w => w.Id)], userId, cancellationToken);
+                await segmentStore.AttachAnonymousAsync([.. waiting.Select(w => w.Id)], userId, cancellationToken);
         }
     }
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Rapport.Hub.Events;
 using Rapport.Hub.Segment;
 using Rapport.Hub.Sources;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Model;
 
 namespace Rapport.Sync.Segment;
 
@@ -12,7 +12,7 @@ namespace Rapport.Sync.Segment;
 /// userId → membership, <c>track</c>/<c>page</c> → an event on the user. The same external ids as Intercom's company_id
 /// and user_id land on the same records. Calls with only an anonymousId wait aside until an identify links it.
 /// </summary>
-public sealed partial class SegmentApplier(IHubStore store, TimeProvider timeProvider)
+public sealed partial class SegmentApplier(IModelStore modelStore, ISegmentStore segmentStore, ISourceStore sourceStore, TimeProvider timeProvider)
 {
     private const string RunId = "segment";
     private const int EventsPerTransaction = 100;
@@ -48,7 +48,7 @@ public sealed partial class SegmentApplier(IHubStore store, TimeProvider timePro
     {
         if (userId is null && type != "group")
         {
-            await store.KeepAnonymousAsync(SegmentMessages.Text(message, "anonymousId")!, message.ToJsonString(), cancellationToken);
+            await segmentStore.KeepAnonymousAsync(SegmentMessages.Text(message, "anonymousId")!, message.ToJsonString(), cancellationToken);
             return "kept aside (anonymous)";
         }
 
@@ -61,7 +61,7 @@ public sealed partial class SegmentApplier(IHubStore store, TimeProvider timePro
                 await ApplyIdentifyAsync(message, userId!, receivedAt, cancellationToken);
                 return "user";
             default:
-                var outcome = await store.RecordAccountEventsAsync([(ToEvent(message, userId!, receivedAt), ContextGroupId(message))], cancellationToken);
+                var outcome = await segmentStore.RecordAccountEventsAsync([(ToEvent(message, userId!, receivedAt), ContextGroupId(message))], cancellationToken);
                 return Describe(outcome[0]);
         }
     }
@@ -71,7 +71,7 @@ public sealed partial class SegmentApplier(IHubStore store, TimeProvider timePro
         // Short transactions: on SQLite each one holds the only write lock, and an ingest append waits for it to end.
         foreach (var chunk in events.Chunk(EventsPerTransaction))
         {
-            var recorded = await store.RecordAccountEventsAsync([.. chunk.Select(e => (e.Event, e.Account))], cancellationToken);
+            var recorded = await segmentStore.RecordAccountEventsAsync([.. chunk.Select(e => (e.Event, e.Account))], cancellationToken);
             for (var j = 0; j < chunk.Length; j++)
                 outcomes[chunk[j].Index] = Describe(recorded[j]);
         }

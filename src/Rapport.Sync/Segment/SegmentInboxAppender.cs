@@ -1,5 +1,4 @@
 using Rapport.Hub.Segment;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Background;
 
 namespace Rapport.Sync.Segment;
@@ -8,7 +7,7 @@ namespace Rapport.Sync.Segment;
 /// Group commit for <c>/v1/*</c>, as for Intercom's webhooks: a burst costs one disk sync per few thousand messages, and
 /// each request is answered only once its own rows are committed.
 /// </summary>
-public sealed class SegmentInboxAppender(IHubStore store)
+public sealed class SegmentInboxAppender(ISegmentStore store)
     : GroupCommit<IReadOnlyList<SegmentInboxMessage>, bool>(MaxMessages, "Segment inbox")
 {
     private const int MaxMessages = 5_000;

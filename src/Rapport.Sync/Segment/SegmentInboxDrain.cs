@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Rapport.Hub.Segment;
-using Rapport.Hub.Storage;
 
 namespace Rapport.Sync.Segment;
 
@@ -18,7 +17,7 @@ public sealed record SegmentDrainPass(int Read, int Tried, int SetAside, DateTim
 /// it waits, the calls behind it that name the same user or account wait too (<see cref="SegmentCallOrder"/>).
 /// An error of the database itself (unreachable, busy) is no call's fault: it ends the pass and counts no attempt.
 /// </summary>
-public sealed class SegmentInboxDrain(IHubStore store, SegmentApplier applier, TimeProvider timeProvider)
+public sealed class SegmentInboxDrain(ISegmentStore store, SegmentApplier applier, TimeProvider timeProvider)
 {
     private const int MaxErrorLength = 2_000;
 

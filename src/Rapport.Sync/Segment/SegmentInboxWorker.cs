@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
+using Rapport.Hub.Events;
+using Rapport.Hub.Sync;
 using Microsoft.Extensions.Logging;
-using Rapport.Hub.Storage;
 
 namespace Rapport.Sync.Segment;
 
@@ -10,7 +11,7 @@ namespace Rapport.Sync.Segment;
 /// set aside by <see cref="SegmentInboxDrain"/> rather than retried forever ahead of everything after it.
 /// </summary>
 public sealed class SegmentInboxWorker(
-    IHubStore store, SegmentInboxAppender appender, SegmentInboxDrain drain, TimeProvider timeProvider,
+    ISyncStateStore syncState, IEventStore eventStore, SegmentInboxAppender appender, SegmentInboxDrain drain, TimeProvider timeProvider,
     ILogger<SegmentInboxWorker> logger)
     : BackgroundService
 {
@@ -46,7 +47,7 @@ public sealed class SegmentInboxWorker(
                 hold = null;
             }
 
-            if ((hold ??= await store.TryHoldJobAsync(HubJob.SegmentInbox, stoppingToken)) is null)
+            if ((hold ??= await syncState.TryHoldJobAsync(HubJob.SegmentInbox, stoppingToken)) is null)
             {
                 await Task.Delay(Poll, timeProvider, stoppingToken);
                 return null;
@@ -56,8 +57,8 @@ public sealed class SegmentInboxWorker(
             if (pass.SetAside > 0)
                 logger.LogWarning("{Count} Segment call(s) failed {Attempts} times and were set aside (Settings → Integrations → Segment).", pass.SetAside, drain.MaxAttempts);
 
-            if (await EventDedupSettings.LoadAsync(store, stoppingToken) is { On: true } dedup)
-                await store.FoldCrossSourceEventsAsync(dedup.Window, stoppingToken);
+            if (await EventDedupSettings.LoadAsync(syncState, stoppingToken) is { On: true } dedup)
+                await eventStore.FoldCrossSourceEventsAsync(dedup.Window, stoppingToken);
             // A full window of calls all waiting behind failing ones would otherwise be re-read without pause.
             if (pass.Read < drain.BatchSize || pass.Tried == 0)
                 await appender.Signal.WaitAsync(Wait(pass.NextRetryAt), timeProvider, stoppingToken);

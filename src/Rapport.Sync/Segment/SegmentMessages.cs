@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rapport.Hub.Segment;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Sync.Segment;
 

@@ -1,7 +1,9 @@
+using Rapport.Hub.Model;
+using Rapport.Hub.Segment;
+using Rapport.Hub.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Model;
 
 namespace Rapport.Sync.Segment;
@@ -15,12 +17,14 @@ public static class SegmentServiceCollectionExtensions
         services.TryAddSingleton<SegmentWriteKey>();
         services.TryAddSingleton<SegmentInboxAppender>();
         services.AddHostedService(provider => provider.GetRequiredService<SegmentInboxAppender>());
-        services.TryAddSingleton(provider => new SegmentApplier(provider.GetRequiredService<IHubStore>(), provider.GetRequiredService<TimeProvider>())
+        services.TryAddSingleton(provider => new SegmentApplier(
+            provider.GetRequiredService<IModelStore>(), provider.GetRequiredService<ISegmentStore>(), provider.GetRequiredService<ISourceStore>(),
+            provider.GetRequiredService<TimeProvider>())
         {
             Model = provider.GetRequiredService<AccountModelService>(),
         });
         services.TryAddSingleton(provider => new SegmentInboxDrain(
-            provider.GetRequiredService<IHubStore>(), provider.GetRequiredService<SegmentApplier>(), provider.GetRequiredService<TimeProvider>())
+            provider.GetRequiredService<ISegmentStore>(), provider.GetRequiredService<SegmentApplier>(), provider.GetRequiredService<TimeProvider>())
         {
             FirstRetry = provider.GetRequiredService<IOptions<SegmentInboxOptions>>().Value.FirstRetry,
         });

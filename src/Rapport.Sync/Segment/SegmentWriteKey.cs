@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Segment;
 
@@ -8,7 +8,7 @@ namespace Rapport.Sync.Segment;
 /// The write key Segment's libraries send as the Basic-auth user name. Generated on first use, shown on Settings →
 /// Integrations → Segment, rotatable; the previous key stops working at once.
 /// </summary>
-public sealed class SegmentWriteKey(IHubStore store)
+public sealed class SegmentWriteKey(ISyncStateStore store)
 {
     private const string Key = "segment.write_key";
     private volatile string? _current;

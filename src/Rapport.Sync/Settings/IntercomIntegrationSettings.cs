@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Rapport.Hub.Rules;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Import;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Settings;
 
@@ -93,14 +93,14 @@ public sealed record IntercomIntegrationSettings
     public static IntercomIntegrationSettings FromJson(string json) =>
         JsonSerializer.Deserialize(json, SettingsJsonContext.Default.IntercomIntegrationSettings) ?? Default;
 
-    public static async Task<IntercomIntegrationSettings> LoadAsync(IHubStore store, CancellationToken cancellationToken = default)
+    public static async Task<IntercomIntegrationSettings> LoadAsync(ISyncStateStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var json = await store.GetSyncStateAsync(StateKey, cancellationToken).ConfigureAwait(false);
         return json is null ? Default : FromJson(json);
     }
 
-    public Task SaveAsync(IHubStore store, CancellationToken cancellationToken = default)
+    public Task SaveAsync(ISyncStateStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         return store.SetSyncStateAsync(StateKey, ToJson(), cancellationToken);

@@ -1,11 +1,10 @@
-using Rapport.Hub.Storage;
 using Rapport.Hub.Webhooks;
 using Rapport.Sync.Background;
 
 namespace Rapport.Sync.Webhooks;
 
 /// <summary>The webhook endpoint's group commit: a notification is answered once its inbox row is committed.</summary>
-public sealed class InboxAppender(IHubStore store, WebhookInboxSignal signal)
+public sealed class InboxAppender(IWebhookInboxStore store, WebhookInboxSignal signal)
     : GroupCommit<InboxNotification, bool>(MaxBatch, "webhook inbox")
 {
     private const int MaxBatch = 256;

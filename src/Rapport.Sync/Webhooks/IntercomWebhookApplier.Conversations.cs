@@ -2,6 +2,12 @@ using Rapport.Hub.Conversations;
 using Rapport.Intercom;
 using Rapport.Intercom.Webhooks;
 using Rapport.Sync.Conversations;
+using Rapport.Hub.Events;
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Model;
+using Rapport.Hub.Sources;
+using Rapport.Hub.Sync;
+using Rapport.Hub.Webhooks;
 
 namespace Rapport.Sync.Webhooks;
 
@@ -30,7 +36,7 @@ public sealed partial class IntercomWebhookApplier
         if (await ExcludeAsync(item, cancellationToken).ConfigureAwait(false) is { } excludedAs)
             return (excludedAs, false);
 
-        var stored = (await store.TallyConversationPartsAsync(ConversationMapping.Source, [item.Id], cancellationToken).ConfigureAwait(false))
+        var stored = (await conversationStore.TallyConversationPartsAsync(ConversationMapping.Source, [item.Id], cancellationToken).ConfigureAwait(false))
             .GetValueOrDefault(item.Id);
         var conversation = item;
         var fetched = false;
@@ -50,13 +56,13 @@ public sealed partial class IntercomWebhookApplier
                 return (fetchedExcludedAs, false);
         }
 
-        var attacher = _attacher ?? new ConversationAttacher(context.Client, store, context.Settings.ImportUsersAndCompanies);
+        var attacher = _attacher ?? new ConversationAttacher(context.Client, conversationStore, syncState, context.Settings.ImportUsersAndCompanies);
         var attached = await attacher.AttachAsync([conversation], cancellationToken).ConfigureAwait(false);
         var source = ConversationMapping.ToSource(conversation, attached.Users[conversation.Id]);
         // An item holds one part by design, not because Intercom stopped returning older ones: the stored flag stands.
         if (!fetched)
             source = source with { PartsTruncated = stored?.PartsTruncated ?? false };
-        var result = await store.ApplyConversationsAsync([source], [], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = await conversationStore.ApplyConversationsAsync([source], [], cancellationToken: cancellationToken).ConfigureAwait(false);
 
         var outcome = result.Stale > 0 ? OlderThanStored
             : result.Unchanged > 0 ? "unchanged"
@@ -73,9 +79,9 @@ public sealed partial class IntercomWebhookApplier
         if (ConversationExclusion.KindOf(conversation, NoneStartedByRapport) is not { } kind)
             return null;
         // An email Rapport sent opens an outbound conversation too, but one the teammate wants to follow.
-        if ((await store.ListConversationsStartedByRapportAsync(cancellationToken).ConfigureAwait(false)).Contains(conversation.Id))
+        if ((await outboundStore.ListConversationsStartedByRapportAsync(cancellationToken).ConfigureAwait(false)).Contains(conversation.Id))
             return null;
-        await store.ApplyConversationsAsync(
+        await conversationStore.ApplyConversationsAsync(
             [], [new ExcludedConversation(ConversationMapping.Source, conversation.Id, kind, conversation.UpdatedAt)],
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return $"excluded: {kind}";
@@ -89,7 +95,7 @@ public sealed partial class IntercomWebhookApplier
             : null;
         if (string.IsNullOrEmpty(id))
             return "no conversation id";
-        var known = await store.MarkConversationDeletedAsync(ConversationMapping.Source, id, notification.CreatedAt, cancellationToken).ConfigureAwait(false);
+        var known = await conversationStore.MarkConversationDeletedAsync(ConversationMapping.Source, id, notification.CreatedAt, cancellationToken).ConfigureAwait(false);
         return known ? "conversation marked deleted" : "conversation was never stored";
     }
 }

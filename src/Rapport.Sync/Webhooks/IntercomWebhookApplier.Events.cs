@@ -3,6 +3,12 @@ using Rapport.Hub.Events;
 using Rapport.Intercom;
 using Rapport.Intercom.Webhooks;
 using Rapport.Sync.Events;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Model;
+using Rapport.Hub.Sources;
+using Rapport.Hub.Sync;
+using Rapport.Hub.Webhooks;
 
 namespace Rapport.Sync.Webhooks;
 
@@ -36,11 +42,11 @@ public sealed partial class IntercomWebhookApplier
             return ("no user_id or intercom_user_id to attach the event to", false);
 
         // Settings saved before the start moment was kept (an older hub): event import starts now.
-        var enabledAt = _eventsEnabledAt ??= await EventImport.EnabledAtAsync(store, cancellationToken).ConfigureAwait(false);
+        var enabledAt = _eventsEnabledAt ??= await EventImport.EnabledAtAsync(syncState, cancellationToken).ConfigureAwait(false);
         if (enabledAt is null)
         {
             enabledAt = _eventsEnabledAt = timeProvider.GetUtcNow();
-            await EventImport.StartAsync(store, enabledAt.Value, cancellationToken).ConfigureAwait(false);
+            await EventImport.StartAsync(syncState, enabledAt.Value, cancellationToken).ConfigureAwait(false);
         }
 
         // created_at has whole seconds: an event of the very second import was enabled counts as after it.
@@ -59,7 +65,7 @@ public sealed partial class IntercomWebhookApplier
             return;
         // The batch's own: ApplyBatchAsync clears them whatever happens, so a failed batch is checked again when reclaimed.
         var rows = done.Select((d, i) => (d.Id, Index: i)).ToDictionary(d => d.Id, d => d.Index);
-        var outcomes = await store.RecordEventsAsync([.. _pendingEvents.Select(p => p.Event)], cancellationToken).ConfigureAwait(false);
+        var outcomes = await eventStore.RecordEventsAsync([.. _pendingEvents.Select(p => p.Event)], cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < _pendingEvents.Count; i++)
             done[rows[_pendingEvents[i].InboxId]] = (_pendingEvents[i].InboxId, Describe(_pendingEvents[i].Event, outcomes[i]));
     }

@@ -2,6 +2,13 @@ using System.Text.Json;
 using Rapport.Intercom.Webhooks;
 using Rapport.Sync.Import;
 using Rapport.Sync.Model;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Events;
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Model;
+using Rapport.Hub.Sources;
+using Rapport.Hub.Sync;
+using Rapport.Hub.Webhooks;
 
 namespace Rapport.Sync.Webhooks;
 
@@ -45,7 +52,7 @@ public sealed partial class IntercomWebhookApplier
 
         if (companies.Count + contacts.Count + users.Count == 0)
             return;
-        var accounts = await store.FindAccountsReachedAsync(IntercomSource.Name, companies, contacts, users, cancellationToken).ConfigureAwait(false);
+        var accounts = await modelStore.FindAccountsReachedAsync(IntercomSource.Name, companies, contacts, users, cancellationToken).ConfigureAwait(false);
         await Model.RecomputeAsync(accounts, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,6 +1,13 @@
 using System.Text.Json;
 using Rapport.Intercom;
 using Rapport.Sync.Import;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Events;
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Model;
+using Rapport.Hub.Sources;
+using Rapport.Hub.Sync;
+using Rapport.Hub.Webhooks;
 
 namespace Rapport.Sync.Webhooks;
 
@@ -26,9 +33,9 @@ public sealed partial class IntercomWebhookApplier
                 break;
         }
 
-        var wasImported = await store.IsSourceCompanyImportedAsync(IntercomSource.Name, company.Id, cancellationToken).ConfigureAwait(false);
+        var wasImported = await sourceStore.IsSourceCompanyImportedAsync(IntercomSource.Name, company.Id, cancellationToken).ConfigureAwait(false);
         var decision = qualifier.Decide(company);
-        await store.ApplyCompaniesAsync([decision], runId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await sourceStore.ApplyCompaniesAsync([decision], runId, cancellationToken: cancellationToken).ConfigureAwait(false);
         // A company shapes memberships only by being imported or not: a rename or a new plan leaves its users as they are.
         // (Should a batch's derivation fail after this write, its retry sees no change; the sweep's full pass mends it.)
         var membershipsChange = wasImported != decision.Qualified;
@@ -42,7 +49,7 @@ public sealed partial class IntercomWebhookApplier
         var id = item.TryGetProperty("id", out var value) ? value.GetString() : null;
         if (id is null)
             return ("no company id", false);
-        var known = await store.DeactivateSourceCompanyAsync(IntercomSource.Name, id, DeletedReason, cancellationToken).ConfigureAwait(false);
+        var known = await sourceStore.DeactivateSourceCompanyAsync(IntercomSource.Name, id, DeletedReason, cancellationToken).ConfigureAwait(false);
         _touchedCompanies.Add(id);
         return (known ? "company marked deleted" : "company was never imported", known);
     }
@@ -103,7 +110,7 @@ public sealed partial class IntercomWebhookApplier
         await TouchUsersOfAsync(contact.Id, cancellationToken).ConfigureAwait(false);
         if (contact.ExternalId is { } externalId)
             _touchedUsers.Add(externalId);
-        await store.MirrorContactsAsync([source], runId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await sourceStore.MirrorContactsAsync([source], runId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ("applied", true);
     }
 
@@ -113,14 +120,14 @@ public sealed partial class IntercomWebhookApplier
         if (id is null)
             return ("no contact id", false);
         await TouchUsersOfAsync(id, cancellationToken).ConfigureAwait(false);
-        var forgotten = await store.ForgetContactsAsync(IntercomSource.Name, [id], cancellationToken).ConfigureAwait(false);
+        var forgotten = await sourceStore.ForgetContactsAsync(IntercomSource.Name, [id], cancellationToken).ConfigureAwait(false);
         return (forgotten > 0 ? "contact removed" : "contact was not mirrored", forgotten > 0);
     }
 
     /// <summary>The user a mirrored contact is now: after a change of its user_id or its removal, that user is derived too.</summary>
     private async Task TouchUsersOfAsync(string contactId, CancellationToken cancellationToken)
     {
-        var users = await store.FindUsersByContactAsync(IntercomSource.Name, [contactId], cancellationToken).ConfigureAwait(false);
+        var users = await conversationStore.FindUsersByContactAsync(IntercomSource.Name, [contactId], cancellationToken).ConfigureAwait(false);
         _touchedUsers.UnionWith(users.Values);
     }
 
@@ -128,7 +135,7 @@ public sealed partial class IntercomWebhookApplier
 
     private async Task<Freshness> CompareWithStoredAsync(string kind, string id, DateTimeOffset? updatedAt, CancellationToken cancellationToken) =>
         updatedAt is not { } incoming
-        || await store.FindSourceUpdatedAtAsync(IntercomSource.Name, kind, id, cancellationToken).ConfigureAwait(false) is not { } stored
+        || await sourceStore.FindSourceUpdatedAtAsync(IntercomSource.Name, kind, id, cancellationToken).ConfigureAwait(false) is not { } stored
             ? Freshness.NewerOrUnknown
             : incoming < stored ? Freshness.Older
             : incoming == stored ? Freshness.SameSecond

@@ -1,10 +1,15 @@
 using System.Text;
 using System.Text.Json;
-using Rapport.Hub.Storage;
 using Rapport.Hub.Webhooks;
 using Rapport.Intercom.Webhooks;
 using Rapport.Sync.Conversations;
 using Rapport.Sync.Import;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Events;
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Model;
+using Rapport.Hub.Sources;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Sync.Webhooks;
 
@@ -15,7 +20,7 @@ namespace Rapport.Sync.Webhooks;
 /// documentation): an object older than the stored one is skipped, never written. Other topics are marked "not handled
 /// yet" and, like every applied notification, kept for the inbox retention.
 /// </summary>
-public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider timeProvider)
+public sealed partial class IntercomWebhookApplier(IConversationStore conversationStore, IEventStore eventStore, IModelStore modelStore, IOutboundStore outboundStore, ISourceStore sourceStore, ISyncStateStore syncState, IWebhookInboxStore inboxStore, TimeProvider timeProvider)
 {
     public const string NotHandledYet = "not handled yet";
     public const string OlderThanStored = "older than stored";
@@ -33,7 +38,7 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
         var total = 0;
         while (true)
         {
-            var batch = await store.ClaimInboxAsync(BatchSize, Lease, MaxAttempts, cancellationToken).ConfigureAwait(false);
+            var batch = await inboxStore.ClaimInboxAsync(BatchSize, Lease, MaxAttempts, cancellationToken).ConfigureAwait(false);
             if (batch.Count == 0)
                 return total;
             await ApplyBatchAsync(batch, context, cancellationToken).ConfigureAwait(false);
@@ -49,7 +54,7 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
         var applied = new List<IntercomNotification>(batch.Count);
         var changed = false;
         // One attacher per batch: it remembers the contact emails it had to read.
-        _attacher = new ConversationAttacher(context.Client, store, context.Settings.ImportUsersAndCompanies);
+        _attacher = new ConversationAttacher(context.Client, conversationStore, syncState, context.Settings.ImportUsersAndCompanies);
         foreach (var item in batch)
         {
             try
@@ -62,7 +67,7 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
             }
             catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                await store.MarkInboxFailedAsync(item.Id, error.Message, RetryAfter, cancellationToken).ConfigureAwait(false);
+                await inboxStore.MarkInboxFailedAsync(item.Id, error.Message, RetryAfter, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -71,13 +76,13 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
             // Users and memberships follow the mirror: once per batch, and only for the users the batch touched, so a
             // notification costs the same in a workspace of a thousand contacts as in one of a million.
             if (changed)
-                await store.DeriveUsersAsync(IntercomSource.Name, _touchedUsers, _touchedCompanies, cancellationToken).ConfigureAwait(false);
+                await sourceStore.DeriveUsersAsync(IntercomSource.Name, _touchedUsers, _touchedCompanies, cancellationToken).ConfigureAwait(false);
             await StoreEventsAsync(done, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             foreach (var (id, _) in done)
-                await store.MarkInboxFailedAsync(id, $"deriving users failed: {error.Message}", RetryAfter, cancellationToken).ConfigureAwait(false);
+                await inboxStore.MarkInboxFailedAsync(id, $"deriving users failed: {error.Message}", RetryAfter, cancellationToken).ConfigureAwait(false);
             return;
         }
         finally
@@ -89,7 +94,7 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
             _attacher = null;
         }
 
-        await store.MarkInboxAppliedAsync(done, cancellationToken).ConfigureAwait(false);
+        await inboxStore.MarkInboxAppliedAsync(done, cancellationToken).ConfigureAwait(false);
         await RecomputeTouchedAsync(applied, cancellationToken).ConfigureAwait(false);
     }
 
@@ -128,7 +133,7 @@ public sealed partial class IntercomWebhookApplier(IHubStore store, TimeProvider
     /// <summary>A webhook that lands during an import is stamped with that run, so the run's end does not take it for unseen.</summary>
     private async Task<string> CurrentRunIdAsync(CancellationToken cancellationToken)
     {
-        var json = await store.GetSyncStateAsync(IntercomImporter.StateKey, cancellationToken).ConfigureAwait(false);
+        var json = await syncState.GetSyncStateAsync(IntercomImporter.StateKey, cancellationToken).ConfigureAwait(false);
         return json is null ? WebhookRunId : JsonSerializer.Deserialize(json, SyncJsonContext.Default.ImportRunState)?.RunId ?? WebhookRunId;
     }
 }

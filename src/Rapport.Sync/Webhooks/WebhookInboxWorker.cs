@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
+using Rapport.Hub.Sync;
 using Microsoft.Extensions.Logging;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Settings;
 
 namespace Rapport.Sync.Webhooks;
@@ -8,7 +8,7 @@ namespace Rapport.Sync.Webhooks;
 /// <summary>Runs <see cref="IntercomWebhookApplier"/> whenever the endpoint appends, and every few seconds besides
 /// (rows appended by another node, retries of failed ones, leases of a crashed worker).</summary>
 public sealed partial class WebhookInboxWorker(
-    IHubStore store, IIntercomConnection connections, WebhookInboxSignal signal, TimeProvider timeProvider, ILogger<WebhookInboxWorker> logger,
+    ISyncStateStore store, IIntercomConnection connections, WebhookInboxSignal signal, TimeProvider timeProvider, ILogger<WebhookInboxWorker> logger,
     IntercomWebhookApplier applier)
     : BackgroundService
 {

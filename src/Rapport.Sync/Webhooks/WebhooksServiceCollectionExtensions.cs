@@ -1,6 +1,12 @@
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Events;
+using Rapport.Hub.Model;
+using Rapport.Hub.Messaging;
+using Rapport.Hub.Sources;
+using Rapport.Hub.Sync;
+using Rapport.Hub.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Model;
 
 namespace Rapport.Sync.Webhooks;
@@ -16,7 +22,10 @@ public static class WebhooksServiceCollectionExtensions
         services.TryAddSingleton<WebhookInboxSignal>();
         services.TryAddSingleton<InboxAppender>();
         services.AddHostedService(provider => provider.GetRequiredService<InboxAppender>());
-        services.TryAddSingleton(provider => new IntercomWebhookApplier(provider.GetRequiredService<IHubStore>(), provider.GetRequiredService<TimeProvider>())
+        services.TryAddSingleton(provider => new IntercomWebhookApplier(
+            provider.GetRequiredService<IConversationStore>(), provider.GetRequiredService<IEventStore>(), provider.GetRequiredService<IModelStore>(),
+            provider.GetRequiredService<IOutboundStore>(), provider.GetRequiredService<ISourceStore>(), provider.GetRequiredService<ISyncStateStore>(),
+            provider.GetRequiredService<IWebhookInboxStore>(), provider.GetRequiredService<TimeProvider>())
         {
             Model = provider.GetRequiredService<AccountModelService>(),
         });

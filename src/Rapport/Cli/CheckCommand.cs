@@ -7,6 +7,7 @@ using Rapport.Storage;
 using Rapport.Sync.Check;
 using Rapport.Sync.Settings;
 using Spectre.Console;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Cli;
 
@@ -22,9 +23,10 @@ internal static class CheckCommand
         {
             var settings = common.Read(result);
             // The check reads only Intercom: it opens the hub when one is named or already there, never creating ./rapport.db on its own.
-            await using var store = NamesHub(settings, result.GetValue(common.Database) is not null)
-                ? await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken)
+            await using var hub = NamesHub(settings, result.GetValue(common.Database) is not null)
+                ? await CommandServices.OpenAsync(settings.Database, TimeProvider.System, cancellationToken)
                 : null;
+            var store = hub?.GetRequiredService<ISyncStateStore>();
             await using var services = IntercomConnection.Build(settings, TimeProvider.System);
             var intercom = services.GetRequiredService<IntercomClient>();
             var report = await ProgressView.RunAsync(AnsiConsole.Console, progress => new PreEnableCheck(intercom).RunAsync(progress, cancellationToken));

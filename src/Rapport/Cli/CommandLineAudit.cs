@@ -1,5 +1,4 @@
 using Rapport.Hub.Audit;
-using Rapport.Hub.Storage;
 
 namespace Rapport.Cli;
 
@@ -9,6 +8,6 @@ namespace Rapport.Cli;
 /// </summary>
 internal static class CommandLineAudit
 {
-    public static Task RecordAsync(IHubStore store, string action, string? subject = null, string? detail = null, CancellationToken cancellationToken = default) =>
+    public static Task RecordAsync(IAuditStore store, string action, string? subject = null, string? detail = null, CancellationToken cancellationToken = default) =>
         store.AppendAuditEntryAsync(new NewAuditEntry(action, new AuditActor(null, $"{Environment.UserName} (command line)", null), null, subject, detail), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using Rapport.Configuration;
 using Rapport.IntercomSimulator;
@@ -5,6 +6,8 @@ using Rapport.Sync.Settings;
 using Rapport.Web;
 using Rapport.Web.Integration;
 using Spectre.Console;
+using Rapport.Hub.Sync;
+using Rapport.Hub.Team;
 
 namespace Rapport.Cli;
 
@@ -119,8 +122,8 @@ internal static class DemoCommand
         integration = integration with { ImportEvents = true };
         // The push follows each recompute, so the simulator's companies carry Rapport's attributes (Settings → Integrations → Intercom push).
         integration = integration with { UpdateCompanies = true };
-        await Rapport.Sync.Events.EventImport.StartAsync(app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>(), app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
-        await integration.SaveAsync(app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>(), cancellationToken);
+        await Rapport.Sync.Events.EventImport.StartAsync(app.Services.GetRequiredService<ISyncStateStore>(), app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
+        await integration.SaveAsync(app.Services.GetRequiredService<ISyncStateStore>(), cancellationToken);
         simulator.ConfigureWebhooks(new Uri(app.BaseAddress, "webhooks/intercom"));
     }
 
@@ -131,7 +134,7 @@ internal static class DemoCommand
     private static async Task MapAdminAsync(
         IAnsiConsole console, RapportWebApp app, IntercomSimulatorServer simulator, string adminEmail, CancellationToken cancellationToken)
     {
-        var store = app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>();
+        var store = app.Services.GetRequiredService<ITeamStore>();
         if (await store.FindTeammateByEmailAsync(adminEmail, cancellationToken) is not { Teammate: { IntercomAdminEmail: null } admin }
             || simulator.Workspace.Admins.FirstOrDefault(a => a.HasInboxSeat) is not { } seated)
         {

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.IntercomSimulator;
 using Rapport.Sync.Model;
 using Rapport.Web;
 using Spectre.Console;
+using Rapport.Hub.Events;
 
 namespace Rapport.Cli;
 
@@ -79,7 +81,7 @@ internal static class DemoModel
                 simulator.Workspace.TrackEvent(users[i].Id, name, now.AddSeconds(1 + (i % 50)));
         }
 
-        var store = app.Services.GetRequiredService<Rapport.Hub.Storage.IHubStore>();
+        var store = app.Services.GetRequiredService<IEventStore>();
         for (var waited = 0; waited < 100 && (await store.ListEventNamesAsync(cancellationToken)).Count < Events.Length; waited++)
             await Task.Delay(100, cancellationToken);
 

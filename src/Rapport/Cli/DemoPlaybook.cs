@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Hub.Playbooks;
-using Rapport.Hub.Storage;
 using Rapport.Web;
 using Rapport.Web.Playbooks;
 using Spectre.Console;
+using Rapport.Hub.Team;
 
 namespace Rapport.Cli;
 
@@ -15,7 +15,7 @@ internal static class DemoPlaybook
 {
     public static async Task SaveAsync(IAnsiConsole console, RapportWebApp app, string adminEmail, CancellationToken cancellationToken)
     {
-        var store = app.Services.GetRequiredService<IHubStore>();
+        var store = app.Services.GetRequiredService<ITeamStore>();
         if (await store.FindTeammateByEmailAsync(adminEmail, cancellationToken) is not { Teammate: { } admin })
             return;
         var input = new PlaybookInput(

@@ -1,6 +1,7 @@
-using Rapport.Hub.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.Sync.Model;
 using Spectre.Console;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Cli;
 
@@ -10,7 +11,7 @@ namespace Rapport.Cli;
 /// </summary>
 internal static class ImportRecompute
 {
-    public static async Task RunAsync(IAnsiConsole console, IHubStore store, AccountModelService model, CancellationToken cancellationToken)
+    public static async Task RunAsync(IAnsiConsole console, IBrowseStore store, AccountModelService model, CancellationToken cancellationToken)
     {
         var counts = await store.CountAsync(cancellationToken);
         var total = Math.Max(1, counts.ActiveAccounts + counts.InactiveAccounts);

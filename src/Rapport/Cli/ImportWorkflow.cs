@@ -1,7 +1,7 @@
+using Rapport.Hub.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Configuration;
 using Rapport.Hub.Rules;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Storage;
 using Rapport.Sync.Check;
@@ -10,6 +10,7 @@ using Rapport.Sync.Import;
 using Rapport.Sync.Model;
 using Rapport.Sync.Settings;
 using Spectre.Console;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Cli;
 
@@ -39,7 +40,8 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
             Conversations = settings.Conversations,
             Patience = settings.ImportPatience,
         };
-        await using var store = await HubStoreFactory.OpenAsync(settings.Database, timeProvider, cancellationToken);
+        await using var hub = await CommandServices.OpenAsync(settings.Database, timeProvider, cancellationToken);
+        var store = hub.GetRequiredService<ISyncStateStore>();
         // A server on the same hub may be syncing or sweeping: two importers would write the same records through the same checkpoints.
         await using var hold = await store.TryHoldJobAsync(HubJob.IntercomSync, cancellationToken);
         if (hold is null)
@@ -50,7 +52,6 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
 
         await using var connection = IntercomConnection.Build(settings, timeProvider);
         var intercom = connection.GetRequiredService<IntercomClient>();
-        await using var services = CommandServices.Build(store, timeProvider);
 
         if (await store.GetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, cancellationToken) is null)
         {
@@ -70,11 +71,11 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
         }
 
         console.Write(new Rule("Import"));
-        var summary = await ProgressView.RunAsync(console, progress => services.GetRequiredService<Func<IntercomClient, ImportOptions, IntercomImporter>>()(intercom, options).RunAsync(progress, cancellationToken));
+        var summary = await ProgressView.RunAsync(console, progress => hub.GetRequiredService<Func<IntercomClient, ImportOptions, IntercomImporter>>()(intercom, options).RunAsync(progress, cancellationToken));
         SummaryView.Write(console, summary);
         await TurnOnImportOptionAsync(store, settings, cancellationToken);
         if (RecomputeModel)
-            await ImportRecompute.RunAsync(console, store, services.GetRequiredService<AccountModelService>(), cancellationToken);
+            await ImportRecompute.RunAsync(console, hub.GetRequiredService<IBrowseStore>(), hub.GetRequiredService<AccountModelService>(), cancellationToken);
         return ExitCodes.Ok;
     }
 
@@ -83,7 +84,7 @@ internal sealed class ImportWorkflow(IAnsiConsole console, TimeProvider timeProv
     /// settings page would: with this run's only-with-ids choice, window and rules, so a server's sync and sweep on the hub
     /// import what this run did, and the options that need it (the push, event import) can be turned on.
     /// </summary>
-    private async Task TurnOnImportOptionAsync(IHubStore store, RapportSettings settings, CancellationToken cancellationToken)
+    private async Task TurnOnImportOptionAsync(ISyncStateStore store, RapportSettings settings, CancellationToken cancellationToken)
     {
         var before = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken);
         if (before.ImportUsersAndCompanies)

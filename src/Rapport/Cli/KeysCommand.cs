@@ -1,9 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using Humanizer;
 using Rapport.Configuration;
 using Rapport.Storage;
 using Rapport.Web.Keys;
 using Spectre.Console;
+using Rapport.Hub.Audit;
+using Rapport.Hub.Security;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Cli;
 
@@ -20,9 +24,9 @@ internal static class KeysCommand
         rotate.SetAction((result, cancellationToken) => UserErrors.RunAsync(async () =>
         {
             var (settings, location) = Read(common, result);
-            await using var store = await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
-            var rotation = await HubKeyRing.RotateAsync(store, location, TimeProvider.System, cancellationToken);
-            await CommandLineAudit.RecordAsync(store, Web.Audit.AuditActions.MasterKeyRotated, detail: $"{rotation.Old.Id} → {rotation.New.Id}", cancellationToken: cancellationToken);
+            await using var hub = await CommandServices.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
+            var rotation = await HubKeyRing.RotateAsync(hub.GetRequiredService<IKeyRingStore>(), location, TimeProvider.System, cancellationToken);
+            await CommandLineAudit.RecordAsync(hub.GetRequiredService<IAuditStore>(), Web.Audit.AuditActions.MasterKeyRotated, detail: $"{rotation.Old.Id} → {rotation.New.Id}", cancellationToken: cancellationToken);
             var console = AnsiConsole.Console;
             console.WriteLine($"Wrapped the key ring ({"element".ToQuantity(rotation.Wrapped)}) with a new master key: {rotation.Old.Id} → {rotation.New.Id}.");
             if (rotation.Backup is { } backup)
@@ -48,9 +52,9 @@ internal static class KeysCommand
             var (settings, location) = Read(common, result);
             if (!result.GetValue(yes))
                 throw new SettingsException("keys reset forgets the key ring and the stored Intercom token for good, and signs everyone out: run it again with --yes to go ahead");
-            await using var store = await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
-            var done = await HubKeyRing.ResetAsync(store, location, TimeProvider.System, cancellationToken);
-            await CommandLineAudit.RecordAsync(store, Web.Audit.AuditActions.KeyRingReset, detail: $"{"element".ToQuantity(done.Forgotten)} forgotten", cancellationToken: cancellationToken);
+            await using var hub = await CommandServices.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
+            var done = await HubKeyRing.ResetAsync(hub.GetRequiredService<IKeyRingStore>(), hub.GetRequiredService<ISyncStateStore>(), location, TimeProvider.System, cancellationToken);
+            await CommandLineAudit.RecordAsync(hub.GetRequiredService<IAuditStore>(), Web.Audit.AuditActions.KeyRingReset, detail: $"{"element".ToQuantity(done.Forgotten)} forgotten", cancellationToken: cancellationToken);
             var console = AnsiConsole.Console;
             console.WriteLine($"Forgot the key ring ({"element".ToQuantity(done.Forgotten)}) and the Intercom connection.");
             if (done.SetAside is { } setAside)

@@ -1,7 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Storage;
 using Rapport.Sync.Model;
+using Rapport.Hub.Audit;
+using Rapport.Hub.Model;
 
 namespace Rapport.Cli;
 
@@ -38,9 +41,8 @@ internal static class ModelCommand
 
             var settings = common.Read(result);
             var text = await File.ReadAllTextAsync(path.FullName, cancellationToken);
-            await using var store = await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
-            await using var services = CommandServices.Build(store, TimeProvider.System);
-            var model = services.GetRequiredService<AccountModelService>();
+            await using var hub = await CommandServices.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
+            var model = hub.GetRequiredService<AccountModelService>();
             var check = result.GetValue(dryRun);
             var saved = await model.SaveDocumentAsync(
                 text, ModelDocument.FromFileName(path.Name), $"{Environment.UserName} (command line)", check, cancellationToken);
@@ -53,7 +55,7 @@ internal static class ModelCommand
             }
 
             if (saved.Saved is { } kept)
-                await CommandLineAudit.RecordAsync(store, Web.Audit.AuditActions.ModelSaved, path.Name, $"version {kept.Version}", cancellationToken);
+                await CommandLineAudit.RecordAsync(hub.GetRequiredService<IAuditStore>(), Web.Audit.AuditActions.ModelSaved, path.Name, $"version {kept.Version}", cancellationToken);
             Console.Out.WriteLine(saved.Saved is { } version
                 ? $"Saved as version {version.Version}; {saved.AccountsComputed:N0} accounts recomputed."
                 : $"{path.Name} is valid and computes {saved.AccountsComputed:N0} accounts without a problem (dry run: nothing saved).");
@@ -71,8 +73,8 @@ internal static class ModelCommand
         command.SetAction((result, cancellationToken) => UserErrors.RunAsync(async () =>
         {
             var settings = common.Read(result);
-            await using var store = await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
-            if (await store.GetModelDefinitionsAsync(cancellationToken) is not { } stored)
+            await using var hub = await CommandServices.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
+            if (await hub.GetRequiredService<IModelStore>().GetModelDefinitionsAsync(cancellationToken) is not { } stored)
             {
                 Console.Error.WriteLine("rapport: no definitions are saved yet (rapport model load FILE, or Settings → Metrics)");
                 return ExitCodes.Error;

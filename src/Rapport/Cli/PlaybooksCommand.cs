@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
-using Rapport.Hub.Storage;
 using Rapport.Storage;
+using Rapport.Hub.Audit;
+using Rapport.Hub.Playbooks;
 
 namespace Rapport.Cli;
 
@@ -23,7 +25,7 @@ internal static class PlaybooksCommand
     {
         var command = new Command("list", "Every playbook: id, on/off, trigger, action, cap and quiet hours");
         common.AddTo(command, intercom: false);
-        command.SetAction((result, cancellationToken) => WithStoreAsync(common, result, async store =>
+        command.SetAction((result, cancellationToken) => WithStoreAsync(common, result, async (store, audit) =>
         {
             var playbooks = await store.ListPlaybooksAsync(cancellationToken);
             if (playbooks.Count == 0)
@@ -45,7 +47,7 @@ internal static class PlaybooksCommand
         var limit = new Option<int>("--limit") { Description = "How many runs, newest first", DefaultValueFactory = _ => 50 };
         var command = new Command("audit", "A playbook's runs, newest first: sent (with the Intercom id), skipped or deferred with the reason, dry runs") { id, limit };
         common.AddTo(command, intercom: false);
-        command.SetAction((result, cancellationToken) => WithStoreAsync(common, result, async store =>
+        command.SetAction((result, cancellationToken) => WithStoreAsync(common, result, async (store, audit) =>
         {
             if (await store.GetPlaybookAsync(result.GetValue(id), cancellationToken) is null)
             {
@@ -68,7 +70,7 @@ internal static class PlaybooksCommand
         var id = new Argument<long>("id") { Description = "The playbook's id (rapport playbooks list)" };
         var command = new Command(name, enabled ? "Turn a playbook on" : "Turn a playbook off: nothing more is sent, not even what is queued") { id };
         common.AddTo(command, intercom: false);
-        command.SetAction((result, cancellationToken) => WithStoreAsync(common, result, async store =>
+        command.SetAction((result, cancellationToken) => WithStoreAsync(common, result, async (store, audit) =>
         {
             if (await store.GetPlaybookAsync(result.GetValue(id), cancellationToken) is not { } playbook)
             {
@@ -79,18 +81,18 @@ internal static class PlaybooksCommand
             await store.SavePlaybookAsync(playbook with { Enabled = enabled }, cancellationToken);
             await store.ReleaseDeferredPlaybookRunsAsync(playbook.Id, cancellationToken);
             await CommandLineAudit.RecordAsync(
-                store, enabled ? Web.Audit.AuditActions.PlaybookEnabled : Web.Audit.AuditActions.PlaybookDisabled, playbook.Name, cancellationToken: cancellationToken);
+                audit, enabled ? Web.Audit.AuditActions.PlaybookEnabled : Web.Audit.AuditActions.PlaybookDisabled, playbook.Name, cancellationToken: cancellationToken);
             Console.Out.WriteLine($"Playbook {playbook.Id} ({playbook.Name}) is {(enabled ? "on" : "off")}.");
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;
     }
 
-    private static Task<int> WithStoreAsync(CommonOptions common, ParseResult result, Func<IHubStore, Task<int>> action, CancellationToken cancellationToken) =>
+    private static Task<int> WithStoreAsync(CommonOptions common, ParseResult result, Func<IPlaybookStore, IAuditStore, Task<int>> action, CancellationToken cancellationToken) =>
         UserErrors.RunAsync(async () =>
         {
             var settings = common.Read(result);
-            await using var store = await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
-            return await action(store);
+            await using var hub = await CommandServices.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
+            return await action(hub.GetRequiredService<IPlaybookStore>(), hub.GetRequiredService<IAuditStore>());
         }, cancellationToken);
 }

@@ -6,6 +6,8 @@ using Rapport.Storage;
 using Rapport.Sync.Push;
 using Rapport.Sync.Settings;
 using Spectre.Console;
+using Rapport.Hub.Audit;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Cli;
 
@@ -31,7 +33,8 @@ internal static class PushCommand
         {
             var settings = common.Read(result);
             var preview = result.GetValue(dryRun);
-            await using var store = await HubStoreFactory.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
+            await using var hub = await CommandServices.OpenAsync(settings.Database, TimeProvider.System, cancellationToken);
+            var store = hub.GetRequiredService<ISyncStateStore>();
             if (result.GetValue(enable))
             {
                 var integration = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken) with { UpdateCompanies = true };
@@ -55,10 +58,9 @@ internal static class PushCommand
                 await changed.SaveAsync(store, cancellationToken);
 
             await using var intercom = IntercomConnection.Build(settings, TimeProvider.System);
-            await using var services = CommandServices.Build(store, TimeProvider.System);
-            var pusher = services.GetRequiredService<Func<IntercomClient, IntercomPush>>()(intercom.GetRequiredService<IntercomClient>());
+            var pusher = hub.GetRequiredService<Func<IntercomClient, IntercomPush>>()(intercom.GetRequiredService<IntercomClient>());
             if (!preview)
-                await CommandLineAudit.RecordAsync(store, Web.Audit.AuditActions.PushStarted, cancellationToken: cancellationToken);
+                await CommandLineAudit.RecordAsync(hub.GetRequiredService<IAuditStore>(), Web.Audit.AuditActions.PushStarted, cancellationToken: cancellationToken);
             var report = await pusher.RunAsync(preview, changed, cancellationToken);
             PushView.Write(AnsiConsole.Console, report);
             return report.Status == "completed" ? ExitCodes.Ok : ExitCodes.Error;

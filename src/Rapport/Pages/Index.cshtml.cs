@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Pages;
 
-internal sealed class IndexModel(IHubStore store) : PageModel
+internal sealed class IndexModel(IBrowseStore store) : PageModel
 {
     public HubCounts Counts { get; private set; } = null!;
 

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rapport.Hub.Storage;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
+using Rapport.Hub.Security;
 
 namespace Rapport.Pages;
 
 [PasswordAttempt]
-internal sealed class SignInModel(IHubStore store, SignInGuard guard, IAuditLog audit) : PageModel
+internal sealed class SignInModel(ISignInStore store, SignInGuard guard, IAuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }

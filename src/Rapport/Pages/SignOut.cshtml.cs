@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rapport.Hub.Storage;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
+using Rapport.Hub.Security;
 
 namespace Rapport.Pages;
 
 [AllowAnonymous]
-internal sealed class SignOutModel(IHubStore store, IAuditLog audit) : PageModel
+internal sealed class SignOutModel(ISignInStore store, IAuditLog audit) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 

@@ -1,7 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Rapport.Hub.Storage;
 using Rapport.Storage;
+using Rapport.Storage.Database;
 using Rapport.Web.Api;
 using Rapport.Web.Assets;
 using Rapport.Web.Audit;
@@ -10,6 +11,8 @@ using Rapport.Web.Keys;
 using Rapport.Web.Security;
 using Rapport.Web.Segment;
 using Rapport.Web.Webhooks;
+using Rapport.Hub.Security;
+using Rapport.Hub.Team;
 
 namespace Rapport.Web;
 
@@ -49,17 +52,20 @@ public sealed class RapportWebApp : IAsyncDisposable
 
     public static async Task<RapportWebApp> CreateAsync(RapportWebOptions options, CancellationToken cancellationToken = default)
     {
-        var store = await HubStoreFactory.OpenAsync(options.Database, options.TimeProvider, cancellationToken);
+        var database = await HubDatabase.OpenAsync(options.Database, options.TimeProvider, cancellationToken);
+        // The key ring and the first admin are settled before the host is built; this provider is not disposed, as that
+        // would close the database the host goes on to use (the host's own container disposes it).
+        var startup = new ServiceCollection().AddRapportStorage(database).BuildServiceProvider();
         string? password;
         KeyRingOpening keys;
         try
         {
-            keys = await HubKeyRing.OpenAsync(store, MasterKeyLocation.For(options), cancellationToken);
-            password = await FirstAdmin.EnsureAsync(store, options, cancellationToken);
+            keys = await HubKeyRing.OpenAsync(startup.GetRequiredService<IKeyRingStore>(), MasterKeyLocation.For(options), cancellationToken);
+            password = await FirstAdmin.EnsureAsync(startup.GetRequiredService<ITeamStore>(), options, cancellationToken);
         }
         catch
         {
-            await store.DisposeAsync();
+            await database.DisposeAsync();
             throw;
         }
 
@@ -75,7 +81,7 @@ public sealed class RapportWebApp : IAsyncDisposable
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(options.TimeProvider);
-        services.AddSingleton<IHubStore>(_ => store);
+        services.AddRapportStorage(database);
         services.AddRapportDataProtection(keys.Key);
         services.AddRapportAudit();
         services.AddRapportAuth(options.SignIn);

@@ -1,6 +1,4 @@
 using Rapport.Hub.Accounts;
-using Rapport.Hub.Storage;
-using Rapport.Hub.Storage.Browse;
 
 namespace Rapport.Storage.Tests.Browse;
 
@@ -9,7 +7,7 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
     private readonly FakeTimeProvider time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static async Task<List<AccountRow>> FollowAsync(IHubStore store, AccountQuery query)
+    private static async Task<List<AccountRow>> FollowAsync(IBrowseStore store, AccountQuery query)
     {
         var rows = new List<AccountRow>();
         var page = await store.ListAccountsAsync(query, Token);
@@ -51,7 +49,7 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
             foreach (var descending in new[] { false, true })
             {
                 // Act
-                var rows = await FollowAsync(hub.Store, new AccountQuery { Sort = sort, Descending = descending, PageSize = 4 });
+                var rows = await FollowAsync(hub.Browse, new AccountQuery { Sort = sort, Descending = descending, PageSize = 4 });
 
                 // Assert
                 var because = $"sorted by {sort} {(descending ? "desc" : "asc")}";
@@ -70,12 +68,12 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
         await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
         var query = new AccountQuery { Sort = AccountSort.MonthlySpend, Descending = true, PageSize = 5 };
         var forward = new List<IReadOnlyList<AccountRow>>();
-        var page = await hub.Store.ListAccountsAsync(query, Token);
+        var page = await hub.Browse.ListAccountsAsync(query, Token);
         forward.Add(page.Rows);
         page.Previous.ShouldBeNull("the first page has no previous page");
         while (page.Next is { } next)
         {
-            page = await hub.Store.ListAccountsAsync(query with { Cursor = next }, Token);
+            page = await hub.Browse.ListAccountsAsync(query with { Cursor = next }, Token);
             forward.Add(page.Rows);
         }
 
@@ -83,7 +81,7 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
         var backward = new List<IReadOnlyList<AccountRow>> { page.Rows };
         while (page.Previous is { } previous)
         {
-            page = await hub.Store.ListAccountsAsync(query with { Cursor = previous }, Token);
+            page = await hub.Browse.ListAccountsAsync(query with { Cursor = previous }, Token);
             backward.Add(page.Rows);
         }
 
@@ -100,7 +98,7 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
         await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
 
         // Act
-        var rows = await FollowAsync(hub.Store, new AccountQuery { PageSize = 200 });
+        var rows = await FollowAsync(hub.Browse, new AccountQuery { PageSize = 200 });
 
         // Assert
         var c02 = rows.Single(r => r.ExternalId == "Ext-02");
@@ -122,7 +120,7 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
         // Arrange
         await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
         async Task<List<string>> IdsAsync(AccountQuery query) =>
-            [.. (await FollowAsync(hub.Store, query with { PageSize = 7 })).Select(r => r.ExternalId).Order(StringComparer.Ordinal)];
+            [.. (await FollowAsync(hub.Browse, query with { PageSize = 7 })).Select(r => r.ExternalId).Order(StringComparer.Ordinal)];
         static List<string> Expected(Func<int, bool> match) =>
             [.. Enumerable.Range(0, BrowseData.ActiveAccounts).Where(match).Select(i => $"Ext-{i:D2}")];
 
@@ -146,14 +144,14 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
         // Arrange
         await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
         async Task<List<string?>> NamesAsync(string search) =>
-            [.. (await FollowAsync(hub.Store, new AccountQuery { Search = search, PageSize = 3 })).Select(r => r.Name).Distinct()];
+            [.. (await FollowAsync(hub.Browse, new AccountQuery { Search = search, PageSize = 3 })).Select(r => r.Name).Distinct()];
 
         // Act + Assert
         (await NamesAsync("acme")).ShouldBe(["acme", "Acme", "ACME Labs"], ignoreOrder: true);
         (await NamesAsync("ACME L")).ShouldBe(["ACME Labs"]);
         (await NamesAsync("cme")).ShouldBeEmpty("a search matches the start of a name");
         (await NamesAsync("émile")).ShouldBe(["émile"], "only ASCII letters fold, the same on both databases");
-        (await FollowAsync(hub.Store, new AccountQuery { Search = "ext-1" })).Select(r => r.ExternalId).ShouldBe(
+        (await FollowAsync(hub.Browse, new AccountQuery { Search = "ext-1" })).Select(r => r.ExternalId).ShouldBe(
             Enumerable.Range(10, 10).Select(i => $"Ext-{i}"), ignoreOrder: true);
     }
 
@@ -164,8 +162,8 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
         await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
 
         // Act
-        var plain = await hub.Store.ListAccountsAsync(new AccountQuery { PageSize = 5 }, Token);
-        var counted = await hub.Store.ListAccountsAsync(new AccountQuery { PageSize = 5, Tag = "vip", IncludeTotal = true }, Token);
+        var plain = await hub.Browse.ListAccountsAsync(new AccountQuery { PageSize = 5 }, Token);
+        var counted = await hub.Browse.ListAccountsAsync(new AccountQuery { PageSize = 5, Tag = "vip", IncludeTotal = true }, Token);
 
         // Assert
         plain.Total.ShouldBeNull();
@@ -178,13 +176,13 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
     {
         // Arrange
         await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
-        var next = (await hub.Store.ListAccountsAsync(new AccountQuery { PageSize = 5 }, Token)).Next.ShouldNotBeNull();
+        var next = (await hub.Browse.ListAccountsAsync(new AccountQuery { PageSize = 5 }, Token)).Next.ShouldNotBeNull();
 
         // Act + Assert
-        (await Should.ThrowAsync<ArgumentException>(() => hub.Store.ListAccountsAsync(new AccountQuery { Sort = AccountSort.LastSeen, Cursor = next }, Token)))
+        (await Should.ThrowAsync<ArgumentException>(() => hub.Browse.ListAccountsAsync(new AccountQuery { Sort = AccountSort.LastSeen, Cursor = next }, Token)))
             .ParamName.ShouldBe("cursor");
         var damaged = new PageCursor("accounts", PageCursor.SortName(AccountSort.MonthlySpend), false, false, 3, "lots");
-        (await Should.ThrowAsync<ArgumentException>(() => hub.Store.ListAccountsAsync(new AccountQuery { Sort = AccountSort.MonthlySpend, Cursor = damaged }, Token)))
+        (await Should.ThrowAsync<ArgumentException>(() => hub.Browse.ListAccountsAsync(new AccountQuery { Sort = AccountSort.MonthlySpend, Cursor = damaged }, Token)))
             .ParamName.ShouldBe("cursor");
         PageCursor.TryDecode(next.Encode(), out var decoded).ShouldBeTrue();
         decoded.ShouldBe(next);

@@ -1,6 +1,5 @@
 using Rapport.Hub.Model;
-using Rapport.Hub.Storage;
-using Rapport.Hub.Storage.Browse;
+using Rapport.Hub.Accounts;
 using static Rapport.Storage.Tests.Model.ModelStates;
 
 namespace Rapport.Storage.Tests.Browse;
@@ -17,7 +16,7 @@ public sealed class AccountModelListSpecs(StoreFixture fixture) : IClassFixture<
     {
         var hub = await fixture.OpenAsync(provider, time);
         var ids = await AccountsAsync(hub, 7);
-        await hub.Store.SaveAccountStatesAsync(
+        await hub.Model.SaveAccountStatesAsync(
         [
             State(ids[0], Start, mrr: 500m, health: 9m, metrics: Metrics(5m), segments: ["Enterprise"], owner: "ada", elements: new Dictionary<string, long> { ["Seats"] = 40 }),
             State(ids[1], Start, mrr: 49.9m, type: AccountType.Trial, health: 3.5m, metrics: Metrics(1m), indicators: ["Churn risk"], owner: "bob"),
@@ -29,7 +28,7 @@ public sealed class AccountModelListSpecs(StoreFixture fixture) : IClassFixture<
         return (hub, ids);
     }
 
-    private static async Task<List<long>> IdsAsync(IHubStore store, AccountQuery query)
+    private static async Task<List<long>> IdsAsync(IBrowseStore store, AccountQuery query)
     {
         var ids = new List<long>();
         var page = await store.ListAccountsAsync(query, Token);
@@ -52,7 +51,7 @@ public sealed class AccountModelListSpecs(StoreFixture fixture) : IClassFixture<
         // Arrange
         var (hub, id) = await SeedAsync(provider);
         await using var _ = hub;
-        Task<List<long>> ListAsync(AccountQuery query) => IdsAsync(hub.Store, query with { PageSize = 2 });
+        Task<List<long>> ListAsync(AccountQuery query) => IdsAsync(hub.Browse, query with { PageSize = 2 });
 
         // Act + Assert
         (await ListAsync(new AccountQuery { ModelType = "trial" })).ShouldBe([id[1], id[5]]);
@@ -67,7 +66,7 @@ public sealed class AccountModelListSpecs(StoreFixture fixture) : IClassFixture<
         (await ListAsync(new AccountQuery { Values = [Filter("health_score:Engagement <= 2")] })).ShouldBe([id[4]]);
         (await ListAsync(new AccountQuery { Values = [Filter("mrr = 120"), Filter("health >= 6.5")], ModelType = "subscribed" })).ShouldBe([id[4]]);
         (await ListAsync(new AccountQuery { MemberOf = "Nobody's segment" })).ShouldBeEmpty();
-        var rows = (await hub.Store.ListAccountsAsync(new AccountQuery { Owner = "bob" }, Token)).Rows;
+        var rows = (await hub.Browse.ListAccountsAsync(new AccountQuery { Owner = "bob" }, Token)).Rows;
         rows.Single().ShouldSatisfyAllConditions(
             r => r.Mrr.ShouldBe(49.9m), r => r.Currency.ShouldBe("USD"), r => r.ModelType.ShouldBe("trial"), r => r.Health.ShouldBe(3.5m));
     }
@@ -91,8 +90,8 @@ public sealed class AccountModelListSpecs(StoreFixture fixture) : IClassFixture<
         foreach (var (name, (query, order)) in expected)
         {
             // Act
-            var ascending = await IdsAsync(hub.Store, query with { PageSize = 2 });
-            var descending = await IdsAsync(hub.Store, query with { PageSize = 3, Descending = true });
+            var ascending = await IdsAsync(hub.Browse, query with { PageSize = 2 });
+            var descending = await IdsAsync(hub.Browse, query with { PageSize = 3, Descending = true });
 
             // Assert
             ascending.ToArray().ShouldBe(order, $"{name} ascending");
@@ -101,8 +100,8 @@ public sealed class AccountModelListSpecs(StoreFixture fixture) : IClassFixture<
 
         // A previous link walks back over the same rows.
         var byMetric = expected["metric"].Query with { PageSize = 2 };
-        var second = await hub.Store.ListAccountsAsync(byMetric with { Cursor = (await hub.Store.ListAccountsAsync(byMetric, Token)).Next }, Token);
-        var back = await hub.Store.ListAccountsAsync(byMetric with { Cursor = second.Previous }, Token);
+        var second = await hub.Browse.ListAccountsAsync(byMetric with { Cursor = (await hub.Browse.ListAccountsAsync(byMetric, Token)).Next }, Token);
+        var back = await hub.Browse.ListAccountsAsync(byMetric with { Cursor = second.Previous }, Token);
         back.Rows.Select(r => r.Id.Value).ShouldBe([id[3], id[6]]);
     }
 
@@ -114,11 +113,11 @@ public sealed class AccountModelListSpecs(StoreFixture fixture) : IClassFixture<
         await using var _ = hub;
 
         // Act
-        await hub.Store.SaveAccountStatesAsync([State(id[0], Start.AddHours(1), mrr: 500m, metrics: Metrics(2m))], 1, Token);
+        await hub.Model.SaveAccountStatesAsync([State(id[0], Start.AddHours(1), mrr: 500m, metrics: Metrics(2m))], 1, Token);
 
         // Assert
-        (await IdsAsync(hub.Store, new AccountQuery { MemberOf = "Enterprise" })).ShouldBe([id[2]]);
-        (await IdsAsync(hub.Store, new AccountQuery { Values = [Filter("metric:Weekly logins >= 3")] })).ShouldBe([id[2], id[5]]);
+        (await IdsAsync(hub.Browse, new AccountQuery { MemberOf = "Enterprise" })).ShouldBe([id[2]]);
+        (await IdsAsync(hub.Browse, new AccountQuery { Values = [Filter("metric:Weekly logins >= 3")] })).ShouldBe([id[2], id[5]]);
         (await hub.QueryAsync<long>("SELECT COUNT(*) FROM account_values WHERE account_id = @a", new { a = id[0] })).Single().ShouldBe(1);
     }
 }

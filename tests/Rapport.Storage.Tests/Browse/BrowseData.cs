@@ -30,9 +30,9 @@ internal static class BrowseData
         var token = TestContext.Current.CancellationToken;
         var hub = await fixture.OpenAsync(provider, time);
         var companies = Enumerable.Range(0, ActiveAccounts + 1).Select(CompanyNumber).ToList();
-        await hub.Store.ApplyCompaniesAsync([.. companies.Select(Qualified)], "run-1", cancellationToken: token);
+        await hub.Sources.ApplyCompaniesAsync([.. companies.Select(Qualified)], "run-1", cancellationToken: token);
         // c37 stops qualifying: its account stays, inactive.
-        await hub.Store.ApplyCompaniesAsync([NotQualified(companies[^1], "plan is free")], "run-2", cancellationToken: token);
+        await hub.Sources.ApplyCompaniesAsync([NotQualified(companies[^1], "plan is free")], "run-2", cancellationToken: token);
 
         // Users: company ci has i % 4 users; u-ada is in c01, c02 and c03.
         var contacts = new List<SourceContact>();
@@ -43,9 +43,9 @@ internal static class BrowseData
         }
 
         contacts.Add(Contact("ada", "ADA-1", "c01", "c02", "c03") with { Name = "Ada Lovelace", Email = "Ada@Example.com", CustomAttributesJson = """{"role": "owner"}""" });
-        await hub.Store.MirrorContactsAsync(contacts, "run-1", cancellationToken: token);
-        await hub.Store.ReplaceContactSegmentsAsync(Intercom, new Dictionary<string, IReadOnlyList<string>> { ["ada"] = ["Champions"] }, token);
-        await hub.Store.DeriveUsersAsync(Intercom, token);
+        await hub.Sources.MirrorContactsAsync(contacts, "run-1", cancellationToken: token);
+        await hub.Sources.ReplaceContactSegmentsAsync(Intercom, new Dictionary<string, IReadOnlyList<string>> { ["ada"] = ["Champions"] }, token);
+        await hub.Sources.DeriveUsersAsync(Intercom, token);
         return hub;
     }
 }

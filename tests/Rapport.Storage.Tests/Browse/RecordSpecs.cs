@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Rapport.Hub.Accounts;
-using Rapport.Hub.Storage.Browse;
 using Rapport.Storage.Tests.Model;
 
 namespace Rapport.Storage.Tests.Browse;
@@ -12,7 +11,7 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private static async Task<long> AccountIdAsync(TestStore hub, string externalId) =>
-        (await hub.Store.ListAccountsAsync(new AccountQuery { Search = externalId, Status = StatusFilter.All }, Token)).Rows.Single(r => r.ExternalId == externalId).Id.Value;
+        (await hub.Browse.ListAccountsAsync(new AccountQuery { Search = externalId, Status = StatusFilter.All }, Token)).Rows.Single(r => r.ExternalId == externalId).Id.Value;
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task An_account_shows_every_field_of_its_company_and_its_users(string provider)
@@ -22,7 +21,7 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
         var id = await AccountIdAsync(hub, "Ext-02");
 
         // Act
-        var account = (await hub.Store.GetAccountAsync(id, cancellationToken: Token)).ShouldNotBeNull();
+        var account = (await hub.Browse.GetAccountAsync(id, cancellationToken: Token)).ShouldNotBeNull();
 
         // Assert
         account.Name.ShouldBe("ACME Labs");
@@ -47,7 +46,7 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
     {
         await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
 
-        var account = (await hub.Store.GetAccountAsync(await AccountIdAsync(hub, "Ext-03"), userLimit: 2, Token)).ShouldNotBeNull();
+        var account = (await hub.Browse.GetAccountAsync(await AccountIdAsync(hub, "Ext-03"), userLimit: 2, Token)).ShouldNotBeNull();
 
         account.Users.Count.ShouldBe(2);
         account.UserCount.ShouldBe(4);
@@ -58,8 +57,8 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
     {
         await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
 
-        (await hub.Store.GetAccountAsync(999_999, cancellationToken: Token)).ShouldBeNull();
-        (await hub.Store.GetUserAsync(999_999, Token)).ShouldBeNull();
+        (await hub.Browse.GetAccountAsync(999_999, cancellationToken: Token)).ShouldBeNull();
+        (await hub.Browse.GetUserAsync(999_999, Token)).ShouldBeNull();
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -67,10 +66,10 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
     {
         // Arrange
         await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
-        var row = (await hub.Store.ListUsersAsync(new UserQuery { Search = "ada@" }, Token)).Rows.ShouldHaveSingleItem();
+        var row = (await hub.Browse.ListUsersAsync(new UserQuery { Search = "ada@" }, Token)).Rows.ShouldHaveSingleItem();
 
         // Act
-        var user = (await hub.Store.GetUserAsync(row.Id.Value, Token)).ShouldNotBeNull();
+        var user = (await hub.Browse.GetUserAsync(row.Id.Value, Token)).ShouldNotBeNull();
 
         // Assert
         row.AccountCount.ShouldBe(3);
@@ -92,11 +91,11 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
         async Task<List<string>> IdsAsync(UserQuery query)
         {
             var ids = new List<string>();
-            var page = await hub.Store.ListUsersAsync(query with { PageSize = 4 }, Token);
+            var page = await hub.Browse.ListUsersAsync(query with { PageSize = 4 }, Token);
             ids.AddRange(page.Rows.Select(r => r.ExternalId));
             while (page.Next is { } next)
             {
-                page = await hub.Store.ListUsersAsync(query with { PageSize = 4, Cursor = next }, Token);
+                page = await hub.Browse.ListUsersAsync(query with { PageSize = 4, Cursor = next }, Token);
                 ids.AddRange(page.Rows.Select(r => r.ExternalId));
             }
 
@@ -127,7 +126,7 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
         // Arrange: ada is in c01 (Basic), c02 (Enterprise) and c03 (no plan).
         await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
         var (c02, c03) = (await AccountIdAsync(hub, "Ext-02"), await AccountIdAsync(hub, "Ext-03"));
-        await hub.Store.SaveAccountStatesAsync(
+        await hub.Model.SaveAccountStatesAsync(
         [
             ModelStates.State(c02, Start, mrr: 500m, segments: ["Enterprise"], owner: "ADA-1"),
             ModelStates.State(c03, Start, mrr: 10m, type: Rapport.Hub.Model.AccountType.Trial, indicators: ["Churn risk"]),
@@ -135,11 +134,11 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
         async Task<List<string>> IdsAsync(AccountMatch match)
         {
             var ids = new List<string>();
-            var page = await hub.Store.ListUsersAsync(new UserQuery { OfAccounts = match, PageSize = 2 }, Token);
+            var page = await hub.Browse.ListUsersAsync(new UserQuery { OfAccounts = match, PageSize = 2 }, Token);
             ids.AddRange(page.Rows.Select(r => r.ExternalId));
             while (page.Next is { } next)
             {
-                page = await hub.Store.ListUsersAsync(new UserQuery { OfAccounts = match, PageSize = 2, Cursor = next }, Token);
+                page = await hub.Browse.ListUsersAsync(new UserQuery { OfAccounts = match, PageSize = 2, Cursor = next }, Token);
                 ids.AddRange(page.Rows.Select(r => r.ExternalId));
             }
 
@@ -167,8 +166,8 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
         await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
 
         // Act
-        var accounts = await hub.Store.GetAccountFacetsAsync(cancellationToken: Token);
-        var users = await hub.Store.GetUserFacetsAsync(cancellationToken: Token);
+        var accounts = await hub.Browse.GetAccountFacetsAsync(cancellationToken: Token);
+        var users = await hub.Browse.GetUserFacetsAsync(cancellationToken: Token);
 
         // Assert
         accounts.Tags.ShouldBe([new FacetValue("all", 38), new FacetValue("vip", 19)]); // the inactive account's company counts too

@@ -1,5 +1,5 @@
 using Rapport.Hub.Accounts;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Sources;
 
 namespace Rapport.Storage.Tests.Companies;
 
@@ -14,10 +14,10 @@ public sealed class CompanyImportSpecs(StoreFixture fixture) : IClassFixture<Sto
         await using var hub = await fixture.OpenAsync(provider, time);
         var company = Company("c1", "acme", "Acme Inc.");
 
-        var result = await hub.Store.ApplyCompaniesAsync([Qualified(company)], "run-1", cancellationToken: Token);
+        var result = await hub.Sources.ApplyCompaniesAsync([Qualified(company)], "run-1", cancellationToken: Token);
 
         result.ShouldBe(new CompanyBatchResult(Created: 1, Updated: 0, Unchanged: 0, Deactivated: 0, NotImported: 0));
-        var account = (await hub.Store.FindAccountAsync("acme", Token)).ShouldNotBeNull();
+        var account = (await hub.Browse.FindAccountAsync("acme", Token)).ShouldNotBeNull();
         account.Name.ShouldBe("Acme Inc.");
         account.Status.ShouldBe(RecordStatus.Active);
         var source = account.Sources.ShouldHaveSingleItem();
@@ -40,14 +40,14 @@ public sealed class CompanyImportSpecs(StoreFixture fixture) : IClassFixture<Sto
     public async Task The_same_external_id_from_a_second_source_is_the_same_account_with_two_source_links(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.ApplyCompaniesAsync([Qualified(Company("c1", "acme"))], "run-1", cancellationToken: Token);
+        await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme"))], "run-1", cancellationToken: Token);
 
-        var result = await hub.Store.ApplyCompaniesAsync([Qualified(Company("crm-9", "acme", source: "crm"))], "run-2", cancellationToken: Token);
+        var result = await hub.Sources.ApplyCompaniesAsync([Qualified(Company("crm-9", "acme", source: "crm"))], "run-2", cancellationToken: Token);
 
         result.Created.ShouldBe(0);
-        var account = (await hub.Store.FindAccountAsync("acme", Token)).ShouldNotBeNull();
+        var account = (await hub.Browse.FindAccountAsync("acme", Token)).ShouldNotBeNull();
         account.Sources.Select(s => (s.Source, s.SourceId)).ShouldBe([("crm", "crm-9"), ("intercom", "c1")]);
-        (await hub.Store.CountAsync(Token)).ActiveAccounts.ShouldBe(1);
+        (await hub.Browse.CountAsync(Token)).ActiveAccounts.ShouldBe(1);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -55,11 +55,11 @@ public sealed class CompanyImportSpecs(StoreFixture fixture) : IClassFixture<Sto
     {
         await using var hub = await fixture.OpenAsync(provider, time);
         List<Hub.Sources.CompanyDecision> batch = [Qualified(Company("c1", "acme")), Qualified(Company("c2", "globex"))];
-        await hub.Store.ApplyCompaniesAsync(batch, "run-1", cancellationToken: Token);
+        await hub.Sources.ApplyCompaniesAsync(batch, "run-1", cancellationToken: Token);
         var before = await WriteTimesAsync(hub);
         time.Advance(TimeSpan.FromHours(1));
 
-        var result = await hub.Store.ApplyCompaniesAsync(batch, "run-2", cancellationToken: Token);
+        var result = await hub.Sources.ApplyCompaniesAsync(batch, "run-2", cancellationToken: Token);
 
         result.ShouldBe(new CompanyBatchResult(Created: 0, Updated: 0, Unchanged: 2, Deactivated: 0, NotImported: 0));
         (await WriteTimesAsync(hub)).ShouldBe(before);
@@ -69,13 +69,13 @@ public sealed class CompanyImportSpecs(StoreFixture fixture) : IClassFixture<Sto
     public async Task A_changed_company_is_rewritten_and_renames_its_account(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.ApplyCompaniesAsync([Qualified(Company("c1", "acme"))], "run-1", cancellationToken: Token);
+        await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme"))], "run-1", cancellationToken: Token);
 
         var renamed = Company("c1", "acme", "Acme Holdings") with { Tags = ["enterprise"], MonthlySpend = 99.90m };
-        var result = await hub.Store.ApplyCompaniesAsync([Qualified(renamed)], "run-2", cancellationToken: Token);
+        var result = await hub.Sources.ApplyCompaniesAsync([Qualified(renamed)], "run-2", cancellationToken: Token);
 
         result.Updated.ShouldBe(1);
-        var account = (await hub.Store.FindAccountAsync("acme", Token)).ShouldNotBeNull();
+        var account = (await hub.Browse.FindAccountAsync("acme", Token)).ShouldNotBeNull();
         account.Name.ShouldBe("Acme Holdings");
         account.Sources.Single().Tags.ShouldBe(["enterprise"]);
         account.Sources.Single().MonthlySpend.ShouldBe(99.90m);
@@ -86,12 +86,12 @@ public sealed class CompanyImportSpecs(StoreFixture fixture) : IClassFixture<Sto
     {
         await using var hub = await fixture.OpenAsync(provider, time);
         var company = Company("c1", "acme");
-        await hub.Store.ApplyCompaniesAsync([Qualified(company)], "run-1", cancellationToken: Token);
+        await hub.Sources.ApplyCompaniesAsync([Qualified(company)], "run-1", cancellationToken: Token);
 
-        var dropped = await hub.Store.ApplyCompaniesAsync([NotQualified(company, "plan is free")], "run-2", cancellationToken: Token);
-        var inactive = await hub.Store.FindAccountAsync("acme", Token);
-        var revived = await hub.Store.ApplyCompaniesAsync([Qualified(company)], "run-3", cancellationToken: Token);
-        var active = await hub.Store.FindAccountAsync("acme", Token);
+        var dropped = await hub.Sources.ApplyCompaniesAsync([NotQualified(company, "plan is free")], "run-2", cancellationToken: Token);
+        var inactive = await hub.Browse.FindAccountAsync("acme", Token);
+        var revived = await hub.Sources.ApplyCompaniesAsync([Qualified(company)], "run-3", cancellationToken: Token);
+        var active = await hub.Browse.FindAccountAsync("acme", Token);
 
         dropped.Deactivated.ShouldBe(1);
         inactive.ShouldNotBeNull().Status.ShouldBe(RecordStatus.Inactive);
@@ -108,11 +108,11 @@ public sealed class CompanyImportSpecs(StoreFixture fixture) : IClassFixture<Sto
     {
         await using var hub = await fixture.OpenAsync(provider, time);
 
-        var result = await hub.Store.ApplyCompaniesAsync(
+        var result = await hub.Sources.ApplyCompaniesAsync(
             [NotQualified(Company("c1", "acme"), "plan is free"), Qualified(Company("c2", externalId: null))], "run-1", cancellationToken: Token);
 
         result.ShouldBe(new CompanyBatchResult(Created: 0, Updated: 0, Unchanged: 0, Deactivated: 0, NotImported: 2));
-        (await hub.Store.FindAccountAsync("acme", Token)).ShouldBeNull();
+        (await hub.Browse.FindAccountAsync("acme", Token)).ShouldBeNull();
         (await hub.QueryAsync<long>("SELECT COUNT(*) FROM source_companies")).ShouldBe([0L]);
     }
 
@@ -120,22 +120,22 @@ public sealed class CompanyImportSpecs(StoreFixture fixture) : IClassFixture<Sto
     public async Task Companies_missing_from_a_complete_pass_deactivate_their_accounts(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.ApplyCompaniesAsync([Qualified(Company("c1", "acme")), Qualified(Company("c2", "globex"))], "run-1", cancellationToken: Token);
-        await hub.Store.ApplyCompaniesAsync([Qualified(Company("c1", "acme"))], "run-2", cancellationToken: Token);
+        await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme")), Qualified(Company("c2", "globex"))], "run-1", cancellationToken: Token);
+        await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme"))], "run-2", cancellationToken: Token);
 
-        var deactivated = await hub.Store.DeactivateUnseenCompaniesAsync("intercom", "run-2", "deleted in Intercom", Token);
+        var deactivated = await hub.Sources.DeactivateUnseenCompaniesAsync("intercom", "run-2", "deleted in Intercom", Token);
 
         deactivated.ShouldBe(1);
-        var globex = (await hub.Store.FindAccountAsync("globex", Token)).ShouldNotBeNull();
+        var globex = (await hub.Browse.FindAccountAsync("globex", Token)).ShouldNotBeNull();
         globex.Status.ShouldBe(RecordStatus.Inactive);
         globex.StatusReason.ShouldBe("deleted in Intercom");
-        (await hub.Store.FindAccountAsync("acme", Token)).ShouldNotBeNull().Status.ShouldBe(RecordStatus.Active);
-        (await hub.Store.DeactivateUnseenCompaniesAsync("intercom", "run-2", "deleted in Intercom", Token)).ShouldBe(0);
+        (await hub.Browse.FindAccountAsync("acme", Token)).ShouldNotBeNull().Status.ShouldBe(RecordStatus.Active);
+        (await hub.Sources.DeactivateUnseenCompaniesAsync("intercom", "run-2", "deleted in Intercom", Token)).ShouldBe(0);
 
-        var back = await hub.Store.ApplyCompaniesAsync([Qualified(Company("c2", "globex"))], "run-3", cancellationToken: Token);
+        var back = await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c2", "globex"))], "run-3", cancellationToken: Token);
 
         back.Updated.ShouldBe(1);
-        (await hub.Store.FindAccountAsync("globex", Token)).ShouldNotBeNull().Status.ShouldBe(RecordStatus.Active);
+        (await hub.Browse.FindAccountAsync("globex", Token)).ShouldNotBeNull().Status.ShouldBe(RecordStatus.Active);
     }
 
     private static async Task<List<string>> WriteTimesAsync(TestStore hub)

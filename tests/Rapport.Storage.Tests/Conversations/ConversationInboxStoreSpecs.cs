@@ -12,9 +12,9 @@ public sealed class ConversationInboxStoreSpecs(StoreFixture fixture) : IClassFi
     private async Task<TestStore> WithUsersAsync(string provider)
     {
         var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.ApplyCompaniesAsync([Qualified(Company("c1", "acme", "Acme")), Qualified(Company("c2", "zeta", "Zeta"))], "run-1", cancellationToken: Token);
-        await hub.Store.MirrorContactsAsync([Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1"), Contact("u3", "zoe", "c2")], "run-1", cancellationToken: Token);
-        await hub.Store.DeriveUsersAsync(Intercom, Token);
+        await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme", "Acme")), Qualified(Company("c2", "zeta", "Zeta"))], "run-1", cancellationToken: Token);
+        await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1"), Contact("u3", "zoe", "c2")], "run-1", cancellationToken: Token);
+        await hub.Sources.DeriveUsersAsync(Intercom, Token);
         return hub;
     }
 
@@ -31,11 +31,11 @@ public sealed class ConversationInboxStoreSpecs(StoreFixture fixture) : IClassFi
     public async Task A_copy_with_the_stored_time_and_no_new_part_is_unchanged_and_one_with_a_new_part_is_written(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.ApplyConversationsAsync([Conversation("9", Start, [Part("p1")])], [], cancellationToken: Token);
+        await hub.Conversations.ApplyConversationsAsync([Conversation("9", Start, [Part("p1")])], [], cancellationToken: Token);
 
-        var redelivered = await hub.Store.ApplyConversationsAsync([Conversation("9", Start, [Part("p1")])], [], cancellationToken: Token);
-        var sameSecond = await hub.Store.ApplyConversationsAsync([Conversation("9", Start, [Part("p2", 1)])], [], cancellationToken: Token);
-        var newer = await hub.Store.ApplyConversationsAsync([Conversation("9", Start.AddMinutes(5), [])], [], cancellationToken: Token);
+        var redelivered = await hub.Conversations.ApplyConversationsAsync([Conversation("9", Start, [Part("p1")])], [], cancellationToken: Token);
+        var sameSecond = await hub.Conversations.ApplyConversationsAsync([Conversation("9", Start, [Part("p2", 1)])], [], cancellationToken: Token);
+        var newer = await hub.Conversations.ApplyConversationsAsync([Conversation("9", Start.AddMinutes(5), [])], [], cancellationToken: Token);
 
         redelivered.ShouldBe(new ConversationBatchResult(0, 0, 0, 0, Unchanged: 1));
         sameSecond.ShouldBe(new ConversationBatchResult(1, 0, 1, 0));
@@ -46,11 +46,11 @@ public sealed class ConversationInboxStoreSpecs(StoreFixture fixture) : IClassFi
     public async Task Within_one_second_the_copy_that_counts_fewer_parts_does_not_overwrite_the_one_that_counts_more(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.ApplyConversationsAsync([Conversation("9", Start, [Part("p1"), Part("p2", 1)], open: false, partCount: 2)], [], cancellationToken: Token);
+        await hub.Conversations.ApplyConversationsAsync([Conversation("9", Start, [Part("p1"), Part("p2", 1)], open: false, partCount: 2)], [], cancellationToken: Token);
 
-        await hub.Store.ApplyConversationsAsync([Conversation("9", Start, [Part("p1")], open: true, partCount: 1)], [], cancellationToken: Token);
+        await hub.Conversations.ApplyConversationsAsync([Conversation("9", Start, [Part("p1")], open: true, partCount: 1)], [], cancellationToken: Token);
 
-        var view = (await hub.Store.GetConversationAsync(Intercom, "9", Token)).ShouldNotBeNull();
+        var view = (await hub.Conversations.GetConversationAsync(Intercom, "9", Token)).ShouldNotBeNull();
         view.Conversation.State.ShouldBe("closed");
         view.Conversation.PartCount.ShouldBe(2);
     }
@@ -60,15 +60,15 @@ public sealed class ConversationInboxStoreSpecs(StoreFixture fixture) : IClassFi
     {
         await using var hub = await WithUsersAsync(provider);
         var opening = Part("s1", -1, "source");
-        await hub.Store.ApplyConversationsAsync(
+        await hub.Conversations.ApplyConversationsAsync(
             [Conversation("9", Start, [opening, Part("p2", 2)], partCount: 2) with { PartsTruncated = true }], [], cancellationToken: Token);
-        (await hub.Store.GetConversationAsync(Intercom, "9", Token)).ShouldNotBeNull().Conversation.PartsTruncated.ShouldBeTrue();
+        (await hub.Conversations.GetConversationAsync(Intercom, "9", Token)).ShouldNotBeNull().Conversation.PartsTruncated.ShouldBeTrue();
 
-        await hub.Store.ApplyConversationsAsync(
+        await hub.Conversations.ApplyConversationsAsync(
             [Conversation("9", Start.AddMinutes(1), [Part("p1", 1)], partCount: 2) with { PartsTruncated = true }], [], cancellationToken: Token);
 
-        (await hub.Store.GetConversationAsync(Intercom, "9", Token)).ShouldNotBeNull().Conversation.PartsTruncated.ShouldBeFalse();
-        var tally = (await hub.Store.TallyConversationPartsAsync(Intercom, ["9", "unknown"], Token)).ShouldHaveSingleItem().Value;
+        (await hub.Conversations.GetConversationAsync(Intercom, "9", Token)).ShouldNotBeNull().Conversation.PartsTruncated.ShouldBeFalse();
+        var tally = (await hub.Conversations.TallyConversationPartsAsync(Intercom, ["9", "unknown"], Token)).ShouldHaveSingleItem().Value;
         tally.ShouldBe(new ConversationPartTally("9", Start.AddMinutes(1), 2, 2, false, false));
     }
 
@@ -76,30 +76,30 @@ public sealed class ConversationInboxStoreSpecs(StoreFixture fixture) : IClassFi
     public async Task A_deleted_conversation_is_kept_with_its_parts_and_marked_once(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.ApplyConversationsAsync([Conversation("9", Start, [Part("p1")])], [], cancellationToken: Token);
+        await hub.Conversations.ApplyConversationsAsync([Conversation("9", Start, [Part("p1")])], [], cancellationToken: Token);
 
-        (await hub.Store.MarkConversationDeletedAsync(Intercom, "9", Start.AddHours(1), Token)).ShouldBeTrue();
-        (await hub.Store.MarkConversationDeletedAsync(Intercom, "9", Start.AddHours(2), Token)).ShouldBeTrue();
-        (await hub.Store.MarkConversationDeletedAsync(Intercom, "never", Start, Token)).ShouldBeFalse();
+        (await hub.Conversations.MarkConversationDeletedAsync(Intercom, "9", Start.AddHours(1), Token)).ShouldBeTrue();
+        (await hub.Conversations.MarkConversationDeletedAsync(Intercom, "9", Start.AddHours(2), Token)).ShouldBeTrue();
+        (await hub.Conversations.MarkConversationDeletedAsync(Intercom, "never", Start, Token)).ShouldBeFalse();
 
-        var view = (await hub.Store.GetConversationAsync(Intercom, "9", Token)).ShouldNotBeNull();
+        var view = (await hub.Conversations.GetConversationAsync(Intercom, "9", Token)).ShouldNotBeNull();
         view.Conversation.DeletedAt.ShouldBe(Start.AddHours(1));
         view.Parts.ShouldHaveSingleItem();
-        (await hub.Store.TallyConversationPartsAsync(Intercom, ["9"], Token))["9"].Deleted.ShouldBeTrue();
+        (await hub.Conversations.TallyConversationPartsAsync(Intercom, ["9"], Token))["9"].Deleted.ShouldBeTrue();
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task The_inbox_lists_newest_first_in_keyset_pages_with_users_accounts_and_the_first_message(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.ApplyConversationsAsync(
+        await hub.Conversations.ApplyConversationsAsync(
             [.. Enumerable.Range(1, 5).Select(i => Conversation($"{i}", Start.AddHours(i), [Part($"p{i}", body: $"<p>Question {i}</p>")], users: i == 3 ? ["ada", "zoe"] : ["bob"]))],
             [], cancellationToken: Token);
 
-        var first = await hub.Store.ListConversationsAsync(new ConversationQuery(PageSize: 2, IncludeTotal: true), Token);
-        var second = await hub.Store.ListConversationsAsync(new ConversationQuery(PageSize: 2, Cursor: first.Next), Token);
-        var third = await hub.Store.ListConversationsAsync(new ConversationQuery(PageSize: 2, Cursor: second.Next), Token);
-        var back = await hub.Store.ListConversationsAsync(new ConversationQuery(PageSize: 2, Cursor: second.Previous), Token);
+        var first = await hub.Conversations.ListConversationsAsync(new ConversationQuery(PageSize: 2, IncludeTotal: true), Token);
+        var second = await hub.Conversations.ListConversationsAsync(new ConversationQuery(PageSize: 2, Cursor: first.Next), Token);
+        var third = await hub.Conversations.ListConversationsAsync(new ConversationQuery(PageSize: 2, Cursor: second.Next), Token);
+        var back = await hub.Conversations.ListConversationsAsync(new ConversationQuery(PageSize: 2, Cursor: second.Previous), Token);
 
         first.Total.ShouldBe(5);
         first.Rows.Select(r => r.Conversation.SourceId).ShouldBe(["5", "4"]);
@@ -117,7 +117,7 @@ public sealed class ConversationInboxStoreSpecs(StoreFixture fixture) : IClassFi
     public async Task The_inbox_filters_by_state_bot_start_and_missing_users(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.ApplyConversationsAsync(
+        await hub.Conversations.ApplyConversationsAsync(
             [
                 Conversation("open-attached", Start, [Part("a")], users: ["ada"]),
                 Conversation("closed", Start.AddHours(1), [Part("b")], open: false, users: ["ada"]),
@@ -127,7 +127,7 @@ public sealed class ConversationInboxStoreSpecs(StoreFixture fixture) : IClassFi
             [], cancellationToken: Token);
 
         async Task<string[]> Ids(ConversationQuery query) =>
-            [.. (await hub.Store.ListConversationsAsync(query, Token)).Rows.Select(r => r.Conversation.SourceId)];
+            [.. (await hub.Conversations.ListConversationsAsync(query, Token)).Rows.Select(r => r.Conversation.SourceId)];
 
         (await Ids(new ConversationQuery(Open: true))).ShouldBe(["nobody", "bot", "open-attached"]);
         (await Ids(new ConversationQuery(Open: false))).ShouldBe(["closed"]);

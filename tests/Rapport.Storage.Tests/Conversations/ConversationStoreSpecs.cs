@@ -11,9 +11,9 @@ public sealed class ConversationStoreSpecs(StoreFixture fixture) : IClassFixture
     private async Task<TestStore> WithUsersAsync(string provider)
     {
         var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.ApplyCompaniesAsync([Qualified(Company("c1", "acme"))], "run-1", cancellationToken: Token);
-        await hub.Store.MirrorContactsAsync([Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1")], "run-1", cancellationToken: Token);
-        await hub.Store.DeriveUsersAsync(Intercom, Token);
+        await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme"))], "run-1", cancellationToken: Token);
+        await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1")], "run-1", cancellationToken: Token);
+        await hub.Sources.DeriveUsersAsync(Intercom, Token);
         return hub;
     }
 
@@ -31,11 +31,11 @@ public sealed class ConversationStoreSpecs(StoreFixture fixture) : IClassFixture
     {
         await using var hub = await WithUsersAsync(provider);
 
-        var result = await hub.Store.ApplyConversationsAsync(
+        var result = await hub.Conversations.ApplyConversationsAsync(
             [Conversation("9", Start, [Part("p2", "bot", 2), Part("p1", "user", 1)], users: ["ada"])], [], cancellationToken: Token);
 
         result.ShouldBe(new ConversationBatchResult(1, 0, 2, 0));
-        var view = (await hub.Store.GetConversationAsync(Intercom, "9", Token)).ShouldNotBeNull();
+        var view = (await hub.Conversations.GetConversationAsync(Intercom, "9", Token)).ShouldNotBeNull();
         view.Conversation.Title.ShouldBe("Title 9");
         view.Conversation.Open.ShouldBe(true);
         view.Conversation.UserExternalIds.ShouldBe(["ada"]);
@@ -49,29 +49,29 @@ public sealed class ConversationStoreSpecs(StoreFixture fixture) : IClassFixture
     public async Task Parts_are_added_and_never_removed_when_a_later_read_returns_fewer(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.ApplyConversationsAsync([Conversation("9", Start, [Part("p1"), Part("p2", minute: 1)])], [], cancellationToken: Token);
+        await hub.Conversations.ApplyConversationsAsync([Conversation("9", Start, [Part("p1"), Part("p2", minute: 1)])], [], cancellationToken: Token);
 
-        var again = await hub.Store.ApplyConversationsAsync(
+        var again = await hub.Conversations.ApplyConversationsAsync(
             [Conversation("9", Start.AddHours(1), [Part("p2", minute: 1), Part("p3", minute: 2)])], [], cancellationToken: Token);
 
         again.PartsAdded.ShouldBe(1);
-        var view = (await hub.Store.GetConversationAsync(Intercom, "9", Token)).ShouldNotBeNull();
+        var view = (await hub.Conversations.GetConversationAsync(Intercom, "9", Token)).ShouldNotBeNull();
         view.Parts.Select(p => p.PartId).ShouldBe(["p1", "p2", "p3"]);
-        (await hub.Store.CountConversationsAsync(Token)).Parts.ShouldBe(3);
+        (await hub.Conversations.CountConversationsAsync(Token)).Parts.ShouldBe(3);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task An_older_copy_does_not_overwrite_a_newer_one_but_its_unknown_parts_are_kept(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.ApplyConversationsAsync(
+        await hub.Conversations.ApplyConversationsAsync(
             [Conversation("9", Start.AddHours(2), [Part("p1")], state: "closed", users: ["ada"])], [], cancellationToken: Token);
 
-        var stale = await hub.Store.ApplyConversationsAsync(
+        var stale = await hub.Conversations.ApplyConversationsAsync(
             [Conversation("9", Start.AddHours(1), [Part("p0", minute: -1)], state: "open", users: ["bob"])], [], cancellationToken: Token);
 
         stale.ShouldBe(new ConversationBatchResult(0, 1, 1, 0));
-        var view = (await hub.Store.GetConversationAsync(Intercom, "9", Token)).ShouldNotBeNull();
+        var view = (await hub.Conversations.GetConversationAsync(Intercom, "9", Token)).ShouldNotBeNull();
         view.Conversation.State.ShouldBe("closed");
         view.Conversation.UpdatedAt.ShouldBe(Start.AddHours(2));
         view.Conversation.UserExternalIds.ShouldBe(["ada"]);
@@ -82,7 +82,7 @@ public sealed class ConversationStoreSpecs(StoreFixture fixture) : IClassFixture
     public async Task A_user_and_their_account_list_their_conversations_newest_first(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.ApplyConversationsAsync(
+        await hub.Conversations.ApplyConversationsAsync(
             [
                 Conversation("1", Start, [Part("a")], users: ["ada"]),
                 Conversation("2", Start.AddHours(1), [Part("b")], users: ["ada", "bob"]),
@@ -91,16 +91,16 @@ public sealed class ConversationStoreSpecs(StoreFixture fixture) : IClassFixture
             ],
             [], cancellationToken: Token);
 
-        (await hub.Store.ListUserConversationsAsync("ada", 10, Token)).Select(c => c.SourceId).ShouldBe(["2", "1"]);
-        (await hub.Store.ListAccountConversationsAsync("acme", 10, Token)).Select(c => c.SourceId).ShouldBe(["3", "2", "1"]);
-        (await hub.Store.ListAccountConversationsAsync("acme", 1, Token)).Single().UserExternalIds.ShouldBe(["bob"]);
+        (await hub.Conversations.ListUserConversationsAsync("ada", 10, Token)).Select(c => c.SourceId).ShouldBe(["2", "1"]);
+        (await hub.Conversations.ListAccountConversationsAsync("acme", 10, Token)).Select(c => c.SourceId).ShouldBe(["3", "2", "1"]);
+        (await hub.Conversations.ListAccountConversationsAsync("acme", 1, Token)).Single().UserExternalIds.ShouldBe(["bob"]);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Counts_tell_parts_bot_parts_truncated_unattached_and_excluded_by_kind(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.ApplyConversationsAsync(
+        await hub.Conversations.ApplyConversationsAsync(
             [
                 Conversation("1", Start, [Part("a"), Part("b", "bot")], users: ["ada"]) with { PartsTruncated = true, PartCount = 700 },
                 Conversation("2", Start, [Part("c", "admin")]),
@@ -112,7 +112,7 @@ public sealed class ConversationStoreSpecs(StoreFixture fixture) : IClassFixture
             ],
             cancellationToken: Token);
 
-        var counts = await hub.Store.CountConversationsAsync(Token);
+        var counts = await hub.Conversations.CountConversationsAsync(Token);
 
         counts.Conversations.ShouldBe(2);
         counts.Parts.ShouldBe(3);
@@ -120,7 +120,7 @@ public sealed class ConversationStoreSpecs(StoreFixture fixture) : IClassFixture
         counts.Truncated.ShouldBe(1);
         counts.Unattached.ShouldBe(1);
         counts.Excluded.ShouldBe(new Dictionary<string, int>(StringComparer.Ordinal) { ["email"] = 2, ["ticket"] = 1 });
-        (await hub.Store.GetConversationAsync(Intercom, "3", Token)).ShouldBeNull();
+        (await hub.Conversations.GetConversationAsync(Intercom, "3", Token)).ShouldBeNull();
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -128,8 +128,8 @@ public sealed class ConversationStoreSpecs(StoreFixture fixture) : IClassFixture
     {
         await using var hub = await WithUsersAsync(provider);
 
-        var byContact = await hub.Store.FindUsersByContactAsync(Intercom, ["u1", "u2", "nobody"], Token);
-        var byEmail = await hub.Store.FindUsersByEmailAsync(["U1@Example.com", "none@example.com"], Token);
+        var byContact = await hub.Conversations.FindUsersByContactAsync(Intercom, ["u1", "u2", "nobody"], Token);
+        var byEmail = await hub.Conversations.FindUsersByEmailAsync(["U1@Example.com", "none@example.com"], Token);
 
         byContact.ShouldBe(new Dictionary<string, string>(StringComparer.Ordinal) { ["u1"] = "ada", ["u2"] = "bob" });
         byEmail.Keys.ShouldBe(["u1@example.com"]);

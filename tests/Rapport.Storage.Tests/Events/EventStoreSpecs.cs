@@ -11,10 +11,10 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
     private async Task<TestStore> WithUsersAsync(string provider)
     {
         var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.ApplyCompaniesAsync([Qualified(Company("c1", "acme")), Qualified(Company("c2", "zeta"))], "run-1", cancellationToken: Token);
-        await hub.Store.MirrorContactsAsync(
+        await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme")), Qualified(Company("c2", "zeta"))], "run-1", cancellationToken: Token);
+        await hub.Sources.MirrorContactsAsync(
             [Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1"), Contact("u3", "zoe", "c2")], "run-1", cancellationToken: Token);
-        await hub.Store.DeriveUsersAsync(Intercom, Token);
+        await hub.Sources.DeriveUsersAsync(Intercom, Token);
         return hub;
     }
 
@@ -29,17 +29,17 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
     {
         await using var hub = await WithUsersAsync(provider);
 
-        var first = await hub.Store.RecordEventsAsync([Event("exported", "ada"), Event("exported", "ada")], Token);
-        var again = await hub.Store.RecordEventsAsync([Event("exported", "ada") with { OccurredAt = Start.AddMilliseconds(400) }], Token);
+        var first = await hub.Events.RecordEventsAsync([Event("exported", "ada"), Event("exported", "ada")], Token);
+        var again = await hub.Events.RecordEventsAsync([Event("exported", "ada") with { OccurredAt = Start.AddMilliseconds(400) }], Token);
 
         first.ShouldBe([EventOutcome.Stored, EventOutcome.Duplicate]);
         again.ShouldBe([EventOutcome.Duplicate], "Intercom's created_at has whole seconds: the same second is the same event");
-        var events = await hub.Store.ListUserEventsAsync(await UserIdAsync(hub, "ada"), 10, Token);
+        var events = await hub.Events.ListUserEventsAsync(await UserIdAsync(hub, "ada"), 10, Token);
         events.Count.ShouldBe(1);
         events[0].Name.ShouldBe("exported");
         events[0].OccurredAt.ShouldBe(Start);
         events[0].MetadataJson.ShouldContain("Pro");
-        (await hub.Store.FindEventNameAsync("exported", Token)).ShouldNotBeNull().StoredCount.ShouldBe(1);
+        (await hub.Events.FindEventNameAsync("exported", Token)).ShouldNotBeNull().StoredCount.ShouldBe(1);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -47,7 +47,7 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
     {
         await using var hub = await WithUsersAsync(provider);
 
-        var outcomes = await hub.Store.RecordEventsAsync([Event("exported", "ada"), Event("exported", "bob"), Event("exported", "ada", minute: 1)], Token);
+        var outcomes = await hub.Events.RecordEventsAsync([Event("exported", "ada"), Event("exported", "bob"), Event("exported", "ada", minute: 1)], Token);
 
         outcomes.ShouldBe([EventOutcome.Stored, EventOutcome.Stored, EventOutcome.Stored]);
     }
@@ -57,13 +57,13 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
     {
         await using var hub = await WithUsersAsync(provider);
 
-        var outcomes = await hub.Store.RecordEventsAsync(
+        var outcomes = await hub.Events.RecordEventsAsync(
             [Event("login", null, contact: "u2"), Event("login", "nobody"), Event("login", null, contact: "u-unknown")], Token);
 
         outcomes.ShouldBe([EventOutcome.Stored, EventOutcome.UnknownUser, EventOutcome.UnknownUser]);
-        var bob = await hub.Store.ListUserEventsAsync(await UserIdAsync(hub, "bob"), 10, Token);
+        var bob = await hub.Events.ListUserEventsAsync(await UserIdAsync(hub, "bob"), 10, Token);
         bob.ShouldHaveSingleItem().UserExternalId.ShouldBe("bob");
-        var name = (await hub.Store.FindEventNameAsync("login", Token)).ShouldNotBeNull();
+        var name = (await hub.Events.FindEventNameAsync("login", Token)).ShouldNotBeNull();
         (name.StoredCount, name.UnmatchedCount, name.DroppedCount).ShouldBe((1L, 2L, 0L));
     }
 
@@ -71,14 +71,14 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
     public async Task A_new_name_is_tracked_and_an_ignored_one_stores_nothing_but_its_dropped_count(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.RecordEventsAsync([Event("heartbeat", "ada", minute: 5)], Token);
-        (await hub.Store.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull().Status.ShouldBe(EventStatus.Tracked);
+        await hub.Events.RecordEventsAsync([Event("heartbeat", "ada", minute: 5)], Token);
+        (await hub.Events.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull().Status.ShouldBe(EventStatus.Tracked);
 
-        await hub.Store.SetEventStatusAsync("heartbeat", EventStatus.Ignored, "admin@example.test", Token);
-        var outcomes = await hub.Store.RecordEventsAsync([Event("heartbeat", "ada", minute: 1), Event("heartbeat", "bob", minute: 9)], Token);
+        await hub.Events.SetEventStatusAsync("heartbeat", EventStatus.Ignored, "admin@example.test", Token);
+        var outcomes = await hub.Events.RecordEventsAsync([Event("heartbeat", "ada", minute: 1), Event("heartbeat", "bob", minute: 9)], Token);
 
         outcomes.ShouldBe([EventOutcome.Ignored, EventOutcome.Ignored]);
-        var name = (await hub.Store.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
+        var name = (await hub.Events.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
         (name.StoredCount, name.DroppedCount).ShouldBe((1L, 2L));
         (name.FirstSeen, name.LastSeen).ShouldBe((Start.AddMinutes(1), Start.AddMinutes(9)), "seen counts dropped events too");
         (await hub.QueryAsync<long>("SELECT COUNT(*) FROM events")).Single().ShouldBe(1);
@@ -88,34 +88,34 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
     public async Task An_ignored_name_is_dropped_from_every_source_even_one_that_first_delivers_it_afterwards(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.RecordEventsAsync([Event("heartbeat", "ada")], Token);
+        await hub.Events.RecordEventsAsync([Event("heartbeat", "ada")], Token);
 
-        await hub.Store.SetEventStatusAsync("heartbeat", EventStatus.Ignored, "admin@example.test", Token);
-        var outcomes = await hub.Store.RecordEventsAsync(
+        await hub.Events.SetEventStatusAsync("heartbeat", EventStatus.Ignored, "admin@example.test", Token);
+        var outcomes = await hub.Events.RecordEventsAsync(
             [Event("heartbeat", "bob", minute: 1), Event("heartbeat", "bob", minute: 2) with { Source = "segment", Workspace = "m-1" }], Token);
 
         outcomes.ShouldBe([EventOutcome.Ignored, EventOutcome.Ignored], "the status is the name's, whatever source delivers it");
-        (await hub.Store.ListUserEventsAsync(await UserIdAsync(hub, "bob"), 10, Token)).ShouldBeEmpty();
-        var name = (await hub.Store.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
+        (await hub.Events.ListUserEventsAsync(await UserIdAsync(hub, "bob"), 10, Token)).ShouldBeEmpty();
+        var name = (await hub.Events.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
         name.Sources.Select(s => (s.Source, s.StoredCount, s.DroppedCount)).ShouldBe([("intercom", 1L, 1L), ("segment", 0L, 1L)]);
-        (await hub.Store.ListEventNamesAsync(Token)).ShouldHaveSingleItem().Status.ShouldBe(EventStatus.Ignored);
+        (await hub.Events.ListEventNamesAsync(Token)).ShouldHaveSingleItem().Status.ShouldBe(EventStatus.Ignored);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_name_from_two_sources_is_listed_once_and_a_purge_clears_both(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.RecordEventsAsync([Event("exported", "ada", minute: 3), Event("exported", "bob", minute: 1) with { Source = "segment", Workspace = "m-1" }], Token);
+        await hub.Events.RecordEventsAsync([Event("exported", "ada", minute: 3), Event("exported", "bob", minute: 1) with { Source = "segment", Workspace = "m-1" }], Token);
 
-        var listed = (await hub.Store.ListEventNamesAsync(Token)).ShouldHaveSingleItem();
-        await hub.Store.SetEventStatusAsync("exported", EventStatus.Ignored, "admin", Token);
-        var purged = await hub.Store.PurgeEventsAsync("exported", Token);
+        var listed = (await hub.Events.ListEventNamesAsync(Token)).ShouldHaveSingleItem();
+        await hub.Events.SetEventStatusAsync("exported", EventStatus.Ignored, "admin", Token);
+        var purged = await hub.Events.PurgeEventsAsync("exported", Token);
 
         (listed.Name, listed.StoredCount, listed.FirstSeen, listed.LastSeen).ShouldBe(("exported", 2L, Start.AddMinutes(1), Start.AddMinutes(3)));
         listed.Sources.Select(s => s.Source).ShouldBe(["intercom", "segment"]);
         purged.ShouldBe(2);
         (await hub.QueryAsync<long>("SELECT COUNT(*) FROM events")).Single().ShouldBe(0);
-        var name = (await hub.Store.FindEventNameAsync("exported", Token)).ShouldNotBeNull();
+        var name = (await hub.Events.FindEventNameAsync("exported", Token)).ShouldNotBeNull();
         name.Sources.Select(s => (s.Source, s.PurgedCount)).ShouldBe([("intercom", 1L), ("segment", 1L)]);
     }
 
@@ -123,46 +123,46 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
     public async Task A_status_change_records_who_and_when_and_an_unknown_name_changes_nothing(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.RecordEventsAsync([Event("exported", "ada")], Token);
+        await hub.Events.RecordEventsAsync([Event("exported", "ada")], Token);
         time.Advance(TimeSpan.FromHours(2));
 
-        var changed = await hub.Store.SetEventStatusAsync("exported", EventStatus.Ignored, "lead@example.test", Token);
+        var changed = await hub.Events.SetEventStatusAsync("exported", EventStatus.Ignored, "lead@example.test", Token);
 
         changed.ShouldNotBeNull();
         (changed.Status, changed.StatusChangedBy, changed.StatusChangedAt).ShouldBe((EventStatus.Ignored, "lead@example.test", Start.AddHours(2)));
-        (await hub.Store.SetEventStatusAsync("never-seen", EventStatus.Ignored, "lead@example.test", Token)).ShouldBeNull();
-        (await hub.Store.ListEventNamesAsync(Token)).Select(n => n.Name).ShouldBe(["exported"]);
+        (await hub.Events.SetEventStatusAsync("never-seen", EventStatus.Ignored, "lead@example.test", Token)).ShouldBeNull();
+        (await hub.Events.ListEventNamesAsync(Token)).Select(n => n.Name).ShouldBe(["exported"]);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_purge_deletes_an_ignored_names_events_and_keeps_its_row_and_counts(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.RecordEventsAsync([Event("heartbeat", "ada"), Event("heartbeat", "bob"), Event("exported", "ada")], Token);
+        await hub.Events.RecordEventsAsync([Event("heartbeat", "ada"), Event("heartbeat", "bob"), Event("exported", "ada")], Token);
 
-        (await hub.Store.PurgeEventsAsync("heartbeat", Token)).ShouldBeNull("a tracked name is not purged");
-        await hub.Store.SetEventStatusAsync("heartbeat", EventStatus.Ignored, "admin", Token);
-        var purged = await hub.Store.PurgeEventsAsync("heartbeat", Token);
+        (await hub.Events.PurgeEventsAsync("heartbeat", Token)).ShouldBeNull("a tracked name is not purged");
+        await hub.Events.SetEventStatusAsync("heartbeat", EventStatus.Ignored, "admin", Token);
+        var purged = await hub.Events.PurgeEventsAsync("heartbeat", Token);
 
         purged.ShouldBe(2);
-        (await hub.Store.ListUserEventsAsync(await UserIdAsync(hub, "ada"), 10, Token)).Select(e => e.Name).ShouldBe(["exported"]);
-        var name = (await hub.Store.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
+        (await hub.Events.ListUserEventsAsync(await UserIdAsync(hub, "ada"), 10, Token)).Select(e => e.Name).ShouldBe(["exported"]);
+        var name = (await hub.Events.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
         (name.Status, name.StoredCount, name.PurgedCount, name.HeldCount).ShouldBe((EventStatus.Ignored, 2L, 2L, 0L));
-        (await hub.Store.PurgeEventsAsync("never-seen", Token)).ShouldBeNull();
+        (await hub.Events.PurgeEventsAsync("never-seen", Token)).ShouldBeNull();
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task An_accounts_events_are_those_of_its_users_newest_first_and_limited(string provider)
     {
         await using var hub = await WithUsersAsync(provider);
-        await hub.Store.RecordEventsAsync(
+        await hub.Events.RecordEventsAsync(
             [Event("a", "ada", minute: 1), Event("b", "bob", minute: 3), Event("c", "zoe", minute: 4), Event("d", "ada", minute: 2)], Token);
         var acme = (await hub.QueryAsync<long>("SELECT id FROM accounts WHERE external_id = 'acme'")).Single();
 
-        var events = await hub.Store.ListAccountEventsAsync(acme, 2, Token);
+        var events = await hub.Events.ListAccountEventsAsync(acme, 2, Token);
 
         events.Select(e => (e.Name, e.UserExternalId)).ShouldBe([("b", "bob"), ("d", "ada")]);
         events[0].UserName.ShouldBe("Person u2");
-        (await hub.Store.ListAccountEventsAsync(acme, 10, Token)).Count.ShouldBe(3, "zoe belongs to another account");
+        (await hub.Events.ListAccountEventsAsync(acme, 10, Token)).Count.ShouldBe(3, "zoe belongs to another account");
     }
 }

@@ -13,7 +13,7 @@ public sealed class InboxLagSpecs(StoreFixture fixture) : IClassFixture<StoreFix
     {
         await using var hub = await fixture.OpenAsync(provider, time);
 
-        var lag = await hub.Store.MeasureInboxLagAsync(Start.AddHours(-1), Token);
+        var lag = await hub.Inbox.MeasureInboxLagAsync(Start.AddHours(-1), Token);
 
         lag.ShouldBe(new InboxLag(0, null, null, null));
         lag.WaitingFor(Start).ShouldBe(TimeSpan.Zero);
@@ -24,21 +24,21 @@ public sealed class InboxLagSpecs(StoreFixture fixture) : IClassFixture<StoreFix
     public async Task The_lag_is_the_age_of_the_oldest_waiting_notification_and_the_last_ones_time_from_arrival_to_applied(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.AppendToInboxAsync(Notification("notif_early"), Token);
+        await hub.Inbox.AppendToInboxAsync(Notification("notif_early"), Token);
         time.Advance(TimeSpan.FromMinutes(10));
-        await hub.Store.AppendToInboxAsync(Notification("notif_applied"), Token);
+        await hub.Inbox.AppendToInboxAsync(Notification("notif_applied"), Token);
         time.Advance(TimeSpan.FromMinutes(1));
-        await hub.Store.AppendToInboxAsync(Notification("notif_failing"), Token);
-        await hub.Store.AppendToInboxAsync(Notification("notif_waiting"), Token);
-        var claimed = await hub.Store.ClaimInboxAsync(3, Lease, 5, Token);
+        await hub.Inbox.AppendToInboxAsync(Notification("notif_failing"), Token);
+        await hub.Inbox.AppendToInboxAsync(Notification("notif_waiting"), Token);
+        var claimed = await hub.Inbox.ClaimInboxAsync(3, Lease, 5, Token);
         time.Advance(TimeSpan.FromSeconds(3));
         // Applied an hour and more ago: outside the last hour.
-        await hub.Store.MarkInboxAppliedAsync(claimed[0].Id, "applied", Token);
+        await hub.Inbox.MarkInboxAppliedAsync(claimed[0].Id, "applied", Token);
         time.Advance(TimeSpan.FromMinutes(70));
-        await hub.Store.MarkInboxAppliedAsync(claimed[1].Id, "applied", Token);
-        await hub.Store.MarkInboxFailedAsync(claimed[2].Id, "boom", TimeSpan.FromSeconds(30), Token);
+        await hub.Inbox.MarkInboxAppliedAsync(claimed[1].Id, "applied", Token);
+        await hub.Inbox.MarkInboxFailedAsync(claimed[2].Id, "boom", TimeSpan.FromSeconds(30), Token);
 
-        var lag = await hub.Store.MeasureInboxLagAsync(time.GetUtcNow().AddHours(-1), Token);
+        var lag = await hub.Inbox.MeasureInboxLagAsync(time.GetUtcNow().AddHours(-1), Token);
 
         lag.AppliedSince.ShouldBe(1);
         lag.OldestWaitingReceivedAt.ShouldBe(Start.AddMinutes(11), "the failed one is counted apart, not as waiting");

@@ -13,11 +13,11 @@ public sealed class InboxSpecs(StoreFixture fixture) : IClassFixture<StoreFixtur
     {
         await using var hub = await fixture.OpenAsync(provider, time);
 
-        (await hub.Store.AppendToInboxAsync(Notification("notif_1"), Token)).ShouldBeTrue();
-        (await hub.Store.AppendToInboxAsync(Notification("notif_1"), Token)).ShouldBeFalse();
-        (await hub.Store.AppendToInboxAsync(Notification("notif_1"), Token)).ShouldBeFalse();
+        (await hub.Inbox.AppendToInboxAsync(Notification("notif_1"), Token)).ShouldBeTrue();
+        (await hub.Inbox.AppendToInboxAsync(Notification("notif_1"), Token)).ShouldBeFalse();
+        (await hub.Inbox.AppendToInboxAsync(Notification("notif_1"), Token)).ShouldBeFalse();
 
-        var counts = await hub.Store.CountInboxAsync(Token);
+        var counts = await hub.Inbox.CountInboxAsync(Token);
         counts.ShouldBe(new InboxCounts(1, 0, 1, 0, Start, null));
     }
 
@@ -25,12 +25,12 @@ public sealed class InboxSpecs(StoreFixture fixture) : IClassFixture<StoreFixtur
     public async Task A_batch_is_stored_in_one_go_and_tells_each_notification_whether_it_was_new(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.AppendToInboxAsync(Notification("notif_old"), Token);
+        await hub.Inbox.AppendToInboxAsync(Notification("notif_old"), Token);
 
-        var stored = await hub.Store.AppendToInboxAsync([Notification("notif_x"), Notification("notif_old"), Notification("notif_y"), Notification("notif_x")], Token);
+        var stored = await hub.Inbox.AppendToInboxAsync([Notification("notif_x"), Notification("notif_old"), Notification("notif_y"), Notification("notif_x")], Token);
 
         stored.ShouldBe([true, false, true, false]);
-        (await hub.Store.CountInboxAsync(Token)).Received.ShouldBe(3);
+        (await hub.Inbox.CountInboxAsync(Token)).Received.ShouldBe(3);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -38,13 +38,13 @@ public sealed class InboxSpecs(StoreFixture fixture) : IClassFixture<StoreFixtur
     {
         await using var hub = await fixture.OpenAsync(provider, time);
         foreach (var id in new[] { "notif_c", "notif_a", "notif_b" })
-            await hub.Store.AppendToInboxAsync(Notification(id), Token);
+            await hub.Inbox.AppendToInboxAsync(Notification(id), Token);
 
-        var first = await hub.Store.ClaimInboxAsync(2, Lease, 5, Token);
-        var second = await hub.Store.ClaimInboxAsync(2, Lease, 5, Token);
-        var none = await hub.Store.ClaimInboxAsync(2, Lease, 5, Token);
+        var first = await hub.Inbox.ClaimInboxAsync(2, Lease, 5, Token);
+        var second = await hub.Inbox.ClaimInboxAsync(2, Lease, 5, Token);
+        var none = await hub.Inbox.ClaimInboxAsync(2, Lease, 5, Token);
         time.Advance(Lease);
-        var again = await hub.Store.ClaimInboxAsync(5, Lease, 5, Token);
+        var again = await hub.Inbox.ClaimInboxAsync(5, Lease, 5, Token);
 
         first.Select(i => i.Notification.NotificationId).ShouldBe(["notif_c", "notif_a"]);
         second.Select(i => i.Notification.NotificationId).ShouldBe(["notif_b"]);
@@ -59,9 +59,9 @@ public sealed class InboxSpecs(StoreFixture fixture) : IClassFixture<StoreFixtur
     {
         await using var hub = await fixture.OpenAsync(provider, time);
         for (var i = 0; i < 200; i++)
-            await hub.Store.AppendToInboxAsync(Notification($"notif_{i:D3}"), Token);
+            await hub.Inbox.AppendToInboxAsync(Notification($"notif_{i:D3}"), Token);
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => hub.Store.ClaimInboxAsync(40, Lease, 5, Token)));
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => hub.Inbox.ClaimInboxAsync(40, Lease, 5, Token)));
 
         var ids = claims.SelectMany(c => c).Select(i => i.Notification.NotificationId).ToList();
         ids.Count.ShouldBe(200);
@@ -72,23 +72,23 @@ public sealed class InboxSpecs(StoreFixture fixture) : IClassFixture<StoreFixtur
     public async Task An_applied_notification_is_done_and_a_failed_one_comes_back_after_its_delay_until_attempts_run_out(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.AppendToInboxAsync(Notification("notif_ok"), Token);
-        await hub.Store.AppendToInboxAsync(Notification("notif_bad"), Token);
-        var claimed = await hub.Store.ClaimInboxAsync(10, Lease, 2, Token);
+        await hub.Inbox.AppendToInboxAsync(Notification("notif_ok"), Token);
+        await hub.Inbox.AppendToInboxAsync(Notification("notif_bad"), Token);
+        var claimed = await hub.Inbox.ClaimInboxAsync(10, Lease, 2, Token);
 
-        await hub.Store.MarkInboxAppliedAsync(claimed[0].Id, "applied", Token);
-        await hub.Store.MarkInboxFailedAsync(claimed[1].Id, "boom", TimeSpan.FromSeconds(30), Token);
-        var tooSoon = await hub.Store.ClaimInboxAsync(10, Lease, 2, Token);
+        await hub.Inbox.MarkInboxAppliedAsync(claimed[0].Id, "applied", Token);
+        await hub.Inbox.MarkInboxFailedAsync(claimed[1].Id, "boom", TimeSpan.FromSeconds(30), Token);
+        var tooSoon = await hub.Inbox.ClaimInboxAsync(10, Lease, 2, Token);
         time.Advance(TimeSpan.FromSeconds(30));
-        var retried = await hub.Store.ClaimInboxAsync(10, Lease, 2, Token);
-        await hub.Store.MarkInboxFailedAsync(retried[0].Id, "boom again", TimeSpan.FromSeconds(30), Token);
+        var retried = await hub.Inbox.ClaimInboxAsync(10, Lease, 2, Token);
+        await hub.Inbox.MarkInboxFailedAsync(retried[0].Id, "boom again", TimeSpan.FromSeconds(30), Token);
         time.Advance(TimeSpan.FromMinutes(5));
-        var exhausted = await hub.Store.ClaimInboxAsync(10, Lease, 2, Token);
+        var exhausted = await hub.Inbox.ClaimInboxAsync(10, Lease, 2, Token);
 
         tooSoon.ShouldBeEmpty();
         retried.Select(i => i.Notification.NotificationId).ShouldBe(["notif_bad"]);
         exhausted.ShouldBeEmpty("two attempts were allowed");
-        var counts = await hub.Store.CountInboxAsync(Token);
+        var counts = await hub.Inbox.CountInboxAsync(Token);
         (counts.Received, counts.Applied, counts.Pending, counts.Failed).ShouldBe((2, 1, 1, 1));
         counts.LastAppliedAt.ShouldBe(Start);
     }
@@ -98,9 +98,9 @@ public sealed class InboxSpecs(StoreFixture fixture) : IClassFixture<StoreFixtur
     {
         await using var hub = await fixture.OpenAsync(provider, time);
 
-        (await hub.Store.FindSourceUpdatedAtAsync("intercom", "company", "nope", Token)).ShouldBeNull();
-        (await hub.Store.FindSourceUpdatedAtAsync("intercom", "contact", "nope", Token)).ShouldBeNull();
-        (await hub.Store.DeactivateSourceCompanyAsync("intercom", "nope", "deleted in Intercom", Token)).ShouldBeFalse();
+        (await hub.Sources.FindSourceUpdatedAtAsync("intercom", "company", "nope", Token)).ShouldBeNull();
+        (await hub.Sources.FindSourceUpdatedAtAsync("intercom", "contact", "nope", Token)).ShouldBeNull();
+        (await hub.Sources.DeactivateSourceCompanyAsync("intercom", "nope", "deleted in Intercom", Token)).ShouldBeFalse();
     }
 
     private static InboxNotification Notification(string id) => new(

@@ -1,4 +1,5 @@
-using Rapport.Hub.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Storage.Tests.Jobs;
 
@@ -12,12 +13,13 @@ public sealed class JobHoldSpecs(StoreFixture fixture) : IClassFixture<StoreFixt
     public async Task A_job_held_by_one_store_is_refused_to_another_on_the_same_hub_until_released(string provider)
     {
         await using var node1 = await fixture.OpenAsync(provider, time);
-        await using var node2 = await HubStoreFactory.OpenAsync(node1.Database, time, Token);
+        await using var node2services = await TestStore.ComposeAsync(node1.Database, time);
+        var node2 = node2services.GetRequiredService<ISyncStateStore>();
 
-        var push = await node1.Store.TryHoldJobAsync(HubJob.IntercomPush, Token);
+        var push = await node1.SyncState.TryHoldJobAsync(HubJob.IntercomPush, Token);
         push.ShouldNotBeNull();
         (await node2.TryHoldJobAsync(HubJob.IntercomPush, Token)).ShouldBeNull("node 1 is pushing");
-        (await node1.Store.TryHoldJobAsync(HubJob.IntercomPush, Token)).ShouldBeNull("a second push in the same process waits its turn too");
+        (await node1.SyncState.TryHoldJobAsync(HubJob.IntercomPush, Token)).ShouldBeNull("a second push in the same process waits its turn too");
 
         await using (var sync = await node2.TryHoldJobAsync(HubJob.IntercomSync, Token))
             sync.ShouldNotBeNull("a sync is another job: it does not wait for the push");
@@ -34,8 +36,8 @@ public sealed class JobHoldSpecs(StoreFixture fixture) : IClassFixture<StoreFixt
         await using var hub1 = await fixture.OpenAsync(Providers.Postgres, time);
         await using var hub2 = await fixture.OpenAsync(Providers.Postgres, time);
 
-        await using var push1 = await hub1.Store.TryHoldJobAsync(HubJob.IntercomPush, Token);
-        await using var push2 = await hub2.Store.TryHoldJobAsync(HubJob.IntercomPush, Token);
+        await using var push1 = await hub1.SyncState.TryHoldJobAsync(HubJob.IntercomPush, Token);
+        await using var push2 = await hub2.SyncState.TryHoldJobAsync(HubJob.IntercomPush, Token);
 
         push1.ShouldNotBeNull();
         push2.ShouldNotBeNull("another hub's push is no reason to wait");
@@ -45,8 +47,9 @@ public sealed class JobHoldSpecs(StoreFixture fixture) : IClassFixture<StoreFixt
     public async Task A_PostgreSQL_hold_dies_with_its_session_so_a_crashed_node_leaves_nothing_locked()
     {
         await using var node1 = await fixture.OpenAsync(Providers.Postgres, time);
-        await using var node2 = await HubStoreFactory.OpenAsync(node1.Database, time, Token);
-        var held = await node1.Store.TryHoldJobAsync(HubJob.IntercomSync, Token);
+        await using var node2services = await TestStore.ComposeAsync(node1.Database, time);
+        var node2 = node2services.GetRequiredService<ISyncStateStore>();
+        var held = await node1.SyncState.TryHoldJobAsync(HubJob.IntercomSync, Token);
         held.ShouldNotBeNull();
         (await held.IsHeldAsync(Token)).ShouldBeTrue();
 
@@ -65,7 +68,7 @@ public sealed class JobHoldSpecs(StoreFixture fixture) : IClassFixture<StoreFixt
         await held.DisposeAsync(); // the connection is dead already: releasing must not throw
     }
 
-    private static async Task<IJobHold?> WaitForHoldAsync(IHubStore store, HubJob job)
+    private static async Task<IJobHold?> WaitForHoldAsync(ISyncStateStore store, HubJob job)
     {
         // The server drops a terminated session's locks as the backend exits, a moment after the call returns.
         for (var attempt = 0; attempt < 50; attempt++)

@@ -1,6 +1,8 @@
+using Rapport.Storage.Database;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Rapport.Hub.Storage;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Storage.Tests.Migrations;
 
@@ -15,9 +17,8 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
         await using var hub = await fixture.OpenAsync(provider, time);
 
         // Act
-        await hub.Store.MigrateAsync(TestContext.Current.CancellationToken);
         await hub.ReopenAsync(time);
-        await hub.Store.MigrateAsync(TestContext.Current.CancellationToken);
+        await hub.ReopenAsync(time);
 
         // Assert
         var applied = await hub.QueryAsync<(int Version, string Name)>("SELECT version, name FROM schema_migrations ORDER BY version");
@@ -26,7 +27,7 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
         applied.Select(m => m.Version).ShouldBe(embedded, "every migration once, in order, none skipped");
         applied.ShouldAllBe(m => m.Name.StartsWith($"{m.Version:0000}_"));
         applied.Take(3).ShouldBe([(1, "0001_initial"), (2, "0002_contact_segments"), (3, "0003_team")]);
-        (await hub.Store.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(new HubCounts(0, 0, 0, 0, 0, 0));
+        (await hub.Browse.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(new HubCounts(0, 0, 0, 0, 0, 0));
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
     {
         var path = Path.Combine(fixture.Folder, "new-folder", "nested", "hub.db");
 
-        await using var store = await HubStoreFactory.OpenAsync(path, time, TestContext.Current.CancellationToken);
+        await using var store = await HubDatabase.OpenAsync(path, time, TestContext.Current.CancellationToken);
 
         File.Exists(path).ShouldBeTrue();
         store.Provider.ShouldBe("sqlite");
@@ -51,7 +52,7 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
             await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 
-        var error = await Should.ThrowAsync<HubStoreException>(() => HubStoreFactory.OpenAsync(path, time, TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<HubStoreException>(() => HubDatabase.OpenAsync(path, time, TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain(path);
         error.Message.ShouldContain("not a Rapport database");
@@ -64,7 +65,7 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
         var path = Path.Combine(fixture.Folder, "notes.txt");
         await File.WriteAllTextAsync(path, "remember the milk\n", TestContext.Current.CancellationToken);
 
-        var error = await Should.ThrowAsync<HubStoreException>(() => HubStoreFactory.OpenAsync(path, time, TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<HubStoreException>(() => HubDatabase.OpenAsync(path, time, TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain(path);
         error.Message.ShouldContain("not a SQLite database");
@@ -76,9 +77,9 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
     {
         await using var hub = await fixture.OpenAsync(provider, time);
         await hub.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) SELECT 9999, '9999_future', applied_at FROM schema_migrations WHERE version = 1");
-        await hub.Store.DisposeAsync();
+        await hub.DisposeAsync();
 
-        var error = await Should.ThrowAsync<HubStoreException>(() => HubStoreFactory.OpenAsync(hub.Database, time, TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<HubStoreException>(() => HubDatabase.OpenAsync(hub.Database, time, TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain("9999");
         error.Message.ShouldContain("newer");
@@ -97,7 +98,7 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
 
         var connectionString = new NpgsqlConnectionStringBuilder(database) { SearchPath = "billing" }.ToString();
         var error = await Should.ThrowAsync<HubStoreException>(
-            () => HubStoreFactory.OpenAsync(connectionString, time, TestContext.Current.CancellationToken));
+            () => HubDatabase.OpenAsync(connectionString, time, TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain(new NpgsqlConnectionStringBuilder(database).Database!);
         error.Message.ShouldContain("another application");
@@ -108,7 +109,7 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
     {
         const string Database = "postgres://rapport:s3cret@127.0.0.1:1/hub";
 
-        var error = await Should.ThrowAsync<HubStoreException>(() => HubStoreFactory.OpenAsync(Database, time, TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<HubStoreException>(() => HubDatabase.OpenAsync(Database, time, TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain("postgresql://127.0.0.1:1/hub");
         error.Message.ShouldNotContain("s3cret");
@@ -118,7 +119,7 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
     private static List<int> EmbeddedVersions(string provider)
     {
         var folder = $".Migrations.{provider}.";
-        return [.. typeof(HubStoreFactory).Assembly.GetManifestResourceNames()
+        return [.. typeof(HubDatabase).Assembly.GetManifestResourceNames()
             .Where(name => name.Contains(folder, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
             .Select(name => int.Parse(name[(name.IndexOf(folder, StringComparison.Ordinal) + folder.Length)..][..4], System.Globalization.CultureInfo.InvariantCulture))
             .Order()];

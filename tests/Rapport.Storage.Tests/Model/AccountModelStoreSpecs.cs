@@ -13,12 +13,12 @@ public sealed class AccountModelStoreSpecs(StoreFixture fixture) : IClassFixture
     private async Task<TestStore> HubAsync(string provider)
     {
         var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.ApplyCompaniesAsync(
+        await hub.Sources.ApplyCompaniesAsync(
             [Qualified(Company("c1", "acme") with { CustomAttributesJson = """{"mrr": "49.90", "owner": "bob", "trial_ends_at": 1800000000}""" }),
              Qualified(Company("c2", "zeta"))], "run-1", cancellationToken: Token);
-        await hub.Store.MirrorContactsAsync(
+        await hub.Sources.MirrorContactsAsync(
             [Contact("u1", "ada", "c1", "c2"), Contact("u2", "bob", "c1"), Contact("u3", "zoe", "c2")], "run-1", cancellationToken: Token);
-        await hub.Store.DeriveUsersAsync(Intercom, Token);
+        await hub.Sources.DeriveUsersAsync(Intercom, Token);
         return hub;
     }
 
@@ -32,13 +32,13 @@ public sealed class AccountModelStoreSpecs(StoreFixture fixture) : IClassFixture
     public async Task An_accounts_inputs_count_its_users_events_by_name_and_window_and_read_its_traits_and_users(string provider)
     {
         await using var hub = await HubAsync(provider);
-        await hub.Store.RecordEventsAsync(
+        await hub.Events.RecordEventsAsync(
             [Event("login", "ada", 1), Event("login", "ada", 2), Event("login", "bob", 10), Event("login", "zoe", 1),
              Event("report", "bob", 40), Event("noise", "bob", 0.5)], Token);
         var acme = await AccountIdAsync(hub, "acme");
         var zeta = await AccountIdAsync(hub, "zeta");
 
-        var inputs = await hub.Store.LoadAccountInputsAsync([acme, zeta], ["login", "report"], Token);
+        var inputs = await hub.Model.LoadAccountInputsAsync([acme, zeta], ["login", "report"], Token);
 
         var a = inputs.Single(i => i.Id.Value == acme);
         a.CountEvents("login", Start.AddDays(-7)).ShouldBe(2);
@@ -61,13 +61,13 @@ public sealed class AccountModelStoreSpecs(StoreFixture fixture) : IClassFixture
     public async Task An_event_that_names_its_account_counts_there_alone_and_one_that_names_none_counts_on_each_of_its_users_accounts(string provider)
     {
         await using var hub = await HubAsync(provider);
-        await hub.Store.RecordEventsAsync([Event("login", "ada", 3)], Token);
-        await hub.Store.RecordAccountEventsAsync(
+        await hub.Events.RecordEventsAsync([Event("login", "ada", 3)], Token);
+        await hub.Segment.RecordAccountEventsAsync(
             [(new SourceEvent("segment", "m-1", "ada", null, "login", Start.AddDays(-1), "{}"), "zeta")], Token);
         var acme = await AccountIdAsync(hub, "acme");
         var zeta = await AccountIdAsync(hub, "zeta");
 
-        var inputs = await hub.Store.LoadAccountInputsAsync([acme, zeta], ["login"], Token);
+        var inputs = await hub.Model.LoadAccountInputsAsync([acme, zeta], ["login"], Token);
 
         var a = inputs.Single(i => i.Id.Value == acme);
         a.CountEvents("login", DateTimeOffset.MinValue).ShouldBe(1, "Intercom's event names no account: it counts on both of ada's; Segment's named zeta");
@@ -82,7 +82,7 @@ public sealed class AccountModelStoreSpecs(StoreFixture fixture) : IClassFixture
     {
         await using var hub = await HubAsync(provider);
         var acme = await AccountIdAsync(hub, "acme");
-        var catalog = await hub.Store.ReadModelCatalogAsync(Token);
+        var catalog = await hub.Model.ReadModelCatalogAsync(Token);
         catalog.Traits.ShouldContain("intercom.mrr");
         var model = AccountModel.Load(
             """
@@ -90,17 +90,17 @@ public sealed class AccountModelStoreSpecs(StoreFixture fixture) : IClassFixture
               "owner": { "trait": "intercom.owner" },
               "indicators": [ { "name": "Quiet", "kind": "risk", "rule": "days_since_last_seen >= 0" } ] }
             """, catalog).Model.ShouldNotBeNull();
-        var inputs = (await hub.Store.LoadAccountInputsAsync([acme], [], Token)).Single();
+        var inputs = (await hub.Model.LoadAccountInputsAsync([acme], [], Token)).Single();
 
         var first = model.Evaluate(inputs, null, Start);
-        await hub.Store.SaveAccountStatesAsync([first], 1, Token);
-        var previous = (await hub.Store.GetAccountStatesAsync([acme], Token))[acme];
+        await hub.Model.SaveAccountStatesAsync([first], 1, Token);
+        var previous = (await hub.Model.GetAccountStatesAsync([acme], Token))[acme];
         var second = model.Evaluate(inputs, previous, Start.AddDays(1));
-        await hub.Store.SaveAccountStatesAsync([second], 1, Token);
+        await hub.Model.SaveAccountStatesAsync([second], 1, Token);
 
         previous.AccountId.ShouldBe(new AccountId(acme));
         (previous.Mrr, previous.Currency, previous.OwnerUserId).ShouldBe((49.90m, "EUR", "bob"));
-        var stored = (await hub.Store.GetAccountStatesAsync([acme], Token))[acme];
+        var stored = (await hub.Model.GetAccountStatesAsync([acme], Token))[acme];
         stored.Indicator("Quiet").ShouldNotBeNull().ActivatedAt.ShouldBe(Start, "still active: its activation date is carried");
         stored.ComputedAt.ShouldBe(Start.AddDays(1));
         (await hub.QueryAsync<string>("SELECT type FROM account_states")).ShouldBe(["subscribed"]);
@@ -111,13 +111,13 @@ public sealed class AccountModelStoreSpecs(StoreFixture fixture) : IClassFixture
     {
         await using var hub = await HubAsync(provider);
 
-        await hub.Store.SaveModelDefinitionsAsync("""{"metrics":[]}""", "ada@example.test", Token);
+        await hub.Model.SaveModelDefinitionsAsync("""{"metrics":[]}""", "ada@example.test", Token);
         time.Advance(TimeSpan.FromMinutes(5));
-        var second = await hub.Store.SaveModelDefinitionsAsync("""{"segments":[]}""", "bob@example.test", Token);
+        var second = await hub.Model.SaveModelDefinitionsAsync("""{"segments":[]}""", "bob@example.test", Token);
 
         second.Version.ShouldBe(2);
-        (await hub.Store.GetModelDefinitionsAsync(Token)).ShouldNotBeNull().SavedBy.ShouldBe("bob@example.test");
-        var versions = await hub.Store.ListModelDefinitionsAsync(10, Token);
+        (await hub.Model.GetModelDefinitionsAsync(Token)).ShouldNotBeNull().SavedBy.ShouldBe("bob@example.test");
+        var versions = await hub.Model.ListModelDefinitionsAsync(10, Token);
         versions.Select(v => (v.Version, v.SavedBy, v.SavedAt)).ShouldBe([(2, "bob@example.test", Start.AddMinutes(5)), (1, "ada@example.test", Start)]);
     }
 
@@ -128,9 +128,9 @@ public sealed class AccountModelStoreSpecs(StoreFixture fixture) : IClassFixture
         var acme = await AccountIdAsync(hub, "acme");
         var zeta = await AccountIdAsync(hub, "zeta");
 
-        (await hub.Store.FindAccountsReachedAsync(Intercom, ["c1"], [], [], Token)).ShouldBe([acme]);
-        (await hub.Store.FindAccountsReachedAsync(Intercom, [], ["u3"], [], Token)).ShouldBe([zeta]);
-        (await hub.Store.FindAccountsReachedAsync(Intercom, [], [], ["ada"], Token)).ShouldBe(new[] { acme, zeta }.Order());
-        (await hub.Store.FindAccountsReachedAsync(Intercom, [], [], ["nobody"], Token)).ShouldBeEmpty();
+        (await hub.Model.FindAccountsReachedAsync(Intercom, ["c1"], [], [], Token)).ShouldBe([acme]);
+        (await hub.Model.FindAccountsReachedAsync(Intercom, [], ["u3"], [], Token)).ShouldBe([zeta]);
+        (await hub.Model.FindAccountsReachedAsync(Intercom, [], [], ["ada"], Token)).ShouldBe(new[] { acme, zeta }.Order());
+        (await hub.Model.FindAccountsReachedAsync(Intercom, [], [], ["nobody"], Token)).ShouldBeEmpty();
     }
 }

@@ -10,9 +10,9 @@ public sealed class AccountOverrideStoreSpecs(StoreFixture fixture) : IClassFixt
     private async Task<(TestStore Hub, long Acme, long Zeta)> HubAsync(string provider)
     {
         var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.ApplyCompaniesAsync([Qualified(Company("c1", "acme")), Qualified(Company("c2", "zeta"))], "run-1", cancellationToken: Token);
-        await hub.Store.MirrorContactsAsync([Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1")], "run-1", cancellationToken: Token);
-        await hub.Store.DeriveUsersAsync(Intercom, Token);
+        await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme")), Qualified(Company("c2", "zeta"))], "run-1", cancellationToken: Token);
+        await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1")], "run-1", cancellationToken: Token);
+        await hub.Sources.DeriveUsersAsync(Intercom, Token);
         var ids = await hub.QueryAsync<(long Id, string ExternalId)>("SELECT id, external_id FROM accounts");
         return (hub, ids.Single(i => i.ExternalId == "acme").Id, ids.Single(i => i.ExternalId == "zeta").Id);
     }
@@ -23,18 +23,18 @@ public sealed class AccountOverrideStoreSpecs(StoreFixture fixture) : IClassFixt
         var (hub, acme, zeta) = await HubAsync(provider);
         await using var _ = hub;
 
-        await hub.Store.SetManualOwnerAsync(acme, new ManualOwner("ada", "kim@example.com", Start), Token);
-        await hub.Store.SetManualOwnerAsync(acme, new ManualOwner("bob", "lee@example.com", Start.AddHours(1)), Token);
+        await hub.Model.SetManualOwnerAsync(acme, new ManualOwner("ada", "kim@example.com", Start), Token);
+        await hub.Model.SetManualOwnerAsync(acme, new ManualOwner("bob", "lee@example.com", Start.AddHours(1)), Token);
 
-        (await hub.Store.GetAccountOverridesAsync(acme, Token)).Owner.ShouldBe(new ManualOwner("bob", "lee@example.com", Start.AddHours(1)));
-        (await hub.Store.GetAccountOverridesAsync(zeta, Token)).Owner.ShouldBeNull();
-        var inputs = await hub.Store.LoadAccountInputsAsync([acme, zeta], [], Token);
+        (await hub.Model.GetAccountOverridesAsync(acme, Token)).Owner.ShouldBe(new ManualOwner("bob", "lee@example.com", Start.AddHours(1)));
+        (await hub.Model.GetAccountOverridesAsync(zeta, Token)).Owner.ShouldBeNull();
+        var inputs = await hub.Model.LoadAccountInputsAsync([acme, zeta], [], Token);
         inputs.Single(i => i.Id.Value == acme).ManualOwnerUserId.ShouldBe("bob");
         inputs.Single(i => i.Id.Value == zeta).ManualOwnerUserId.ShouldBeNull();
 
-        (await hub.Store.ClearManualOwnerAsync(acme, Token)).ShouldBeTrue();
-        (await hub.Store.ClearManualOwnerAsync(acme, Token)).ShouldBeFalse("nothing is left to clear");
-        (await hub.Store.LoadAccountInputsAsync([acme], [], Token)).Single().ManualOwnerUserId.ShouldBeNull();
+        (await hub.Model.ClearManualOwnerAsync(acme, Token)).ShouldBeTrue();
+        (await hub.Model.ClearManualOwnerAsync(acme, Token)).ShouldBeFalse("nothing is left to clear");
+        (await hub.Model.LoadAccountInputsAsync([acme], [], Token)).Single().ManualOwnerUserId.ShouldBeNull();
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -43,19 +43,19 @@ public sealed class AccountOverrideStoreSpecs(StoreFixture fixture) : IClassFixt
         var (hub, acme, zeta) = await HubAsync(provider);
         await using var _ = hub;
 
-        await hub.Store.SetManualSegmentAsync(acme, new ManualSegment("Enterprise", false, "kim@example.com", Start), Token);
-        await hub.Store.SetManualSegmentAsync(acme, new ManualSegment("Watch list", true, "kim@example.com", Start), Token);
-        await hub.Store.SetManualSegmentAsync(zeta, new ManualSegment("Watch list", true, "lee@example.com", Start), Token);
-        await hub.Store.SetManualSegmentAsync(acme, new ManualSegment("Enterprise", true, "lee@example.com", Start.AddMinutes(5)), Token);
+        await hub.Model.SetManualSegmentAsync(acme, new ManualSegment("Enterprise", false, "kim@example.com", Start), Token);
+        await hub.Model.SetManualSegmentAsync(acme, new ManualSegment("Watch list", true, "kim@example.com", Start), Token);
+        await hub.Model.SetManualSegmentAsync(zeta, new ManualSegment("Watch list", true, "lee@example.com", Start), Token);
+        await hub.Model.SetManualSegmentAsync(acme, new ManualSegment("Enterprise", true, "lee@example.com", Start.AddMinutes(5)), Token);
 
-        (await hub.Store.GetAccountOverridesAsync(acme, Token)).Segments.ShouldBe(
+        (await hub.Model.GetAccountOverridesAsync(acme, Token)).Segments.ShouldBe(
             [new ManualSegment("Enterprise", true, "lee@example.com", Start.AddMinutes(5)), new ManualSegment("Watch list", true, "kim@example.com", Start)]);
-        var inputs = (await hub.Store.LoadAccountInputsAsync([acme], [], Token)).Single();
+        var inputs = (await hub.Model.LoadAccountInputsAsync([acme], [], Token)).Single();
         inputs.ManualSegments["enterprise"].ShouldBeTrue("segment names are matched whatever their case");
 
-        (await hub.Store.ClearManualSegmentAsync(acme, "Watch list", Token)).ShouldBeTrue();
-        (await hub.Store.GetAccountOverridesAsync(acme, Token)).Segments.Select(s => s.Segment).ShouldBe(["Enterprise"]);
-        (await hub.Store.GetAccountOverridesAsync(zeta, Token)).Segments.Select(s => s.Segment).ShouldBe(["Watch list"], "another account keeps its own");
+        (await hub.Model.ClearManualSegmentAsync(acme, "Watch list", Token)).ShouldBeTrue();
+        (await hub.Model.GetAccountOverridesAsync(acme, Token)).Segments.Select(s => s.Segment).ShouldBe(["Enterprise"]);
+        (await hub.Model.GetAccountOverridesAsync(zeta, Token)).Segments.Select(s => s.Segment).ShouldBe(["Watch list"], "another account keeps its own");
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -65,9 +65,9 @@ public sealed class AccountOverrideStoreSpecs(StoreFixture fixture) : IClassFixt
         await using var __ = hub;
         var mark = new IndicatorAddressed(Start.AddDays(-2), "kim@example.com", Start);
 
-        await hub.Store.MarkIndicatorAddressedAsync(acme, "Churn Risk", mark, Token);
+        await hub.Model.MarkIndicatorAddressedAsync(acme, "Churn Risk", mark, Token);
 
-        (await hub.Store.GetAccountOverridesAsync(acme, Token)).Addressed["churn risk"].ShouldBe(mark);
-        (await hub.Store.LoadAccountInputsAsync([acme], [], Token)).Single().AddressedIndicators["Churn Risk"].ShouldBe(mark);
+        (await hub.Model.GetAccountOverridesAsync(acme, Token)).Addressed["churn risk"].ShouldBe(mark);
+        (await hub.Model.LoadAccountInputsAsync([acme], [], Token)).Single().AddressedIndicators["Churn Risk"].ShouldBe(mark);
     }
 }

@@ -18,16 +18,16 @@ public sealed class ModelHistoryStoreSpecs(StoreFixture fixture) : IClassFixture
         var (a, b) = (ids[0], ids[1]);
 
         // Act: yesterday once; today three times, the last write being an older computation that must not win.
-        await hub.Store.SaveAccountStatesAsync([State(a, Start.AddDays(-1), mrr: 10m, health: 4m, metrics: new Dictionary<string, decimal?> { ["Logins"] = 1m })], 1, Token);
-        await hub.Store.SaveAccountStatesAsync(
+        await hub.Model.SaveAccountStatesAsync([State(a, Start.AddDays(-1), mrr: 10m, health: 4m, metrics: new Dictionary<string, decimal?> { ["Logins"] = 1m })], 1, Token);
+        await hub.Model.SaveAccountStatesAsync(
             [State(a, Start, mrr: 20m, health: 6m, metrics: new Dictionary<string, decimal?> { ["Logins"] = 2m }, elements: new Dictionary<string, long> { ["Seats"] = 3 }),
              State(b, Start, type: AccountType.Trial)], 1, Token);
-        await hub.Store.SaveAccountStatesAsync([State(a, Start.AddHours(2), mrr: 30m, health: 7.5m, metrics: new Dictionary<string, decimal?> { ["Logins"] = 5m },
+        await hub.Model.SaveAccountStatesAsync([State(a, Start.AddHours(2), mrr: 30m, health: 7.5m, metrics: new Dictionary<string, decimal?> { ["Logins"] = 5m },
             scores: new Dictionary<string, decimal?> { ["Engagement"] = 7.5m })], 1, Token);
-        await hub.Store.SaveAccountStatesAsync([State(a, Start.AddHours(1), mrr: 99m)], 1, Token);
+        await hub.Model.SaveAccountStatesAsync([State(a, Start.AddHours(1), mrr: 99m)], 1, Token);
 
         // Assert
-        var history = await hub.Store.GetAccountHistoryAsync(a, Today.AddDays(-89), Token);
+        var history = await hub.Model.GetAccountHistoryAsync(a, Today.AddDays(-89), Token);
         history.Select(d => d.Day).ShouldBe([Today.AddDays(-1), Today]);
         history[0].Mrr.ShouldBe(10m);
         history[0].Metrics["logins"].ShouldBe(1m, "names compare in any case");
@@ -36,8 +36,8 @@ public sealed class ModelHistoryStoreSpecs(StoreFixture fixture) : IClassFixture
         today.Metrics["Logins"].ShouldBe(5m);
         today.Scores["Engagement"].ShouldBe(7.5m);
         today.Elements.ShouldBeEmpty("the day's row is the newest computation whole, not a merge");
-        (await hub.Store.GetAccountHistoryAsync(a, Today, Token)).Count.ShouldBe(1, "days before 'since' are left out");
-        (await hub.Store.GetAccountHistoryAsync(b, Today.AddDays(-89), Token)).Single().Type.ShouldBe("trial");
+        (await hub.Model.GetAccountHistoryAsync(a, Today, Token)).Count.ShouldBe(1, "days before 'since' are left out");
+        (await hub.Model.GetAccountHistoryAsync(b, Today.AddDays(-89), Token)).Single().Type.ShouldBe("trial");
         (await hub.QueryAsync<long>("SELECT COUNT(*) FROM account_history")).Single().ShouldBe(3);
     }
 
@@ -46,25 +46,25 @@ public sealed class ModelHistoryStoreSpecs(StoreFixture fixture) : IClassFixture
     {
         // Arrange
         await using var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.SaveModelDefinitionsAsync("""{"metrics":[]}""", "ada", [], Token);
+        await hub.Model.SaveModelDefinitionsAsync("""{"metrics":[]}""", "ada", [], Token);
 
         // Act
         time.Advance(TimeSpan.FromHours(1));
-        var second = await hub.Store.SaveModelDefinitionsAsync(
+        var second = await hub.Model.SaveModelDefinitionsAsync(
             """{"segments":[]}""", "ada",
             [new DefinitionRetirement(DefinitionKind.Metric, "Logins", "Weekly logins"), new DefinitionRetirement(DefinitionKind.Segment, "Old VIP", null)], Token);
         time.Advance(TimeSpan.FromHours(1));
-        await hub.Store.SaveModelDefinitionsAsync("{}", "bob", [new DefinitionRetirement(DefinitionKind.HealthScore, "Support", null)], Token);
+        await hub.Model.SaveModelDefinitionsAsync("{}", "bob", [new DefinitionRetirement(DefinitionKind.HealthScore, "Support", null)], Token);
 
         // Assert
         second.Version.ShouldBe(2);
-        var all = await hub.Store.ListRetiredDefinitionsAsync(0, Token);
+        var all = await hub.Model.ListRetiredDefinitionsAsync(0, Token);
         all.ShouldBe([
             new RetiredDefinition(DefinitionKind.Metric, "Logins", "Weekly logins", 2, Start.AddHours(1)),
             new RetiredDefinition(DefinitionKind.Segment, "Old VIP", null, 2, Start.AddHours(1)),
             new RetiredDefinition(DefinitionKind.HealthScore, "Support", null, 3, Start.AddHours(2))]);
-        (await hub.Store.ListRetiredDefinitionsAsync(2, Token)).Select(r => r.Name).ShouldBe(["Support"]);
-        (await hub.Store.ListRetiredDefinitionsAsync(3, Token)).ShouldBeEmpty();
-        (await hub.Store.ListModelDefinitionsAsync(10, Token)).Select(d => d.Version).ShouldBe([3, 2, 1]);
+        (await hub.Model.ListRetiredDefinitionsAsync(2, Token)).Select(r => r.Name).ShouldBe(["Support"]);
+        (await hub.Model.ListRetiredDefinitionsAsync(3, Token)).ShouldBeEmpty();
+        (await hub.Model.ListModelDefinitionsAsync(10, Token)).Select(d => d.Version).ShouldBe([3, 2, 1]);
     }
 }

@@ -9,7 +9,7 @@ internal static class ModelStates
     public static async Task<long[]> AccountsAsync(TestStore hub, int count)
     {
         var token = TestContext.Current.CancellationToken;
-        await hub.Store.ApplyCompaniesAsync(
+        await hub.Sources.ApplyCompaniesAsync(
             [.. Enumerable.Range(1, count).Select(i => Qualified(Company($"c{i}", $"acct-{i}", $"Account {i:00}")))], "run-1", cancellationToken: token);
         return [.. await hub.QueryAsync<long>("SELECT id FROM accounts ORDER BY external_id")];
     }

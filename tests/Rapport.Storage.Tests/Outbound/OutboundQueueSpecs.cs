@@ -14,8 +14,8 @@ public sealed class OutboundQueueSpecs(StoreFixture fixture) : IClassFixture<Sto
     {
         await using var hub = await fixture.OpenAsync(provider, time);
 
-        var (first, firstAdded) = await hub.Store.QueueOutboundAsync(Reply("key-1", "Hello"), Token);
-        var (second, secondAdded) = await hub.Store.QueueOutboundAsync(Reply("key-1", "Hello again"), Token);
+        var (first, firstAdded) = await hub.Outbound.QueueOutboundAsync(Reply("key-1", "Hello"), Token);
+        var (second, secondAdded) = await hub.Outbound.QueueOutboundAsync(Reply("key-1", "Hello again"), Token);
 
         firstAdded.ShouldBeTrue();
         secondAdded.ShouldBeFalse();
@@ -25,23 +25,23 @@ public sealed class OutboundQueueSpecs(StoreFixture fixture) : IClassFixture<Sto
         first.Body.ShouldBe("Hello");
         first.AttachmentUrls.ShouldBe(["https://files.example.test/a.png"]);
         first.QueuedAt.ShouldBe(Start);
-        (await hub.Store.ListOutboundAsync(10, Token)).Count.ShouldBe(1);
+        (await hub.Outbound.ListOutboundAsync(10, Token)).Count.ShouldBe(1);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_claimed_send_is_nobody_elses_until_its_lease_runs_out_unless_renewed(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        var (send, _) = await hub.Store.QueueOutboundAsync(Reply("key-2", "Hello"), Token);
+        var (send, _) = await hub.Outbound.QueueOutboundAsync(Reply("key-2", "Hello"), Token);
 
-        var claimed = await hub.Store.ClaimOutboundAsync(10, Lease, Token);
-        var again = await hub.Store.ClaimOutboundAsync(10, Lease, Token);
+        var claimed = await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
+        var again = await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
         time.Advance(TimeSpan.FromSeconds(10));
-        await hub.Store.RenewOutboundAsync(send.Id, Lease, Token);
+        await hub.Outbound.RenewOutboundAsync(send.Id, Lease, Token);
         time.Advance(TimeSpan.FromSeconds(10));
-        var whileRenewed = await hub.Store.ClaimOutboundAsync(10, Lease, Token);
+        var whileRenewed = await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
         time.Advance(TimeSpan.FromSeconds(6));
-        var afterDeath = await hub.Store.ClaimOutboundAsync(10, Lease, Token);
+        var afterDeath = await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
 
         claimed.ShouldHaveSingleItem().Status.ShouldBe(OutboundStatuses.Sending);
         claimed[0].Attempts.ShouldBe(1);
@@ -54,41 +54,41 @@ public sealed class OutboundQueueSpecs(StoreFixture fixture) : IClassFixture<Sto
     public async Task A_sent_send_keeps_its_Intercom_id_and_stays_sent_a_failed_one_its_reason_and_neither_is_claimed_again(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        var (reply, _) = await hub.Store.QueueOutboundAsync(Reply("key-3", "Hello"), Token);
-        var (message, _) = await hub.Store.QueueOutboundAsync(Message("key-4"), Token);
-        await hub.Store.ClaimOutboundAsync(10, Lease, Token);
+        var (reply, _) = await hub.Outbound.QueueOutboundAsync(Reply("key-3", "Hello"), Token);
+        var (message, _) = await hub.Outbound.QueueOutboundAsync(Message("key-4"), Token);
+        await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
 
-        await hub.Store.MarkOutboundSentAsync(reply.Id, "part_77", null, Token);
-        await hub.Store.MarkOutboundSentAsync(message.Id, "msg_9", "conv_42", Token);
-        var (failing, _) = await hub.Store.QueueOutboundAsync(Reply("key-5", "Hi"), Token);
-        await hub.Store.ClaimOutboundAsync(10, Lease, Token);
-        await hub.Store.MarkOutboundFailedAsync(failing.Id, "Intercom refused it: Conversation is closed.", Token);
-        await hub.Store.MarkOutboundFailedAsync(reply.Id, "Storing Intercom's answer failed", Token);
+        await hub.Outbound.MarkOutboundSentAsync(reply.Id, "part_77", null, Token);
+        await hub.Outbound.MarkOutboundSentAsync(message.Id, "msg_9", "conv_42", Token);
+        var (failing, _) = await hub.Outbound.QueueOutboundAsync(Reply("key-5", "Hi"), Token);
+        await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
+        await hub.Outbound.MarkOutboundFailedAsync(failing.Id, "Intercom refused it: Conversation is closed.", Token);
+        await hub.Outbound.MarkOutboundFailedAsync(reply.Id, "Storing Intercom's answer failed", Token);
         time.Advance(TimeSpan.FromMinutes(5));
 
-        (await hub.Store.ClaimOutboundAsync(10, Lease, Token)).ShouldBeEmpty();
-        var sent = (await hub.Store.GetOutboundAsync(reply.Id, Token))!;
+        (await hub.Outbound.ClaimOutboundAsync(10, Lease, Token)).ShouldBeEmpty();
+        var sent = (await hub.Outbound.GetOutboundAsync(reply.Id, Token))!;
         sent.Status.ShouldBe(OutboundStatuses.Sent);
         sent.IntercomId.ShouldBe("part_77");
         sent.ConversationId.ShouldBe("conv_1", "a reply keeps its conversation");
         sent.SentAt.ShouldBe(Start);
-        (await hub.Store.GetOutboundAsync(failing.Id, Token))!.Error.ShouldBe("Intercom refused it: Conversation is closed.");
-        (await hub.Store.ListConversationsStartedByRapportAsync(Token)).ShouldBe(new HashSet<string> { "conv_42" });
-        (await hub.Store.ListConversationOutboundAsync("conv_1", Token)).Select(s => s.Id).ShouldBe([reply.Id, failing.Id]);
+        (await hub.Outbound.GetOutboundAsync(failing.Id, Token))!.Error.ShouldBe("Intercom refused it: Conversation is closed.");
+        (await hub.Outbound.ListConversationsStartedByRapportAsync(Token)).ShouldBe(new HashSet<string> { "conv_42" });
+        (await hub.Outbound.ListConversationOutboundAsync("conv_1", Token)).Select(s => s.Id).ShouldBe([reply.Id, failing.Id]);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_deferred_send_waits_before_it_is_claimed_again(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        var (send, _) = await hub.Store.QueueOutboundAsync(Reply("key-6", "Hello"), Token);
-        await hub.Store.ClaimOutboundAsync(10, Lease, Token);
+        var (send, _) = await hub.Outbound.QueueOutboundAsync(Reply("key-6", "Hello"), Token);
+        await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
 
-        await hub.Store.DeferOutboundAsync(send.Id, "Intercom did not answer", TimeSpan.FromSeconds(30), Token);
+        await hub.Outbound.DeferOutboundAsync(send.Id, "Intercom did not answer", TimeSpan.FromSeconds(30), Token);
         time.Advance(TimeSpan.FromSeconds(20));
-        var early = await hub.Store.ClaimOutboundAsync(10, Lease, Token);
+        var early = await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
         time.Advance(TimeSpan.FromSeconds(11));
-        var later = await hub.Store.ClaimOutboundAsync(10, Lease, Token);
+        var later = await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
 
         early.ShouldBeEmpty();
         later.ShouldHaveSingleItem().Error.ShouldBe("Intercom did not answer");

@@ -23,80 +23,80 @@ public sealed class PlaybookSendStoreSpecs(StoreFixture fixture) : IClassFixture
     public async Task A_run_s_send_is_queued_with_the_run_recorded_and_a_run_already_handled_or_deleted_queues_nothing(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        var playbook = (await hub.Store.SavePlaybookAsync(NewPlaybook(), Token))!;
-        var other = (await hub.Store.SavePlaybookAsync(NewPlaybook() with { Name = "Other" }, Token))!;
-        await hub.Store.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null), new(other.Id, "event:1", 10, null)], Token);
-        var runs = await hub.Store.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token);
+        var playbook = (await hub.Playbooks.SavePlaybookAsync(NewPlaybook(), Token))!;
+        var other = (await hub.Playbooks.SavePlaybookAsync(NewPlaybook() with { Name = "Other" }, Token))!;
+        await hub.Playbooks.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null), new(other.Id, "event:1", 10, null)], Token);
+        var runs = await hub.Playbooks.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token);
 
-        var send = await hub.Store.QueuePlaybookSendAsync(runs[0].Id, Message(playbook.Id), Token);
-        var again = await hub.Store.QueuePlaybookSendAsync(runs[0].Id, Message(playbook.Id) with { IdempotencyKey = "another-key" }, Token);
-        await hub.Store.DeletePlaybookAsync(other.Id, Token);
-        var deleted = await hub.Store.QueuePlaybookSendAsync(runs[1].Id, Message(other.Id), Token);
+        var send = await hub.Playbooks.QueuePlaybookSendAsync(runs[0].Id, Message(playbook.Id), Token);
+        var again = await hub.Playbooks.QueuePlaybookSendAsync(runs[0].Id, Message(playbook.Id) with { IdempotencyKey = "another-key" }, Token);
+        await hub.Playbooks.DeletePlaybookAsync(other.Id, Token);
+        var deleted = await hub.Playbooks.QueuePlaybookSendAsync(runs[1].Id, Message(other.Id), Token);
 
         send.ShouldNotBeNull().Status.ShouldBe(OutboundStatuses.Queued);
         again.ShouldBeNull("the run is already queued: a second pass handling it sends nothing more");
         deleted.ShouldBeNull("the run went with its playbook");
-        (await hub.Store.ListOutboundAsync(10, Token)).ShouldHaveSingleItem().Id.ShouldBe(send.Id);
-        var audit = (await hub.Store.ListPlaybookRunsAsync(playbook.Id, 10, Token)).ShouldHaveSingleItem();
+        (await hub.Outbound.ListOutboundAsync(10, Token)).ShouldHaveSingleItem().Id.ShouldBe(send.Id);
+        var audit = (await hub.Playbooks.ListPlaybookRunsAsync(playbook.Id, 10, Token)).ShouldHaveSingleItem();
         (audit.Status, audit.SendId).ShouldBe((PlaybookRunStatuses.Queued, send.Id));
-        (await hub.Store.CountPlaybookSendsAsync(playbook.Id, 10, Start.AddDays(-7), Token)).ShouldBe(1);
+        (await hub.Playbooks.CountPlaybookSendsAsync(playbook.Id, 10, Start.AddDays(-7), Token)).ShouldBe(1);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task When_recording_the_run_fails_the_send_queued_just_before_is_not_kept(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        var playbook = (await hub.Store.SavePlaybookAsync(NewPlaybook(), Token))!;
-        await hub.Store.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null)], Token);
-        var run = (await hub.Store.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem();
+        var playbook = (await hub.Playbooks.SavePlaybookAsync(NewPlaybook(), Token))!;
+        await hub.Playbooks.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null)], Token);
+        var run = (await hub.Playbooks.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem();
         await FailWritesAsync(hub, provider, "UPDATE", "playbook_runs");
 
-        await Should.ThrowAsync<System.Data.Common.DbException>(() => hub.Store.QueuePlaybookSendAsync(run.Id, Message(playbook.Id), Token));
+        await Should.ThrowAsync<System.Data.Common.DbException>(() => hub.Playbooks.QueuePlaybookSendAsync(run.Id, Message(playbook.Id), Token));
 
-        (await hub.Store.ListOutboundAsync(10, Token)).ShouldBeEmpty("a send with no run recorded would escape the frequency cap");
-        (await hub.Store.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem().Status.ShouldBe(PlaybookRunStatuses.Pending);
+        (await hub.Outbound.ListOutboundAsync(10, Token)).ShouldBeEmpty("a send with no run recorded would escape the frequency cap");
+        (await hub.Playbooks.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem().Status.ShouldBe(PlaybookRunStatuses.Pending);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task When_queueing_the_send_fails_the_run_stays_pending_and_uncounted(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        var playbook = (await hub.Store.SavePlaybookAsync(NewPlaybook(), Token))!;
-        await hub.Store.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null)], Token);
-        var run = (await hub.Store.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem();
+        var playbook = (await hub.Playbooks.SavePlaybookAsync(NewPlaybook(), Token))!;
+        await hub.Playbooks.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null)], Token);
+        var run = (await hub.Playbooks.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem();
         await FailWritesAsync(hub, provider, "INSERT", "outbound_sends");
 
-        await Should.ThrowAsync<System.Data.Common.DbException>(() => hub.Store.QueuePlaybookSendAsync(run.Id, Message(playbook.Id), Token));
+        await Should.ThrowAsync<System.Data.Common.DbException>(() => hub.Playbooks.QueuePlaybookSendAsync(run.Id, Message(playbook.Id), Token));
 
-        (await hub.Store.ListOutboundAsync(10, Token)).ShouldBeEmpty();
-        (await hub.Store.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem().Status.ShouldBe(PlaybookRunStatuses.Pending);
-        (await hub.Store.CountPlaybookSendsAsync(playbook.Id, 10, Start.AddDays(-7), Token)).ShouldBe(0, "nothing was queued, so nothing counts");
+        (await hub.Outbound.ListOutboundAsync(10, Token)).ShouldBeEmpty();
+        (await hub.Playbooks.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem().Status.ShouldBe(PlaybookRunStatuses.Pending);
+        (await hub.Playbooks.CountPlaybookSendsAsync(playbook.Id, 10, Start.AddDays(-7), Token)).ShouldBe(0, "nothing was queued, so nothing counts");
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_send_held_for_quiet_hours_is_claimed_again_only_when_they_end_and_its_run_says_why(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        var playbook = (await hub.Store.SavePlaybookAsync(NewPlaybook(), Token))!;
-        await hub.Store.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null)], Token);
-        var run = (await hub.Store.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem();
-        var send = (await hub.Store.QueuePlaybookSendAsync(run.Id, Message(playbook.Id), Token))!;
-        var claimed = (await hub.Store.ClaimOutboundAsync(10, TimeSpan.FromSeconds(15), Token)).ShouldHaveSingleItem();
+        var playbook = (await hub.Playbooks.SavePlaybookAsync(NewPlaybook(), Token))!;
+        await hub.Playbooks.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null)], Token);
+        var run = (await hub.Playbooks.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem();
+        var send = (await hub.Playbooks.QueuePlaybookSendAsync(run.Id, Message(playbook.Id), Token))!;
+        var claimed = (await hub.Outbound.ClaimOutboundAsync(10, TimeSpan.FromSeconds(15), Token)).ShouldHaveSingleItem();
         var until = Start.AddHours(8);
 
-        var held = await hub.Store.HoldPlaybookSendAsync(send.Id, until, "Held for quiet hours until 08:00 UTC.", Token);
-        var whileQuiet = await hub.Store.ClaimOutboundAsync(10, TimeSpan.FromSeconds(15), Token);
+        var held = await hub.Playbooks.HoldPlaybookSendAsync(send.Id, until, "Held for quiet hours until 08:00 UTC.", Token);
+        var whileQuiet = await hub.Outbound.ClaimOutboundAsync(10, TimeSpan.FromSeconds(15), Token);
         time.Advance(TimeSpan.FromHours(8));
-        var afterQuiet = await hub.Store.ClaimOutboundAsync(10, TimeSpan.FromSeconds(15), Token);
+        var afterQuiet = await hub.Outbound.ClaimOutboundAsync(10, TimeSpan.FromSeconds(15), Token);
 
         held.ShouldBeTrue();
         claimed.Id.ShouldBe(send.Id);
         whileQuiet.ShouldBeEmpty("a held send waits for the end of quiet hours, however stale its lease");
         var again = afterQuiet.ShouldHaveSingleItem();
         (again.Id, again.HeldUntil, again.Attempts).ShouldBe((send.Id, until, 1), "the held claim was no attempt: nothing to look for in Intercom first");
-        var audit = (await hub.Store.GetPlaybookRunBySendAsync(send.Id, Token)).ShouldNotBeNull();
+        var audit = (await hub.Playbooks.GetPlaybookRunBySendAsync(send.Id, Token)).ShouldNotBeNull();
         (audit.Status, audit.Reason, audit.NotBefore).ShouldBe((PlaybookRunStatuses.Queued, "Held for quiet hours until 08:00 UTC.", until));
-        (await hub.Store.CountPlaybookSendsAsync(playbook.Id, 10, Start.AddDays(-7), Token)).ShouldBe(1, "a held send still counts towards the cap");
+        (await hub.Playbooks.CountPlaybookSendsAsync(playbook.Id, 10, Start.AddDays(-7), Token)).ShouldBe(1, "a held send still counts towards the cap");
     }
 
     /// <summary>The database itself refuses every <paramref name="operation"/> on <paramref name="table"/>, as a full disk would.</summary>

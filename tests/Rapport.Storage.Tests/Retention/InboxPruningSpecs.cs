@@ -1,6 +1,6 @@
 using Rapport.Hub.Segment;
-using Rapport.Hub.Storage;
 using Rapport.Hub.Webhooks;
+using Rapport.Hub.Retention;
 
 namespace Rapport.Storage.Tests.Retention;
 
@@ -15,50 +15,49 @@ public sealed class InboxPruningSpecs(StoreFixture fixture) : IClassFixture<Stor
     public async Task Applied_rows_older_than_the_retention_go_and_pending_failed_set_aside_and_discarded_ones_stay(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        var store = hub.Store;
-        await store.AppendToInboxAsync([Notification("old-applied"), Notification("old-failed"), Notification("old-pending")], Token);
-        var inbox = await store.ClaimInboxAsync(3, TimeSpan.FromMinutes(1), 5, Token);
-        await store.MarkInboxAppliedAsync(inbox[0].Id, "applied", Token);
-        await store.MarkInboxFailedAsync(inbox[1].Id, "the database refused it", TimeSpan.FromMinutes(1), Token);
-        await store.AppendSegmentMessagesAsync([Call("old-applied"), Call("old-set-aside"), Call("old-discarded"), Call("old-pending")], Token);
-        var calls = await store.ReadPendingSegmentMessagesAsync(10, Token);
-        await store.MarkSegmentMessagesAppliedAsync([(calls[0].Id, "applied")], Token);
-        await store.MarkSegmentMessageFailedAsync(calls[1].Id, "refused", retryAt: null, Token);
-        await store.MarkSegmentMessageFailedAsync(calls[2].Id, "refused", retryAt: null, Token);
-        await store.DiscardSetAsideSegmentMessageAsync(calls[2].Id, Token);
+        await hub.Inbox.AppendToInboxAsync([Notification("old-applied"), Notification("old-failed"), Notification("old-pending")], Token);
+        var inbox = await hub.Inbox.ClaimInboxAsync(3, TimeSpan.FromMinutes(1), 5, Token);
+        await hub.Inbox.MarkInboxAppliedAsync(inbox[0].Id, "applied", Token);
+        await hub.Inbox.MarkInboxFailedAsync(inbox[1].Id, "the database refused it", TimeSpan.FromMinutes(1), Token);
+        await hub.Segment.AppendSegmentMessagesAsync([Call("old-applied"), Call("old-set-aside"), Call("old-discarded"), Call("old-pending")], Token);
+        var calls = await hub.Segment.ReadPendingSegmentMessagesAsync(10, Token);
+        await hub.Segment.MarkSegmentMessagesAppliedAsync([(calls[0].Id, "applied")], Token);
+        await hub.Segment.MarkSegmentMessageFailedAsync(calls[1].Id, "refused", retryAt: null, Token);
+        await hub.Segment.MarkSegmentMessageFailedAsync(calls[2].Id, "refused", retryAt: null, Token);
+        await hub.Segment.DiscardSetAsideSegmentMessageAsync(calls[2].Id, Token);
         time.Advance(TimeSpan.FromDays(8));
-        await store.AppendToInboxAsync(Notification("new-applied"), Token);
-        await store.MarkInboxAppliedAsync((await store.ClaimInboxAsync(10, TimeSpan.FromMinutes(1), 5, Token)).Single(i => i.Notification.NotificationId == "new-applied").Id, "applied", Token);
-        var countsBefore = (await store.CountInboxAsync(Token), await store.CountSegmentInboxAsync(Token));
+        await hub.Inbox.AppendToInboxAsync(Notification("new-applied"), Token);
+        await hub.Inbox.MarkInboxAppliedAsync((await hub.Inbox.ClaimInboxAsync(10, TimeSpan.FromMinutes(1), 5, Token)).Single(i => i.Notification.NotificationId == "new-applied").Id, "applied", Token);
+        var countsBefore = (await hub.Inbox.CountInboxAsync(Token), await hub.Segment.CountSegmentInboxAsync(Token));
 
-        var pass = await store.PruneInboxesAsync(time.GetUtcNow() - Week, Token);
+        var pass = await hub.Retention.PruneInboxesAsync(time.GetUtcNow() - Week, Token);
 
         pass.ShouldBe(new InboxPruning(1, 1, time.GetUtcNow()));
         (await hub.QueryAsync<string>("SELECT notification_id FROM webhook_inbox ORDER BY notification_id"))
             .ShouldBe(["new-applied", "old-failed", "old-pending"]);
         (await hub.QueryAsync<string>("SELECT message_id FROM segment_inbox ORDER BY message_id"))
             .ShouldBe(["old-discarded", "old-pending", "old-set-aside"]);
-        (await store.CountInboxAsync(Token), await store.CountSegmentInboxAsync(Token)).ShouldBe(countsBefore, "received and applied count what was deleted too");
-        (await store.CountPrunedAsync(Token)).ShouldBe(pass);
+        (await hub.Inbox.CountInboxAsync(Token), await hub.Segment.CountSegmentInboxAsync(Token)).ShouldBe(countsBefore, "received and applied count what was deleted too");
+        (await hub.Retention.CountPrunedAsync(Token)).ShouldBe(pass);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_pass_deletes_in_batches_until_none_is_left_and_the_tallies_add_up_over_passes(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.AppendSegmentMessagesAsync([.. Enumerable.Range(0, 5_200).Select(i => Call($"call-{i}"))], Token);
+        await hub.Segment.AppendSegmentMessagesAsync([.. Enumerable.Range(0, 5_200).Select(i => Call($"call-{i}"))], Token);
         var ids = await hub.QueryAsync<long>("SELECT id FROM segment_inbox ORDER BY id");
-        await hub.Store.MarkSegmentMessagesAppliedAsync([.. ids.Select(id => (id, "applied"))], Token);
+        await hub.Segment.MarkSegmentMessagesAppliedAsync([.. ids.Select(id => (id, "applied"))], Token);
         time.Advance(TimeSpan.FromDays(8));
 
-        var first = await hub.Store.PruneInboxesAsync(time.GetUtcNow() - Week, Token);
-        var second = await hub.Store.PruneInboxesAsync(time.GetUtcNow() - Week, Token);
+        var first = await hub.Retention.PruneInboxesAsync(time.GetUtcNow() - Week, Token);
+        var second = await hub.Retention.PruneInboxesAsync(time.GetUtcNow() - Week, Token);
 
         first.SegmentCalls.ShouldBe(5_200);
         second.SegmentCalls.ShouldBe(0);
-        (await hub.Store.CountPrunedAsync(Token)).SegmentCalls.ShouldBe(5_200);
+        (await hub.Retention.CountPrunedAsync(Token)).SegmentCalls.ShouldBe(5_200);
         // The time of the last call goes with the rows: no call is left to tell it.
-        (await hub.Store.CountSegmentInboxAsync(Token)).ShouldBe(new SegmentInboxCounts(5_200, 5_200, 0, 0, null));
+        (await hub.Segment.CountSegmentInboxAsync(Token)).ShouldBe(new SegmentInboxCounts(5_200, 5_200, 0, 0, null));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -66,7 +65,7 @@ public sealed class InboxPruningSpecs(StoreFixture fixture) : IClassFixture<Stor
     {
         await using var hub = await fixture.OpenAsync(provider, time);
 
-        var size = await hub.Store.MeasureAsync(Token);
+        var size = await hub.Retention.MeasureAsync(Token);
 
         size.Bytes.ShouldBeGreaterThan(0);
         if (provider == Providers.Sqlite)

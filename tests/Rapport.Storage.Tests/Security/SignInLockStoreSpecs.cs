@@ -13,34 +13,34 @@ public sealed class SignInLockStoreSpecs(StoreFixture fixture) : IClassFixture<S
     {
         await using var hub = await fixture.OpenAsync(provider, time);
 
-        (await hub.Store.RecordFailedSignInAsync("ada@example.test", Policy, Token)).ShouldBeNull();
-        (await hub.Store.RecordFailedSignInAsync(" ADA@example.test", Policy, Token)).ShouldBeNull();
-        var locked = await hub.Store.RecordFailedSignInAsync("Ada@Example.test", Policy, Token);
+        (await hub.SignIns.RecordFailedSignInAsync("ada@example.test", Policy, Token)).ShouldBeNull();
+        (await hub.SignIns.RecordFailedSignInAsync(" ADA@example.test", Policy, Token)).ShouldBeNull();
+        var locked = await hub.SignIns.RecordFailedSignInAsync("Ada@Example.test", Policy, Token);
 
         locked.ShouldBe(Start.AddMinutes(15));
-        (await hub.Store.FindSignInLockAsync("ada@EXAMPLE.test", Token)).ShouldBe(Start.AddMinutes(15));
-        (await hub.Store.FindSignInLockAsync("grace@example.test", Token)).ShouldBeNull();
+        (await hub.SignIns.FindSignInLockAsync("ada@EXAMPLE.test", Token)).ShouldBe(Start.AddMinutes(15));
+        (await hub.SignIns.FindSignInLockAsync("grace@example.test", Token)).ShouldBeNull();
         time.Advance(TimeSpan.FromMinutes(15));
-        (await hub.Store.FindSignInLockAsync("ada@example.test", Token)).ShouldBeNull();
-        (await hub.Store.RecordFailedSignInAsync("ada@example.test", Policy, Token)).ShouldBeNull("the count starts afresh after a lock");
+        (await hub.SignIns.FindSignInLockAsync("ada@example.test", Token)).ShouldBeNull();
+        (await hub.SignIns.RecordFailedSignInAsync("ada@example.test", Policy, Token)).ShouldBeNull("the count starts afresh after a lock");
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Failures_older_than_the_window_or_before_a_success_no_longer_count(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.RecordFailedSignInAsync("ada@example.test", Policy, Token);
-        await hub.Store.RecordFailedSignInAsync("ada@example.test", Policy, Token);
+        await hub.SignIns.RecordFailedSignInAsync("ada@example.test", Policy, Token);
+        await hub.SignIns.RecordFailedSignInAsync("ada@example.test", Policy, Token);
         time.Advance(TimeSpan.FromMinutes(16));
-        await hub.Store.RecordFailedSignInAsync("ada@example.test", Policy, Token);
-        await hub.Store.RecordFailedSignInAsync("grace@example.test", Policy, Token);
-        await hub.Store.RecordFailedSignInAsync("grace@example.test", Policy, Token);
+        await hub.SignIns.RecordFailedSignInAsync("ada@example.test", Policy, Token);
+        await hub.SignIns.RecordFailedSignInAsync("grace@example.test", Policy, Token);
+        await hub.SignIns.RecordFailedSignInAsync("grace@example.test", Policy, Token);
 
-        await hub.Store.ClearFailedSignInsAsync("Grace@example.test", Token);
+        await hub.SignIns.ClearFailedSignInsAsync("Grace@example.test", Token);
 
-        (await hub.Store.RecordFailedSignInAsync("ada@example.test", Policy, Token)).ShouldBeNull("two in this window");
-        (await hub.Store.RecordFailedSignInAsync("grace@example.test", Policy, Token)).ShouldBeNull("one since her success");
-        (await hub.Store.RecordFailedSignInAsync("ada@example.test", Policy, Token)).ShouldBe(time.GetUtcNow().AddMinutes(15));
+        (await hub.SignIns.RecordFailedSignInAsync("ada@example.test", Policy, Token)).ShouldBeNull("two in this window");
+        (await hub.SignIns.RecordFailedSignInAsync("grace@example.test", Policy, Token)).ShouldBeNull("one since her success");
+        (await hub.SignIns.RecordFailedSignInAsync("ada@example.test", Policy, Token)).ShouldBe(time.GetUtcNow().AddMinutes(15));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -49,8 +49,8 @@ public sealed class SignInLockStoreSpecs(StoreFixture fixture) : IClassFixture<S
         await using var hub = await fixture.OpenAsync(provider, time);
 
         for (var i = 0; i < 20; i++)
-            (await hub.Store.RecordFailedSignInAsync("ada@example.test", new SignInLockPolicy(0, TimeSpan.FromMinutes(15)), Token)).ShouldBeNull();
+            (await hub.SignIns.RecordFailedSignInAsync("ada@example.test", new SignInLockPolicy(0, TimeSpan.FromMinutes(15)), Token)).ShouldBeNull();
 
-        (await hub.Store.FindSignInLockAsync("ada@example.test", Token)).ShouldBeNull();
+        (await hub.SignIns.FindSignInLockAsync("ada@example.test", Token)).ShouldBeNull();
     }
 }

@@ -14,9 +14,9 @@ public sealed class SegmentSetAsideStoreSpecs(StoreFixture fixture) : IClassFixt
     private async Task<(TestStore Hub, long B)> WithOnePendingAsync(string provider)
     {
         var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.AppendSegmentMessagesAsync([Call("a"), Call("b"), Call("c")], Token);
-        var all = await hub.Store.ReadPendingSegmentMessagesAsync(10, Token);
-        await hub.Store.MarkSegmentMessagesAppliedAsync([(all[0].Id, "event stored"), (all[2].Id, "event stored")], Token);
+        await hub.Segment.AppendSegmentMessagesAsync([Call("a"), Call("b"), Call("c")], Token);
+        var all = await hub.Segment.ReadPendingSegmentMessagesAsync(10, Token);
+        await hub.Segment.MarkSegmentMessagesAppliedAsync([(all[0].Id, "event stored"), (all[2].Id, "event stored")], Token);
         return (hub, all[1].Id);
     }
 
@@ -26,11 +26,11 @@ public sealed class SegmentSetAsideStoreSpecs(StoreFixture fixture) : IClassFixt
         var (hub, b) = await WithOnePendingAsync(provider);
         await using var _ = hub;
 
-        await hub.Store.MarkSegmentMessageFailedAsync(b, "boom", Start.AddSeconds(2), Token);
+        await hub.Segment.MarkSegmentMessageFailedAsync(b, "boom", Start.AddSeconds(2), Token);
 
-        var pending = (await hub.Store.ReadPendingSegmentMessagesAsync(10, Token)).ShouldHaveSingleItem();
+        var pending = (await hub.Segment.ReadPendingSegmentMessagesAsync(10, Token)).ShouldHaveSingleItem();
         (pending.MessageId, pending.Attempts, pending.RetryAt).ShouldBe(("b", 1, Start.AddSeconds(2)));
-        (await hub.Store.ListSetAsideSegmentMessagesAsync(10, Token)).ShouldBeEmpty();
+        (await hub.Segment.ListSetAsideSegmentMessagesAsync(10, Token)).ShouldBeEmpty();
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -38,24 +38,24 @@ public sealed class SegmentSetAsideStoreSpecs(StoreFixture fixture) : IClassFixt
     {
         var (hub, b) = await WithOnePendingAsync(provider);
         await using var _ = hub;
-        await hub.Store.MarkSegmentMessageFailedAsync(b, "first", Start.AddSeconds(1), Token);
+        await hub.Segment.MarkSegmentMessageFailedAsync(b, "first", Start.AddSeconds(1), Token);
         time.Advance(TimeSpan.FromMinutes(1));
 
-        await hub.Store.MarkSegmentMessageFailedAsync(b, "SqliteException: plan refused", null, Token);
-        await hub.Store.AppendSegmentMessagesAsync([Call("d")], Token);
+        await hub.Segment.MarkSegmentMessageFailedAsync(b, "SqliteException: plan refused", null, Token);
+        await hub.Segment.AppendSegmentMessagesAsync([Call("d")], Token);
 
-        (await hub.Store.ReadPendingSegmentMessagesAsync(10, Token)).Select(m => m.MessageId).ShouldBe(["d"]);
-        var aside = (await hub.Store.ListSetAsideSegmentMessagesAsync(10, Token)).ShouldHaveSingleItem();
+        (await hub.Segment.ReadPendingSegmentMessagesAsync(10, Token)).Select(m => m.MessageId).ShouldBe(["d"]);
+        var aside = (await hub.Segment.ListSetAsideSegmentMessagesAsync(10, Token)).ShouldHaveSingleItem();
         (aside.Id, aside.MessageId, aside.Attempts, aside.Error, aside.SetAsideAt).ShouldBe((b, "b", 2, "SqliteException: plan refused", Start.AddMinutes(1)));
-        var counts = await hub.Store.CountSegmentInboxAsync(Token);
+        var counts = await hub.Segment.CountSegmentInboxAsync(Token);
         (counts.Received, counts.Applied, counts.Pending, counts.SetAside).ShouldBe((4L, 2L, 1L, 1L));
 
-        (await hub.Store.RetrySetAsideSegmentMessagesAsync(b, Token)).ShouldBe(1);
+        (await hub.Segment.RetrySetAsideSegmentMessagesAsync(b, Token)).ShouldBe(1);
 
-        var back = await hub.Store.ReadPendingSegmentMessagesAsync(10, Token);
+        var back = await hub.Segment.ReadPendingSegmentMessagesAsync(10, Token);
         back.Select(m => (m.MessageId, m.Attempts, m.RetryAt)).ShouldBe([("b", 0, (DateTimeOffset?)null), ("d", 0, null)], "in order of arrival, attempts afresh");
-        (await hub.Store.ListSetAsideSegmentMessagesAsync(10, Token)).ShouldBeEmpty();
-        (await hub.Store.RetrySetAsideSegmentMessagesAsync(b, Token)).ShouldBe(0, "it is no longer set aside");
+        (await hub.Segment.ListSetAsideSegmentMessagesAsync(10, Token)).ShouldBeEmpty();
+        (await hub.Segment.RetrySetAsideSegmentMessagesAsync(b, Token)).ShouldBe(0, "it is no longer set aside");
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -63,15 +63,15 @@ public sealed class SegmentSetAsideStoreSpecs(StoreFixture fixture) : IClassFixt
     {
         var (hub, b) = await WithOnePendingAsync(provider);
         await using var _ = hub;
-        await hub.Store.MarkSegmentMessageFailedAsync(b, "boom", null, Token);
+        await hub.Segment.MarkSegmentMessageFailedAsync(b, "boom", null, Token);
 
-        (await hub.Store.DiscardSetAsideSegmentMessageAsync(b, Token)).ShouldBeTrue();
+        (await hub.Segment.DiscardSetAsideSegmentMessageAsync(b, Token)).ShouldBeTrue();
 
-        (await hub.Store.RetrySetAsideSegmentMessagesAsync(null, Token)).ShouldBe(0);
-        (await hub.Store.ReadPendingSegmentMessagesAsync(10, Token)).ShouldBeEmpty();
-        (await hub.Store.ListSetAsideSegmentMessagesAsync(10, Token)).ShouldBeEmpty();
-        var counts = await hub.Store.CountSegmentInboxAsync(Token);
+        (await hub.Segment.RetrySetAsideSegmentMessagesAsync(null, Token)).ShouldBe(0);
+        (await hub.Segment.ReadPendingSegmentMessagesAsync(10, Token)).ShouldBeEmpty();
+        (await hub.Segment.ListSetAsideSegmentMessagesAsync(10, Token)).ShouldBeEmpty();
+        var counts = await hub.Segment.CountSegmentInboxAsync(Token);
         (counts.Pending, counts.SetAside, counts.Discarded).ShouldBe((0L, 0L, 1L));
-        (await hub.Store.DiscardSetAsideSegmentMessageAsync(b, Token)).ShouldBeFalse();
+        (await hub.Segment.DiscardSetAsideSegmentMessageAsync(b, Token)).ShouldBeFalse();
     }
 }

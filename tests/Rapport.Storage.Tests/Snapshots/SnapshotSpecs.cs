@@ -36,11 +36,11 @@ public sealed class SnapshotSpecs(StoreFixture fixture) : IClassFixture<StoreFix
         await using var sqlite = await fixture.OpenAsync(Providers.Sqlite, new FakeTimeProvider(Start));
         await using var postgres = await fixture.OpenAsync(Providers.Postgres, new FakeTimeProvider(Start.AddDays(3)));
 
-        await ImportAsync(sqlite.Store);
-        await ImportAsync(postgres.Store);
+        await ImportAsync(sqlite.Sources);
+        await ImportAsync(postgres.Sources);
 
-        var expected = await sqlite.Store.ExportSnapshotAsync(Token);
-        (await postgres.Store.ExportSnapshotAsync(Token)).ShouldBe(expected);
+        var expected = await sqlite.Browse.ExportSnapshotAsync(Token);
+        (await postgres.Browse.ExportSnapshotAsync(Token)).ShouldBe(expected);
         expected.ShouldContain("account \"acme\"");
         expected.ShouldContain("member of \"globex\" via \"intercom\"");
         expected.ShouldContain("segments=[\"Active trial\",\"VIP\",\"Élite\"]");
@@ -52,30 +52,30 @@ public sealed class SnapshotSpecs(StoreFixture fixture) : IClassFixture<StoreFix
         var time = new FakeTimeProvider(Start);
         await using var straight = await fixture.OpenAsync(provider, time);
         await using var resumed = await fixture.OpenAsync(provider, time);
-        await ImportAsync(straight.Store);
+        await ImportAsync(straight.Sources);
 
         // A crash after batch 2 was accepted but before the caller knew: the restarted process replays batches 2 and 3
         // under a new run id, and contact batch 1 twice.
-        await resumed.Store.ApplyCompaniesAsync(CompanyBatches[0], "run-a", new SyncCheckpoint("companies", "1"), Token);
-        await resumed.Store.ApplyCompaniesAsync(CompanyBatches[1], "run-a", new SyncCheckpoint("companies", "2"), Token);
+        await resumed.Sources.ApplyCompaniesAsync(CompanyBatches[0], "run-a", new SyncCheckpoint("companies", "1"), Token);
+        await resumed.Sources.ApplyCompaniesAsync(CompanyBatches[1], "run-a", new SyncCheckpoint("companies", "2"), Token);
         await resumed.ReopenAsync(time);
         time.Advance(TimeSpan.FromMinutes(5));
-        await resumed.Store.ApplyCompaniesAsync(CompanyBatches[1], "run-b", new SyncCheckpoint("companies", "2"), Token);
-        await resumed.Store.ApplyCompaniesAsync(CompanyBatches[2], "run-b", new SyncCheckpoint("companies", "3"), Token);
-        await resumed.Store.MirrorContactsAsync(ContactBatches[0], "run-b", new SyncCheckpoint("contacts", "1"), Token);
-        await resumed.Store.ReplaceContactSegmentsAsync("intercom", Segments, Token);
+        await resumed.Sources.ApplyCompaniesAsync(CompanyBatches[1], "run-b", new SyncCheckpoint("companies", "2"), Token);
+        await resumed.Sources.ApplyCompaniesAsync(CompanyBatches[2], "run-b", new SyncCheckpoint("companies", "3"), Token);
+        await resumed.Sources.MirrorContactsAsync(ContactBatches[0], "run-b", new SyncCheckpoint("contacts", "1"), Token);
+        await resumed.Sources.ReplaceContactSegmentsAsync("intercom", Segments, Token);
         await resumed.ReopenAsync(time);
-        await resumed.Store.MirrorContactsAsync(ContactBatches[0], "run-c", new SyncCheckpoint("contacts", "1"), Token);
-        await resumed.Store.MirrorContactsAsync(ContactBatches[1], "run-c", new SyncCheckpoint("contacts", "2"), Token);
-        await resumed.Store.ReplaceContactSegmentsAsync("intercom", Segments, Token);
-        await resumed.Store.ReplaceContactSegmentsAsync("intercom", Segments, Token);
-        await resumed.Store.DeriveUsersAsync("intercom", Token);
-        await resumed.Store.DeriveUsersAsync("intercom", Token);
+        await resumed.Sources.MirrorContactsAsync(ContactBatches[0], "run-c", new SyncCheckpoint("contacts", "1"), Token);
+        await resumed.Sources.MirrorContactsAsync(ContactBatches[1], "run-c", new SyncCheckpoint("contacts", "2"), Token);
+        await resumed.Sources.ReplaceContactSegmentsAsync("intercom", Segments, Token);
+        await resumed.Sources.ReplaceContactSegmentsAsync("intercom", Segments, Token);
+        await resumed.Sources.DeriveUsersAsync("intercom", Token);
+        await resumed.Sources.DeriveUsersAsync("intercom", Token);
 
-        (await resumed.Store.ExportSnapshotAsync(Token)).ShouldBe(await straight.Store.ExportSnapshotAsync(Token));
+        (await resumed.Browse.ExportSnapshotAsync(Token)).ShouldBe(await straight.Browse.ExportSnapshotAsync(Token));
     }
 
-    private static async Task ImportAsync(IHubStore store)
+    private static async Task ImportAsync(ISourceStore store)
     {
         foreach (var batch in CompanyBatches)
         {

@@ -33,8 +33,7 @@ public sealed class StoreFixture : IAsyncLifetime
         if (provider == Providers.Sqlite)
         {
             var path = Path.Combine(folder, $"hub-{n}.db");
-            var store = await HubStoreFactory.OpenAsync(path, timeProvider, cancellationToken);
-            return new TestStore(store, path, () => new SqliteConnection($"Data Source={path};Pooling=False"));
+            return await TestStore.OpenAsync(path, timeProvider, () => new SqliteConnection($"Data Source={path};Pooling=False"));
         }
 
         var database = await PostgresDatabaseAsync();
@@ -47,8 +46,7 @@ public sealed class StoreFixture : IAsyncLifetime
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(database) { SearchPath = schema }.ToString();
-        var pgStore = await HubStoreFactory.OpenAsync(connectionString, timeProvider, cancellationToken);
-        return new TestStore(pgStore, connectionString, () => new NpgsqlConnection(connectionString));
+        return await TestStore.OpenAsync(connectionString, timeProvider, () => new NpgsqlConnection(connectionString));
     }
 
     /// <summary>The connection string of this class's database, for specs that need a schema of their own making.</summary>

@@ -12,53 +12,53 @@ public sealed class TeamSpecs(StoreFixture fixture) : IClassFixture<StoreFixture
     {
         await using var hub = await fixture.OpenAsync(provider, time);
 
-        var ada = await hub.Store.AddTeammateAsync("Ada@Example.test", "Ada", TeamRole.Leader, "ada@intercom.test", "hash-1", Token);
-        var again = await hub.Store.AddTeammateAsync("ada@example.TEST", "Another Ada", TeamRole.Admin, null, "hash-2", Token);
+        var ada = await hub.Team.AddTeammateAsync("Ada@Example.test", "Ada", TeamRole.Leader, "ada@intercom.test", "hash-1", Token);
+        var again = await hub.Team.AddTeammateAsync("ada@example.TEST", "Another Ada", TeamRole.Admin, null, "hash-2", Token);
 
         ada.ShouldNotBeNull();
         again.ShouldBeNull();
-        var found = await hub.Store.FindTeammateByEmailAsync("ADA@example.test", Token);
+        var found = await hub.Team.FindTeammateByEmailAsync("ADA@example.test", Token);
         found.ShouldNotBeNull();
         found.Teammate.ShouldBe(ada);
         found.PasswordHash.ShouldBe("hash-1");
         ada.Role.ShouldBe(TeamRole.Leader);
         ada.IntercomAdminEmail.ShouldBe("ada@intercom.test");
         ada.CreatedAt.ShouldBe(Start);
-        (await hub.Store.CountTeammatesAsync(Token)).ShouldBe(1);
+        (await hub.Team.CountTeammatesAsync(Token)).ShouldBe(1);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_teammate_changes_role_and_seat_and_removing_them_revokes_their_tokens(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        var bob = (await hub.Store.AddTeammateAsync("bob@example.test", "Bob", TeamRole.TeamMember, null, "hash", Token))!;
-        await hub.Store.AddApiTokenAsync(bob.Id, "script", "token-hash", Token);
+        var bob = (await hub.Team.AddTeammateAsync("bob@example.test", "Bob", TeamRole.TeamMember, null, "hash", Token))!;
+        await hub.Team.AddApiTokenAsync(bob.Id, "script", "token-hash", Token);
 
-        (await hub.Store.UpdateTeammateAsync(bob.Id, "Robert", TeamRole.Admin, "bob@intercom.test", Token)).ShouldBeTrue();
-        (await hub.Store.FindTeammateAsync(bob.Id, Token)).ShouldBe(bob with { Name = "Robert", Role = TeamRole.Admin, IntercomAdminEmail = "bob@intercom.test" });
+        (await hub.Team.UpdateTeammateAsync(bob.Id, "Robert", TeamRole.Admin, "bob@intercom.test", Token)).ShouldBeTrue();
+        (await hub.Team.FindTeammateAsync(bob.Id, Token)).ShouldBe(bob with { Name = "Robert", Role = TeamRole.Admin, IntercomAdminEmail = "bob@intercom.test" });
 
-        (await hub.Store.RemoveTeammateAsync(bob.Id, Token)).ShouldBeTrue();
-        (await hub.Store.FindTeammateAsync(bob.Id, Token)).ShouldBeNull();
-        (await hub.Store.UseApiTokenAsync("token-hash", Token)).ShouldBeNull();
+        (await hub.Team.RemoveTeammateAsync(bob.Id, Token)).ShouldBeTrue();
+        (await hub.Team.FindTeammateAsync(bob.Id, Token)).ShouldBeNull();
+        (await hub.Team.UseApiTokenAsync("token-hash", Token)).ShouldBeNull();
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task An_api_token_is_stamped_when_used_and_only_its_owner_revokes_it(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        var ada = (await hub.Store.AddTeammateAsync("ada@example.test", "Ada", TeamRole.Admin, null, "hash", Token))!;
-        var bob = (await hub.Store.AddTeammateAsync("bob@example.test", "Bob", TeamRole.TeamMember, null, "hash", Token))!;
-        var token = await hub.Store.AddApiTokenAsync(ada.Id, "reporting", "ada-token", Token);
+        var ada = (await hub.Team.AddTeammateAsync("ada@example.test", "Ada", TeamRole.Admin, null, "hash", Token))!;
+        var bob = (await hub.Team.AddTeammateAsync("bob@example.test", "Bob", TeamRole.TeamMember, null, "hash", Token))!;
+        var token = await hub.Team.AddApiTokenAsync(ada.Id, "reporting", "ada-token", Token);
         token.LastUsedAt.ShouldBeNull();
 
         time.Advance(TimeSpan.FromMinutes(5));
-        (await hub.Store.UseApiTokenAsync("ada-token", Token)).ShouldBe(ada);
-        (await hub.Store.UseApiTokenAsync("unknown", Token)).ShouldBeNull();
+        (await hub.Team.UseApiTokenAsync("ada-token", Token)).ShouldBe(ada);
+        (await hub.Team.UseApiTokenAsync("unknown", Token)).ShouldBeNull();
 
-        (await hub.Store.ListApiTokensAsync(ada.Id, Token)).ShouldHaveSingleItem().LastUsedAt.ShouldBe(Start.AddMinutes(5));
-        (await hub.Store.RevokeApiTokenAsync(bob.Id, token.Id, Token)).ShouldBeFalse("a token is revoked by its owner");
-        (await hub.Store.RevokeApiTokenAsync(ada.Id, token.Id, Token)).ShouldBeTrue();
-        (await hub.Store.UseApiTokenAsync("ada-token", Token)).ShouldBeNull();
+        (await hub.Team.ListApiTokensAsync(ada.Id, Token)).ShouldHaveSingleItem().LastUsedAt.ShouldBe(Start.AddMinutes(5));
+        (await hub.Team.RevokeApiTokenAsync(bob.Id, token.Id, Token)).ShouldBeFalse("a token is revoked by its owner");
+        (await hub.Team.RevokeApiTokenAsync(ada.Id, token.Id, Token)).ShouldBeTrue();
+        (await hub.Team.UseApiTokenAsync("ada-token", Token)).ShouldBeNull();
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -66,12 +66,12 @@ public sealed class TeamSpecs(StoreFixture fixture) : IClassFixture<StoreFixture
     {
         await using var hub = await fixture.OpenAsync(provider, time);
 
-        await hub.Store.SaveDataProtectionKeyAsync("key-1", "<key id=\"1\" />", Token);
-        await hub.Store.SaveDataProtectionKeyAsync("key-2", "<key id=\"2\" />", Token);
-        await hub.Store.SaveDataProtectionKeyAsync("key-1", "<key id=\"1\" revoked=\"true\" />", Token);
+        await hub.KeyRing.SaveDataProtectionKeyAsync("key-1", "<key id=\"1\" />", Token);
+        await hub.KeyRing.SaveDataProtectionKeyAsync("key-2", "<key id=\"2\" />", Token);
+        await hub.KeyRing.SaveDataProtectionKeyAsync("key-1", "<key id=\"1\" revoked=\"true\" />", Token);
         await hub.ReopenAsync(time);
 
-        (await hub.Store.ListDataProtectionKeysAsync(Token)).ShouldBe(
+        (await hub.KeyRing.ListDataProtectionKeysAsync(Token)).ShouldBe(
             [new DataProtectionKey("key-1", "<key id=\"1\" revoked=\"true\" />"), new DataProtectionKey("key-2", "<key id=\"2\" />")]);
     }
 
@@ -79,14 +79,14 @@ public sealed class TeamSpecs(StoreFixture fixture) : IClassFixture<StoreFixture
     public async Task A_key_ring_wrapped_anew_is_saved_whole_and_a_lost_one_is_forgotten_whole(string provider)
     {
         await using var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.SaveDataProtectionKeyAsync("key-1", "<key id=\"1\" />", Token);
+        await hub.KeyRing.SaveDataProtectionKeyAsync("key-1", "<key id=\"1\" />", Token);
 
-        await hub.Store.SaveDataProtectionKeysAsync([new("key-1", "<key id=\"1\" wrapped=\"2\" />"), new("key-2", "<key id=\"2\" wrapped=\"2\" />")], Token);
-        var wrapped = await hub.Store.ListDataProtectionKeysAsync(Token);
-        var forgotten = await hub.Store.DeleteDataProtectionKeysAsync(Token);
+        await hub.KeyRing.SaveDataProtectionKeysAsync([new("key-1", "<key id=\"1\" wrapped=\"2\" />"), new("key-2", "<key id=\"2\" wrapped=\"2\" />")], Token);
+        var wrapped = await hub.KeyRing.ListDataProtectionKeysAsync(Token);
+        var forgotten = await hub.KeyRing.DeleteDataProtectionKeysAsync(Token);
 
         wrapped.Select(k => k.Xml).ShouldBe(["<key id=\"1\" wrapped=\"2\" />", "<key id=\"2\" wrapped=\"2\" />"]);
         forgotten.ShouldBe(2);
-        (await hub.Store.ListDataProtectionKeysAsync(Token)).ShouldBeEmpty();
+        (await hub.KeyRing.ListDataProtectionKeysAsync(Token)).ShouldBeEmpty();
     }
 }

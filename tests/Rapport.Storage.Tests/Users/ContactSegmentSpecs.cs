@@ -9,9 +9,9 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
     private static async Task<TestStore> WithUsersAsync(StoreFixture fixture, string provider, TimeProvider time)
     {
         var hub = await fixture.OpenAsync(provider, time);
-        await hub.Store.ApplyCompaniesAsync([Qualified(Company("c1", "acme"))], "run-1", cancellationToken: Token);
-        await hub.Store.MirrorContactsAsync([Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1"), Contact("u3", "carol", "c1")], "run-1", cancellationToken: Token);
-        await hub.Store.DeriveUsersAsync(Intercom, Token);
+        await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme"))], "run-1", cancellationToken: Token);
+        await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1"), Contact("u3", "carol", "c1")], "run-1", cancellationToken: Token);
+        await hub.Sources.DeriveUsersAsync(Intercom, Token);
         return hub;
     }
 
@@ -19,7 +19,7 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
         entries.ToDictionary(e => e.Contact, IReadOnlyList<string> (e) => e.Segments, StringComparer.Ordinal);
 
     private static async Task<IReadOnlyList<string>> SegmentsOfAsync(TestStore hub, string externalId) =>
-        (await hub.Store.FindUserAsync(externalId, Token)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments;
+        (await hub.Browse.FindUserAsync(externalId, Token)).ShouldNotBeNull().Sources.ShouldHaveSingleItem().Segments;
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_contacts_segments_are_kept_sorted_without_repeats(string provider)
@@ -28,7 +28,7 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
         await using var hub = await WithUsersAsync(fixture, provider, time);
 
         // Act
-        var changed = await hub.Store.ReplaceContactSegmentsAsync(
+        var changed = await hub.Sources.ReplaceContactSegmentsAsync(
             Intercom, Membership(("u1", ["VIP", "Active trial", "VIP"]), ("u2", ["Churn risk"])), Token);
 
         // Assert
@@ -43,10 +43,10 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
     {
         // Arrange
         await using var hub = await WithUsersAsync(fixture, provider, time);
-        await hub.Store.ReplaceContactSegmentsAsync(Intercom, Membership(("u1", ["A", "B"]), ("u2", ["B"]), ("u3", ["C"])), Token);
+        await hub.Sources.ReplaceContactSegmentsAsync(Intercom, Membership(("u1", ["A", "B"]), ("u2", ["B"]), ("u3", ["C"])), Token);
 
         // Act
-        var changed = await hub.Store.ReplaceContactSegmentsAsync(Intercom, Membership(("u1", ["B", "D"]), ("u3", ["C"])), Token);
+        var changed = await hub.Sources.ReplaceContactSegmentsAsync(Intercom, Membership(("u1", ["B", "D"]), ("u3", ["C"])), Token);
 
         // Assert
         changed.ShouldBe(3); // ada lost A and gained D, bob lost B
@@ -60,15 +60,15 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
     {
         // Arrange
         await using var hub = await WithUsersAsync(fixture, provider, time);
-        await hub.Store.ReplaceContactSegmentsAsync(Intercom, Membership(("u1", ["A", "B"]), ("u2", ["B"])), Token);
-        var before = await hub.Store.ExportSnapshotAsync(Token);
+        await hub.Sources.ReplaceContactSegmentsAsync(Intercom, Membership(("u1", ["A", "B"]), ("u2", ["B"])), Token);
+        var before = await hub.Browse.ExportSnapshotAsync(Token);
 
         // Act
-        var changed = await hub.Store.ReplaceContactSegmentsAsync(Intercom, Membership(("u2", ["B"]), ("u1", ["B", "A"])), Token);
+        var changed = await hub.Sources.ReplaceContactSegmentsAsync(Intercom, Membership(("u2", ["B"]), ("u1", ["B", "A"])), Token);
 
         // Assert
         changed.ShouldBe(0);
-        (await hub.Store.ExportSnapshotAsync(Token)).ShouldBe(before);
+        (await hub.Browse.ExportSnapshotAsync(Token)).ShouldBe(before);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -78,7 +78,7 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
         await using var hub = await WithUsersAsync(fixture, provider, time);
 
         // Act
-        var changed = await hub.Store.ReplaceContactSegmentsAsync(Intercom, Membership(("u1", ["A"]), ("lead-9", ["A", "B"])), Token);
+        var changed = await hub.Sources.ReplaceContactSegmentsAsync(Intercom, Membership(("u1", ["A"]), ("lead-9", ["A", "B"])), Token);
 
         // Assert
         changed.ShouldBe(1);
@@ -91,11 +91,11 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
     {
         // Arrange
         await using var hub = await WithUsersAsync(fixture, provider, time);
-        await hub.Store.MirrorContactsAsync([Contact("u1", "ada", "c1") with { Source = "other" }], "run-1", cancellationToken: Token);
-        await hub.Store.ReplaceContactSegmentsAsync("other", Membership(("u1", ["Elsewhere"])), Token);
+        await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1") with { Source = "other" }], "run-1", cancellationToken: Token);
+        await hub.Sources.ReplaceContactSegmentsAsync("other", Membership(("u1", ["Elsewhere"])), Token);
 
         // Act
-        await hub.Store.ReplaceContactSegmentsAsync(Intercom, Membership(("u2", ["A"])), Token);
+        await hub.Sources.ReplaceContactSegmentsAsync(Intercom, Membership(("u2", ["A"])), Token);
 
         // Assert
         (await hub.QueryAsync<(string Source, string SourceId, string Segment)>(
@@ -108,10 +108,10 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
     {
         // Arrange
         await using var hub = await WithUsersAsync(fixture, provider, time);
-        await hub.Store.ReplaceContactSegmentsAsync(Intercom, Membership(("u1", ["A"]), ("u2", ["A"])), Token);
+        await hub.Sources.ReplaceContactSegmentsAsync(Intercom, Membership(("u1", ["A"]), ("u2", ["A"])), Token);
 
         // Act
-        await hub.Store.ForgetContactsAsync(Intercom, ["u1"], Token);
+        await hub.Sources.ForgetContactsAsync(Intercom, ["u1"], Token);
 
         // Assert
         (await hub.QueryAsync<string>("SELECT source_id FROM source_contact_segments")).ShouldBe(["u2"]);
@@ -124,10 +124,10 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
         await using var hub = await WithUsersAsync(fixture, provider, time);
 
         // Act
-        await hub.Store.ReplaceContactSegmentsAsync(Intercom, Membership(("u2", ["Zeta", "alpha", "Beta"])), Token);
+        await hub.Sources.ReplaceContactSegmentsAsync(Intercom, Membership(("u2", ["Zeta", "alpha", "Beta"])), Token);
 
         // Assert
-        var snapshot = await hub.Store.ExportSnapshotAsync(Token);
+        var snapshot = await hub.Browse.ExportSnapshotAsync(Token);
         snapshot.ShouldContain("""tags=["newsletter"] segments=["Beta","Zeta","alpha"] companies=["c1"]""");
         snapshot.Split('\n').Count(l => l.Contains("segments=[]", StringComparison.Ordinal)).ShouldBe(2);
     }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Rapport.Hub.Storage;
 using Rapport.Intercom.Webhooks;
 using Rapport.IntercomSimulator;
 using Rapport.Storage;
@@ -10,6 +9,7 @@ using Rapport.Sync.Events;
 using Rapport.Sync.Import;
 using Rapport.Sync.Settings;
 using Rapport.Sync.Webhooks;
+using Rapport.Testing;
 
 namespace Rapport.Sync.Tests.Events;
 
@@ -26,7 +26,7 @@ internal sealed class EventHub : IAsyncDisposable
 
     private EventHub(ImportHarness harness, WebhookCapture capture) => (_harness, _capture) = (harness, capture);
 
-    public IHubStore Store { get; private set; } = null!;
+    public HubStores Store { get; private set; } = null!;
 
     public SimulatorWorkspace Workspace => _harness.Workspace;
 
@@ -45,7 +45,7 @@ internal sealed class EventHub : IAsyncDisposable
         var capture = WebhookCapture.Start(harness.Simulator.Options.ClientSecret);
         harness.Simulator.ConfigureWebhooks(capture.Url, ["event.created"]);
         var hub = new EventHub(harness, capture);
-        hub.Store = await HubStoreFactory.OpenAsync(hub.DatabasePath, TimeProvider.System, TestContext.Current.CancellationToken);
+        hub.Store = await HubStores.OpenAsync(hub.DatabasePath, TimeProvider.System, TestContext.Current.CancellationToken);
         await harness.ImportAsync(hub.Store, new ImportOptions());
         return hub;
     }
@@ -54,8 +54,8 @@ internal sealed class EventHub : IAsyncDisposable
     public async Task ConfigureAsync(bool importUsersAndCompanies, bool importEvents)
     {
         var settings = new IntercomIntegrationSettings { ImportUsersAndCompanies = importUsersAndCompanies, ImportEvents = importEvents };
-        await EventImport.RecordAsync(Store, Settings, settings, TimeProvider.System.GetUtcNow(), TestContext.Current.CancellationToken);
-        await settings.SaveAsync(Store, TestContext.Current.CancellationToken);
+        await EventImport.RecordAsync(Store.SyncState, Settings, settings, TimeProvider.System.GetUtcNow(), TestContext.Current.CancellationToken);
+        await settings.SaveAsync(Store.SyncState, TestContext.Current.CancellationToken);
         Settings = settings;
     }
 
@@ -64,7 +64,7 @@ internal sealed class EventHub : IAsyncDisposable
 
     /// <summary>What the endpoint does with a verified delivery: into the inbox (once per notification id).</summary>
     public async Task DeliverAsync(string body) =>
-        await Store.AppendToInboxAsync(
+        await Store.Inbox.AppendToInboxAsync(
             InboxEntry.From(IntercomNotification.Parse(Encoding.UTF8.GetBytes(body)), body), TestContext.Current.CancellationToken);
 
     /// <summary>The same item in a new envelope, as a notification sent again under another id.</summary>
@@ -76,7 +76,7 @@ internal sealed class EventHub : IAsyncDisposable
     }
 
     public Task<int> ApplyAsync() =>
-        new IntercomWebhookApplier(Store, TimeProvider.System)
+        Store.Create<IntercomWebhookApplier>(TimeProvider.System)
             .DrainAsync(new WebhookApplyContext(Settings, Workspace.AppId, null), TestContext.Current.CancellationToken);
 
     /// <summary>What each inbox row's outcome says, in received order, as a SQL client shows it.</summary>

@@ -23,11 +23,11 @@ public sealed class EventWebhookSpecs
         await hub.DeliverAsync(EventHub.Resent(webhook, "notif_sent_again"));
         await hub.ApplyAsync();
 
-        var events = await hub.Store.ListUserEventsAsync(await hub.UserIdAsync(hub.Ada), 10, Token);
+        var events = await hub.Store.Events.ListUserEventsAsync(await hub.UserIdAsync(hub.Ada), 10, Token);
         events.ShouldHaveSingleItem().Name.ShouldBe("exported-report");
         events[0].UserExternalId.ShouldBe("acme-user-0");
         events[0].MetadataJson.ShouldContain("\"format\":\"csv\"");
-        (await hub.Store.FindEventNameAsync("exported-report", Token)).ShouldNotBeNull().StoredCount.ShouldBe(1);
+        (await hub.Store.Events.FindEventNameAsync("exported-report", Token)).ShouldNotBeNull().StoredCount.ShouldBe(1);
         (await hub.OutcomesAsync()).ShouldBe(["event stored", "event already stored"], "the inbox keeps a notification id once");
     }
 
@@ -39,7 +39,7 @@ public sealed class EventWebhookSpecs
         hub.Workspace.TrackEvent(hub.Ada.Id, "heartbeat", Now.AddSeconds(1));
         await hub.DeliverAsync((await hub.WebhooksAsync(1)).Single());
         await hub.ApplyAsync();
-        await hub.Store.SetEventStatusAsync("heartbeat", EventStatus.Ignored, "admin@example.test", Token);
+        await hub.Store.Events.SetEventStatusAsync("heartbeat", EventStatus.Ignored, "admin@example.test", Token);
 
         for (var i = 2; i <= 4; i++)
             hub.Workspace.TrackEvent(hub.Bob.Id, "heartbeat", Now.AddSeconds(i));
@@ -47,9 +47,9 @@ public sealed class EventWebhookSpecs
             await hub.DeliverAsync(webhook);
         await hub.ApplyAsync();
 
-        var name = (await hub.Store.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
+        var name = (await hub.Store.Events.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
         (name.Status, name.StoredCount, name.DroppedCount).ShouldBe((EventStatus.Ignored, 1L, 3L));
-        (await hub.Store.ListUserEventsAsync(await hub.UserIdAsync(hub.Bob), 10, Token)).ShouldBeEmpty();
+        (await hub.Store.Events.ListUserEventsAsync(await hub.UserIdAsync(hub.Bob), 10, Token)).ShouldBeEmpty();
         (await hub.OutcomesAsync()).Skip(1).ShouldAllBe(o => o == "event name 'heartbeat' is ignored: dropped");
     }
 
@@ -65,7 +65,7 @@ public sealed class EventWebhookSpecs
             await hub.DeliverAsync(webhook);
         await hub.ApplyAsync();
 
-        var events = await hub.Store.ListUserEventsAsync(await hub.UserIdAsync(hub.Ada), 10, Token);
+        var events = await hub.Store.Events.ListUserEventsAsync(await hub.UserIdAsync(hub.Ada), 10, Token);
         events.ShouldHaveSingleItem().OccurredAt.ShouldBeGreaterThan(Now.AddMinutes(-1));
         (await hub.OutcomesAsync()).ShouldBe(["created before event import was enabled", "event stored"], ignoreOrder: true);
     }
@@ -82,8 +82,8 @@ public sealed class EventWebhookSpecs
         await hub.DeliverAsync((await hub.WebhooksAsync(1)).Single());
         await hub.ApplyAsync();
 
-        (await hub.Store.ListUserEventsAsync(await hub.UserIdAsync(hub.Ada), 10, Token)).ShouldBeEmpty();
-        (await hub.Store.ListEventNamesAsync(Token)).ShouldBeEmpty();
+        (await hub.Store.Events.ListUserEventsAsync(await hub.UserIdAsync(hub.Ada), 10, Token)).ShouldBeEmpty();
+        (await hub.Store.Events.ListEventNamesAsync(Token)).ShouldBeEmpty();
         (await hub.OutcomesAsync()).ShouldBe([outcome]);
     }
 
@@ -99,7 +99,7 @@ public sealed class EventWebhookSpecs
         await hub.ApplyAsync();
 
         (await hub.OutcomesAsync()).ShouldBe(["no user in Rapport with user_id stranger: event not stored"]);
-        (await hub.Store.FindEventNameAsync("exported-report", Token)).ShouldNotBeNull().UnmatchedCount.ShouldBe(1);
+        (await hub.Store.Events.FindEventNameAsync("exported-report", Token)).ShouldNotBeNull().UnmatchedCount.ShouldBe(1);
     }
 
     [Fact]
@@ -107,13 +107,13 @@ public sealed class EventWebhookSpecs
     {
         await using var hub = await EventHub.StartAsync();
         await hub.ConfigureAsync(importUsersAndCompanies: true, importEvents: true);
-        var first = await EventImport.EnabledAtAsync(hub.Store, Token);
+        var first = await EventImport.EnabledAtAsync(hub.Store.SyncState, Token);
 
         await hub.ConfigureAsync(importUsersAndCompanies: true, importEvents: false);
-        (await EventImport.EnabledAtAsync(hub.Store, Token)).ShouldBeNull();
+        (await EventImport.EnabledAtAsync(hub.Store.SyncState, Token)).ShouldBeNull();
         await Task.Delay(20, Token);
         await hub.ConfigureAsync(importUsersAndCompanies: true, importEvents: true);
 
-        (await EventImport.EnabledAtAsync(hub.Store, Token)).ShouldNotBeNull().ShouldBeGreaterThan(first!.Value);
+        (await EventImport.EnabledAtAsync(hub.Store.SyncState, Token)).ShouldNotBeNull().ShouldBeGreaterThan(first!.Value);
     }
 }

@@ -34,7 +34,7 @@ public sealed class ImportFaultSpecs
 
         harness.Simulator.Stats.FaultsInjected.ShouldBe(count);
         Counts(summary).ShouldBe(Counts(expected));
-        (await faulted.ExportSnapshotAsync(Ct)).ShouldBe(await clean.ExportSnapshotAsync(Ct));
+        (await faulted.Browse.ExportSnapshotAsync(Ct)).ShouldBe(await clean.Browse.ExportSnapshotAsync(Ct));
         firstPage.Written.Count.ShouldBeGreaterThan(0); // the first page's qualifying companies
         WrittenAt(harness.DatabasePath("faulted"), firstPage.Written.Keys).ShouldBe(firstPage.Written, "the first page's records were written again");
     }
@@ -63,7 +63,7 @@ public sealed class ImportFaultSpecs
         var rerun = await harness.ImportAsync(stopped);
 
         rerun.Resumed.ShouldBeTrue();
-        (await stopped.ExportSnapshotAsync(Ct)).ShouldBe(await clean.ExportSnapshotAsync(Ct));
+        (await stopped.Browse.ExportSnapshotAsync(Ct)).ShouldBe(await clean.Browse.ExportSnapshotAsync(Ct));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class ImportFaultSpecs
         await ClearFaultsAsync(harness);
         await harness.ImportAsync(stopped);
 
-        (await stopped.ExportSnapshotAsync(Ct)).ShouldBe(await clean.ExportSnapshotAsync(Ct));
+        (await stopped.Browse.ExportSnapshotAsync(Ct)).ShouldBe(await clean.Browse.ExportSnapshotAsync(Ct));
     }
 
     /// <summary>100 companies in scroll pages of 20, 400 contacts.</summary>

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using Rapport.Hub.Messaging;
 using Rapport.Hub.Playbooks;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Messaging;
+using Rapport.Testing;
 
 namespace Rapport.Sync.Tests.Playbooks;
 
@@ -20,15 +20,15 @@ public sealed class QuietHoursAtSendTimeSpecs
         await using var harness = await ImportHarness.StartAsync();
         var (store, time, playbook, send, evening) = await QueueBeforeQuietHoursAsync(harness);
         var morning = evening.AddHours(10.5);
-        var sender = new OutboundSender(store, time);
+        var sender = store.Create<OutboundSender>(time);
         var client = harness.Client();
 
         // The queue is behind: the worker reaches the send at 22:15, inside quiet hours.
         time.Advance(TimeSpan.FromMinutes(45));
         var requestsBefore = harness.Simulator.Stats.Total;
         var handledInside = await sender.DrainAsync(client, Ct);
-        var heldSend = await store.GetOutboundAsync(send.Id, Ct);
-        var heldRun = (await store.ListPlaybookRunsAsync(playbook.Id, 10, Ct)).ShouldHaveSingleItem();
+        var heldSend = await store.Outbound.GetOutboundAsync(send.Id, Ct);
+        var heldRun = (await store.Playbooks.ListPlaybookRunsAsync(playbook.Id, 10, Ct)).ShouldHaveSingleItem();
         time.SetUtcNow(morning.AddMinutes(-1));
         var handledJustBefore = await sender.DrainAsync(client, Ct);
         var requestsWhileQuiet = harness.Simulator.Stats.Total - requestsBefore;
@@ -45,9 +45,9 @@ public sealed class QuietHoursAtSendTimeSpecs
         (handledAfter, handledAgain).ShouldBe((1, 0));
         harness.Simulator.Stats.MessagesCreated.ShouldBe(1);
         harness.Simulator.Stats.RequestsTo("POST /messages").ShouldBe(1, "sent once, without looking first: the held claim was no attempt");
-        var sent = (await store.GetOutboundAsync(send.Id, Ct)).ShouldNotBeNull();
+        var sent = (await store.Outbound.GetOutboundAsync(send.Id, Ct)).ShouldNotBeNull();
         sent.Status.ShouldBe(OutboundStatuses.Sent);
-        (await store.ListPlaybookRunsAsync(playbook.Id, 10, Ct)).ShouldHaveSingleItem().IntercomId.ShouldBe(sent.IntercomId);
+        (await store.Playbooks.ListPlaybookRunsAsync(playbook.Id, 10, Ct)).ShouldHaveSingleItem().IntercomId.ShouldBe(sent.IntercomId);
         harness.Workspace.Conversations.Count(c => c.Source.Body?.Contains("your export failed", StringComparison.Ordinal) == true).ShouldBe(1);
     }
 
@@ -58,24 +58,24 @@ public sealed class QuietHoursAtSendTimeSpecs
     {
         await using var harness = await ImportHarness.StartAsync();
         var (store, time, playbook, send, _) = await QueueBeforeQuietHoursAsync(harness);
-        var sender = new OutboundSender(store, time);
+        var sender = store.Create<OutboundSender>(time);
         var client = harness.Client();
         time.Advance(TimeSpan.FromMinutes(45));
         (await sender.DrainAsync(client, Ct)).ShouldBe(1, "held at 22:15");
 
         // Quiet hours moved to the small hours, or the playbook turned off, as the edit page and the API save it.
-        await store.SavePlaybookAsync(playbook with { QuietStart = new TimeOnly(2, 0), QuietEnd = new TimeOnly(5, 0), Enabled = stillOn }, Ct);
-        (await store.ReleaseDeferredPlaybookRunsAsync(playbook.Id, Ct)).ShouldBe(1);
+        await store.Playbooks.SavePlaybookAsync(playbook with { QuietStart = new TimeOnly(2, 0), QuietEnd = new TimeOnly(5, 0), Enabled = stillOn }, Ct);
+        (await store.Playbooks.ReleaseDeferredPlaybookRunsAsync(playbook.Id, Ct)).ShouldBe(1);
         await sender.DrainAsync(client, Ct);
 
-        var after = (await store.GetOutboundAsync(send.Id, Ct)).ShouldNotBeNull();
+        var after = (await store.Outbound.GetOutboundAsync(send.Id, Ct)).ShouldNotBeNull();
         after.Status.ShouldBe(stillOn ? OutboundStatuses.Sent : OutboundStatuses.Failed);
         after.HeldUntil.ShouldBeNull();
         harness.Simulator.Stats.MessagesCreated.ShouldBe(stillOn ? 1 : 0, "no longer quiet at 22:15 under the new hours; never once turned off");
     }
 
     /// <summary>Ada imported, a playbook with quiet hours 22:00–08:00 UTC, and its send to her queued at 21:30 yesterday.</summary>
-    private static async Task<(IHubStore Store, FakeTimeProvider Time, Playbook Playbook, OutboundSend Send, DateTimeOffset Evening)> QueueBeforeQuietHoursAsync(
+    private static async Task<(HubStores Store, FakeTimeProvider Time, Playbook Playbook, OutboundSend Send, DateTimeOffset Evening)> QueueBeforeQuietHoursAsync(
         ImportHarness harness)
     {
         var company = harness.Company("acme");
@@ -86,13 +86,13 @@ public sealed class QuietHoursAtSendTimeSpecs
         var time = new FakeTimeProvider(evening);
         var store = await harness.OpenStoreAsync(timeProvider: time);
         await harness.ImportAsync(store);
-        var userId = (await store.FindUserAsync("ada", Ct)).ShouldNotBeNull().Id.Value;
-        var playbook = (await store.SavePlaybookAsync(new Playbook(
+        var userId = (await store.Browse.FindUserAsync("ada", Ct)).ShouldNotBeNull().Id.Value;
+        var playbook = (await store.Playbooks.SavePlaybookAsync(new Playbook(
             0, "Export failed", new PlaybookTrigger(PlaybookTriggers.Event, "export-failed"), PlaybookActions.InApp, null, "Hi {{user.first_name}}",
             1, true, false, 1, 7, new TimeOnly(22, 0), new TimeOnly(8, 0), "UTC"), Ct))!;
-        await store.AddPlaybookRunsAsync([new(playbook.Id, "event:1", userId, null)], Ct);
-        var run = (await store.ListDuePlaybookRunsAsync(evening, 10, Ct)).ShouldHaveSingleItem();
-        var send = (await store.QueuePlaybookSendAsync(run.Id, new OutboundRequest(
+        await store.Playbooks.AddPlaybookRunsAsync([new(playbook.Id, "event:1", userId, null)], Ct);
+        var run = (await store.Playbooks.ListDuePlaybookRunsAsync(evening, 10, Ct)).ShouldHaveSingleItem();
+        var send = (await store.Playbooks.QueuePlaybookSendAsync(run.Id, new OutboundRequest(
             $"playbook:{playbook.Id}:event:1:user-{userId}", OutboundKinds.Message, 1, admin.Id, null, ada.Id, "ada", "in_app", null,
             "Hi Ada, your export failed: want a hand?", []), Ct))!;
         return (store, time, playbook, send, evening);

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Model;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.IntercomSimulator;
 using Rapport.Sync.Import;
 using Rapport.Sync.Push;
 using Rapport.Sync.Settings;
+using Rapport.Testing;
 
 namespace Rapport.Sync.Tests.Push;
 
@@ -19,13 +19,13 @@ internal sealed class PushHarness : IAsyncDisposable
     private readonly ImportHarness import;
     private readonly List<IAsyncDisposable> disposables = [];
 
-    private PushHarness(ImportHarness import, IHubStore store)
+    private PushHarness(ImportHarness import, HubStores store)
     {
         this.import = import;
         Store = store;
     }
 
-    public IHubStore Store { get; }
+    public HubStores Store { get; }
 
     public IntercomSimulatorServer Simulator => import.Simulator;
 
@@ -47,18 +47,18 @@ internal sealed class PushHarness : IAsyncDisposable
         before(import.Workspace);
         var store = await import.OpenStoreAsync();
         await import.ImportAsync(store, new ImportOptions());
-        await new IntercomIntegrationSettings { ImportUsersAndCompanies = true, UpdateCompanies = true }.SaveAsync(store, Ct);
+        await new IntercomIntegrationSettings { ImportUsersAndCompanies = true, UpdateCompanies = true }.SaveAsync(store.SyncState, Ct);
         return new PushHarness(import, store);
     }
 
-    public Task SettingsAsync(PushSettings settings) => settings.SaveAsync(Store, Ct);
+    public Task SettingsAsync(PushSettings settings) => settings.SaveAsync(Store.SyncState, Ct);
 
     /// <summary>Writes the account's state as a recompute would.</summary>
     public async Task StateAsync(string accountExternalId, Func<AccountState, AccountState>? change = null)
     {
-        var account = (await Store.FindAccountAsync(accountExternalId, Ct)).ShouldNotBeNull();
+        var account = (await Store.Browse.FindAccountAsync(accountExternalId, Ct)).ShouldNotBeNull();
         var state = Fixture(account.Id, accountExternalId);
-        await Store.SaveAccountStatesAsync([change is null ? state : change(state)], 1, Ct);
+        await Store.Model.SaveAccountStatesAsync([change is null ? state : change(state)], 1, Ct);
     }
 
     /// <summary>An account with MRR, a type, elements, metrics, both kinds of indicators, segments, health and an owner.</summary>
@@ -90,7 +90,7 @@ internal sealed class PushHarness : IAsyncDisposable
 
     /// <summary>A push through a client of its own (<paramref name="maxRetries"/> retries, short delays).</summary>
     public Task<PushReport> PushAsync(bool dryRun = false, int maxRetries = 6) =>
-        new IntercomPush(Client(maxRetries), Store, TimeProvider.System).RunAsync(dryRun, Ct);
+        Store.Create<IntercomPush>(Client(maxRetries), TimeProvider.System).RunAsync(dryRun, Ct);
 
     public SimulatedCompany Company(string companyId) => Workspace.FindCompanyByCompanyId(companyId).ShouldNotBeNull();
 

@@ -23,9 +23,9 @@ public sealed class PushNameClashSpecs
     {
         await using var hub = await PushHarness.StartAsync(
             workspace => workspace.UpdateCompany(workspace.FindCompanyByCompanyId("acme")!.Id, c => c.CustomAttributes["slack_channels"] = 3L), "acme");
-        var model = new AccountModelService(hub.Store, TimeProvider.System);
+        var model = hub.Store.Create<AccountModelService>(TimeProvider.System);
         var refused = await model.SaveAsync(Clashing, "admin@example.com", Ct);
-        await hub.Store.SaveModelDefinitionsAsync(Clashing, "a version without the rule", Ct);
+        await hub.Store.Model.SaveModelDefinitionsAsync(Clashing, "a version without the rule", Ct);
 
         var computed = await model.RecomputeAllAsync(Ct);
         var report = await hub.PushAsync();

@@ -125,7 +125,7 @@ public sealed class PushRecoverySpecs
         hub.Stats.RequestsTo("POST /data_attributes").ShouldBe(0);
         hub.Stats.RequestsTo("PUT /companies/{company_id}").ShouldBe(0);
         hub.Company("acme").CustomAttributes.ShouldBeEmpty();
-        (await IntercomPush.LastRunAsync(hub.Store, Ct)).ShouldNotBeNull().Status.ShouldBe("refused");
+        (await IntercomPush.LastRunAsync(hub.Store.SyncState, Ct)).ShouldNotBeNull().Status.ShouldBe("refused");
         hub.NothingCreated();
     }
 
@@ -134,7 +134,7 @@ public sealed class PushRecoverySpecs
     {
         await using var hub = await PushHarness.StartAsync("acme");
         await hub.StateAsync("acme");
-        await new IntercomIntegrationSettings { ImportUsersAndCompanies = true, UpdateCompanies = false }.SaveAsync(hub.Store, Ct);
+        await new IntercomIntegrationSettings { ImportUsersAndCompanies = true, UpdateCompanies = false }.SaveAsync(hub.Store.SyncState, Ct);
 
         var refused = await hub.PushAsync();
         var preview = await hub.PushAsync(dryRun: true);

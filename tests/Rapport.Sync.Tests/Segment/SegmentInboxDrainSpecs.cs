@@ -1,9 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Rapport.Hub.Segment;
-using Rapport.Hub.Storage;
 using Rapport.Storage;
 using Rapport.Sync.Segment;
+using Rapport.Testing;
 
 namespace Rapport.Sync.Tests.Segment;
 
@@ -16,17 +16,17 @@ public sealed class SegmentInboxDrainSpecs : IAsyncDisposable
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
     private readonly string folder = Directory.CreateTempSubdirectory("rapport-drain-").FullName;
     private readonly FakeTimeProvider time = new(Start);
-    private IHubStore? store;
+    private HubStores? store;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static SegmentInboxMessage Call(string messageId, string type, string json) =>
         new(messageId, type, $$"""{"type":"{{type}}","messageId":"{{messageId}}",{{json}}}""");
 
-    private async Task<(IHubStore Store, SegmentInboxDrain Drain)> StartAsync()
+    private async Task<(HubStores Store, SegmentInboxDrain Drain)> StartAsync()
     {
         var path = Path.Combine(folder, "hub.db");
-        store = await HubStoreFactory.OpenAsync(path, time, Ct);
+        store = await HubStores.OpenAsync(path, time, Ct);
         await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             await connection.OpenAsync(Ct);
@@ -35,7 +35,7 @@ public sealed class SegmentInboxDrainSpecs : IAsyncDisposable
             await command.ExecuteNonQueryAsync(Ct);
         }
 
-        return (store, new SegmentInboxDrain(store, new SegmentApplier(store, time), time) { FirstRetry = TimeSpan.FromSeconds(1) });
+        return (store, new SegmentInboxDrain(store.Segment, store.Create<SegmentApplier>(time), time) { FirstRetry = TimeSpan.FromSeconds(1) });
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class SegmentInboxDrainSpecs : IAsyncDisposable
     {
         // Arrange
         var (hub, drain) = await StartAsync();
-        await hub.AppendSegmentMessagesAsync(
+        await hub.Segment.AppendSegmentMessagesAsync(
             [Call("m-bad", "group", """ "userId":"u-1","groupId":"g-old","traits":{"plan":"legacy"} """),
              Call("m-held", "track", """ "userId":"u-1","event":"Opened" """),
              Call("m-other", "group", """ "userId":"u-2","groupId":"g-ok","traits":{"plan":"pro"} """)], Ct);
@@ -53,8 +53,8 @@ public sealed class SegmentInboxDrainSpecs : IAsyncDisposable
 
         // Assert
         first.NextRetryAt.ShouldBe(Start.AddSeconds(1));
-        (await hub.FindAccountAsync("g-ok", Ct)).ShouldNotBeNull();
-        (await hub.ReadPendingSegmentMessagesAsync(10, Ct)).Select(m => (m.MessageId, m.Attempts)).ShouldBe([("m-bad", 1), ("m-held", 0)]);
+        (await hub.Browse.FindAccountAsync("g-ok", Ct)).ShouldNotBeNull();
+        (await hub.Segment.ReadPendingSegmentMessagesAsync(10, Ct)).Select(m => (m.MessageId, m.Attempts)).ShouldBe([("m-bad", 1), ("m-held", 0)]);
         (await drain.ApplyNextAsync(Ct)).Tried.ShouldBe(0, "before its backoff ends nothing is tried, and the track behind it waits");
 
         // Act: four more attempts, each after its backoff (1, 2, 4, 8 s)
@@ -67,10 +67,10 @@ public sealed class SegmentInboxDrainSpecs : IAsyncDisposable
 
         // Assert
         setAside.ShouldBe(1);
-        var aside = (await hub.ListSetAsideSegmentMessagesAsync(10, Ct)).ShouldHaveSingleItem();
+        var aside = (await hub.Segment.ListSetAsideSegmentMessagesAsync(10, Ct)).ShouldHaveSingleItem();
         (aside.MessageId, aside.Attempts, aside.SetAsideAt).ShouldBe(("m-bad", 5, Start.AddSeconds(15)));
         aside.Error.ShouldContain("plan legacy is refused");
-        (await hub.ReadPendingSegmentMessagesAsync(10, Ct)).ShouldBeEmpty("once the failing call is set aside, the track behind it is applied");
+        (await hub.Segment.ReadPendingSegmentMessagesAsync(10, Ct)).ShouldBeEmpty("once the failing call is set aside, the track behind it is applied");
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Tests.Accounts;
 

@@ -81,17 +81,17 @@ public sealed class AuditLogSpecs
     {
         await using var hub = await WebHub.StartAsync(cancellationToken: Cancel);
         var (email, _) = await hub.AddTeammateAsync(TeamRole.Leader, "lin@example.test");
-        var lin = (await hub.Store.FindTeammateByEmailAsync(email, Cancel))!.Teammate;
+        var lin = (await hub.Store.Team.FindTeammateByEmailAsync(email, Cancel))!.Teammate;
         var admin = await hub.SignedInAsync();
-        var self = (await hub.Store.FindTeammateByEmailAsync(WebHub.AdminEmail, Cancel))!.Teammate;
+        var self = (await hub.Store.Team.FindTeammateByEmailAsync(WebHub.AdminEmail, Cancel))!.Teammate;
 
         var changed = await WebHub.PostFormAsync(admin, "/settings/teammates?handler=Role", new() { ["id"] = $"{lin.Id}", ["role"] = "admin" });
         var own = await WebHub.PostFormAsync(admin, "/settings/teammates?handler=Role", new() { ["id"] = $"{self.Id}", ["role"] = "team_member" });
 
         (await changed.Content.ReadAsStringAsync(Cancel)).ShouldContain("Leader is now Admin.");
         (await own.Content.ReadAsStringAsync(Cancel)).ShouldContain("You cannot change your own role");
-        (await hub.Store.FindTeammateAsync(lin.Id, Cancel))!.Role.ShouldBe(TeamRole.Admin);
-        (await hub.Store.FindTeammateAsync(self.Id, Cancel))!.Role.ShouldBe(TeamRole.Admin);
+        (await hub.Store.Team.FindTeammateAsync(lin.Id, Cancel))!.Role.ShouldBe(TeamRole.Admin);
+        (await hub.Store.Team.FindTeammateAsync(self.Id, Cancel))!.Role.ShouldBe(TeamRole.Admin);
         var role = (await ItemsAsync(admin, "/api/v1/audit"))[0];
         (role.GetProperty("action").GetString(), role.GetProperty("subject").GetString(), role.GetProperty("detail").GetString())
             .ShouldBe(("teammate.role_changed", "Leader (lin@example.test)", "Leader → Admin"));
@@ -122,7 +122,7 @@ public sealed class AuditLogSpecs
         await using var hub = await WebHub.StartAsync(cancellationToken: Cancel);
         var (email, password) = await hub.AddTeammateAsync(TeamRole.TeamMember, "ines@example.test");
         await hub.SignedInAsync(email, password);
-        var id = (await hub.Store.FindTeammateByEmailAsync(email, Cancel))!.Teammate.Id;
+        var id = (await hub.Store.Team.FindTeammateByEmailAsync(email, Cancel))!.Teammate.Id;
         var admin = await hub.SignedInAsync();
 
         (await admin.DeleteAsync($"/api/v1/teammates/{id}/sessions", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -14,7 +14,7 @@ public sealed partial class ConversationInboxSpecs
         var imported = await ConversationHub.StartAsync(Token);
         await using var hub = imported.Hub;
         var browser = await hub.SignedInAsync();
-        var stored = (await hub.Store.CountConversationsAsync(Token)).Conversations;
+        var stored = (await hub.Store.Conversations.CountConversationsAsync(Token)).Conversations;
 
         var first = await browser.GetStringAsync("/conversations", Token);
 
@@ -73,7 +73,7 @@ public sealed partial class ConversationInboxSpecs
         items[0]!["conversation"]!["preview"]!.GetValue<string>().ShouldBe("Our export is broken");
         items[0]!["users"]![0]!["externalId"]!.GetValue<string>().ShouldBe(imported.Contact.ExternalId);
         items[0]!["accounts"]!.AsArray().Select(a => a!["externalId"]!.GetValue<string>()).ShouldContain(imported.Company.CompanyId);
-        first["total"]!.GetValue<long>().ShouldBe((await hub.Store.CountConversationsAsync(Token)).Conversations);
+        first["total"]!.GetValue<long>().ShouldBe((await hub.Store.Conversations.CountConversationsAsync(Token)).Conversations);
         second["items"]!.AsArray().Select(i => i!["conversation"]!["id"]!.GetValue<string>())
             .ShouldBeUnique();
         second["items"]!.AsArray().Select(i => i!["conversation"]!["id"]!.GetValue<string>())
@@ -90,7 +90,7 @@ public sealed partial class ConversationInboxSpecs
         await using var hub = imported.Hub;
         await hub.ConnectWithTokenAsync(await hub.TokenClientAsync(TeamRole.Admin));
         var browser = await hub.SignedInAsync();
-        var counts = await hub.Store.CountConversationsAsync(Token);
+        var counts = await hub.Store.Conversations.CountConversationsAsync(Token);
         counts.Truncated.ShouldBe(1, "the simulator seeds one conversation past the 500-part cap");
 
         var response = await WebHub.PostFormAsync(browser, "/conversations?handler=Audit", []);

@@ -58,8 +58,8 @@ public sealed partial class ConversationSpecs
         var imported = await ConversationHub.StartAsync(Token);
         await using var hub = imported.Hub;
         var browser = await hub.SignedInAsync();
-        var account = (await hub.Store.FindAccountAsync(imported.Company.CompanyId!, Token))!;
-        var user = (await hub.Store.FindUserAsync(imported.Contact.ExternalId!, Token))!;
+        var account = (await hub.Store.Browse.FindAccountAsync(imported.Company.CompanyId!, Token))!;
+        var user = (await hub.Store.Browse.FindUserAsync(imported.Contact.ExternalId!, Token))!;
 
         // Act
         var accountPage = await browser.GetStringAsync($"/accounts/{account.Id.Value}", Token);
@@ -79,7 +79,7 @@ public sealed partial class ConversationSpecs
         var imported = await ConversationHub.StartAsync(Token);
         await using var hub = imported.Hub;
         var api = await hub.TokenClientAsync(Rapport.Hub.Team.TeamRole.TeamMember);
-        var account = (await hub.Store.FindAccountAsync(imported.Company.CompanyId!, Token))!;
+        var account = (await hub.Store.Browse.FindAccountAsync(imported.Company.CompanyId!, Token))!;
         var conversation = imported.Conversation;
 
         // Act

@@ -30,7 +30,7 @@ public sealed class ConversationWebhookSpecs
         stored.Conversation.UserExternalIds.ShouldBe([live.Contact.ExternalId!]);
         stored.Conversation.PartCount.ShouldBe(4);
         stored.Conversation.PartsTruncated.ShouldBeFalse();
-        (await live.Hub.Store.CountInboxAsync(Token)).Failed.ShouldBe(0);
+        (await live.Hub.Store.Inbox.CountInboxAsync(Token)).Failed.ShouldBe(0);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class ConversationWebhookSpecs
         await using var live = await LiveConversationHub.StartAsync();
         var conversation = live.Workspace.AddConversation(live.Contact.Id, "Hello");
         await live.StoredAsync(conversation.Id, _ => true);
-        var before = (await live.Hub.Store.CountInboxAsync(Token)).Received;
+        var before = (await live.Hub.Store.Inbox.CountInboxAsync(Token)).Received;
         live.DropWebhooks(1);
         live.Workspace.Reply(conversation.Id, SimulatedAuthor.For(live.Contact), "Delivered thrice");
         var item = await live.ItemAsync(conversation.Id);
@@ -69,7 +69,7 @@ public sealed class ConversationWebhookSpecs
             await live.DeliverAsync("notif_thrice", "conversation.user.replied", item);
 
         await live.InboxDrainedAsync(before + 1);
-        var inbox = await live.Hub.Store.CountInboxAsync(Token);
+        var inbox = await live.Hub.Store.Inbox.CountInboxAsync(Token);
         inbox.Received.ShouldBe(before + 1);
         var stored = await live.StoredAsync(conversation.Id, _ => true);
         stored.Parts.Count(p => p.Body == "Delivered thrice").ShouldBe(1);
@@ -112,11 +112,11 @@ public sealed class ConversationWebhookSpecs
         workspace.Reply(email.Id, SimulatedAuthor.For(live.Contact), "Can I extend it?");
 
         await live.StoredAsync(chat.Id, _ => true);
-        await LiveConversationHub.EventuallyAsync(async () => (await live.Hub.Store.CountConversationsAsync(Token)).Excluded.Values.Sum() == 2);
-        var counts = await live.Hub.Store.CountConversationsAsync(Token);
+        await LiveConversationHub.EventuallyAsync(async () => (await live.Hub.Store.Conversations.CountConversationsAsync(Token)).Excluded.Values.Sum() == 2);
+        var counts = await live.Hub.Store.Conversations.CountConversationsAsync(Token);
         counts.Excluded.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value)).ShouldBe([("outbound email", 1), ("ticket", 1)]);
-        (await live.Hub.Store.GetConversationAsync("intercom", email.Id, Token)).ShouldBeNull();
-        (await live.Hub.Store.GetConversationAsync("intercom", ticket.Id, Token)).ShouldBeNull();
+        (await live.Hub.Store.Conversations.GetConversationAsync("intercom", email.Id, Token)).ShouldBeNull();
+        (await live.Hub.Store.Conversations.GetConversationAsync("intercom", ticket.Id, Token)).ShouldBeNull();
         var page = await (await live.Hub.SignedInAsync()).GetStringAsync("/conversations", Token);
         page.ShouldContain("1 outbound email left out");
         page.ShouldContain("1 ticket left out");

@@ -26,7 +26,7 @@ internal sealed class LiveConversationHub(WebHub hub, SimulatedContact contact) 
     public static async Task<LiveConversationHub> StartAsync(bool importUsersAndCompanies = true)
     {
         var hub = await ImportedHub.StartAsync(Token);
-        await new IntercomIntegrationSettings { ImportUsersAndCompanies = importUsersAndCompanies, OnlyWithIds = true }.SaveAsync(hub.Store, Token);
+        await new IntercomIntegrationSettings { ImportUsersAndCompanies = importUsersAndCompanies, OnlyWithIds = true }.SaveAsync(hub.Store.SyncState, Token);
         await hub.ConnectWithTokenAsync(await hub.TokenClientAsync(TeamRole.Admin));
         hub.Simulator.ConfigureWebhooks(new Uri(hub.BaseAddress, "webhooks/intercom"));
         var imported = ImportedHub.Imported(hub).Select(c => c.Id).ToHashSet();
@@ -38,7 +38,7 @@ internal sealed class LiveConversationHub(WebHub hub, SimulatedContact contact) 
     public async Task<ConversationView> StoredAsync(string id, Func<ConversationView, bool> condition)
     {
         ConversationView? view = null;
-        await EventuallyAsync(async () => (view = await Hub.Store.GetConversationAsync("intercom", id, Token)) is { } v && condition(v));
+        await EventuallyAsync(async () => (view = await Hub.Store.Conversations.GetConversationAsync("intercom", id, Token)) is { } v && condition(v));
         return view!;
     }
 
@@ -80,7 +80,7 @@ internal sealed class LiveConversationHub(WebHub hub, SimulatedContact contact) 
 
     /// <summary>Waits until every notification received so far has been applied.</summary>
     public Task InboxDrainedAsync(long atLeast) => EventuallyAsync(async () =>
-        await Hub.Store.CountInboxAsync(Token) is { } inbox && inbox.Received >= atLeast && inbox.Applied + inbox.Failed == inbox.Received);
+        await Hub.Store.Inbox.CountInboxAsync(Token) is { } inbox && inbox.Received >= atLeast && inbox.Applied + inbox.Failed == inbox.Received);
 
     public static Task EventuallyAsync(Func<Task<bool>> condition) => WebHub.EventuallyAsync(condition, within: TimeSpan.FromSeconds(20));
 

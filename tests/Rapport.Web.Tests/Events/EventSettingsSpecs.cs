@@ -23,7 +23,7 @@ public sealed class EventSettingsSpecs
     {
         hub.Simulator.Workspace.TrackEvent(user.Id, name, TimeProvider.System.GetUtcNow().AddSeconds(seconds)).ShouldBeTrue();
         await WebHub.EventuallyAsync(
-            async () => await hub.Store.FindEventNameAsync(name, Token) is { } n && n.StoredCount + n.DroppedCount == expectedStored,
+            async () => await hub.Store.Events.FindEventNameAsync(name, Token) is { } n && n.StoredCount + n.DroppedCount == expectedStored,
             $"the '{name}' webhook is applied");
     }
 
@@ -44,7 +44,7 @@ public sealed class EventSettingsSpecs
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync(Token)).ShouldContain("is ignored: its new events are dropped and only counted");
-        var name = (await hub.Store.FindEventNameAsync("report-exported", Token)).ShouldNotBeNull();
+        var name = (await hub.Store.Events.FindEventNameAsync("report-exported", Token)).ShouldNotBeNull();
         (name.Status, name.StoredCount, name.DroppedCount).ShouldBe((EventStatus.Ignored, 1L, 1L));
         name.StatusChangedBy.ShouldNotBeNull().ShouldContain(WebHub.AdminEmail);
         page = await browser.GetStringAsync("/settings/events", Token);
@@ -67,7 +67,7 @@ public sealed class EventSettingsSpecs
         (await anonymous.PutAsJsonAsync("/api/v1/events/names/report-exported/status", ignore, Token)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await member.PutAsJsonAsync("/api/v1/events/names/report-exported/status", ignore, Token)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await member.PostAsync("/api/v1/events/names/report-exported/purge", null, Token)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await hub.Store.FindEventNameAsync("report-exported", Token))!.Status.ShouldBe(EventStatus.Tracked, "a refused change changes nothing");
+        (await hub.Store.Events.FindEventNameAsync("report-exported", Token))!.Status.ShouldBe(EventStatus.Tracked, "a refused change changes nothing");
 
         var names = await member.GetFromJsonAsync<JsonElement>("/api/v1/events/names", Token);
         names.EnumerateArray().Single().GetProperty("status").GetString().ShouldBe("tracked");
@@ -102,9 +102,9 @@ public sealed class EventSettingsSpecs
         confirmation.ShouldContain("Delete the 2 stored events of <strong>heartbeat</strong>?");
         unconfirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect, "without the confirmation it only asks");
         (await purged.Content.ReadAsStringAsync(Token)).ShouldContain("Purged 2 stored events of &#x27;heartbeat&#x27;.");
-        var userId = (await hub.Store.FindUserAsync(user.ExternalId!, Token))!.Id.Value;
-        (await hub.Store.ListUserEventsAsync(userId, 10, Token)).ShouldBeEmpty();
-        var name = (await hub.Store.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
+        var userId = (await hub.Store.Browse.FindUserAsync(user.ExternalId!, Token))!.Id.Value;
+        (await hub.Store.Events.ListUserEventsAsync(userId, 10, Token)).ShouldBeEmpty();
+        var name = (await hub.Store.Events.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
         (name.StoredCount, name.PurgedCount, name.HeldCount).ShouldBe((2L, 2L, 0L));
     }
 }

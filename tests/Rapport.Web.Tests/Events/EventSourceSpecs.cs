@@ -66,7 +66,7 @@ public sealed class EventSourceSpecs
         var name = await leader.GetFromJsonAsync<JsonElement>($"/api/v1/events/names/{Uri.EscapeDataString(Name)}", Token);
         (name.GetProperty("status").GetString(), name.GetProperty("stored").GetInt64(), name.GetProperty("dropped").GetInt64())
             .ShouldBe(("ignored", 1L, 2L), "the two later calls are dropped at the door and counted");
-        var user = (await hub.Store.FindUserAsync("u-100", Token)).ShouldNotBeNull();
+        var user = (await hub.Store.Browse.FindUserAsync("u-100", Token)).ShouldNotBeNull();
         var events = await leader.GetFromJsonAsync<JsonElement>($"/api/v1/users/{user.Id.Value}/events", Token);
         events.EnumerateArray().ShouldHaveSingleItem().GetProperty("occurredAt").GetDateTimeOffset().Minute.ShouldBe(1, "only the event before the change is held");
     }

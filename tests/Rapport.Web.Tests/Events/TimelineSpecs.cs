@@ -14,12 +14,12 @@ public sealed class TimelineSpecs
         await using var hub = conversationHub.Hub;
         var api = await hub.TokenClientAsync(TeamRole.Admin);
         await hub.EnableEventImportAsync(api);
-        var user = (await hub.Store.FindUserAsync(conversationHub.Contact.ExternalId!, Token)).ShouldNotBeNull();
-        var account = (await hub.Store.FindAccountAsync(conversationHub.Company.CompanyId!, Token)).ShouldNotBeNull();
+        var user = (await hub.Store.Browse.FindUserAsync(conversationHub.Contact.ExternalId!, Token)).ShouldNotBeNull();
+        var account = (await hub.Store.Browse.FindAccountAsync(conversationHub.Company.CompanyId!, Token)).ShouldNotBeNull();
 
         hub.Simulator.Workspace.TrackEvent(conversationHub.Contact.Id, "invoice-paid", TimeProvider.System.GetUtcNow().AddMinutes(1),
             new Dictionary<string, string> { ["amount"] = "120" }).ShouldBeTrue();
-        await WebHub.EventuallyAsync(async () => (await hub.Store.ListUserEventsAsync(user.Id.Value, 10, Token)).Count == 1, "the event is stored");
+        await WebHub.EventuallyAsync(async () => (await hub.Store.Events.ListUserEventsAsync(user.Id.Value, 10, Token)).Count == 1, "the event is stored");
 
         var timeline = await api.GetFromJsonAsync<JsonElement>($"/api/v1/accounts/{account.Id.Value}/timeline", Token);
         var items = timeline.EnumerateArray()

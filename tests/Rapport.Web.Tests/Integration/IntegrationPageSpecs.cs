@@ -24,7 +24,7 @@ public sealed class IntegrationPageSpecs
         html.ShouldContain("/all-conversations");
         html.ShouldContain("href=\"/api/v1/integrations/intercom/check.csv\"");
         (await browser.GetStringAsync("/api/v1/integrations/intercom/check.csv", Cancel)).ShouldContain($"company,{missing.Id},");
-        (await hub.Store.GetSyncStateAsync("intercom.import.enabled_at", Cancel)).ShouldBeNull();
+        (await hub.Store.SyncState.GetSyncStateAsync("intercom.import.enabled_at", Cancel)).ShouldBeNull();
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class IntegrationPageSpecs
         status.ShouldNotContain("data-poll-while");
         card.ShouldContain("data-testid=\"integration-counts\"");
         card.ShouldContain("completed,");
-        (await hub.Store.CountAsync(Cancel)).ActiveAccounts.ShouldBeGreaterThan(0);
+        (await hub.Store.Browse.CountAsync(Cancel)).ActiveAccounts.ShouldBeGreaterThan(0);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class IntegrationPageSpecs
         page.ShouldMatch("data-testid=\"option-events\"[^>]*disabled");
         page.ShouldContain("Needs Import users and companies");
         saved.ShouldContain("Import event data needs Import users and companies: without it Rapport cannot tell which user an event belongs to.");
-        (await hub.Store.GetSyncStateAsync("intercom.settings", Cancel)).ShouldBeNull();
+        (await hub.Store.SyncState.GetSyncStateAsync("intercom.settings", Cancel)).ShouldBeNull();
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class IntercomApiSpecs
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         problem.GetProperty("detail").GetString().ShouldBe(
             "Import event data needs Import users and companies: without it Rapport cannot tell which user an event belongs to.");
-        (await hub.Store.GetSyncStateAsync("intercom.settings", Cancel)).ShouldBeNull();
+        (await hub.Store.SyncState.GetSyncStateAsync("intercom.settings", Cancel)).ShouldBeNull();
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class IntercomApiSpecs
         status.GetProperty("connection").GetProperty("appId").GetString().ShouldBe(hub.Simulator.Workspace.AppId);
         status.GetProperty("connection").GetProperty("method").GetString().ShouldBe("token");
         body.ShouldNotContain(hub.Simulator.Options.AccessToken);
-        (await hub.Store.GetSyncStateAsync("intercom.connection", Cancel))!.ShouldNotContain(hub.Simulator.Options.AccessToken);
+        (await hub.Store.SyncState.GetSyncStateAsync("intercom.connection", Cancel))!.ShouldNotContain(hub.Simulator.Options.AccessToken);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class IntercomApiSpecs
         var saved = await api.PutAsJsonAsync(Path, new { importUsersAndCompanies = true, onlyWithIds = true, qualification = rule, lastSeenDays = 90 }, Cancel);
         var started = await api.PostAsync(Path + "/sync", null, Cancel);
         var finished = await WaitForSyncAsync(api);
-        var counts = await hub.Store.CountAsync(Cancel);
+        var counts = await hub.Store.Browse.CountAsync(Cancel);
 
         saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync(Cancel));
         started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
@@ -117,7 +117,7 @@ public sealed class IntercomApiSpecs
         finished.GetProperty("state").GetString().ShouldBe("completed");
         finished.GetProperty("summary").ValueKind.ShouldBe(JsonValueKind.Null, "no company or user is imported");
         finished.GetProperty("conversations").GetProperty("seen").GetInt32().ShouldBeGreaterThan(0);
-        (await hub.Store.CountAsync(Cancel)).ActiveAccounts.ShouldBe(0);
+        (await hub.Store.Browse.CountAsync(Cancel)).ActiveAccounts.ShouldBe(0);
     }
 
     [Fact]

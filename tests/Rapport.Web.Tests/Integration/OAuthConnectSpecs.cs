@@ -24,7 +24,7 @@ public sealed class OAuthConnectSpecs
         page.ShouldContain("with OAuth");
         page.ShouldContain("data-testid=\"options-form\"");
         hub.Simulator.Stats.RequestsTo("POST /auth/eagle/token").ShouldBe(1);
-        var stored = await hub.Store.GetSyncStateAsync("intercom.connection", Cancel);
+        var stored = await hub.Store.SyncState.GetSyncStateAsync("intercom.connection", Cancel);
         stored.ShouldNotBeNull();
         stored.ShouldContain("\"region\":\"eu\"");
         stored.ShouldNotContain("tok:", Case.Sensitive, "the token is stored encrypted");
@@ -37,7 +37,7 @@ public sealed class OAuthConnectSpecs
         hub.RegisterCallbackWithSimulator();
         var browser = await hub.SignedInAsync();
         await hub.ConnectWithOAuthAsync(browser);
-        var before = await hub.Store.GetSyncStateAsync("intercom.connection", Cancel);
+        var before = await hub.Store.SyncState.GetSyncStateAsync("intercom.connection", Cancel);
 
         var back = await hub.AuthorizeOnSimulatorAsync(browser);
         var tampered = back.AbsoluteUri.Replace("state=", "state=x", StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class OAuthConnectSpecs
         html.ShouldContain("state parameter was altered");
         html.ShouldContain("Start again from Settings");
         html.ShouldContain("still connected to <strong>Rapport Simulator</strong>");
-        (await hub.Store.GetSyncStateAsync("intercom.connection", Cancel)).ShouldBe(before);
+        (await hub.Store.SyncState.GetSyncStateAsync("intercom.connection", Cancel)).ShouldBe(before);
         hub.Simulator.Stats.RequestsTo("POST /auth/eagle/token").ShouldBe(1, "the code of a refused state is never exchanged");
     }
 
@@ -66,7 +66,7 @@ public sealed class OAuthConnectSpecs
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync(Cancel)).ShouldContain("belongs to another browser");
-        (await hub.Store.GetSyncStateAsync("intercom.connection", Cancel)).ShouldBeNull();
+        (await hub.Store.SyncState.GetSyncStateAsync("intercom.connection", Cancel)).ShouldBeNull();
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class OAuthConnectSpecs
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         html.ShouldContain("Access was denied");
         html.ShouldContain("click Connect to Intercom again and choose Authorize");
-        (await hub.Store.GetSyncStateAsync("intercom.connection", Cancel)).ShouldBeNull();
+        (await hub.Store.SyncState.GetSyncStateAsync("intercom.connection", Cancel)).ShouldBeNull();
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class OAuthConnectSpecs
         html.ShouldContain("Intercom refused the authorization code");
         html.ShouldContain("codes expire a few minutes after you authorize");
         html.ShouldContain("still connected to <strong>Rapport Simulator</strong>");
-        (await hub.Store.GetSyncStateAsync("intercom.connection", Cancel))!.ShouldContain("\"method\":\"token\"");
+        (await hub.Store.SyncState.GetSyncStateAsync("intercom.connection", Cancel))!.ShouldContain("\"method\":\"token\"");
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class OAuthConnectSpecs
         await using var hub = await WebHub.StartAsync(cancellationToken: Cancel);
         var browser = await hub.SignedInAsync();
         await WebHub.PostFormAsync(browser, "/settings/integrations/intercom?handler=Token", new() { ["region"] = "us", ["token"] = hub.Simulator.Options.AccessToken });
-        var before = await hub.Store.GetSyncStateAsync("intercom.connection", Cancel);
+        var before = await hub.Store.SyncState.GetSyncStateAsync("intercom.connection", Cancel);
 
         var response = await WebHub.PostFormAsync(browser, "/settings/integrations/intercom?handler=Token", new() { ["region"] = "us", ["token"] = "not-a-real-token" });
         var html = await response.Content.ReadAsStringAsync(Cancel);
@@ -124,7 +124,7 @@ public sealed class OAuthConnectSpecs
         html.ShouldContain("Check that you copied the whole access token");
         html.ShouldContain("The previous connection, if any, is unchanged.");
         html.ShouldNotContain("not-a-real-token");
-        (await hub.Store.GetSyncStateAsync("intercom.connection", Cancel)).ShouldBe(before);
+        (await hub.Store.SyncState.GetSyncStateAsync("intercom.connection", Cancel)).ShouldBe(before);
     }
 
     [Fact]

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Rapport.Hub.Storage;
 using Rapport.Storage;
 using Rapport.Sync.Import;
 using Rapport.Sync.Push;
 using Rapport.Sync.Segment;
+using Rapport.Hub.Sync;
+using Rapport.Testing;
 
 namespace Rapport.Web.Tests.Integration;
 
@@ -23,9 +24,9 @@ public sealed class OtherProcessSpecs
         var (hub, api) = (synced.Hub, synced.Api);
         (hub.PushJob.Debounce, hub.PushJob.MaxWait) = (TimeSpan.FromHours(1), TimeSpan.FromHours(1));
         (await api.PutAsJsonAsync(WebHub.PushApi, new { enabled = true, prefix = "Rapport", monthlySpend = true, scheduleMinutes = 0 }, Token)).EnsureSuccessStatusCode();
-        await using var other = await HubStoreFactory.OpenAsync(hub.DatabasePath, TimeProvider.System, Token);
-        var sync = (await other.TryHoldJobAsync(HubJob.IntercomSync, Token)).ShouldNotBeNull();
-        var push = (await other.TryHoldJobAsync(HubJob.IntercomPush, Token)).ShouldNotBeNull();
+        await using var other = await HubStores.OpenAsync(hub.DatabasePath, TimeProvider.System, Token);
+        var sync = (await other.SyncState.TryHoldJobAsync(HubJob.IntercomSync, Token)).ShouldNotBeNull();
+        var push = (await other.SyncState.TryHoldJobAsync(HubJob.IntercomPush, Token)).ShouldNotBeNull();
         hub.Simulator.Stats.Reset();
 
         var sweep = await api.PostAsync(WebHub.IntercomApi + "/sweep", null, Token);
@@ -52,19 +53,19 @@ public sealed class OtherProcessSpecs
         await using var hub = await WebHub.StartAsync(cancellationToken: Token);
         var segment = await hub.SegmentClientAsync();
         await hub.SegmentAppliedAsync(0);
-        var other = await HubStoreFactory.OpenAsync(hub.DatabasePath, TimeProvider.System, Token);
+        var other = await HubStores.OpenAsync(hub.DatabasePath, TimeProvider.System, Token);
         // This node's worker took the inbox when it started; to stand in for a node that started first, it lets go and
         // starts again once the other process holds it.
         var worker = hub.App.Services.GetServices<IHostedService>().OfType<SegmentInboxWorker>().Single();
         await worker.StopAsync(Token);
-        var held = (await other.TryHoldJobAsync(HubJob.SegmentInbox, Token)).ShouldNotBeNull();
+        var held = (await other.SyncState.TryHoldJobAsync(HubJob.SegmentInbox, Token)).ShouldNotBeNull();
         await worker.StartAsync(Token);
 
         var accepted = await WebHub.SendSegmentAsync(segment, "/v1/identify", """{"userId":"u-1","traits":{"email":"ada@example.com"}}""");
         await Task.Delay(TimeSpan.FromSeconds(2), Token);
 
         accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await hub.Store.CountSegmentInboxAsync(Token)).Pending.ShouldBe(1, "the call is kept for the process that applies the inbox");
+        (await hub.Store.Segment.CountSegmentInboxAsync(Token)).Pending.ShouldBe(1, "the call is kept for the process that applies the inbox");
 
         await held.DisposeAsync();
         await other.DisposeAsync();

@@ -15,7 +15,7 @@ public sealed class ReconciliationSweepSpecs
         var company = synced.ImportedCompany();
         var user = synced.ImportedUser();
         var conversation = workspace.Conversations.First(c => c.Source.DeliveredAs == "customer_initiated" && c.Ticket is null);
-        var partsBefore = (await hub.Store.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull().Parts.Count;
+        var partsBefore = (await hub.Store.Conversations.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull().Parts.Count;
 
         hub.Simulator.DropWebhooks(3);
         workspace.UpdateCompany(company.Id, c => c.Name = "Renamed while webhooks were lost");
@@ -23,12 +23,12 @@ public sealed class ReconciliationSweepSpecs
         workspace.Reply(conversation.Id, SimulatedAuthor.For(workspace.Admins[0]), "A reply nobody was told about");
 
         hub.Simulator.Deliveries.Count(d => d.Status == "dropped").ShouldBe(3, "the three changes' webhooks went missing");
-        (await hub.Store.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldNotBe("Renamed while webhooks were lost");
+        (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldNotBe("Renamed while webhooks were lost");
         var status = await WebHub.SweepNowAsync(synced.Api, Token);
 
-        (await hub.Store.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldBe("Renamed while webhooks were lost");
-        (await hub.Store.FindUserAsync(user.ExternalId!, Token))!.Name.ShouldBe("Also renamed unseen");
-        var parts = (await hub.Store.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull().Parts;
+        (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldBe("Renamed while webhooks were lost");
+        (await hub.Store.Browse.FindUserAsync(user.ExternalId!, Token))!.Name.ShouldBe("Also renamed unseen");
+        var parts = (await hub.Store.Conversations.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull().Parts;
         parts.Count.ShouldBe(partsBefore + 1);
         parts[^1].Body.ShouldBe("A reply nobody was told about");
         var sweep = status.GetProperty("lastSweep");
@@ -56,9 +56,9 @@ public sealed class ReconciliationSweepSpecs
         workspace.UpdateCompany(company.Id, c => c.Name = "Renamed and delivered");
         workspace.UpdateContact(user.Id, c => c.Name = "Renamed and delivered too");
         workspace.Attach(user.Id, joined.Id);
-        await EventuallyAsync(async () => (await hub.Store.FindAccountAsync(company.CompanyId!, Token))?.Name == "Renamed and delivered"
-            && (await hub.Store.FindUserAsync(user.ExternalId!, Token))?.Name == "Renamed and delivered too"
-            && (await hub.Store.FindAccountAsync(joined.CompanyId!, Token))?.UserExternalIds.Contains(user.ExternalId!) == true);
+        await EventuallyAsync(async () => (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token))?.Name == "Renamed and delivered"
+            && (await hub.Store.Browse.FindUserAsync(user.ExternalId!, Token))?.Name == "Renamed and delivered too"
+            && (await hub.Store.Browse.FindAccountAsync(joined.CompanyId!, Token))?.UserExternalIds.Contains(user.ExternalId!) == true);
         var status = await WebHub.SweepNowAsync(synced.Api, Token);
 
         var sweep = status.GetProperty("lastSweep");
@@ -85,9 +85,9 @@ public sealed class ReconciliationSweepSpecs
         page.ShouldNotContain("""data-testid="sync-button" disabled""");
         job.GetProperty("summary").ValueKind.ShouldBe(JsonValueKind.Null, "no company or user was imported");
         job.GetProperty("conversations").GetProperty("stored").GetInt32().ShouldBeGreaterThan(0);
-        var stored = (await hub.Store.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull();
+        var stored = (await hub.Store.Conversations.GetConversationAsync("intercom", conversation.Id, Token)).ShouldNotBeNull();
         stored.Conversation.UserExternalIds.ShouldBe([user.ExternalId!]);
-        (await hub.Store.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldNotBe("Not imported with Import users and companies off");
+        (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldNotBe("Not imported with Import users and companies off");
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class ReconciliationSweepSpecs
         sweep.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ShouldContain(
             "Companies and users are not imported (Import users and companies is off): conversations only.");
         status.GetProperty("nextSweepAt").GetDateTimeOffset().ShouldBeGreaterThan(sweep.GetProperty("startedAt").GetDateTimeOffset());
-        (await hub.Store.CountConversationsAsync(Token)).Conversations.ShouldBeGreaterThan(0, "the first sweep brought the conversations in");
+        (await hub.Store.Conversations.CountConversationsAsync(Token)).Conversations.ShouldBeGreaterThan(0, "the first sweep brought the conversations in");
     }
 
     [Fact]

@@ -15,15 +15,15 @@ public sealed partial class SyncStatusCardSpecs
         var hub = synced.Hub;
         var company = synced.ImportedCompany();
         synced.Workspace.UpdateCompany(company.Id, c => c.Name = "Renamed for the card");
-        await EventuallyAsync(async () => (await hub.Store.CountInboxAsync(Token)).Applied >= 1);
+        await EventuallyAsync(async () => (await hub.Store.Inbox.CountInboxAsync(Token)).Applied >= 1);
         // Three notifications a stalled worker on another node has claimed and holds, one of which then failed.
         var now = TimeProvider.System.GetUtcNow();
-        await hub.Store.AppendToInboxAsync(
+        await hub.Store.Inbox.AppendToInboxAsync(
             [.. Enumerable.Range(1, 3).Select(i => new InboxNotification($"notif_held_{i}", "company.updated", hub.Simulator.Workspace.AppId, "company", company.Id, now, now, "{}"))],
             Token);
-        var held = await hub.Store.ClaimInboxAsync(10, TimeSpan.FromHours(1), 5, Token);
+        var held = await hub.Store.Inbox.ClaimInboxAsync(10, TimeSpan.FromHours(1), 5, Token);
         held.Count.ShouldBe(3, "the worker had applied everything else already");
-        await hub.Store.MarkInboxFailedAsync(held[2].Id, "the database was unreachable", TimeSpan.FromHours(1), Token);
+        await hub.Store.Inbox.MarkInboxFailedAsync(held[2].Id, "the database was unreachable", TimeSpan.FromHours(1), Token);
         var admin = await hub.SignedInAsync();
 
         var page = await admin.GetStringAsync("/settings/integrations/intercom", Token);

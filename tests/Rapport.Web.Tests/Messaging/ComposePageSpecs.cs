@@ -11,7 +11,7 @@ public sealed class ComposePageSpecs
         await using var hub = await MessagingHub.StartAsync();
         var (email, password) = await hub.Live.Hub.AddMappedTeammateAsync(Hub.Team.TeamRole.TeamMember, hub.Seated.Email);
         var browser = await hub.Live.Hub.SignedInAsync(email, password);
-        var user = (await hub.Live.Hub.Store.FindUserAsync(hub.Live.Contact.ExternalId!, Token))!;
+        var user = (await hub.Live.Hub.Store.Browse.FindUserAsync(hub.Live.Contact.ExternalId!, Token))!;
         var url = $"/users/{user.Id.Value}/message";
         var first = hub.Live.Contact.Name!.Split(' ')[0];
         var simulator = hub.Live.Hub.Simulator;

@@ -13,7 +13,7 @@ public sealed class LostAnswerSpecs
     {
         await using var hub = await MessagingHub.StartAsync();
         var id = hub.Conversation.Id;
-        var userId = (await hub.Live.Hub.Store.FindUserAsync(hub.Live.Contact.ExternalId!, Token))!.Id.Value;
+        var userId = (await hub.Live.Hub.Store.Browse.FindUserAsync(hub.Live.Contact.ExternalId!, Token))!.Id.Value;
         var simulator = hub.Live.Hub.Simulator;
         simulator.InjectFault("truncated_body", count: 1, pathPrefix: $"/conversations/{id}/reply");
         simulator.InjectFault("truncated_body", count: 1, pathPrefix: "/messages");

@@ -78,11 +78,11 @@ public sealed class MessageSpecs
         badChannel.Status.ShouldBe(400);
         unseated.Status.ShouldBe(403);
         hub.Live.Hub.Simulator.Stats.MessagesCreated.ShouldBe(0);
-        (await hub.Live.Hub.Store.ListOutboundAsync(10, Token)).ShouldBeEmpty();
+        (await hub.Live.Hub.Store.Outbound.ListOutboundAsync(10, Token)).ShouldBeEmpty();
     }
 
     private static async Task<long> UserIdAsync(MessagingHub hub) =>
-        (await hub.Live.Hub.Store.FindUserAsync(hub.Live.Contact.ExternalId!, Token))!.Id.Value;
+        (await hub.Live.Hub.Store.Browse.FindUserAsync(hub.Live.Contact.ExternalId!, Token))!.Id.Value;
 
     private static List<IntercomSimulator.Conversations.SimulatedConversation> ByAdmin(MessagingHub hub) =>
         [.. hub.Workspace.Conversations.Where(c => c.Source.DeliveredAs == "admin_initiated" && c.Source.Author.Id == hub.Seated.Id && c.ContactIds.Contains(hub.Live.Contact.Id))];

@@ -35,7 +35,7 @@ public sealed class MessagingPageSpecs
         var unseated = hub.Workspace.Admins.First(a => !a.HasInboxSeat);
         var (email, password) = await hub.Live.Hub.AddMappedTeammateAsync(Hub.Team.TeamRole.TeamMember, unseated.Email);
         var browser = await hub.Live.Hub.SignedInAsync(email, password);
-        var user = (await hub.Live.Hub.Store.FindUserAsync(hub.Live.Contact.ExternalId!, Token))!;
+        var user = (await hub.Live.Hub.Store.Browse.FindUserAsync(hub.Live.Contact.ExternalId!, Token))!;
 
         var conversation = await browser.GetStringAsync($"/conversations/{hub.Conversation.Id}", Token);
         var userPage = await browser.GetStringAsync($"/users/{user.Id.Value}", Token);
@@ -55,7 +55,7 @@ public sealed class MessagingPageSpecs
         await using var hub = await MessagingHub.StartAsync();
         var (email, password) = await hub.Live.Hub.AddMappedTeammateAsync(Hub.Team.TeamRole.TeamMember, hub.Seated.Email);
         var browser = await hub.Live.Hub.SignedInAsync(email, password);
-        var user = (await hub.Live.Hub.Store.FindUserAsync(hub.Live.Contact.ExternalId!, Token))!;
+        var user = (await hub.Live.Hub.Store.Browse.FindUserAsync(hub.Live.Contact.ExternalId!, Token))!;
         var url = $"/users/{user.Id.Value}/message";
         var fields = new Dictionary<string, string>
         {

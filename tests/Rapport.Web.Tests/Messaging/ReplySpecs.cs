@@ -13,7 +13,7 @@ public sealed class ReplySpecs
     {
         await using var hub = await MessagingHub.StartAsync();
         var id = hub.Conversation.Id;
-        var received = (await hub.Live.Hub.Store.CountInboxAsync(Token)).Received;
+        var received = (await hub.Live.Hub.Store.Inbox.CountInboxAsync(Token)).Received;
 
         var (replyStatus, reply) = await MessagingHub.PostAsync(hub.SeatedApi, $"/api/v1/conversations/{id}/reply", new { body = "Yes: Billing → Export.", type = "comment" });
         var (noteStatus, note) = await MessagingHub.PostAsync(hub.SeatedApi, $"/api/v1/conversations/{id}/reply", new { body = "Customer asked twice", type = "note" });
@@ -36,7 +36,7 @@ public sealed class ReplySpecs
         stored.Parts.Count(p => p.PartId == intercomReply.Id).ShouldBe(1);
         stored.Parts.Count(p => p.PartId == intercomNote.Id).ShouldBe(1);
         stored.Parts.Count.ShouldBe(3, "the opening message, the reply and the note: nothing twice");
-        (await hub.Live.Hub.Store.ListConversationOutboundAsync(id, Token)).ShouldAllBe(s => s.Status == OutboundStatuses.Sent);
+        (await hub.Live.Hub.Store.Outbound.ListConversationOutboundAsync(id, Token)).ShouldAllBe(s => s.Status == OutboundStatuses.Sent);
         hub.Live.Hub.Simulator.Stats.RepliesCreated.ShouldBe(2);
     }
 
@@ -74,7 +74,7 @@ public sealed class ReplySpecs
         seat.GetProperty("canSend").GetBoolean().ShouldBeFalse();
         seat.GetProperty("adminId").GetString().ShouldBe(unseated.Id);
         hub.Live.Hub.Simulator.Stats.RepliesCreated.ShouldBe(0);
-        (await hub.Live.Hub.Store.ListOutboundAsync(10, Token)).ShouldBeEmpty();
+        (await hub.Live.Hub.Store.Outbound.ListOutboundAsync(10, Token)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class ReplySpecs
         unknown.Status.ShouldBe(404);
         hub.Live.Hub.Simulator.Stats.RepliesCreated.ShouldBe(0);
         hub.IntercomParts(id, "Still there?").ShouldBeEmpty();
-        (await hub.Live.Hub.Store.ListOutboundAsync(10, Token)).Select(s => s.Status).ShouldBe([OutboundStatuses.Failed, OutboundStatuses.Failed]);
+        (await hub.Live.Hub.Store.Outbound.ListOutboundAsync(10, Token)).Select(s => s.Status).ShouldBe([OutboundStatuses.Failed, OutboundStatuses.Failed]);
     }
 
     [Fact]

@@ -55,6 +55,6 @@ public sealed class SeatMappingSpecs
         badEmail.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         nobody.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await cleared.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("intercomAdminEmail").ValueKind.ShouldBe(JsonValueKind.Null);
-        (await hub.Store.FindTeammateAsync(memberId, Token))!.IntercomAdminEmail.ShouldBeNull();
+        (await hub.Store.Team.FindTeammateAsync(memberId, Token))!.IntercomAdminEmail.ShouldBeNull();
     }
 }

@@ -11,7 +11,7 @@ public sealed class TemplateSpecs
     public async Task A_preview_and_the_sent_message_use_the_users_and_the_teammates_real_data()
     {
         await using var hub = await MessagingHub.StartAsync();
-        var user = (await hub.Live.Hub.Store.FindUserAsync(hub.Live.Contact.ExternalId!, Token))!;
+        var user = (await hub.Live.Hub.Store.Browse.FindUserAsync(hub.Live.Contact.ExternalId!, Token))!;
         var first = hub.Live.Contact.Name!.Split(' ')[0];
         var teammate = TeamRole.TeamMember.Display();
         var message = new { channel = "email", subject = "For {{account.name | default: \"your team\"}}", body = "Hi {{user.first_name | default: \"there\"}}, {{teammate.name}} here." };
@@ -30,7 +30,7 @@ public sealed class TemplateSpecs
     public async Task An_unknown_placeholder_is_refused_naming_it_and_a_template_that_renders_empty_is_not_sent()
     {
         await using var hub = await MessagingHub.StartAsync();
-        var user = (await hub.Live.Hub.Store.FindUserAsync(hub.Live.Contact.ExternalId!, Token))!;
+        var user = (await hub.Live.Hub.Store.Browse.FindUserAsync(hub.Live.Contact.ExternalId!, Token))!;
 
         var misspelt = await MessagingHub.PostAsync(hub.SeatedApi, $"/api/v1/users/{user.Id.Value}/messages", new { channel = "in_app", body = "Hi {{user.firstname}}" });
         var broken = await MessagingHub.PostAsync(hub.SeatedApi, $"/api/v1/users/{user.Id.Value}/messages", new { channel = "in_app", body = "Hi {{user.first_name" });
@@ -49,7 +49,7 @@ public sealed class TemplateSpecs
         emptyReply.Body.GetProperty("detail").GetString()!.ShouldContain("nothing was sent");
         hub.Live.Hub.Simulator.Stats.MessagesCreated.ShouldBe(0);
         hub.Live.Hub.Simulator.Stats.RepliesCreated.ShouldBe(0);
-        (await hub.Live.Hub.Store.ListOutboundAsync(10, Token)).ShouldBeEmpty();
+        (await hub.Live.Hub.Store.Outbound.ListOutboundAsync(10, Token)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class AccountsByModelSpecs
         var model = await ComputedAsync();
         await using var _ = model.Hub;
         var all = Ids(await AllAsync(model.Api, "/api/v1/accounts?limit=200"));
-        var states = await model.Hub.Store.GetAccountStatesAsync(all, Token);
+        var states = await model.Hub.Store.Model.GetAccountStatesAsync(all, Token);
         var withReports = states.Values.Where(s => s.Metrics.GetValueOrDefault("Reports") >= 1).Select(s => s.AccountId.Value).Order().ToArray();
 
         // Act

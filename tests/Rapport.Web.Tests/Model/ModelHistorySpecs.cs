@@ -27,11 +27,11 @@ public sealed class ModelHistorySpecs
         await model.TrackAsync("created-report", 2);
         (await AccountModelSpecs.PutAsync(model.Api, AccountModelSpecs.Definitions)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var now = TimeProvider.System.GetUtcNow();
-        var state = (await model.Hub.Store.GetAccountStatesAsync([model.AccountId], Token))[model.AccountId];
+        var state = (await model.Hub.Store.Model.GetAccountStatesAsync([model.AccountId], Token))[model.AccountId];
         for (var daysAgo = 3; daysAgo >= 1; daysAgo--)
         {
             var past = state with { ComputedAt = now.AddDays(-daysAgo), Metrics = new Dictionary<string, decimal?> { ["Reports"] = 4 - daysAgo }, OverallHealth = 10 - daysAgo };
-            await model.Hub.Store.SaveAccountStatesAsync([past], 1, Token);
+            await model.Hub.Store.Model.SaveAccountStatesAsync([past], 1, Token);
         }
 
         // Act

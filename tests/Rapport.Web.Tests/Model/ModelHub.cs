@@ -34,17 +34,17 @@ internal sealed class ModelHub
         var imported = ImportedHub.Imported(hub).Select(c => c.Id).ToHashSet();
         var user = hub.Simulator.Workspace.Contacts.First(c => c.Role == "user" && c.ExternalId is not null && c.CompanyIds.Count(imported.Contains) == 1);
         var company = hub.Simulator.Workspace.FindCompany(user.CompanyIds.Single(imported.Contains))!;
-        var account = (await hub.Store.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull();
+        var account = (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull();
         return new ModelHub(hub, api, company, user, account.Id.Value);
     }
 
     /// <summary>The user does <paramref name="name"/> in Intercom; waits until the hub has stored it.</summary>
     public async Task TrackAsync(string name, int secondsFromNow)
     {
-        var before = (await Hub.Store.FindEventNameAsync(name, Token))?.StoredCount ?? 0;
+        var before = (await Hub.Store.Events.FindEventNameAsync(name, Token))?.StoredCount ?? 0;
         Hub.Simulator.Workspace.TrackEvent(User.Id, name, TimeProvider.System.GetUtcNow().AddSeconds(secondsFromNow)).ShouldBeTrue();
         await WebHub.EventuallyAsync(
-            async () => (await Hub.Store.FindEventNameAsync(name, Token))?.StoredCount > before, $"the '{name}' event is stored");
+            async () => (await Hub.Store.Events.FindEventNameAsync(name, Token))?.StoredCount > before, $"the '{name}' event is stored");
     }
 
     /// <summary>Changes the company's custom attributes in Intercom; waits until the hub knows every one of them as a trait.</summary>
@@ -57,7 +57,7 @@ internal sealed class ModelHub
         });
         await WebHub.EventuallyAsync(async () =>
         {
-            var inputs = (await Hub.Store.LoadAccountInputsAsync([AccountId], [], Token)).Single();
+            var inputs = (await Hub.Store.Model.LoadAccountInputsAsync([AccountId], [], Token)).Single();
             return traits.All(t => inputs.Trait("intercom", t.Name).ToString() == Convert.ToString(t.Value, System.Globalization.CultureInfo.InvariantCulture));
         }, "the company's new traits are applied");
     }

@@ -16,8 +16,8 @@ public sealed class PlaybookConversationSpecs
         workspace.Close(closed.Id, seated.Id);
         var open = workspace.AddConversation(user.Id, "<p>Exports keep failing</p>");
         await WebHub.EventuallyAsync(async () =>
-            await hub.Hub.Store.GetConversationAsync("intercom", open.Id, Token) is { Conversation.State: "open" }
-            && await hub.Hub.Store.GetConversationAsync("intercom", closed.Id, Token) is { Conversation.State: "closed" }, "both conversations are stored");
+            await hub.Hub.Store.Conversations.GetConversationAsync("intercom", open.Id, Token) is { Conversation.State: "open" }
+            && await hub.Hub.Store.Conversations.GetConversationAsync("intercom", closed.Id, Token) is { Conversation.State: "closed" }, "both conversations are stored");
         var id = await hub.CreateAsync(hub.Playbook(p => (p["action"], p["body"]) = ("note", "{{user.name}} hit an export failure: check the job log.")));
 
         await hub.TrackAsync(user);

@@ -80,11 +80,11 @@ internal sealed class PlaybookHub(WebHub hub, HttpClient api, long sender, long 
     /// <summary>The user does <see cref="EventName"/> in Intercom; waits until the hub has stored it.</summary>
     public async Task TrackAsync(SimulatedContact user)
     {
-        var before = (await Hub.Store.FindEventNameAsync(EventName, Token))?.StoredCount ?? 0;
+        var before = (await Hub.Store.Events.FindEventNameAsync(EventName, Token))?.StoredCount ?? 0;
         // created_at has whole seconds and Intercom keeps one event per user, name and second: a later second each time.
         _second++;
         Hub.Simulator.Workspace.TrackEvent(user.Id, EventName, TimeProvider.System.GetUtcNow().AddSeconds(_second)).ShouldBeTrue();
-        await WebHub.EventuallyAsync(async () => (await Hub.Store.FindEventNameAsync(EventName, Token))?.StoredCount > before, "the event is stored");
+        await WebHub.EventuallyAsync(async () => (await Hub.Store.Events.FindEventNameAsync(EventName, Token))?.StoredCount > before, "the event is stored");
     }
 
     public async Task<List<JsonElement>> AuditAsync(long id)
@@ -103,7 +103,7 @@ internal sealed class PlaybookHub(WebHub hub, HttpClient api, long sender, long 
     }
 
     public async Task<long> UserIdAsync(SimulatedContact user) =>
-        (await Hub.Store.FindUserAsync(user.ExternalId!, Token)).ShouldNotBeNull().Id.Value;
+        (await Hub.Store.Browse.FindUserAsync(user.ExternalId!, Token)).ShouldNotBeNull().Id.Value;
 
     /// <summary>Local time of day <paramref name="offset"/> from now, in UTC, as HH:mm.</summary>
     public static string UtcTime(TimeSpan offset) =>
@@ -113,5 +113,5 @@ internal sealed class PlaybookHub(WebHub hub, HttpClient api, long sender, long 
 
 
     private static async Task<long> IdOfAsync(WebHub hub, string email) =>
-        (await hub.Store.FindTeammateByEmailAsync(email, Token)).ShouldNotBeNull().Teammate.Id;
+        (await hub.Store.Team.FindTeammateByEmailAsync(email, Token)).ShouldNotBeNull().Teammate.Id;
 }

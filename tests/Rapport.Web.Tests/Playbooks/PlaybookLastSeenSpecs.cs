@@ -14,7 +14,7 @@ public sealed class PlaybookLastSeenSpecs
         var lastSeen = DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().AddDays(-4000).ToUnixTimeSeconds());
         hub.Hub.Simulator.Workspace.UpdateContact(away.Id, c => c.LastSeenAt = lastSeen);
         await WebHub.EventuallyAsync(async () =>
-            (await hub.Hub.Store.GetUserAsync(await hub.UserIdAsync(away), Token))!.Sources.Any(s => s.LastSeenAt == lastSeen), "the new last seen is stored");
+            (await hub.Hub.Store.Browse.GetUserAsync(await hub.UserIdAsync(away), Token))!.Sources.Any(s => s.LastSeenAt == lastSeen), "the new last seen is stored");
 
         var id = await hub.CreateAsync(hub.Playbook(p => p["trigger"] = new { kind = "last_seen", days = 3650 }));
         var audit = await hub.AuditWhenAsync(id, a => a.Count == 1 && a[0].GetProperty("intercomId").ValueKind == JsonValueKind.String, "the away user is messaged");

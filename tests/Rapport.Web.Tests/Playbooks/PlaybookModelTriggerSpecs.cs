@@ -17,7 +17,7 @@ public sealed class PlaybookModelTriggerSpecs
             .StatusCode.ShouldBe(HttpStatusCode.OK);
         await model.EventuallyAsync(s => s.GetProperty("mrr").GetDecimal() == 80m, "the first state is computed");
         var (email, _) = await model.Hub.AddMappedTeammateAsync(TeamRole.TeamMember, model.Hub.Simulator.Workspace.Admins.First(a => a.HasInboxSeat).Email);
-        var sender = (await model.Hub.Store.FindTeammateByEmailAsync(email, Token)).ShouldNotBeNull().Teammate.Id;
+        var sender = (await model.Hub.Store.Team.FindTeammateByEmailAsync(email, Token)).ShouldNotBeNull().Teammate.Id;
         var created = await model.Api.PostAsJsonAsync("/api/v1/playbooks", new
         {
             name = "Upsell thanks",
@@ -37,7 +37,7 @@ public sealed class PlaybookModelTriggerSpecs
         await model.EventuallyAsync(s => s.GetProperty("mrr").GetDecimal() == 130m, "the account is recomputed, still in the segment");
         await Task.Delay(TimeSpan.FromSeconds(2), Token);
 
-        var users = (await model.Hub.Store.GetAccountAsync(model.AccountId, 100, Token)).ShouldNotBeNull().Users.Select(u => u.Id.Value).ToList();
+        var users = (await model.Hub.Store.Browse.GetAccountAsync(model.AccountId, 100, Token)).ShouldNotBeNull().Users.Select(u => u.Id.Value).ToList();
         audit.Select(r => r.GetProperty("userId").GetInt64()).Order().ShouldBe(users.Order());
         audit.ShouldAllBe(r => r.GetProperty("occurrence").GetString()!.StartsWith("segment-entered:Big spenders:", StringComparison.Ordinal));
         (await AuditWhenAsync(model, id, _ => true, "read")).Count.ShouldBe(audit.Count, "staying in the segment is no new occurrence");

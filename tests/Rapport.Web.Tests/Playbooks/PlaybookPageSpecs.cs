@@ -11,7 +11,7 @@ public sealed class PlaybookPageSpecs
         await using var hub = await PlaybookHub.StartAsync();
         var browser = await hub.Hub.SignedInAsync();
         var userId = await hub.UserIdAsync(hub.Users[0]);
-        var user = (await hub.Hub.Store.GetUserAsync(userId, Token)).ShouldNotBeNull();
+        var user = (await hub.Hub.Store.Browse.GetUserAsync(userId, Token)).ShouldNotBeNull();
         Dictionary<string, string> Form(string body) => new()
         {
             ["id"] = "0",
@@ -40,7 +40,7 @@ public sealed class PlaybookPageSpecs
         var list = await browser.GetStringAsync("/settings/playbooks", Token);
         list.ShouldContain("data-testid=\"playbook\"");
         list.ShouldContain("Export failed");
-        (await hub.Hub.Store.ListPlaybooksAsync(Token)).ShouldHaveSingleItem().Body.ShouldBe("Hi {{user.email}}, need help?");
+        (await hub.Hub.Store.Playbooks.ListPlaybooksAsync(Token)).ShouldHaveSingleItem().Body.ShouldBe("Hi {{user.email}}, need help?");
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class PlaybookPageSpecs
     {
         await using var hub = await PlaybookHub.StartAsync();
         var browser = await hub.Hub.SignedInAsync();
-        var user = (await hub.Hub.Store.GetUserAsync(await hub.UserIdAsync(hub.Users[0]), Token)).ShouldNotBeNull();
+        var user = (await hub.Hub.Store.Browse.GetUserAsync(await hub.UserIdAsync(hub.Users[0]), Token)).ShouldNotBeNull();
         var email = user.Email.ShouldNotBeNull();
         Dictionary<string, string> Form(string previewUser) => new()
         {
@@ -75,7 +75,7 @@ public sealed class PlaybookPageSpecs
         previewed.ShouldContain($"Hi {email}, need help?");
         previewed.ShouldContain($"As {user.Name} ({email}) would read it");
         previewed.ShouldNotContain("Nothing was saved");
-        (await hub.Hub.Store.ListPlaybooksAsync(Token)).ShouldBeEmpty("a preview saves nothing");
+        (await hub.Hub.Store.Playbooks.ListPlaybooksAsync(Token)).ShouldBeEmpty("a preview saves nothing");
         var refused = WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync(Token));
         refused.ShouldContain("No user matches 'nobody@example.invalid'");
         refused.ShouldNotContain("data-testid=\"preview\"");

@@ -66,7 +66,7 @@ public sealed class PushApiSpecs
         hub.PushJob.PollInterval = TimeSpan.FromMilliseconds(200);
         (await api.PutAsJsonAsync(WebHub.PushApi, new { enabled = true, prefix = "Rapport", monthlySpend = false, scheduleMinutes = 0 }, Token)).EnsureSuccessStatusCode();
         var company = synced.ImportedCompany();
-        var owner = (await hub.Store.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull().UserExternalIds[0];
+        var owner = (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull().UserExternalIds[0];
 
         await hub.SaveStateAsync(company.CompanyId!, 90m, "subscribed", owner, Token);
 

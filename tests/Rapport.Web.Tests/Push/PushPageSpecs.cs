@@ -82,11 +82,11 @@ public sealed class PushPageSpecs
         await hub.SaveStateAsync(company.CompanyId!, 77m, "subscribed", null, Token);
         string[] common = ["--database", hub.DatabasePath, "--intercom-url", hub.Simulator.BaseAddress.ToString(), "--token", hub.Simulator.Options.AccessToken];
         hub.Simulator.Stats.Reset();
-        var settingsBefore = await PushSettings.LoadAsync(hub.Store, Token);
+        var settingsBefore = await PushSettings.LoadAsync(hub.Store.SyncState, Token);
 
         var dry = await RapportCli.Create().Parse(["push", "--dry-run", "--prefix", "Vitally", "--no-monthly-spend", .. common]).InvokeAsync(cancellationToken: Token);
         var writesAfterDryRun = hub.Simulator.Stats.RequestsTo("PUT /companies/{company_id}");
-        var settingsAfterDryRun = await PushSettings.LoadAsync(hub.Store, Token);
+        var settingsAfterDryRun = await PushSettings.LoadAsync(hub.Store.SyncState, Token);
         var real = await RapportCli.Create().Parse(["push", "--enable", "--prefix", "Vitally", .. common]).InvokeAsync(cancellationToken: Token);
         var again = await RapportCli.Create().Parse(["push", .. common]).InvokeAsync(cancellationToken: Token);
 

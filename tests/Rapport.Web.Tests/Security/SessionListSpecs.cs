@@ -97,7 +97,7 @@ public sealed partial class SessionListSpecs
         var two = await hub.SignedInAsync(email, password);
         var token = await hub.TokenClientAsync(email, password);
         var admin = await hub.SignedInAsync();
-        var id = (await hub.Store.FindTeammateByEmailAsync(email, Cancel))!.Teammate.Id;
+        var id = (await hub.Store.Team.FindTeammateByEmailAsync(email, Cancel))!.Teammate.Id;
 
         var page = await WebHub.PostFormAsync(admin, "/settings/teammates?handler=EndSessions", new() { ["id"] = $"{id}" });
 

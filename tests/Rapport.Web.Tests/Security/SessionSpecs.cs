@@ -52,9 +52,9 @@ public sealed class SessionSpecs
         var (email, password) = await hub.AddTeammateAsync(TeamRole.Leader);
         var browser = await hub.SignedInAsync(email, password);
         (await browser.GetAsync("/settings", Cancel)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var leader = (await hub.Store.FindTeammateByEmailAsync(email, Cancel))!.Teammate;
+        var leader = (await hub.Store.Team.FindTeammateByEmailAsync(email, Cancel))!.Teammate;
 
-        (await hub.Store.UpdateTeammateAsync(leader.Id, leader.Name, TeamRole.TeamMember, null, Cancel)).ShouldBeTrue();
+        (await hub.Store.Team.UpdateTeammateAsync(leader.Id, leader.Name, TeamRole.TeamMember, null, Cancel)).ShouldBeTrue();
 
         (await WebHub.IsSignedInAsync(browser)).ShouldBeFalse("a session granted under the old role ends with it");
         var again = await hub.SignedInAsync(email, password);
@@ -70,7 +70,7 @@ public sealed class SessionSpecs
         var kept = hub.CopyOf(browser);
         var token = await hub.TokenClientAsync(email, password);
         var admin = await hub.SignedInAsync();
-        var id = (await hub.Store.FindTeammateByEmailAsync(email, Cancel))!.Teammate.Id;
+        var id = (await hub.Store.Team.FindTeammateByEmailAsync(email, Cancel))!.Teammate.Id;
 
         var removed = await WebHub.PostFormAsync(admin, "/settings/teammates?handler=Remove", new() { ["id"] = $"{id}" });
 

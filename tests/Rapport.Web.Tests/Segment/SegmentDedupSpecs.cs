@@ -32,16 +32,16 @@ public sealed class SegmentDedupSpecs
     {
         var at = TimeProvider.System.GetUtcNow().AddSeconds(2);
         hub.Simulator.Workspace.TrackEvent(user.Id, "Report Exported", at).ShouldBeTrue();
-        await WebHub.EventuallyAsync(async () => (await hub.Store.FindEventNameAsync("Report Exported", Token))?.From("intercom") is { StoredCount: 1 }, "Intercom's event is stored");
+        await WebHub.EventuallyAsync(async () => (await hub.Store.Events.FindEventNameAsync("Report Exported", Token))?.From("intercom") is { StoredCount: 1 }, "Intercom's event is stored");
         var track = $$"""{"userId":"{{user.ExternalId}}","event":"Report Exported","timestamp":"{{(at + apart).UtcDateTime:O}}","messageId":"m-dup"}""";
         (await WebHub.SendSegmentAsync(await hub.SegmentClientAsync(), "/v1/track", track)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await WebHub.EventuallyAsync(async () => (await hub.Store.FindEventNameAsync("Report Exported", Token))?.From("segment") is { StoredCount: 1 }, "Segment's event is stored");
-        var hubUser = (await hub.Store.FindUserAsync(user.ExternalId!, Token)).ShouldNotBeNull();
+        await WebHub.EventuallyAsync(async () => (await hub.Store.Events.FindEventNameAsync("Report Exported", Token))?.From("segment") is { StoredCount: 1 }, "Segment's event is stored");
+        var hubUser = (await hub.Store.Browse.FindUserAsync(user.ExternalId!, Token)).ShouldNotBeNull();
         return (int)hubUser.Id.Value;
     }
 
     private static async Task<int> HeldAsync(WebHub hub, long userId) =>
-        (await hub.Store.ListUserEventsAsync(userId, 50, Token)).Count(e => e.Name == "Report Exported");
+        (await hub.Store.Events.ListUserEventsAsync(userId, 50, Token)).Count(e => e.Name == "Report Exported");
 
     [Fact]
     public async Task The_same_event_from_both_sources_within_the_window_counts_once_and_the_Events_page_shows_it_folded()

@@ -32,7 +32,7 @@ public sealed class SegmentIdentitySpecs
 
         await hub.ImportAsync(new ImportOptions { OnlyWithIds = true }, Token);
 
-        var account = (await hub.Store.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull();
+        var account = (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull();
         account.Sources.Select(s => s.Source).Order().ShouldBe(["intercom", "segment"]);
         account.Sources.Single(s => s.Source == "segment").CustomAttributesJson.ShouldContain("\"mrr\":4200");
         var page = await (await hub.SignedInAsync()).GetStringAsync($"/accounts/{account.Id.Value}", Token);
@@ -51,14 +51,14 @@ public sealed class SegmentIdentitySpecs
         await SendAsync(hub, "/v1/group", $$"""{"userId":"seg-user","groupId":"{{company.CompanyId}}","traits":{"name":"Acme (Segment)","industry":"Robotics"} }""");
         await hub.SegmentAppliedAsync(1);
         var api = await hub.TokenClientAsync(TeamRole.Admin);
-        var id = (await hub.Store.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull().Id.Value;
-        (await hub.Store.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldBe(company.Name, "Intercom ranks first by default: a group call does not rename");
+        var id = (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull().Id.Value;
+        (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldBe(company.Name, "Intercom ranks first by default: a group call does not rename");
 
         var saved = await api.PutAsJsonAsync("/api/v1/sources/precedence", new { name = new[] { "segment", "intercom" } }, Token);
         saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync(Token));
         await hub.ImportAsync(new ImportOptions { OnlyWithIds = true }, Token);
 
-        (await hub.Store.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldBe("Acme (Segment)");
+        (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldBe("Acme (Segment)");
         var unified = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/accounts/{id}", Token)).GetProperty("unified").EnumerateArray()
             .ToDictionary(f => f.GetProperty("field").GetString()!, f => (Value: f.GetProperty("value").GetString(), Source: f.GetProperty("source").GetString()));
         unified["name"].ShouldBe(("Acme (Segment)", "segment"));
@@ -86,8 +86,8 @@ public sealed class SegmentIdentitySpecs
         pair.GetProperty("kind").GetString().ShouldBe("account", "as a merge request names it");
         pair.GetProperty("evidence").GetString()!.ShouldContain(company.CompanyId!);
         pair.GetProperty("evidence").GetString()!.ShouldContain("grp-other-id");
-        (await hub.Store.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull();
-        (await hub.Store.FindAccountAsync("grp-other-id", Token)).ShouldNotBeNull();
+        (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull();
+        (await hub.Store.Browse.FindAccountAsync("grp-other-id", Token)).ShouldNotBeNull();
     }
 
     [Fact]
@@ -99,25 +99,25 @@ public sealed class SegmentIdentitySpecs
         await SendAsync(hub, "/v1/group", $$"""{"userId":"seg-user","groupId":"grp-other-id","traits":{"name":"{{company.Name}}"} }""");
         await SendAsync(hub, "/v1/track", """{"userId":"seg-user","event":"Invoice Paid","context":{"groupId":"grp-other-id"},"timestamp":"2026-11-20T10:00:00Z","messageId":"m-1"}""");
         await hub.SegmentAppliedAsync(2);
-        var kept = (await hub.Store.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull();
-        var merged = (await hub.Store.FindAccountAsync("grp-other-id", Token)).ShouldNotBeNull();
-        var before = await hub.Store.ExportSnapshotAsync(Token);
+        var kept = (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull();
+        var merged = (await hub.Store.Browse.FindAccountAsync("grp-other-id", Token)).ShouldNotBeNull();
+        var before = await hub.Store.Browse.ExportSnapshotAsync(Token);
         var api = await hub.TokenClientAsync(TeamRole.Admin);
 
         var response = await api.PostAsJsonAsync("/api/v1/merges", new { kind = "account", keepId = kept.Id.Value, mergeId = merged.Id.Value, evidence = "same name" }, Token);
         var merge = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, merge.ToString());
 
-        var after = (await hub.Store.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull();
+        var after = (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token)).ShouldNotBeNull();
         after.Sources.Select(s => s.Source).Order().ShouldBe(["intercom", "segment"]);
         after.UserExternalIds.ShouldContain("seg-user");
-        (await hub.Store.FindAccountAsync("grp-other-id", Token)).ShouldNotBeNull().StatusReason.ShouldBe($"merged into {company.CompanyId}");
+        (await hub.Store.Browse.FindAccountAsync("grp-other-id", Token)).ShouldNotBeNull().StatusReason.ShouldBe($"merged into {company.CompanyId}");
         (await api.GetFromJsonAsync<JsonElement>("/api/v1/merges", Token)).GetArrayLength().ShouldBe(1, "the merge is recorded");
 
         var undo = await api.PostAsync($"/api/v1/merges/{merge.GetProperty("id").GetInt64()}/undo", null, Token);
         undo.StatusCode.ShouldBe(HttpStatusCode.OK, await undo.Content.ReadAsStringAsync(Token));
 
-        (await hub.Store.ExportSnapshotAsync(Token)).ShouldBe(before);
+        (await hub.Store.Browse.ExportSnapshotAsync(Token)).ShouldBe(before);
         (await api.PostAsync($"/api/v1/merges/{merge.GetProperty("id").GetInt64()}/undo", null, Token)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
@@ -126,23 +126,23 @@ public sealed class SegmentIdentitySpecs
     {
         await using var hub = await HubAsync();
         await hub.ImportAsync(new ImportOptions { OnlyWithIds = true }, Token);
-        var imported = (await hub.Store.FindAccountAsync(hub.Simulator.Workspace.Companies.First(c => c.CompanyId is not null).CompanyId!, Token)).ShouldNotBeNull();
-        var intercomUser = (await hub.Store.FindUserAsync(imported.UserExternalIds[0], Token)).ShouldNotBeNull();
+        var imported = (await hub.Store.Browse.FindAccountAsync(hub.Simulator.Workspace.Companies.First(c => c.CompanyId is not null).CompanyId!, Token)).ShouldNotBeNull();
+        var intercomUser = (await hub.Store.Browse.FindUserAsync(imported.UserExternalIds[0], Token)).ShouldNotBeNull();
         await SendAsync(hub, "/v1/identify", $$"""{"userId":"seg-twin","traits":{"email":"{{intercomUser.Email}}"} }""");
         await SendAsync(hub, "/v1/group", $$"""{"userId":"seg-twin","groupId":"{{imported.ExternalId}}"}""");
         await hub.SegmentAppliedAsync(2);
-        var twin = (await hub.Store.FindUserAsync("seg-twin", Token)).ShouldNotBeNull();
+        var twin = (await hub.Store.Browse.FindUserAsync("seg-twin", Token)).ShouldNotBeNull();
         var api = await hub.TokenClientAsync(TeamRole.Admin);
 
         var report = await api.GetFromJsonAsync<JsonElement>("/api/v1/duplicates", Token);
         report.EnumerateArray().ShouldContain(d => d.GetProperty("rule").GetString() == "same-email" && d.GetProperty("second").GetProperty("id").GetInt64() == twin.Id.Value);
 
-        var before = await hub.Store.ExportSnapshotAsync(Token);
+        var before = await hub.Store.Browse.ExportSnapshotAsync(Token);
         var merge = await (await api.PostAsJsonAsync("/api/v1/merges", new { kind = "user", keepId = intercomUser.Id.Value, mergeId = twin.Id.Value }, Token))
             .Content.ReadFromJsonAsync<JsonElement>(Token);
-        (await hub.Store.FindUserAsync("seg-twin", Token)).ShouldNotBeNull().Status.ShouldBe(Hub.Accounts.RecordStatus.Inactive);
+        (await hub.Store.Browse.FindUserAsync("seg-twin", Token)).ShouldNotBeNull().Status.ShouldBe(Hub.Accounts.RecordStatus.Inactive);
         (await api.PostAsync($"/api/v1/merges/{merge.GetProperty("id").GetInt64()}/undo", null, Token)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await hub.Store.ExportSnapshotAsync(Token)).ShouldBe(before);
+        (await hub.Store.Browse.ExportSnapshotAsync(Token)).ShouldBe(before);
     }
 }

@@ -56,7 +56,7 @@ public sealed class SegmentSetAsideSpecs
     }
 
     private static async Task SetAsideAsync(WebHub hub, long count) =>
-        await WebHub.EventuallyAsync(async () => await hub.Store.CountSegmentInboxAsync(Token) is { Pending: 0 } c && c.SetAside == count,
+        await WebHub.EventuallyAsync(async () => await hub.Store.Segment.CountSegmentInboxAsync(Token) is { Pending: 0 } c && c.SetAside == count,
             $"{count} Segment call(s) set aside and none pending");
 
     [Fact]
@@ -65,10 +65,10 @@ public sealed class SegmentSetAsideSpecs
         await using var hub = await StartAsync();
         var admin = await SetAsideOneAsync(hub);
 
-        (await hub.Store.FindAccountAsync("g-ok", Token)).ShouldNotBeNull().UserExternalIds.ShouldBe(["u-200"]);
-        var user = (await hub.Store.FindUserAsync("u-200", Token)).ShouldNotBeNull();
-        (await hub.Store.ListUserEventsAsync(user.Id.Value, 10, Token)).ShouldHaveSingleItem().Name.ShouldBe("Report Exported");
-        (await hub.Store.FindAccountAsync("g-old", Token)).ShouldBeNull();
+        (await hub.Store.Browse.FindAccountAsync("g-ok", Token)).ShouldNotBeNull().UserExternalIds.ShouldBe(["u-200"]);
+        var user = (await hub.Store.Browse.FindUserAsync("u-200", Token)).ShouldNotBeNull();
+        (await hub.Store.Events.ListUserEventsAsync(user.Id.Value, 10, Token)).ShouldHaveSingleItem().Name.ShouldBe("Report Exported");
+        (await hub.Store.Browse.FindAccountAsync("g-old", Token)).ShouldBeNull();
         var listed = (await GetJsonAsync(admin, "/api/v1/integrations/segment/set-aside")).EnumerateArray().ShouldHaveSingleItem();
         listed.GetProperty("messageId").GetString().ShouldBe("m-bad");
         listed.GetProperty("type").GetString().ShouldBe("group");
@@ -86,9 +86,9 @@ public sealed class SegmentSetAsideSpecs
         retry.StatusCode.ShouldBe(HttpStatusCode.OK);
         await hub.SegmentAppliedAsync(4);
 
-        (await hub.Store.FindAccountAsync("g-old", Token)).ShouldNotBeNull().Name.ShouldBe("Old Co");
+        (await hub.Store.Browse.FindAccountAsync("g-old", Token)).ShouldNotBeNull().Name.ShouldBe("Old Co");
         (await GetJsonAsync(admin, "/api/v1/integrations/segment/set-aside")).GetArrayLength().ShouldBe(0);
-        (await hub.Store.CountSegmentInboxAsync(Token)).SetAside.ShouldBe(0);
+        (await hub.Store.Segment.CountSegmentInboxAsync(Token)).SetAside.ShouldBe(0);
     }
 
     [Fact]
@@ -105,8 +105,8 @@ public sealed class SegmentSetAsideSpecs
         discarded.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await retried.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("retried").GetInt32().ShouldBe(0);
         (await admin.PostAsync($"/api/v1/integrations/segment/set-aside/{id}/retry", null, Token)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var counts = await hub.Store.CountSegmentInboxAsync(Token);
+        var counts = await hub.Store.Segment.CountSegmentInboxAsync(Token);
         (counts.Applied, counts.Pending, counts.SetAside, counts.Discarded).ShouldBe((3L, 0L, 0L, 1L));
-        (await hub.Store.FindAccountAsync("g-old", Token)).ShouldBeNull();
+        (await hub.Store.Browse.FindAccountAsync("g-old", Token)).ShouldBeNull();
     }
 }

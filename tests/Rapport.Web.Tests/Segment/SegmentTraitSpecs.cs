@@ -21,7 +21,7 @@ public sealed class SegmentTraitSpecs
     /// <summary>The account's Segment record as <c>GET /api/v1/accounts/{id}</c> shows it.</summary>
     private static async Task<JsonElement> SegmentRecordAsync(WebHub hub, HttpClient api, string groupId)
     {
-        var id = (await hub.Store.FindAccountAsync(groupId, Token)).ShouldNotBeNull().Id.Value;
+        var id = (await hub.Store.Browse.FindAccountAsync(groupId, Token)).ShouldNotBeNull().Id.Value;
         var account = await api.GetFromJsonAsync<JsonElement>($"/api/v1/accounts/{id}", Token);
         return account.GetProperty("sources").EnumerateArray().Single(s => s.GetProperty("source").GetString() == "segment");
     }
@@ -46,7 +46,7 @@ public sealed class SegmentTraitSpecs
         traits.GetProperty("mrr").GetDecimal().ShouldBe(1200m);
         traits.GetProperty("industry").GetString().ShouldBe("Robotics");
         (traits.TryGetProperty("website", out var website) ? website.ValueKind : JsonValueKind.Null).ShouldBe(JsonValueKind.Null);
-        (await hub.Store.FindAccountAsync("g-acme", Token))!.Name.ShouldBe("Acme Ltd");
+        (await hub.Store.Browse.FindAccountAsync("g-acme", Token))!.Name.ShouldBe("Acme Ltd");
     }
 
     [Fact]
@@ -72,14 +72,14 @@ public sealed class SegmentTraitSpecs
         rejected.Select(r => r.GetProperty("messageId").GetString()).ShouldBe(["m-big", "m-seats"]);
         rejected[0].GetProperty("reason").GetString()!.ShouldContain("traits.mrr");
         rejected[1].GetProperty("reason").GetString()!.ShouldContain("properties.order.seats");
-        (await hub.Store.FindAccountAsync("g-huge", Token)).ShouldBeNull("nothing of a refused call is stored");
-        (await hub.Store.FindAccountAsync("g-big", Token)).ShouldBeNull();
+        (await hub.Store.Browse.FindAccountAsync("g-huge", Token)).ShouldBeNull("nothing of a refused call is stored");
+        (await hub.Store.Browse.FindAccountAsync("g-big", Token)).ShouldBeNull();
 
         var saved = await admin.PutAsync(
             "/api/v1/model", new StringContent("""{"mrr":{"trait":"segment.mrr","currency":"USD"}}""", System.Text.Encoding.UTF8, "application/json"), Token);
 
         saved.StatusCode.ShouldBe(HttpStatusCode.OK, await saved.Content.ReadAsStringAsync(Token));
-        var id = (await hub.Store.FindAccountAsync("g-acme", Token))!.Id.Value;
+        var id = (await hub.Store.Browse.FindAccountAsync("g-acme", Token))!.Id.Value;
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/accounts/{id}/model", Token)).GetProperty("mrr").GetDecimal().ShouldBe(1200m);
     }
 }

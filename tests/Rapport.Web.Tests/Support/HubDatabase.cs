@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Rapport.Storage.Database;
 
 namespace Rapport.Web.Tests.Support;
 

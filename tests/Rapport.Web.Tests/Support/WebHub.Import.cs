@@ -18,7 +18,7 @@ public sealed partial class WebHub
             o.AccessToken = Simulator.Options.AccessToken;
         });
         await using var provider = services.BuildServiceProvider();
-        return await new IntercomImporter(provider.GetRequiredService<IntercomClient>(), Store, options, TimeProvider.System)
+        return await Store.Create<IntercomImporter>(provider.GetRequiredService<IntercomClient>(), options, TimeProvider.System)
             .RunAsync(null, cancellationToken);
     }
 }

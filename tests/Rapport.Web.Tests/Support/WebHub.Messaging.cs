@@ -10,7 +10,7 @@ public sealed partial class WebHub
     {
         email ??= $"{role.ToName()}-{Guid.NewGuid():N}@example.test";
         const string password = "a long enough password";
-        (await Store.AddTeammateAsync(email, role.Display(), role, intercomAdminEmail, Web.Auth.Passwords.Hash(password))).ShouldNotBeNull();
+        (await Store.Team.AddTeammateAsync(email, role.Display(), role, intercomAdminEmail, Web.Auth.Passwords.Hash(password))).ShouldNotBeNull();
         return (email, password);
     }
 

@@ -20,7 +20,7 @@ public sealed partial class WebHub
     /// <summary>Writes an account's state now, as the recompute after a change would.</summary>
     public async Task SaveStateAsync(string accountExternalId, decimal mrr, string type, string? owner, CancellationToken cancellationToken)
     {
-        var account = (await Store.FindAccountAsync(accountExternalId, cancellationToken)).ShouldNotBeNull();
+        var account = (await Store.Browse.FindAccountAsync(accountExternalId, cancellationToken)).ShouldNotBeNull();
         var state = new AccountState(
             account.Id, TimeProvider.System.GetUtcNow(), mrr, "USD", Enum.Parse<AccountType>(type, ignoreCase: true),
             new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase) { ["Slack Integration"] = 1 },
@@ -29,7 +29,7 @@ public sealed partial class WebHub
             ["Enterprise"],
             new Dictionary<string, decimal?>(StringComparer.OrdinalIgnoreCase),
             6.2m, owner, []);
-        await Store.SaveAccountStatesAsync([state], 1, cancellationToken);
+        await Store.Model.SaveAccountStatesAsync([state], 1, cancellationToken);
     }
 
     /// <summary>Presses "Push now" through the API and waits until the last run is one that started after the press.</summary>

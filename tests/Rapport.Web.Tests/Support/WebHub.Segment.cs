@@ -44,7 +44,7 @@ public sealed partial class WebHub
     /// <summary>Waits until every stored Segment call is applied.</summary>
     public async Task SegmentAppliedAsync(long atLeast)
     {
-        await EventuallyAsync(async () => await Store.CountSegmentInboxAsync(TestContext.Current.CancellationToken) is { } c && c.Pending == 0 && c.Applied >= atLeast,
+        await EventuallyAsync(async () => await Store.Segment.CountSegmentInboxAsync(TestContext.Current.CancellationToken) is { } c && c.Pending == 0 && c.Applied >= atLeast,
             $"at least {atLeast} Segment calls are applied");
     }
 }

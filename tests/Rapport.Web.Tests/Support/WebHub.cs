@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
 using Rapport.IntercomSimulator;
 using Rapport.Web;
+using Rapport.Testing;
 
 namespace Rapport.Web.Tests.Support;
 
@@ -34,7 +34,7 @@ public sealed partial class WebHub : IAsyncDisposable
 
     public Uri BaseAddress => App.BaseAddress;
 
-    public IHubStore Store => App.Services.GetRequiredService<IHubStore>();
+    public HubStores Store => HubStores.From(App.Services);
 
     public static Task<WebHub> StartAsync(SimulatorOptions? simulatorOptions = null, CancellationToken cancellationToken = default) =>
         StartAsync(simulatorOptions, sweepInterval: null, cancellationToken);
@@ -111,7 +111,7 @@ public sealed partial class WebHub : IAsyncDisposable
     {
         email ??= $"{role.ToName()}-{Guid.NewGuid():N}@example.test";
         const string password = "a long enough password";
-        var added = await Store.AddTeammateAsync(email, role.Display(), role, null, Web.Auth.Passwords.Hash(password));
+        var added = await Store.Team.AddTeammateAsync(email, role.Display(), role, null, Web.Auth.Passwords.Hash(password));
         added.ShouldNotBeNull();
         return (email, password);
     }

@@ -21,8 +21,8 @@ public sealed class WebhookSpecs
 
         hub.Simulator.Workspace.UpdateCompany(company.Id, c => c.Name = "Renamed in Intercom");
 
-        await EventuallyAsync(async () => (await hub.Store.FindAccountAsync(company.CompanyId!, Token))?.Name == "Renamed in Intercom");
-        var inbox = await hub.Store.CountInboxAsync(Token);
+        await EventuallyAsync(async () => (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token))?.Name == "Renamed in Intercom");
+        var inbox = await hub.Store.Inbox.CountInboxAsync(Token);
         inbox.Applied.ShouldBeGreaterThanOrEqualTo(1);
         inbox.Failed.ShouldBe(0);
         var page = await (await hub.SignedInAsync()).GetStringAsync("/settings/integrations", Token);
@@ -35,18 +35,18 @@ public sealed class WebhookSpecs
         await using var hub = await LiveHubAsync();
         var imported = ImportedHub.Imported(hub).Select(c => c.Id).ToHashSet();
         var user = hub.Simulator.Workspace.Contacts.First(c => c.Role == "user" && c.ExternalId is not null && c.CompanyIds.Any(imported.Contains));
-        (await hub.Store.FindUserAsync(user.ExternalId!, Token)).ShouldNotBeNull("the user came in with the import");
+        (await hub.Store.Browse.FindUserAsync(user.ExternalId!, Token)).ShouldNotBeNull("the user came in with the import");
 
         hub.Simulator.Workspace.UpdateContact(user.Id, c => c.Name = "Renamed by webhook");
 
-        await EventuallyAsync(async () => (await hub.Store.FindUserAsync(user.ExternalId!, Token))?.Name == "Renamed by webhook");
+        await EventuallyAsync(async () => (await hub.Store.Browse.FindUserAsync(user.ExternalId!, Token))?.Name == "Renamed by webhook");
     }
 
     [Fact]
     public async Task A_company_that_stops_qualifying_takes_its_users_with_it_and_a_rename_leaves_them_in_place()
     {
         await using var hub = await LiveHubAsync();
-        async Task<IReadOnlyList<string>> UsersOfAsync(string companyId) => (await hub.Store.FindAccountAsync(companyId, Token))!.UserExternalIds;
+        async Task<IReadOnlyList<string>> UsersOfAsync(string companyId) => (await hub.Store.Browse.FindAccountAsync(companyId, Token))!.UserExternalIds;
         var withUsers = new List<Rapport.IntercomSimulator.SimulatedCompany>();
         foreach (var company in ImportedHub.Imported(hub).Skip(2))
         {
@@ -61,8 +61,8 @@ public sealed class WebhookSpecs
         hub.Simulator.Workspace.UpdateCompany(dropped.Id, c => c.LastRequestAt = TimeProvider.System.GetUtcNow().AddDays(-200));
 
         // Memberships follow once per inbox batch, after its companies: a moment after the account turns inactive.
-        await EventuallyAsync(async () => (await hub.Store.FindAccountAsync(dropped.CompanyId!, Token))?.Status == Hub.Accounts.RecordStatus.Inactive
-            && (await hub.Store.FindAccountAsync(renamed.CompanyId!, Token))?.Name == "Renamed, same users"
+        await EventuallyAsync(async () => (await hub.Store.Browse.FindAccountAsync(dropped.CompanyId!, Token))?.Status == Hub.Accounts.RecordStatus.Inactive
+            && (await hub.Store.Browse.FindAccountAsync(renamed.CompanyId!, Token))?.Name == "Renamed, same users"
             && (await UsersOfAsync(dropped.CompanyId!)).Count == 0);
         (await UsersOfAsync(dropped.CompanyId!)).ShouldBeEmpty("its users are no longer members");
         (await UsersOfAsync(renamed.CompanyId!)).ShouldBe(renamedUsers);
@@ -76,7 +76,7 @@ public sealed class WebhookSpecs
 
         hub.Simulator.Workspace.RemoveCompany(company.Id).ShouldBeTrue();
 
-        await EventuallyAsync(async () => (await hub.Store.FindAccountAsync(company.CompanyId!, Token))?.StatusReason == "deleted in Intercom");
+        await EventuallyAsync(async () => (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token))?.StatusReason == "deleted in Intercom");
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class WebhookSpecs
         var huge = new string(' ', 2 * 1024 * 1024) + body;
         (await PostAsync(intercom, huge, IntercomWebhookSignature.Sign(Encoding.UTF8.GetBytes(huge), secret))).ShouldBe(HttpStatusCode.RequestEntityTooLarge, "2 MiB");
 
-        (await hub.Store.CountInboxAsync(Token)).Received.ShouldBe(0);
+        (await hub.Store.Inbox.CountInboxAsync(Token)).Received.ShouldBe(0);
     }
 
     [Fact]
@@ -110,9 +110,9 @@ public sealed class WebhookSpecs
         for (var i = 0; i < 3; i++)
             (await PostAsync(intercom, body, Sign(hub, body))).ShouldBe(HttpStatusCode.OK);
 
-        await EventuallyAsync(async () => (await hub.Store.CountInboxAsync(Token)).Applied == 1);
-        (await hub.Store.CountInboxAsync(Token)).Received.ShouldBe(1);
-        (await hub.Store.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldBe("Delivered thrice");
+        await EventuallyAsync(async () => (await hub.Store.Inbox.CountInboxAsync(Token)).Applied == 1);
+        (await hub.Store.Inbox.CountInboxAsync(Token)).Received.ShouldBe(1);
+        (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldBe("Delivered thrice");
     }
 
     [Fact]
@@ -127,8 +127,8 @@ public sealed class WebhookSpecs
         (await PostAsync(intercom, newer, Sign(hub, newer))).ShouldBe(HttpStatusCode.OK);
         (await PostAsync(intercom, older, Sign(hub, older))).ShouldBe(HttpStatusCode.OK);
 
-        await EventuallyAsync(async () => (await hub.Store.CountInboxAsync(Token)).Applied == 2);
-        (await hub.Store.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldBe("Newer name");
+        await EventuallyAsync(async () => (await hub.Store.Inbox.CountInboxAsync(Token)).Applied == 2);
+        (await hub.Store.Browse.FindAccountAsync(company.CompanyId!, Token))!.Name.ShouldBe("Newer name");
     }
 
     [Fact]
@@ -141,14 +141,14 @@ public sealed class WebhookSpecs
         var ping = Envelope("notif_ping", "ping", hub.Simulator.Workspace.AppId, new JsonObject { ["type"] = "ping", ["message"] = "hi" });
         (await PostAsync(intercom, ping, Sign(hub, ping))).ShouldBe(HttpStatusCode.OK);
 
-        (await hub.Store.CountInboxAsync(Token)).Received.ShouldBe(0);
+        (await hub.Store.Inbox.CountInboxAsync(Token)).Received.ShouldBe(0);
     }
 
     /// <summary>An imported hub with Import users and companies on, subscribed to the simulator's webhooks.</summary>
     private static async Task<WebHub> LiveHubAsync()
     {
         var hub = await ImportedHub.StartAsync(Token);
-        await new IntercomIntegrationSettings { ImportUsersAndCompanies = true, OnlyWithIds = true }.SaveAsync(hub.Store, Token);
+        await new IntercomIntegrationSettings { ImportUsersAndCompanies = true, OnlyWithIds = true }.SaveAsync(hub.Store.SyncState, Token);
         hub.Simulator.ConfigureWebhooks(new Uri(hub.BaseAddress, "webhooks/intercom"));
         return hub;
     }

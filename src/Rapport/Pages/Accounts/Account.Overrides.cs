@@ -1,7 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc;
 using Rapport.Hub.Model;
 using Rapport.Sync.Model;
 using Rapport.Web.Integration;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Conversations;
+using Rapport.Hub.Sources;
 
 namespace Rapport.Pages.Accounts;
 
@@ -21,7 +25,7 @@ internal sealed partial class AccountModel
 
     private async Task LoadOverridesAsync(long id, CancellationToken cancellationToken)
     {
-        Overrides = await store.GetAccountOverridesAsync(id, cancellationToken);
+        Overrides = await modelStore.GetAccountOverridesAsync(id, cancellationToken);
         var model = HttpContext.RequestServices.GetRequiredService<AccountModelService>();
         Segments = (await model.LoadAsync(cancellationToken)).Result?.Model?.Definitions.Segments ?? [];
     }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Conversations;
-using Rapport.Hub.Storage;
-using Rapport.Hub.Storage.Browse;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Model;
+using Rapport.Hub.Sources;
+using Rapport.Hub.Events;
 
 namespace Rapport.Pages.Accounts;
 
-internal sealed partial class AccountModel(IHubStore store) : PageModel
+internal sealed partial class AccountModel(IBrowseStore browseStore, IConversationStore conversationStore, IEventStore eventStore, IModelStore modelStore, ISourceStore sourceStore) : PageModel
 {
     public AccountDetail Account { get; private set; } = null!;
 
@@ -21,13 +23,13 @@ internal sealed partial class AccountModel(IHubStore store) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (await store.GetAccountAsync(id, cancellationToken: cancellationToken) is not { } account)
+        if (await browseStore.GetAccountAsync(id, cancellationToken: cancellationToken) is not { } account)
             return NotFound();
         Account = account;
-        Unified = Rapport.Web.Accounts.UnifiedFieldDto.Of(account, await store.GetSourcePrecedenceAsync(cancellationToken));
-        Computed = (await store.GetAccountStatesAsync([id], cancellationToken)).GetValueOrDefault(id);
-        Conversations = await store.ListAccountConversationsAsync(account.ExternalId, 20, cancellationToken);
-        Timeline = await Rapport.Web.Events.AccountTimeline.ReadAsync(store, account.Id.Value, account.ExternalId, 30, cancellationToken);
+        Unified = Rapport.Web.Accounts.UnifiedFieldDto.Of(account, await sourceStore.GetSourcePrecedenceAsync(cancellationToken));
+        Computed = (await modelStore.GetAccountStatesAsync([id], cancellationToken)).GetValueOrDefault(id);
+        Conversations = await conversationStore.ListAccountConversationsAsync(account.ExternalId, 20, cancellationToken);
+        Timeline = await Rapport.Web.Events.AccountTimeline.ReadAsync(conversationStore, eventStore, account.Id.Value, account.ExternalId, 30, cancellationToken);
         await LoadOverridesAsync(id, cancellationToken);
         return Page();
     }

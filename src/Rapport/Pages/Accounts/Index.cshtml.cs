@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rapport.Hub.Storage;
-using Rapport.Hub.Storage.Browse;
 using Rapport.Web.Accounts;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Model;
 
 namespace Rapport.Pages.Accounts;
 
-internal sealed class AccountsModel(IHubStore store) : PageModel
+internal sealed class AccountsModel(IBrowseStore browseStore, IModelStore modelStore) : PageModel
 {
     public ListParameters Parameters { get; private set; } = new();
 
@@ -27,8 +27,8 @@ internal sealed class AccountsModel(IHubStore store) : PageModel
         if (Request.Query["attribute_name"].ToString() is { Length: > 0 } name)
             Parameters.Attribute = $"{name}={Request.Query["attribute_value"]}";
         var (query, problem) = Parameters.ToAccountQuery();
-        Facets = await store.GetAccountFacetsAsync(cancellationToken);
-        Definitions = Rapport.Hub.Model.ModelDefinitions.TryRead((await store.GetModelDefinitionsAsync(cancellationToken))?.Json);
+        Facets = await browseStore.GetAccountFacetsAsync(cancellationToken);
+        Definitions = Rapport.Hub.Model.ModelDefinitions.TryRead((await modelStore.GetModelDefinitionsAsync(cancellationToken))?.Json);
         if (problem is not null)
         {
             Problem = $"{problem.Parameter}: {problem.Message}";
@@ -37,7 +37,7 @@ internal sealed class AccountsModel(IHubStore store) : PageModel
 
         // Counting is a second query; the first page shows the total, later pages only move through it.
         Query = query! with { IncludeTotal = query.Cursor is null };
-        Rows = await store.ListAccountsAsync(Query, cancellationToken);
+        Rows = await browseStore.ListAccountsAsync(Query, cancellationToken);
     }
 
     public string PageLink(PageCursor? cursor) => Parameters.WithCursor("/accounts", cursor);

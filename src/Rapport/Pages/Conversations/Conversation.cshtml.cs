@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Conversations;
-using Rapport.Hub.Storage;
 using Rapport.Sync;
 using Rapport.Web.Conversations;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Pages.Conversations;
 
-internal sealed class ConversationModel(IHubStore store) : PageModel
+internal sealed class ConversationModel(IBrowseStore browseStore, IConversationStore conversationStore) : PageModel
 {
     public ConversationView View { get; private set; } = null!;
 
@@ -16,19 +16,19 @@ internal sealed class ConversationModel(IHubStore store) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (await store.GetConversationAsync(IntercomSource.Name, id, cancellationToken) is not { } view)
+        if (await conversationStore.GetConversationAsync(IntercomSource.Name, id, cancellationToken) is not { } view)
             return NotFound();
         View = view;
         var users = new List<(string, UserView?)>();
         foreach (var externalId in view.Conversation.UserExternalIds)
-            users.Add((externalId, await store.FindUserAsync(externalId, cancellationToken)));
+            users.Add((externalId, await browseStore.FindUserAsync(externalId, cancellationToken)));
         Users = users;
         return Page();
     }
 
     /// <summary>The thread alone, which the open page polls for new parts.</summary>
     public async Task<IActionResult> OnGetThreadAsync(string id, CancellationToken cancellationToken) =>
-        await store.GetConversationAsync(IntercomSource.Name, id, cancellationToken) is { } view
+        await conversationStore.GetConversationAsync(IntercomSource.Name, id, cancellationToken) is { } view
             ? Partial("_Thread", view)
             : NotFound();
 }

@@ -1,6 +1,7 @@
 using Rapport.Hub.Team;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
+using Rapport.Hub.Security;
 
 namespace Rapport.Pages.Me;
 
@@ -18,7 +19,7 @@ internal sealed partial class MeModel
         {
             (Message, MessageIsError) = ("That is the session you are using: sign out to end it.", true);
         }
-        else if (await store.EndSessionAsync(Id, id, cancellationToken))
+        else if (await signInStore.EndSessionAsync(Id, id, cancellationToken))
         {
             await audit.RecordAsync(AuditActions.SessionsEnded, null, "1 other session, from the profile");
             Message = "That session was ended: whoever used it has to sign in again.";
@@ -33,7 +34,7 @@ internal sealed partial class MeModel
 
     public async Task OnPostEndOtherSessionsAsync(CancellationToken cancellationToken)
     {
-        var ended = CurrentSessionId is { } current ? await store.EndSessionsAsync(Id, current, cancellationToken) : 0;
+        var ended = CurrentSessionId is { } current ? await signInStore.EndSessionsAsync(Id, current, cancellationToken) : 0;
         if (ended > 0)
             await audit.RecordAsync(AuditActions.SessionsEnded, null, $"{ended} other {(ended == 1 ? "session" : "sessions")}, from the profile");
         Message = ended switch
@@ -46,5 +47,5 @@ internal sealed partial class MeModel
     }
 
     private async Task LoadSessionsAsync(CancellationToken cancellationToken) =>
-        ActiveSessions = await store.ListSessionsAsync(Id, cancellationToken);
+        ActiveSessions = await signInStore.ListSessionsAsync(Id, cancellationToken);
 }

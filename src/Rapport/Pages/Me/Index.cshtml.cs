@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
+using Rapport.Hub.Security;
 
 namespace Rapport.Pages.Me;
 
 [PasswordAttempt(Handler = "Password")]
-internal sealed partial class MeModel(IHubStore store, SignInGuard guard, IAuditLog audit) : PageModel
+internal sealed partial class MeModel(ISignInStore signInStore, ITeamStore teamStore, SignInGuard guard, IAuditLog audit) : PageModel
 {
     public Teammate Teammate { get; private set; } = null!;
 
@@ -23,15 +23,15 @@ internal sealed partial class MeModel(IHubStore store, SignInGuard guard, IAudit
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Teammate = await store.FindTeammateAsync(Id, cancellationToken) ?? throw new InvalidOperationException("The signed-in teammate was removed.");
-        Tokens = await store.ListApiTokensAsync(Id, cancellationToken);
+        Teammate = await teamStore.FindTeammateAsync(Id, cancellationToken) ?? throw new InvalidOperationException("The signed-in teammate was removed.");
+        Tokens = await teamStore.ListApiTokensAsync(Id, cancellationToken);
         await LoadSessionsAsync(cancellationToken);
     }
 
     public async Task OnPostCreateAsync(string? name, CancellationToken cancellationToken)
     {
         var token = ApiTokens.Generate();
-        var added = await store.AddApiTokenAsync(Id, string.IsNullOrWhiteSpace(name) ? "token" : name, ApiTokens.Hash(token), cancellationToken);
+        var added = await teamStore.AddApiTokenAsync(Id, string.IsNullOrWhiteSpace(name) ? "token" : name, ApiTokens.Hash(token), cancellationToken);
         await audit.RecordAsync(AuditActions.TokenCreated, added.Name);
         NewToken = token;
         await OnGetAsync(cancellationToken);
@@ -39,8 +39,8 @@ internal sealed partial class MeModel(IHubStore store, SignInGuard guard, IAudit
 
     public async Task OnPostRevokeAsync(long id, CancellationToken cancellationToken)
     {
-        var token = (await store.ListApiTokensAsync(Id, cancellationToken)).FirstOrDefault(t => t.Id == id);
-        var revoked = token is not null && await store.RevokeApiTokenAsync(Id, id, cancellationToken);
+        var token = (await teamStore.ListApiTokensAsync(Id, cancellationToken)).FirstOrDefault(t => t.Id == id);
+        var revoked = token is not null && await teamStore.RevokeApiTokenAsync(Id, id, cancellationToken);
         if (revoked)
             await audit.RecordAsync(AuditActions.TokenRevoked, token!.Name);
         Message = revoked ? "The token was revoked." : "No such token.";
@@ -67,10 +67,10 @@ internal sealed partial class MeModel(IHubStore store, SignInGuard guard, IAudit
         }
         else
         {
-            await store.SetTeammatePasswordAsync(Id, Passwords.Hash(next!), cancellationToken);
+            await teamStore.SetTeammatePasswordAsync(Id, Passwords.Hash(next!), cancellationToken);
             await audit.RecordAsync(AuditActions.PasswordChanged);
             // The change ended every session of the teammate, this one too: whoever made it carries on in a fresh one.
-            await Sessions.SignInAsync(HttpContext, store, Teammate, cancellationToken);
+            await Sessions.SignInAsync(HttpContext, signInStore, Teammate, cancellationToken);
             await LoadSessionsAsync(cancellationToken);
             Message = "Your password was changed, and your other sessions were ended.";
         }

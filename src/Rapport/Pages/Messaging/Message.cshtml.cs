@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Messaging;
-using Rapport.Hub.Storage;
-using Rapport.Hub.Storage.Browse;
 using Rapport.Sync.Messaging;
 using Rapport.Web.Auth;
 using Rapport.Web.Messaging;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Pages.Messaging;
 
@@ -13,7 +12,7 @@ namespace Rapport.Pages.Messaging;
 /// Start a conversation with a user, in-app or by email, as the teammate's Intercom admin. Intercom's message endpoint has no
 /// attachments: attachments are refused with a warning until the teammate ticks "send them as links".
 /// </summary>
-internal sealed class MessageModel(IHubStore store, OutboundQueue queue, MessagingSeats seats) : PageModel
+internal sealed class MessageModel(IBrowseStore store, OutboundQueue queue, MessagingSeats seats) : PageModel
 {
     public UserDetail Detail { get; private set; } = null!;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Audit;
-using Rapport.Hub.Storage;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 
@@ -9,7 +8,7 @@ namespace Rapport.Pages.Settings;
 
 /// <summary>Settings → Audit log: who did what, newest first, a page at a time (Admins only).</summary>
 [Authorize(Policy = TeamClaims.AdminPolicy)]
-internal sealed class AuditModel(IHubStore store) : PageModel
+internal sealed class AuditModel(IAuditStore store) : PageModel
 {
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 

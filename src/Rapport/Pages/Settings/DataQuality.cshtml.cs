@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Duplicates;
 using Rapport.Hub.Sources;
-using Rapport.Hub.Storage;
 using Rapport.Web.Integration;
 
 namespace Rapport.Pages.Settings;
 
 /// <summary>Settings → Data quality: records that are probably one entity under different ids, merge and undo.</summary>
-internal sealed class DataQualityModel(IHubStore store) : PageModel
+internal sealed class DataQualityModel(IDuplicateStore duplicateStore, ISourceStore sourceStore) : PageModel
 {
     public IReadOnlyList<DuplicateCandidate> Duplicates { get; private set; } = [];
 
@@ -25,7 +24,7 @@ internal sealed class DataQualityModel(IHubStore store) : PageModel
     {
         if (!Enum.TryParse<RecordKind>(kind, ignoreCase: true, out var parsed))
             (Message, MessageIsError) = ($"'{kind}' is not a kind: account or user.", true);
-        else if (await store.MergeAsync(parsed, keepId, mergeId, evidence ?? "merged by hand", User.Describe(), cancellationToken) is { } merged)
+        else if (await duplicateStore.MergeAsync(parsed, keepId, mergeId, evidence ?? "merged by hand", User.Describe(), cancellationToken) is { } merged)
             Message = $"Merged {kind} {merged.MergedId} into {merged.KeptId}. Undo below restores it exactly.";
         else
             (Message, MessageIsError) = ($"Cannot merge {kind} {mergeId} into {keepId}: both must exist, differ, and not be merged already.", true);
@@ -34,7 +33,7 @@ internal sealed class DataQualityModel(IHubStore store) : PageModel
 
     public async Task OnPostUndoAsync(long id, CancellationToken cancellationToken)
     {
-        if (await store.UndoMergeAsync(id, User.Describe(), cancellationToken) is null)
+        if (await duplicateStore.UndoMergeAsync(id, User.Describe(), cancellationToken) is null)
             (Message, MessageIsError) = ($"Merge {id} does not exist or was undone already.", true);
         else
             Message = $"Merge {id} undone.";
@@ -51,7 +50,7 @@ internal sealed class DataQualityModel(IHubStore store) : PageModel
         }
         else
         {
-            await store.SetSourcePrecedenceAsync(new SourcePrecedence(fields), cancellationToken);
+            await sourceStore.SetSourcePrecedenceAsync(new SourcePrecedence(fields), cancellationToken);
             Message = "Source precedence saved; account names follow it now, the account model at its next recompute.";
         }
 
@@ -60,8 +59,8 @@ internal sealed class DataQualityModel(IHubStore store) : PageModel
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Precedence = await store.GetSourcePrecedenceAsync(cancellationToken);
-        Duplicates = await store.FindDuplicatesAsync(cancellationToken);
-        Merges = await store.ListMergesAsync(50, cancellationToken);
+        Precedence = await sourceStore.GetSourcePrecedenceAsync(cancellationToken);
+        Duplicates = await duplicateStore.FindDuplicatesAsync(cancellationToken);
+        Merges = await duplicateStore.ListMergesAsync(50, cancellationToken);
     }
 }

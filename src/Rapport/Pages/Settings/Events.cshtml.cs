@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Events;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Events;
 using Rapport.Sync.Settings;
 using Rapport.Web.Events;
 using Rapport.Web.Integration;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Pages.Settings;
 
 /// <summary>Settings → Events: every event name of every source, with its sources, status toggle and counts; purging an ignored name's history, confirmed first.</summary>
-internal sealed class EventsModel(IHubStore store) : PageModel
+internal sealed class EventsModel(IEventStore store, ISyncStateStore syncState) : PageModel
 {
     public IReadOnlyList<EventName> Names { get; private set; } = [];
 
@@ -75,8 +75,8 @@ internal sealed class EventsModel(IHubStore store) : PageModel
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Names = await store.ListEventNamesAsync(cancellationToken);
-        ImportOn = EventImport.IsOn(await IntercomIntegrationSettings.LoadAsync(store, cancellationToken));
-        EnabledAt = ImportOn ? await EventImport.EnabledAtAsync(store, cancellationToken) : null;
+        ImportOn = EventImport.IsOn(await IntercomIntegrationSettings.LoadAsync(syncState, cancellationToken));
+        EnabledAt = ImportOn ? await EventImport.EnabledAtAsync(syncState, cancellationToken) : null;
     }
 
     private void Fail(string message) => (Message, MessageIsError) = (message, true);

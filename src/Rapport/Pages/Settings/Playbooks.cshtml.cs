@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Playbooks;
-using Rapport.Hub.Storage;
-using Rapport.Hub.Storage.Browse;
 using Rapport.Hub.Team;
 using Rapport.Web.Playbooks;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Pages.Settings;
 
@@ -12,7 +11,7 @@ namespace Rapport.Pages.Settings;
 /// Settings → Playbooks: the list with on/off, a create and edit form with a preview against a chosen user, the dry run and
 /// the audit of one playbook.
 /// </summary>
-internal sealed partial class PlaybooksModel(IHubStore store, PlaybookService service) : PageModel
+internal sealed partial class PlaybooksModel(IPlaybookStore playbookStore, ITeamStore teamStore, IBrowseStore browseStore, PlaybookService service) : PageModel
 {
     public IReadOnlyList<Playbook> Playbooks { get; private set; } = [];
 
@@ -51,14 +50,14 @@ internal sealed partial class PlaybooksModel(IHubStore store, PlaybookService se
     {
         if (Id != 0)
         {
-            if (await store.GetPlaybookAsync(Id, cancellationToken) is not { } playbook)
+            if (await playbookStore.GetPlaybookAsync(Id, cancellationToken) is not { } playbook)
                 return NotFound();
             Form = PlaybookForm.From(playbook);
         }
 
         if (audit is { } auditId)
-            Audit = await store.ListPlaybookRunsAsync(auditId, 200, cancellationToken);
-        if (dryRun is { } dryRunId && await store.GetPlaybookAsync(dryRunId, cancellationToken) is { } dry)
+            Audit = await playbookStore.ListPlaybookRunsAsync(auditId, 200, cancellationToken);
+        if (dryRun is { } dryRunId && await playbookStore.GetPlaybookAsync(dryRunId, cancellationToken) is { } dry)
             DryRun = await service.DryRunAsync(dry, 100, cancellationToken);
         await LoadAsync(cancellationToken);
         return Page();
@@ -80,7 +79,7 @@ internal sealed partial class PlaybooksModel(IHubStore store, PlaybookService se
         Problems = problems;
         if (playbook is not null && PreviewUser?.Trim() is { Length: > 0 } wanted)
         {
-            var (user, matches) = await PreviewRecipients.FindAsync(store, wanted, cancellationToken);
+            var (user, matches) = await PreviewRecipients.FindAsync(browseStore, wanted, cancellationToken);
             UserChoices = matches;
             if (user is null)
             {
@@ -113,7 +112,7 @@ internal sealed partial class PlaybooksModel(IHubStore store, PlaybookService se
 
     public async Task<IActionResult> OnPostDeleteAsync(long playbook, CancellationToken cancellationToken)
     {
-        await store.DeletePlaybookAsync(playbook, cancellationToken);
+        await playbookStore.DeletePlaybookAsync(playbook, cancellationToken);
         return RedirectToPage(new { id = (long?)null });
     }
 
@@ -126,11 +125,11 @@ internal sealed partial class PlaybooksModel(IHubStore store, PlaybookService se
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Playbooks = await store.ListPlaybooksAsync(cancellationToken);
-        Teammates = await store.ListTeammatesAsync(cancellationToken);
+        Playbooks = await playbookStore.ListPlaybooksAsync(cancellationToken);
+        Teammates = await teamStore.ListTeammatesAsync(cancellationToken);
         TriggerNames = await service.TriggerNamesAsync(cancellationToken);
         if (UserChoices.Count == 0)
-            UserChoices = await PreviewRecipients.FirstAsync(store, cancellationToken);
+            UserChoices = await PreviewRecipients.FirstAsync(browseStore, cancellationToken);
         if (Request.Query.ContainsKey("saved"))
             Message = "Playbook saved.";
     }

@@ -1,17 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
 using Rapport.Intercom;
 using Rapport.Sync.Messaging;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 using Rapport.Web.Messaging;
+using Rapport.Hub.Security;
 
 namespace Rapport.Pages.Settings;
 
 [Authorize(Policy = TeamClaims.AdminPolicy)]
-internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats seats, IAuditLog audit) : PageModel
+internal sealed partial class TeammatesModel(ISignInStore signInStore, ITeamStore teamStore, MessagingSeats seats, IAuditLog audit) : PageModel
 {
     public IReadOnlyList<Teammate> Teammates { get; private set; } = [];
 
@@ -31,7 +31,7 @@ internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats sea
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Teammates = await store.ListTeammatesAsync(cancellationToken);
+        Teammates = await teamStore.ListTeammatesAsync(cancellationToken);
         try
         {
             var admins = await seats.AdminsAsync(cancellationToken);
@@ -51,8 +51,8 @@ internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats sea
         {
             Fail($"'{email}' is not an email.");
         }
-        else if (await store.FindTeammateAsync(id, cancellationToken) is { } teammate
-            && await store.UpdateTeammateAsync(id, teammate.Name, teammate.Role, email, cancellationToken))
+        else if (await teamStore.FindTeammateAsync(id, cancellationToken) is { } teammate
+            && await teamStore.UpdateTeammateAsync(id, teammate.Name, teammate.Role, email, cancellationToken))
         {
             await audit.RecordAsync(AuditActions.IntercomAdminChanged, AuditActions.Name(teammate), email ?? "their own email");
             Message = email is null ? $"{teammate.Name} is mapped to Intercom by their own email." : $"{teammate.Name} sends to Intercom as the admin {email}.";
@@ -70,8 +70,8 @@ internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats sea
         {
             Fail("You cannot change your own role: another Admin can.");
         }
-        else if (await store.FindTeammateAsync(id, cancellationToken) is { } teammate
-            && await store.UpdateTeammateAsync(id, teammate.Name, parsed, teammate.IntercomAdminEmail, cancellationToken))
+        else if (await teamStore.FindTeammateAsync(id, cancellationToken) is { } teammate
+            && await teamStore.UpdateTeammateAsync(id, teammate.Name, parsed, teammate.IntercomAdminEmail, cancellationToken))
         {
             if (teammate.Role != parsed)
                 await audit.RecordAsync(AuditActions.RoleChanged, AuditActions.Name(teammate), $"{teammate.Role.Display()} → {parsed.Display()}");
@@ -93,7 +93,7 @@ internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats sea
         else
         {
             var password = Passwords.Generate();
-            var added = await store.AddTeammateAsync(email, name, parsed, Blank(intercomAdminEmail), Passwords.Hash(password), cancellationToken);
+            var added = await teamStore.AddTeammateAsync(email, name, parsed, Blank(intercomAdminEmail), Passwords.Hash(password), cancellationToken);
             if (added is null)
             {
                 Fail($"A teammate with the email {email} exists already.");
@@ -114,7 +114,7 @@ internal sealed partial class TeammatesModel(IHubStore store, MessagingSeats sea
         {
             Fail("You cannot remove yourself.");
         }
-        else if (await store.FindTeammateAsync(id, cancellationToken) is { } teammate && await store.RemoveTeammateAsync(id, cancellationToken))
+        else if (await teamStore.FindTeammateAsync(id, cancellationToken) is { } teammate && await teamStore.RemoveTeammateAsync(id, cancellationToken))
         {
             await audit.RecordAsync(AuditActions.TeammateRemoved, AuditActions.Name(teammate), teammate.Role.Display());
             Message = "The teammate was removed and signed out.";

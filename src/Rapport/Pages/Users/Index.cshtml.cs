@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rapport.Hub.Storage;
-using Rapport.Hub.Storage.Browse;
 using Rapport.Web.Accounts;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Pages.Users;
 
-internal sealed class UsersModel(IHubStore store) : PageModel
+internal sealed class UsersModel(IBrowseStore store) : PageModel
 {
     public ListParameters Parameters { get; private set; } = new();
 

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Conversations;
-using Rapport.Hub.Storage;
-using Rapport.Hub.Storage.Browse;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Events;
 
 namespace Rapport.Pages.Users;
 
-internal sealed class UserModel(IHubStore store) : PageModel
+internal sealed class UserModel(IBrowseStore browseStore, IConversationStore conversationStore, IEventStore eventStore) : PageModel
 {
     public UserDetail Detail { get; private set; } = null!;
 
@@ -16,11 +16,11 @@ internal sealed class UserModel(IHubStore store) : PageModel
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (await store.GetUserAsync(id, cancellationToken) is not { } user)
+        if (await browseStore.GetUserAsync(id, cancellationToken) is not { } user)
             return NotFound();
         Detail = user;
-        Conversations = await store.ListUserConversationsAsync(user.ExternalId, 20, cancellationToken);
-        Events = await store.ListUserEventsAsync(id, 20, cancellationToken);
+        Conversations = await conversationStore.ListUserConversationsAsync(user.ExternalId, 20, cancellationToken);
+        Events = await eventStore.ListUserEventsAsync(id, 20, cancellationToken);
         return Page();
     }
 }

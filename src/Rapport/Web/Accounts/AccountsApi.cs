@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Rapport.Hub.Storage;
-using Rapport.Hub.Storage.Browse;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Sources;
 
 namespace Rapport.Web.Accounts;
 
@@ -19,22 +19,22 @@ internal static class AccountsApi
     }
 
     private static async Task<Results<Ok<PageDto<AccountItemDto>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListParameters parameters, IHubStore store, CancellationToken cancellationToken)
+        [AsParameters] ListParameters parameters, IBrowseStore browseStore, ISourceStore sourceStore, CancellationToken cancellationToken)
     {
         var (query, problem) = parameters.ToAccountQuery();
         if (problem is not null)
             return Problem(problem);
-        var page = await store.ListAccountsAsync(query!, cancellationToken);
+        var page = await browseStore.ListAccountsAsync(query!, cancellationToken);
         return TypedResults.Ok(Page(parameters, Path, page, AccountItemDto.From));
     }
 
-    private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> GetAsync(long id, IHubStore store, CancellationToken cancellationToken) =>
-        await store.GetAccountAsync(id, cancellationToken: cancellationToken) is { } account
-            ? TypedResults.Ok(AccountDto.From(account, await store.GetSourcePrecedenceAsync(cancellationToken)))
+    private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> GetAsync(long id, IBrowseStore browseStore, ISourceStore sourceStore, CancellationToken cancellationToken) =>
+        await browseStore.GetAccountAsync(id, cancellationToken: cancellationToken) is { } account
+            ? TypedResults.Ok(AccountDto.From(account, await sourceStore.GetSourcePrecedenceAsync(cancellationToken)))
             : TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
 
-    private static async Task<Ok<FacetsDto>> FacetsAsync(IHubStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(FacetsDto.From(await store.GetAccountFacetsAsync(cancellationToken)));
+    private static async Task<Ok<FacetsDto>> FacetsAsync(IBrowseStore browseStore, ISourceStore sourceStore, CancellationToken cancellationToken) =>
+        TypedResults.Ok(FacetsDto.From(await browseStore.GetAccountFacetsAsync(cancellationToken)));
 
     internal static ProblemHttpResult Problem(ListProblem problem) =>
         TypedResults.Problem(problem.Message, statusCode: 400, title: $"Bad parameter: {problem.Parameter}",

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Rapport.Hub.Sources;
-using Rapport.Hub.Storage.Browse;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Accounts;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
-using Rapport.Hub.Storage.Browse;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Accounts;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Rapport.Hub.Storage.Browse;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Accounts;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Accounts;
 
@@ -17,7 +17,7 @@ internal static class UsersApi
     }
 
     private static async Task<Results<Ok<PageDto<UserItemDto>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListParameters parameters, IHubStore store, CancellationToken cancellationToken)
+        [AsParameters] ListParameters parameters, IBrowseStore store, CancellationToken cancellationToken)
     {
         var (query, problem) = parameters.ToUserQuery();
         if (problem is not null)
@@ -26,11 +26,11 @@ internal static class UsersApi
         return TypedResults.Ok(AccountsApi.Page(parameters, Path, page, UserItemDto.From));
     }
 
-    private static async Task<Results<Ok<UserDto>, ProblemHttpResult>> GetAsync(long id, IHubStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<UserDto>, ProblemHttpResult>> GetAsync(long id, IBrowseStore store, CancellationToken cancellationToken) =>
         await store.GetUserAsync(id, cancellationToken) is { } user
             ? TypedResults.Ok(UserDto.From(user))
             : TypedResults.Problem($"There is no user with id {id}.", statusCode: 404);
 
-    private static async Task<Ok<FacetsDto>> FacetsAsync(IHubStore store, CancellationToken cancellationToken) =>
+    private static async Task<Ok<FacetsDto>> FacetsAsync(IBrowseStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(FacetsDto.From(await store.GetUserFacetsAsync(cancellationToken)));
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Audit;
-using Rapport.Hub.Storage;
 using Rapport.Web.Auth;
 
 namespace Rapport.Web.Audit;
@@ -17,7 +16,7 @@ internal static class AuditApi
             .WithSummary("Who did what, newest first (Admins): sign-ins (with the email tried when they fail), sign-outs, lockouts, teammates and roles, API tokens and settings changes, each with its time, actor and client address. limit ≤ 200; follow next for older entries");
 
     private static async Task<Results<Ok<AuditPageDto>, ProblemHttpResult>> ListAsync(
-        IHubStore store, CancellationToken cancellationToken, int limit = DefaultLimit, string? cursor = null)
+        IAuditStore store, CancellationToken cancellationToken, int limit = DefaultLimit, string? cursor = null)
     {
         if (limit is < 1 or > MaxLimit)
             return TypedResults.Problem($"limit must be between 1 and {MaxLimit}.", statusCode: 400, title: "Bad parameter: limit");
@@ -36,7 +35,7 @@ internal static class AuditApi
     }
 
     /// <summary>One page and whether older entries follow (one more is read to know), for the API and the page alike.</summary>
-    public static async Task<(IReadOnlyList<AuditEntry> Entries, long? Older)> PageAsync(IHubStore store, long? before, int limit, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<AuditEntry> Entries, long? Older)> PageAsync(IAuditStore store, long? before, int limit, CancellationToken cancellationToken)
     {
         var entries = await store.ListAuditEntriesAsync(before, limit + 1, cancellationToken);
         return entries.Count > limit ? ([.. entries.Take(limit)], entries[limit - 1].Id) : (entries, null);

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Rapport.Hub.Audit;
-using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
 using Rapport.Web.Auth;
 using Rapport.Web.Security;
@@ -8,7 +7,7 @@ using Rapport.Web.Security;
 namespace Rapport.Web.Audit;
 
 /// <summary>The <see cref="IAuditLog"/> of the web app: the current request says who and from where.</summary>
-internal sealed class AuditLog(IHubStore store, IHttpContextAccessor http) : IAuditLog
+internal sealed class AuditLog(IAuditStore store, IHttpContextAccessor http) : IAuditLog
 {
     public Task RecordAsync(string action, string? subject = null, string? detail = null, Teammate? actor = null)
     {

@@ -1,13 +1,13 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Team;
 
 namespace Rapport.Web.Auth;
 
 /// <summary><c>Authorization: Bearer rpt_…</c> on the REST API: the token's owner, with their current role.</summary>
 internal sealed class ApiTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IHubStore store)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ITeamStore store)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "api-token";

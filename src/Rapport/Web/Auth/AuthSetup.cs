@@ -1,9 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
+using Rapport.Hub.Security;
 
 namespace Rapport.Web.Auth;
 
@@ -57,7 +58,7 @@ internal static class AuthSetup
     // teammate's sessions went with them. A cookie from before sessions were kept names none and signs in again.
     private static async Task RevalidateAsync(CookieValidatePrincipalContext context)
     {
-        var store = context.HttpContext.RequestServices.GetRequiredService<IHubStore>();
+        var store = context.HttpContext.RequestServices.GetRequiredService<ISignInStore>();
         var principal = context.Principal;
         var sessionId = principal?.SessionId();
         var check = principal?.TeammateId() is { } id && sessionId is { } session

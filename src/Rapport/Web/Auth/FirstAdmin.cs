@@ -1,4 +1,3 @@
-using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
 
 namespace Rapport.Web.Auth;
@@ -7,7 +6,7 @@ namespace Rapport.Web.Auth;
 internal static class FirstAdmin
 {
     /// <returns>The password to print once when it was generated here; null when a teammate exists or the password was given.</returns>
-    public static async Task<string?> EnsureAsync(IHubStore store, RapportWebOptions options, CancellationToken cancellationToken)
+    public static async Task<string?> EnsureAsync(ITeamStore store, RapportWebOptions options, CancellationToken cancellationToken)
     {
         if (await store.CountTeammatesAsync(cancellationToken) > 0)
             return null;

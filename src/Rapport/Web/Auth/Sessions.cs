@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
+using Rapport.Hub.Security;
 
 namespace Rapport.Web.Auth;
 
@@ -11,7 +11,7 @@ internal static class Sessions
     private const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
 
     /// <summary>Starts a session for <paramref name="teammate"/> and issues its cookie; false when the teammate is gone.</summary>
-    public static async Task<bool> SignInAsync(HttpContext context, IHubStore store, Teammate teammate, CancellationToken cancellationToken = default)
+    public static async Task<bool> SignInAsync(HttpContext context, ISignInStore store, Teammate teammate, CancellationToken cancellationToken = default)
     {
         var address = context.Connection.RemoteIpAddress is { } ip ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() : null;
         var agent = context.Request.Headers.UserAgent.ToString();
@@ -27,7 +27,7 @@ internal static class Sessions
     }
 
     /// <summary>Ends the request's session, so a copy of its cookie stops working too, and clears the cookie.</summary>
-    public static async Task SignOutAsync(HttpContext context, IHubStore store, CancellationToken cancellationToken = default)
+    public static async Task SignOutAsync(HttpContext context, ISignInStore store, CancellationToken cancellationToken = default)
     {
         if (context.User.TeammateId() is { } teammateId && context.User.SessionId() is { } sessionId)
             await store.EndSessionAsync(teammateId, sessionId, cancellationToken);

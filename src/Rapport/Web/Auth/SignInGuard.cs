@@ -1,6 +1,6 @@
-using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
 using Rapport.Web.Audit;
+using Rapport.Hub.Security;
 
 namespace Rapport.Web.Auth;
 
@@ -9,22 +9,22 @@ namespace Rapport.Web.Auth;
 /// at, a known and an unknown email take the same path (one hash verified, one failure counted), and the failure that
 /// reaches the limit locks the email (<see cref="SignInProtection.Lock"/>).
 /// </summary>
-internal sealed class SignInGuard(IHubStore store, PasswordVerifier verifier, IAuditLog audit, RapportWebOptions options)
+internal sealed class SignInGuard(ISignInStore signInStore, ITeamStore teamStore, PasswordVerifier verifier, IAuditLog audit, RapportWebOptions options)
 {
     public async Task<PasswordAttempt> CheckAsync(string? email, string? password, CancellationToken cancellationToken = default)
     {
         var key = email?.Trim() ?? "";
-        if (key.Length > 0 && await store.FindSignInLockAsync(key, cancellationToken) is { } lockedUntil)
+        if (key.Length > 0 && await signInStore.FindSignInLockAsync(key, cancellationToken) is { } lockedUntil)
             return new PasswordAttempt(null, lockedUntil, KnownEmail: null);
 
-        var credentials = key.Length > 0 ? await store.FindTeammateByEmailAsync(key, cancellationToken) : null;
+        var credentials = key.Length > 0 ? await teamStore.FindTeammateByEmailAsync(key, cancellationToken) : null;
         if (verifier.Verify(credentials?.PasswordHash, password) && credentials is not null)
         {
-            await store.ClearFailedSignInsAsync(key, cancellationToken);
+            await signInStore.ClearFailedSignInsAsync(key, cancellationToken);
             return new PasswordAttempt(credentials.Teammate, null, KnownEmail: true);
         }
 
-        var lockedNow = key.Length > 0 ? await store.RecordFailedSignInAsync(key, options.SignIn.Lock, cancellationToken) : null;
+        var lockedNow = key.Length > 0 ? await signInStore.RecordFailedSignInAsync(key, options.SignIn.Lock, cancellationToken) : null;
         var attempt = new PasswordAttempt(null, lockedNow, KnownEmail: credentials is not null);
         if (lockedNow is not null)
             await audit.RecordAsync(AuditActions.AccountLocked, key, $"until {attempt.LockedUntilText} after {options.SignIn.Lock.Failures} failed sign-ins");

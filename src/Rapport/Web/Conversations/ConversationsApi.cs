@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Conversations;
-using Rapport.Hub.Storage;
-using Rapport.Hub.Storage.Browse;
 using Rapport.Sync;
 using Rapport.Web.Accounts;
 using Rapport.Web.Integration;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Conversations;
 
@@ -27,7 +27,7 @@ internal static class ConversationsApi
     }
 
     private static async Task<Results<Ok<PageDto<ConversationListItemDto>>, ProblemHttpResult>> ListAsync(
-        IHubStore store, CancellationToken cancellationToken, string? state = null, bool bot = false, bool unattached = false,
+        IBrowseStore browseStore, IConversationStore conversationStore, CancellationToken cancellationToken, string? state = null, bool bot = false, bool unattached = false,
         int limit = PageCursor.DefaultPageSize, string? cursor = null, bool total = false)
     {
         if (state is not (null or "" or "all" or "open" or "closed"))
@@ -39,7 +39,7 @@ internal static class ConversationsApi
         if (!string.IsNullOrEmpty(cursor) && (!PageCursor.TryDecode(cursor, out position) || !position!.Fits("conversations", "updated", true)))
             return TypedResults.Problem("The cursor is damaged or belongs to another list.", statusCode: 400, title: "Bad parameter: cursor");
 
-        var page = await store.ListConversationsAsync(new ConversationQuery(open, bot, unattached, position, limit, total), cancellationToken);
+        var page = await conversationStore.ListConversationsAsync(new ConversationQuery(open, bot, unattached, position, limit, total), cancellationToken);
         string? Link(PageCursor? at) => at is null ? null
             : $"/api/v1/conversations?limit={limit}{(open is null ? "" : $"&state={state}")}{(bot ? "&bot=true" : "")}{(unattached ? "&unattached=true" : "")}&cursor={Uri.EscapeDataString(at.Encode())}";
         return TypedResults.Ok(new PageDto<ConversationListItemDto>(
@@ -47,24 +47,24 @@ internal static class ConversationsApi
     }
 
     private static async Task<Results<Ok<ConversationAuditDto>, ProblemHttpResult>> AuditAsync(
-        IHubStore store, IntercomConnections connections, CancellationToken cancellationToken) =>
-        await ConversationAuditRunner.RunAsync(store, connections, cancellationToken) is { } result
+        IConversationStore conversationStore, ISyncStateStore syncState, IntercomConnections connections, CancellationToken cancellationToken) =>
+        await ConversationAuditRunner.RunAsync(conversationStore, syncState, connections, cancellationToken) is { } result
             ? TypedResults.Ok(ConversationAuditDto.From(result))
             : TypedResults.Problem(ConversationAuditRunner.NotConnected, statusCode: 409, title: "Intercom is not connected");
 
-    private static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> GetAsync(string id, IHubStore store, CancellationToken cancellationToken) =>
-        await store.GetConversationAsync(IntercomSource.Name, id, cancellationToken) is { } view
+    private static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> GetAsync(string id, IBrowseStore browseStore, IConversationStore conversationStore, CancellationToken cancellationToken) =>
+        await conversationStore.GetConversationAsync(IntercomSource.Name, id, cancellationToken) is { } view
             ? TypedResults.Ok(ConversationDto.From(view))
             : TypedResults.Problem($"There is no conversation with id {id}.", statusCode: 404);
 
     private static async Task<Results<Ok<IReadOnlyList<ConversationItemDto>>, ProblemHttpResult>> ListForAccountAsync(
-        long id, IHubStore store, CancellationToken cancellationToken, int limit = 50)
+        long id, IBrowseStore browseStore, IConversationStore conversationStore, CancellationToken cancellationToken, int limit = 50)
     {
         if (limit is < 1 or > 500)
             return TypedResults.Problem("limit must be between 1 and 500.", statusCode: 400, title: "Bad parameter: limit");
-        if (await store.GetAccountAsync(id, userLimit: 0, cancellationToken) is not { } account)
+        if (await browseStore.GetAccountAsync(id, userLimit: 0, cancellationToken) is not { } account)
             return TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
-        var rows = await store.ListAccountConversationsAsync(account.ExternalId, limit, cancellationToken);
+        var rows = await conversationStore.ListAccountConversationsAsync(account.ExternalId, limit, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ConversationItemDto>>([.. rows.Select(ConversationItemDto.From)]);
     }
 }

@@ -1,6 +1,5 @@
 using Rapport.Hub.Conversations;
 using Rapport.Hub.Events;
-using Rapport.Hub.Storage;
 using Rapport.Web.Conversations;
 
 namespace Rapport.Web.Events;
@@ -12,10 +11,10 @@ namespace Rapport.Web.Events;
 internal static class AccountTimeline
 {
     public static async Task<IReadOnlyList<TimelineItemDto>> ReadAsync(
-        IHubStore store, long accountId, string accountExternalId, int limit, CancellationToken cancellationToken)
+        IConversationStore conversationStore, IEventStore eventStore, long accountId, string accountExternalId, int limit, CancellationToken cancellationToken)
     {
-        var events = await store.ListAccountEventsAsync(accountId, limit, cancellationToken);
-        var conversations = await store.ListAccountConversationsAsync(accountExternalId, limit, cancellationToken);
+        var events = await eventStore.ListAccountEventsAsync(accountId, limit, cancellationToken);
+        var conversations = await conversationStore.ListAccountConversationsAsync(accountExternalId, limit, cancellationToken);
         return [.. events.Select(Item).Concat(conversations.Select(Item))
             .OrderByDescending(i => i.At ?? DateTimeOffset.MinValue)
             .Take(limit)];

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Events;
-using Rapport.Hub.Storage;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Conversations;
 
 namespace Rapport.Web.Events;
 
@@ -27,54 +28,54 @@ internal static class EventsApi
             .WithSummary("An account's timeline: its users' events and their conversations, newest first, each with its link in Rapport");
     }
 
-    private static async Task<Ok<EventNameDto[]>> ListNamesAsync(IHubStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await store.ListEventNamesAsync(cancellationToken)).Select(EventNameDto.From).ToArray());
+    private static async Task<Ok<EventNameDto[]>> ListNamesAsync(IEventStore eventStore, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await eventStore.ListEventNamesAsync(cancellationToken)).Select(EventNameDto.From).ToArray());
 
-    private static async Task<Results<Ok<EventNameDto>, ProblemHttpResult>> GetNameAsync(string name, IHubStore store, CancellationToken cancellationToken) =>
-        await store.FindEventNameAsync(Unescape(name), cancellationToken) is { } found
+    private static async Task<Results<Ok<EventNameDto>, ProblemHttpResult>> GetNameAsync(string name, IEventStore eventStore, CancellationToken cancellationToken) =>
+        await eventStore.FindEventNameAsync(Unescape(name), cancellationToken) is { } found
             ? TypedResults.Ok(EventNameDto.From(found))
             : Unknown(name);
 
     private static async Task<Results<Ok<EventNameDto>, ProblemHttpResult>> SetStatusAsync(
-        string name, EventStatusRequest request, ClaimsPrincipal user, IHubStore store, CancellationToken cancellationToken)
+        string name, EventStatusRequest request, ClaimsPrincipal user, IEventStore eventStore, CancellationToken cancellationToken)
     {
         if (!EventStatuses.TryParse(request.Status, out var status))
             return TypedResults.Problem($"'{request.Status}' is not a status: tracked or ignored.", statusCode: 400, title: "Bad status");
-        return await store.SetEventStatusAsync(Unescape(name), status, user.Describe(), cancellationToken) is { } changed
+        return await eventStore.SetEventStatusAsync(Unescape(name), status, user.Describe(), cancellationToken) is { } changed
             ? TypedResults.Ok(EventNameDto.From(changed))
             : Unknown(name);
     }
 
-    private static async Task<Results<Ok<PurgeDto>, ProblemHttpResult>> PurgeAsync(string name, IHubStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PurgeDto>, ProblemHttpResult>> PurgeAsync(string name, IEventStore eventStore, CancellationToken cancellationToken)
     {
         name = Unescape(name);
-        if (await store.FindEventNameAsync(name, cancellationToken) is not { } found)
+        if (await eventStore.FindEventNameAsync(name, cancellationToken) is not { } found)
             return Unknown(name);
         if (found.Status != EventStatus.Ignored)
             return TypedResults.Problem($"'{name}' is tracked: ignore it first, then purge its history.", statusCode: 409, title: "Only an ignored name can be purged");
-        return await store.PurgeEventsAsync(name, cancellationToken) is { } purged
+        return await eventStore.PurgeEventsAsync(name, cancellationToken) is { } purged
             ? TypedResults.Ok(new PurgeDto(name, purged))
             : TypedResults.Problem($"'{name}' was tracked again meanwhile; nothing was purged.", statusCode: 409);
     }
 
     private static async Task<Results<Ok<EventDto[]>, ProblemHttpResult>> ListForUserAsync(
-        long id, IHubStore store, CancellationToken cancellationToken, int limit = 50)
+        long id, IBrowseStore browseStore, IEventStore eventStore, CancellationToken cancellationToken, int limit = 50)
     {
         if (limit is < 1 or > 500)
             return TypedResults.Problem("limit must be between 1 and 500.", statusCode: 400, title: "Bad parameter: limit");
-        if (await store.GetUserAsync(id, cancellationToken) is null)
+        if (await browseStore.GetUserAsync(id, cancellationToken) is null)
             return TypedResults.Problem($"There is no user with id {id}.", statusCode: 404);
-        return TypedResults.Ok((await store.ListUserEventsAsync(id, limit, cancellationToken)).Select(EventDto.From).ToArray());
+        return TypedResults.Ok((await eventStore.ListUserEventsAsync(id, limit, cancellationToken)).Select(EventDto.From).ToArray());
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TimelineItemDto>>, ProblemHttpResult>> TimelineAsync(
-        long id, IHubStore store, CancellationToken cancellationToken, int limit = 50)
+        long id, IBrowseStore browseStore, IConversationStore conversationStore, IEventStore eventStore, CancellationToken cancellationToken, int limit = 50)
     {
         if (limit is < 1 or > 500)
             return TypedResults.Problem("limit must be between 1 and 500.", statusCode: 400, title: "Bad parameter: limit");
-        if (await store.GetAccountAsync(id, userLimit: 0, cancellationToken) is not { } account)
+        if (await browseStore.GetAccountAsync(id, userLimit: 0, cancellationToken) is not { } account)
             return TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
-        return TypedResults.Ok(await AccountTimeline.ReadAsync(store, id, account.ExternalId, limit, cancellationToken));
+        return TypedResults.Ok(await AccountTimeline.ReadAsync(conversationStore, eventStore, id, account.ExternalId, limit, cancellationToken));
     }
 
     private static ProblemHttpResult Unknown(string name) =>

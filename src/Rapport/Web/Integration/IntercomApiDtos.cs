@@ -1,6 +1,6 @@
-using Rapport.Hub.Storage;
 using Rapport.Sync.Import;
 using Rapport.Sync.Settings;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Integration;
 

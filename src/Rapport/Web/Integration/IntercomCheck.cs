@@ -1,6 +1,6 @@
 using System.Text;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Check;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Integration;
 
@@ -9,7 +9,7 @@ namespace Rapport.Web.Integration;
 /// tied to the connection it ran on: a new connection needs a new check. The hub keeps a summary of each run for
 /// <c>rapport status</c>.
 /// </summary>
-internal sealed class IntercomCheck(IntercomConnections connections, IHubStore store, TimeProvider timeProvider)
+internal sealed class IntercomCheck(IntercomConnections connections, ISyncStateStore store, TimeProvider timeProvider)
 {
     private CheckResult? _last;
 

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
-using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Sync;
 using Rapport.Sync.Settings;
 using Rapport.Web.Audit;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Integration;
 
@@ -14,7 +14,7 @@ namespace Rapport.Web.Integration;
 /// container is kept per connection so every user of it shares one rate-limit and scroll gate, and is disposed on change.
 /// </summary>
 internal sealed class IntercomConnections(
-    IHubStore store, IDataProtectionProvider protection, RapportWebOptions options, IAuditLog audit, TimeProvider timeProvider)
+    ISyncStateStore store, IDataProtectionProvider protection, RapportWebOptions options, IAuditLog audit, TimeProvider timeProvider)
     : IIntercomConnection, IAsyncDisposable
 {
     private const string TokenPurpose = "Rapport.Intercom.AccessToken.v1";

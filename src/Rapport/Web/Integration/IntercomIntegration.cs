@@ -1,8 +1,9 @@
-using Rapport.Hub.Storage;
 using Rapport.Sync.Events;
 using Rapport.Sync.Import;
 using Rapport.Sync.Settings;
 using Rapport.Web.Audit;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Integration;
 
@@ -12,17 +13,17 @@ namespace Rapport.Web.Integration;
 /// enabled the first time.
 /// </summary>
 internal sealed class IntercomIntegration(
-    IHubStore store, IntercomConnections connections, IntercomCheck check, IntercomSyncJob sync, IAuditLog audit, TimeProvider timeProvider)
+    IBrowseStore browseStore, ISyncStateStore syncState, IntercomConnections connections, IntercomCheck check, IntercomSyncJob sync, IAuditLog audit, TimeProvider timeProvider)
 {
     public async Task<IntegrationStatus> StatusAsync(CancellationToken cancellationToken)
     {
         var connection = await connections.CurrentAsync(cancellationToken);
-        var settings = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken);
-        var enabledAt = await store.GetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, cancellationToken) is { } text
+        var settings = await IntercomIntegrationSettings.LoadAsync(syncState, cancellationToken);
+        var enabledAt = await syncState.GetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, cancellationToken) is { } text
             ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
             : (DateTimeOffset?)null;
-        var lastRun = (await store.ListImportRunsAsync(1, cancellationToken)).FirstOrDefault();
-        var counts = settings.ImportUsersAndCompanies ? await store.CountAsync(cancellationToken) : null;
+        var lastRun = (await syncState.ListImportRunsAsync(1, cancellationToken)).FirstOrDefault();
+        var counts = settings.ImportUsersAndCompanies ? await browseStore.CountAsync(cancellationToken) : null;
         return new IntegrationStatus(connection, settings, settings.ImportUsersAndCompanies ? enabledAt : null, lastRun, counts, sync.Status, await check.LastAsync(cancellationToken));
     }
 
@@ -33,18 +34,18 @@ internal sealed class IntercomIntegration(
             return new SaveOutcome(false, problems, null);
 
         IntercomCheck.CheckResult? ran = null;
-        if (settings.ImportUsersAndCompanies && await store.GetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, cancellationToken) is null)
+        if (settings.ImportUsersAndCompanies && await syncState.GetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, cancellationToken) is null)
         {
             ran = await check.RunAsync(cancellationToken);
             if (ran is null)
                 return new SaveOutcome(false, ["Connect Intercom before enabling Import users and companies: the pre-enable check has to read the workspace first."], null);
             if (!ran.Report.Passed && !settings.OnlyWithIds)
                 return new SaveOutcome(false, [CheckRefusal(ran)], ran);
-            await store.SetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, timeProvider.GetUtcNow().ToString("O"), cancellationToken);
+            await syncState.SetSyncStateAsync(IntercomIntegrationSettings.EnabledKey, timeProvider.GetUtcNow().ToString("O"), cancellationToken);
         }
 
-        await EventImport.RecordAsync(store, await IntercomIntegrationSettings.LoadAsync(store, cancellationToken), settings, timeProvider.GetUtcNow(), cancellationToken);
-        await settings.SaveAsync(store, cancellationToken);
+        await EventImport.RecordAsync(syncState, await IntercomIntegrationSettings.LoadAsync(syncState, cancellationToken), settings, timeProvider.GetUtcNow(), cancellationToken);
+        await settings.SaveAsync(syncState, cancellationToken);
         await audit.RecordAsync(AuditActions.IntercomOptionsSaved, null, Summary(settings));
         return new SaveOutcome(true, [], ran);
     }

@@ -1,24 +1,24 @@
-using Rapport.Hub.Storage;
 using Rapport.Hub.Webhooks;
 using Rapport.Sync.Import;
 using Rapport.Sync.Reconcile;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Integration;
 
 /// <summary>What the sync status card shows, read in one place for the pages and the REST API.</summary>
-internal sealed class IntercomSyncHealth(IHubStore store, IntercomConnections connections, IntercomSyncJob job, TimeProvider timeProvider)
+internal sealed class IntercomSyncHealth(IWebhookInboxStore store, ISyncStateStore syncState, IntercomConnections connections, IntercomSyncJob job, TimeProvider timeProvider)
 {
     public async Task<SyncHealth> ReadAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var last = await ReconciliationSweep.LoadLastAsync(store, cancellationToken);
+        var last = await ReconciliationSweep.LoadLastAsync(syncState, cancellationToken);
         return new SyncHealth(
             now,
             await connections.CurrentAsync(cancellationToken) is not null,
             await store.CountInboxAsync(cancellationToken),
             await store.MeasureInboxLagAsync(now.AddHours(-1), cancellationToken),
             last,
-            await ReconciliationSweep.LoadTotalsAsync(store, cancellationToken),
+            await ReconciliationSweep.LoadTotalsAsync(syncState, cancellationToken),
             job.NextSweepAt(last),
             job.SweepInterval,
             job.Status);

@@ -1,6 +1,7 @@
 using Rapport.Configuration;
-using Rapport.Hub.Storage;
 using Rapport.Web.Integration;
+using Rapport.Hub.Security;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Keys;
 
@@ -18,9 +19,9 @@ internal static partial class HubKeyRing
     /// start names it; then the old file becomes a dated backup and the new one takes its place.
     /// </summary>
     public static async Task<MasterKeyRotation> RotateAsync(
-        IHubStore store, MasterKeyLocation location, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+        IKeyRingStore keyRingStore, MasterKeyLocation location, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
-        var ring = await ReadAsync(store, cancellationToken);
+        var ring = await ReadAsync(keyRingStore, cancellationToken);
         var old = location.TryRead()
             ?? (SealedWith(ring) is { Count: > 0 } needed
                 ? throw Missing(location, needed)
@@ -31,7 +32,7 @@ internal static partial class HubKeyRing
         var wrapped = ring.Select(e => Stored(e.Name, KeyRingXml.Wrap(e.Xml, old, next))).ToList();
         if (location.InEnvironment)
         {
-            await store.SaveDataProtectionKeysAsync(wrapped, cancellationToken);
+            await keyRingStore.SaveDataProtectionKeysAsync(wrapped, cancellationToken);
             return new MasterKeyRotation(wrapped.Count, old, next, null);
         }
 
@@ -41,7 +42,7 @@ internal static partial class HubKeyRing
         MasterKeyLocation.WriteFile(pending, next);
         try
         {
-            await store.SaveDataProtectionKeysAsync(wrapped, cancellationToken);
+            await keyRingStore.SaveDataProtectionKeysAsync(wrapped, cancellationToken);
         }
         catch
         {
@@ -60,10 +61,10 @@ internal static partial class HubKeyRing
     /// that the next start makes a new master key and a new ring. For a master key lost for good; nothing else is touched.
     /// </summary>
     public static async Task<KeyRingReset> ResetAsync(
-        IHubStore store, MasterKeyLocation location, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+        IKeyRingStore keyRingStore, ISyncStateStore syncState, MasterKeyLocation location, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
-        await store.SetSyncStateAsync(IntercomConnectionRecord.StateKey, null, cancellationToken);
-        var forgotten = await store.DeleteDataProtectionKeysAsync(cancellationToken);
+        await syncState.SetSyncStateAsync(IntercomConnectionRecord.StateKey, null, cancellationToken);
+        var forgotten = await keyRingStore.DeleteDataProtectionKeysAsync(cancellationToken);
         if (location.InEnvironment || !File.Exists(location.File))
             return new KeyRingReset(forgotten, null);
         var setAside = $"{location.File}.{Stamp(timeProvider)}.unused";

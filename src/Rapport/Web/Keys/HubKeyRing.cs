@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Xml.Linq;
 using Rapport.Configuration;
-using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
+using Rapport.Hub.Security;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Keys;
 
@@ -19,9 +20,9 @@ internal static partial class HubKeyRing
     private const string ResetHint =
         "if it is lost for good, `rapport keys reset --yes` starts a new key ring, and the Intercom token has to be entered again";
 
-    public static async Task<KeyRingOpening> OpenAsync(IHubStore store, MasterKeyLocation location, CancellationToken cancellationToken = default)
+    public static async Task<KeyRingOpening> OpenAsync(IKeyRingStore keyRingStore, MasterKeyLocation location, CancellationToken cancellationToken = default)
     {
-        var ring = await ReadAsync(store, cancellationToken);
+        var ring = await ReadAsync(keyRingStore, cancellationToken);
         var notices = new List<string>();
         var key = location.TryRead();
         if (key is null)
@@ -40,7 +41,7 @@ internal static partial class HubKeyRing
         var clear = ring.Where(e => KeyRingXml.HasSecretInTheClear(e.Xml)).ToList();
         if (clear.Count > 0)
         {
-            await store.SaveDataProtectionKeysAsync([.. clear.Select(e => Stored(e.Name, KeyRingXml.Wrap(e.Xml, key, key)))], cancellationToken);
+            await keyRingStore.SaveDataProtectionKeysAsync([.. clear.Select(e => Stored(e.Name, KeyRingXml.Wrap(e.Xml, key, key)))], cancellationToken);
             notices.Add(
                 $"Encrypted the key ring with the master key {location.Describe()}: {clear.Count} of its keys had been stored in the clear. " +
                 "Copies of the database made before now still hold them in the clear: delete those copies.");
@@ -49,8 +50,8 @@ internal static partial class HubKeyRing
         return new KeyRingOpening(key, notices);
     }
 
-    private static async Task<List<(string Name, XElement Xml)>> ReadAsync(IHubStore store, CancellationToken cancellationToken) =>
-        [.. (await store.ListDataProtectionKeysAsync(cancellationToken)).Select(k => (k.Name, XElement.Parse(k.Xml)))];
+    private static async Task<List<(string Name, XElement Xml)>> ReadAsync(IKeyRingStore keyRingStore, CancellationToken cancellationToken) =>
+        [.. (await keyRingStore.ListDataProtectionKeysAsync(cancellationToken)).Select(k => (k.Name, XElement.Parse(k.Xml)))];
 
     private static HashSet<string> SealedWith(IEnumerable<(string Name, XElement Xml)> ring) =>
         [.. ring.SelectMany(e => KeyRingXml.SealedWith(e.Xml))];

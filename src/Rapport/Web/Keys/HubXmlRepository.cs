@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Security;
 
 namespace Rapport.Web.Keys;
 
@@ -9,7 +9,7 @@ namespace Rapport.Web.Keys;
 /// what another encrypted (the stored Intercom token, session cookies). Each key's secret is stored sealed with the master
 /// key kept outside the database (<see cref="MasterKeyXmlEncryptor"/>), so the database alone opens nothing.
 /// </summary>
-internal sealed class HubXmlRepository(IHubStore store) : IXmlRepository
+internal sealed class HubXmlRepository(IKeyRingStore store) : IXmlRepository
 {
     // IXmlRepository is synchronous; it is called when the key ring loads or rotates (rarely), never per request.
     public IReadOnlyCollection<XElement> GetAllElements() =>

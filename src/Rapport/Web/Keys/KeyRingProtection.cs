@@ -1,8 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Security;
 
 namespace Rapport.Web.Keys;
 
@@ -21,7 +22,7 @@ internal static class KeyRingProtection
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(o =>
         {
-            o.XmlRepository = new HubXmlRepository(provider.GetRequiredService<IHubStore>());
+            o.XmlRepository = new HubXmlRepository(provider.GetRequiredService<IKeyRingStore>());
             o.XmlEncryptor = new MasterKeyXmlEncryptor(key);
         }));
         return services;

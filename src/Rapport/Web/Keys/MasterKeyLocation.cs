@@ -1,5 +1,5 @@
+using Rapport.Storage.Database;
 using Rapport.Configuration;
-using Rapport.Storage;
 
 namespace Rapport.Web.Keys;
 
@@ -20,7 +20,7 @@ internal sealed record MasterKeyLocation(string File, string? Value)
         new(Path.GetFullPath(options.MasterKeyFile ?? DefaultFile(options.Database, configFile: null)), options.MasterKey);
 
     public static string DefaultFile(string database, string? configFile) =>
-        HubStoreFactory.SqliteFile(database) is { } sqlite
+        HubDatabase.SqliteFile(database) is { } sqlite
             ? Path.ChangeExtension(sqlite, ".masterkey")
             : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(configFile ?? "rapport.json"))!, "rapport.masterkey");
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Messaging;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Messaging;
 using Rapport.Web.Auth;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Messaging;
 
@@ -59,9 +59,9 @@ internal static class MessagingApi
     }
 
     private static async Task<IResult> PreviewAsync(
-        long id, MessageRequest request, ClaimsPrincipal user, IHubStore store, OutboundQueue queue, CancellationToken cancellationToken)
+        long id, MessageRequest request, ClaimsPrincipal user, IBrowseStore browseStore, IOutboundStore outboundStore, OutboundQueue queue, CancellationToken cancellationToken)
     {
-        if (await store.GetUserAsync(id, cancellationToken) is not { } recipient)
+        if (await browseStore.GetUserAsync(id, cancellationToken) is not { } recipient)
             return TypedResults.Problem($"There is no user with id {id}.", statusCode: 404);
         var (subject, body, problem) = await queue.RenderAsync(user.TeammateId(), recipient, request.Subject, request.Body, cancellationToken);
         return problem is null
@@ -83,15 +83,15 @@ internal static class MessagingApi
         };
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<SendDto>>, ProblemHttpResult>> ListAsync(IHubStore store, CancellationToken cancellationToken, int limit = 50)
+    private static async Task<Results<Ok<IReadOnlyList<SendDto>>, ProblemHttpResult>> ListAsync(IBrowseStore browseStore, IOutboundStore outboundStore, CancellationToken cancellationToken, int limit = 50)
     {
         if (limit is < 1 or > 500)
             return TypedResults.Problem("limit must be between 1 and 500.", statusCode: 400, title: "Bad parameter: limit");
-        return TypedResults.Ok<IReadOnlyList<SendDto>>([.. (await store.ListOutboundAsync(limit, cancellationToken)).Select(SendDto.From)]);
+        return TypedResults.Ok<IReadOnlyList<SendDto>>([.. (await outboundStore.ListOutboundAsync(limit, cancellationToken)).Select(SendDto.From)]);
     }
 
-    private static async Task<Results<Ok<SendDto>, ProblemHttpResult>> GetAsync(long id, IHubStore store, CancellationToken cancellationToken) =>
-        await store.GetOutboundAsync(id, cancellationToken) is { } send
+    private static async Task<Results<Ok<SendDto>, ProblemHttpResult>> GetAsync(long id, IBrowseStore browseStore, IOutboundStore outboundStore, CancellationToken cancellationToken) =>
+        await outboundStore.GetOutboundAsync(id, cancellationToken) is { } send
             ? TypedResults.Ok(SendDto.From(send))
             : TypedResults.Problem($"There is no send with id {id}.", statusCode: 404);
 }

@@ -2,11 +2,11 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Model;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Model;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Model;
 
@@ -27,8 +27,8 @@ internal static class ModelApi
             .WithSummary("One account's MRR, type, health (overall and per score), elements, metrics, indicators (with activation dates), segments and owner");
     }
 
-    private static async Task<Ok<ModelDocumentDto>> GetAsync(IHubStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(ModelDocumentDto.From(await store.GetModelDefinitionsAsync(cancellationToken)));
+    private static async Task<Ok<ModelDocumentDto>> GetAsync(IBrowseStore browseStore, IModelStore modelStore, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ModelDocumentDto.From(await modelStore.GetModelDefinitionsAsync(cancellationToken)));
 
     private static async Task<Results<Ok<ModelSavedDto>, ProblemHttpResult>> PutAsync(
         HttpRequest request, ClaimsPrincipal user, AccountModelService model, IAuditLog audit, CancellationToken cancellationToken)
@@ -42,11 +42,11 @@ internal static class ModelApi
         return TypedResults.Ok(new ModelSavedDto(saved.Version, saved.SavedBy, saved.SavedAt, result.AccountsComputed));
     }
 
-    private static async Task<Results<Ok<AccountModelDto>, ProblemHttpResult>> GetAccountAsync(long id, IHubStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AccountModelDto>, ProblemHttpResult>> GetAccountAsync(long id, IBrowseStore browseStore, IModelStore modelStore, CancellationToken cancellationToken)
     {
-        if (await store.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
+        if (await browseStore.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
             return TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
-        var states = await store.GetAccountStatesAsync([id], cancellationToken);
+        var states = await modelStore.GetAccountStatesAsync([id], cancellationToken);
         return states.TryGetValue(id, out var state)
             ? TypedResults.Ok(AccountModelDto.From(state))
             : TypedResults.Problem($"Account {id} has not been computed: no definitions are saved yet, or the recompute has not reached it.", statusCode: 404);

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Rapport.Hub.Model;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Model;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Model;
 
@@ -23,7 +23,7 @@ internal static class ModelHistoryApi
     }
 
     private static async Task<Results<Ok<AccountHistoryDto>, ProblemHttpResult>> HistoryAsync(
-        long id, [FromQuery(Name = "days")] int? days, IHubStore store, AccountModelService model, CancellationToken cancellationToken)
+        long id, [FromQuery(Name = "days")] int? days, IBrowseStore browseStore, IModelStore modelStore, AccountModelService model, CancellationToken cancellationToken)
     {
         var span = days ?? DefaultDays;
         if (span is < 1 or > AccountModelService.MaxHistoryDays)
@@ -32,13 +32,13 @@ internal static class ModelHistoryApi
                 title: "Bad parameter: days", extensions: new Dictionary<string, object?> { ["parameter"] = "days" });
         }
 
-        if (await store.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
+        if (await browseStore.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
             return TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
         return TypedResults.Ok(AccountHistoryDto.From(await model.GetHistoryAsync(id, span, cancellationToken)));
     }
 
     private static async Task<Results<Ok<RetiredDefinitionDto[]>, ProblemHttpResult>> RetiredAsync(
-        [FromQuery(Name = "after_version")] int? afterVersion, IHubStore store, CancellationToken cancellationToken)
+        [FromQuery(Name = "after_version")] int? afterVersion, IBrowseStore browseStore, IModelStore modelStore, CancellationToken cancellationToken)
     {
         if (afterVersion is < 0)
         {
@@ -46,7 +46,7 @@ internal static class ModelHistoryApi
                 title: "Bad parameter: after_version", extensions: new Dictionary<string, object?> { ["parameter"] = "after_version" });
         }
 
-        var retired = await store.ListRetiredDefinitionsAsync(afterVersion ?? 0, cancellationToken);
+        var retired = await modelStore.ListRetiredDefinitionsAsync(afterVersion ?? 0, cancellationToken);
         return TypedResults.Ok(retired.Select(RetiredDefinitionDto.From).ToArray());
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Model;
 using Rapport.Sync.Model;
 using Rapport.Web.Integration;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Model;
 
@@ -26,12 +27,12 @@ internal static class OverridesApi
             .WithSummary("Mark an active indicator addressed; it stays addressed while this activation lasts (409 when the indicator is not active)");
     }
 
-    private static async Task<Results<Ok<OverridesDto>, ProblemHttpResult>> GetAsync(long id, AccountModelService model, Rapport.Hub.Storage.IHubStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OverridesDto>, ProblemHttpResult>> GetAsync(long id, AccountModelService model, IBrowseStore browseStore, IModelStore modelStore, CancellationToken cancellationToken)
     {
-        if (await store.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
+        if (await browseStore.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
             return TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
-        var overrides = await store.GetAccountOverridesAsync(id, cancellationToken);
-        var state = (await store.GetAccountStatesAsync([id], cancellationToken)).GetValueOrDefault(id);
+        var overrides = await modelStore.GetAccountOverridesAsync(id, cancellationToken);
+        var state = (await modelStore.GetAccountStatesAsync([id], cancellationToken)).GetValueOrDefault(id);
         return TypedResults.Ok(OverridesDto.From(new OverrideResult(OverrideOutcome.Done, null, overrides, state)));
     }
 

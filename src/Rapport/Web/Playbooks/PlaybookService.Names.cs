@@ -1,4 +1,8 @@
 using Rapport.Hub.Events;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Model;
+using Rapport.Hub.Playbooks;
+using Rapport.Hub.Team;
 
 namespace Rapport.Web.Playbooks;
 
@@ -21,6 +25,6 @@ internal sealed partial class PlaybookService
 
     /// <summary>Events the Events page tracks, from every source: an ignored event never reaches the store, so it cannot trigger anything.</summary>
     private async Task<IReadOnlySet<string>> TrackedEventNamesAsync(CancellationToken cancellationToken) =>
-        (await store.ListEventNamesAsync(cancellationToken))
+        (await eventStore.ListEventNamesAsync(cancellationToken))
             .Where(e => e.Status == EventStatus.Tracked).Select(e => e.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

@@ -1,6 +1,10 @@
 using Rapport.Hub.Playbooks;
-using Rapport.Hub.Storage.Browse;
+using Rapport.Sync.Messaging;
 using Rapport.Sync.Playbooks;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Events;
+using Rapport.Hub.Model;
+using Rapport.Hub.Team;
 
 namespace Rapport.Web.Playbooks;
 
@@ -8,7 +12,7 @@ internal sealed partial class PlaybookService
 {
     /// <summary>The subject and body as <paramref name="recipient"/> would read them; Body is null when it renders empty for them.</summary>
     public Task<(string? Subject, string? Body)> RenderAsync(Playbook playbook, UserDetail recipient, CancellationToken cancellationToken) =>
-        PlaybookMessage.RenderAsync(store, playbook, recipient, cancellationToken);
+        PlaybookMessage.RenderAsync(teamStore, playbook, recipient, cancellationToken);
 
     /// <summary>
     /// Whom the playbook would message if its trigger fired for everyone it matches now, with what they would read; nothing
@@ -21,7 +25,7 @@ internal sealed partial class PlaybookService
         var recipients = new List<DryRunRecipient>();
         foreach (var userId in await MatchingUsersAsync(playbook, limit, cancellationToken))
         {
-            if (await store.GetUserAsync(userId, cancellationToken) is not { } user)
+            if (await browseStore.GetUserAsync(userId, cancellationToken) is not { } user)
                 continue;
             var (subject, body) = await RenderAsync(playbook, user, cancellationToken);
             recipients.Add(new DryRunRecipient(userId, user.Name, user.Email, subject, body,
@@ -35,24 +39,24 @@ internal sealed partial class PlaybookService
     {
         var trigger = playbook.Trigger;
         if (trigger.Kind == PlaybookTriggers.Event)
-            return [.. (await store.ListEventsAfterAsync(trigger.Name!, 0, 10_000, cancellationToken)).Select(e => e.UserId).Distinct().Take(limit)];
+            return [.. (await playbookStore.ListEventsAfterAsync(trigger.Name!, 0, 10_000, cancellationToken)).Select(e => e.UserId).Distinct().Take(limit)];
         if (trigger.Kind == PlaybookTriggers.LastSeen)
         {
             var before = timeProvider.GetUtcNow().AddDays(-(trigger.Days ?? 0));
-            return [.. (await store.ListUsersLastSeenBeforeAsync(before, limit, cancellationToken: cancellationToken)).Select(u => u.UserId)];
+            return [.. (await playbookStore.ListUsersLastSeenBeforeAsync(before, limit, cancellationToken: cancellationToken)).Select(u => u.UserId)];
         }
 
         var users = new List<long>();
         long after = 0;
-        while (users.Count < limit && await store.ListAccountIdsAsync(after, 500, cancellationToken) is { Count: > 0 } page)
+        while (users.Count < limit && await modelStore.ListAccountIdsAsync(after, 500, cancellationToken) is { Count: > 0 } page)
         {
             after = page[^1];
-            foreach (var (id, state) in await store.GetAccountStatesAsync(page, cancellationToken))
+            foreach (var (id, state) in await modelStore.GetAccountStatesAsync(page, cancellationToken))
             {
                 // The state it would have to be in right after the trigger fired.
                 if (PlaybookTransitions.Occurrence(trigger, Opposite(trigger, state), state) is null)
                     continue;
-                var account = await store.GetAccountAsync(id, 1000, cancellationToken);
+                var account = await browseStore.GetAccountAsync(id, 1000, cancellationToken);
                 var ids = account?.Users.Select(u => u.Id.Value) ?? [];
                 users.AddRange(PlaybookActions.OnConversation(playbook.Action) ? ids.Take(1) : ids);
             }

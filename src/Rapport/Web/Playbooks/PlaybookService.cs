@@ -1,8 +1,11 @@
 using Rapport.Hub.Playbooks;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Messaging;
 using Rapport.Sync.Model;
 using Rapport.Sync.Playbooks;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Events;
+using Rapport.Hub.Model;
+using Rapport.Hub.Team;
 
 namespace Rapport.Web.Playbooks;
 
@@ -11,11 +14,11 @@ internal sealed record PlaybookSaveOutcome(Playbook? Playbook, IReadOnlyList<(st
 
 /// <summary>Saves playbooks once they validate against the model, the event catalog and the sender's seat.</summary>
 internal sealed partial class PlaybookService(
-    IHubStore store, AccountModelService model, MessagingSeats seats, Audit.IAuditLog audit, TimeProvider timeProvider)
+    IBrowseStore browseStore, IEventStore eventStore, IModelStore modelStore, IPlaybookStore playbookStore, ITeamStore teamStore, AccountModelService model, MessagingSeats seats, Audit.IAuditLog audit, TimeProvider timeProvider)
 {
     public async Task<PlaybookSaveOutcome> SaveAsync(long id, PlaybookInput input, CancellationToken cancellationToken)
     {
-        var previous = id == 0 ? null : await store.GetPlaybookAsync(id, cancellationToken);
+        var previous = id == 0 ? null : await playbookStore.GetPlaybookAsync(id, cancellationToken);
         if (id != 0 && previous is null)
             return new(null, [], NotFound: true);
         var (playbook, readProblems) = input.ToPlaybook(id);
@@ -25,23 +28,23 @@ internal sealed partial class PlaybookService(
         if (problems.Count > 0)
             return new(null, problems);
         // Events stored before the playbook existed (or before its event changed) are history, not triggers.
-        var cursor = previous is not null && previous.Trigger == playbook.Trigger ? previous.EventCursor : await store.MaxEventIdAsync(cancellationToken);
-        var saved = await store.SavePlaybookAsync(playbook with { EventCursor = cursor }, cancellationToken);
+        var cursor = previous is not null && previous.Trigger == playbook.Trigger ? previous.EventCursor : await playbookStore.MaxEventIdAsync(cancellationToken);
+        var saved = await playbookStore.SavePlaybookAsync(playbook with { EventCursor = cursor }, cancellationToken);
         if (saved is not null && previous is not null && cursor != previous.EventCursor)
-            await store.SetPlaybookEventCursorAsync(saved.Id, cursor, cancellationToken);
+            await playbookStore.SetPlaybookEventCursorAsync(saved.Id, cursor, cancellationToken);
         if (saved is not null)
-            await store.ReleaseDeferredPlaybookRunsAsync(saved.Id, cancellationToken);
+            await playbookStore.ReleaseDeferredPlaybookRunsAsync(saved.Id, cancellationToken);
         return new(saved, []);
     }
 
     /// <summary>Turns a playbook on or off; a run already queued for it is re-checked before it is sent.</summary>
     public async Task<Playbook?> SetEnabledAsync(long id, bool enabled, CancellationToken cancellationToken)
     {
-        if (await store.GetPlaybookAsync(id, cancellationToken) is not { } playbook)
+        if (await playbookStore.GetPlaybookAsync(id, cancellationToken) is not { } playbook)
             return null;
-        var saved = await store.SavePlaybookAsync(playbook with { Enabled = enabled }, cancellationToken);
+        var saved = await playbookStore.SavePlaybookAsync(playbook with { Enabled = enabled }, cancellationToken);
         // Runs waiting out quiet hours are settled now: skipped when it was turned off.
-        await store.ReleaseDeferredPlaybookRunsAsync(id, cancellationToken);
+        await playbookStore.ReleaseDeferredPlaybookRunsAsync(id, cancellationToken);
         await audit.RecordAsync(enabled ? Audit.AuditActions.PlaybookEnabled : Audit.AuditActions.PlaybookDisabled, playbook.Name);
         return saved;
     }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Rapport.Hub.Storage;
 using Rapport.Web.Auth;
+using Rapport.Hub.Playbooks;
 
 namespace Rapport.Web.Playbooks;
 
@@ -29,10 +29,10 @@ internal static class PlaybooksApi
             .WithSummary("Every run, newest first: queued (with the Intercom id once sent), skipped or deferred with the reason, dry-run previews");
     }
 
-    private static async Task<Ok<List<PlaybookDto>>> ListAsync(IHubStore store, CancellationToken cancellationToken) =>
+    private static async Task<Ok<List<PlaybookDto>>> ListAsync(IPlaybookStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok((await store.ListPlaybooksAsync(cancellationToken)).Select(PlaybookDto.From).ToList());
 
-    private static async Task<Results<Ok<PlaybookDto>, ProblemHttpResult>> GetAsync(long id, IHubStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<PlaybookDto>, ProblemHttpResult>> GetAsync(long id, IPlaybookStore store, CancellationToken cancellationToken) =>
         await store.GetPlaybookAsync(id, cancellationToken) is { } playbook
             ? TypedResults.Ok(PlaybookDto.From(playbook))
             : TypedResults.Problem($"There is no playbook with id {id}.", statusCode: 404);
@@ -51,7 +51,7 @@ internal static class PlaybooksApi
         return outcome.Playbook is { } saved ? TypedResults.Ok(PlaybookDto.From(saved)) : Refused(outcome);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, IHubStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, IPlaybookStore store, CancellationToken cancellationToken) =>
         await store.DeletePlaybookAsync(id, cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.Problem($"There is no playbook with id {id}.", statusCode: 404);
@@ -62,7 +62,7 @@ internal static class PlaybooksApi
             : TypedResults.Problem($"There is no playbook with id {id}.", statusCode: 404);
 
     private static async Task<Results<Ok<List<DryRunRecipient>>, ProblemHttpResult>> DryRunAsync(
-        long id, IHubStore store, PlaybookService service, CancellationToken cancellationToken, int limit = 100)
+        long id, IPlaybookStore store, PlaybookService service, CancellationToken cancellationToken, int limit = 100)
     {
         if (await store.GetPlaybookAsync(id, cancellationToken) is not { } playbook)
             return TypedResults.Problem($"There is no playbook with id {id}.", statusCode: 404);
@@ -70,7 +70,7 @@ internal static class PlaybooksApi
     }
 
     private static async Task<Results<Ok<List<PlaybookRunDto>>, ProblemHttpResult>> AuditAsync(
-        long id, IHubStore store, CancellationToken cancellationToken, int limit = 200)
+        long id, IPlaybookStore store, CancellationToken cancellationToken, int limit = 200)
     {
         if (await store.GetPlaybookAsync(id, cancellationToken) is null)
             return TypedResults.Problem($"There is no playbook with id {id}.", statusCode: 404);

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Push;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Push;
 
@@ -24,11 +24,11 @@ internal static class PushApi
             .WithSummary("Whether a push runs, and the last run: when, companies and users updated, write calls, failures with Intercom's error, skipped deleted companies, stale attributes");
     }
 
-    private static async Task<Ok<PushStatusDto>> GetAsync(IHubStore store, IntercomPushJob job, CancellationToken cancellationToken) =>
+    private static async Task<Ok<PushStatusDto>> GetAsync(ISyncStateStore store, IntercomPushJob job, CancellationToken cancellationToken) =>
         TypedResults.Ok(await PushStatusDto.ReadAsync(store, job, cancellationToken));
 
     private static async Task<Results<Ok<PushStatusDto>, ProblemHttpResult>> PutAsync(
-        PushSettingsInput input, IHubStore store, IntercomPushJob job, CancellationToken cancellationToken)
+        PushSettingsInput input, ISyncStateStore store, IntercomPushJob job, CancellationToken cancellationToken)
     {
         var problems = await input.SaveAsync(store, cancellationToken);
         return problems.Count == 0
@@ -37,7 +37,7 @@ internal static class PushApi
     }
 
     private static async Task<Results<Ok<PushReport>, Accepted<PushStatusDto>, ProblemHttpResult>> RunAsync(
-        bool? dryRun, IHubStore store, IntercomPushJob job, IAuditLog audit, CancellationToken cancellationToken)
+        bool? dryRun, ISyncStateStore store, IntercomPushJob job, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (dryRun == true)
         {
@@ -53,13 +53,13 @@ internal static class PushApi
             : TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict, title: "The push cannot start now");
     }
 
-    private static async Task<Ok<PushStatusDto>> StatusAsync(IHubStore store, IntercomPushJob job, CancellationToken cancellationToken) =>
+    private static async Task<Ok<PushStatusDto>> StatusAsync(ISyncStateStore store, IntercomPushJob job, CancellationToken cancellationToken) =>
         TypedResults.Ok(await PushStatusDto.ReadAsync(store, job, cancellationToken));
 }
 
 /// <param name="LastRun">The last real push (a dry run is never kept), or null before the first.</param>
 internal sealed record PushStatusDto(PushSettingsInput Settings, bool Running, PushReport? LastRun)
 {
-    public static async Task<PushStatusDto> ReadAsync(IHubStore store, IntercomPushJob job, CancellationToken cancellationToken) => new(
+    public static async Task<PushStatusDto> ReadAsync(ISyncStateStore store, IntercomPushJob job, CancellationToken cancellationToken) => new(
         await PushSettingsInput.LoadAsync(store, cancellationToken), job.Running, await IntercomPush.LastRunAsync(store, cancellationToken));
 }

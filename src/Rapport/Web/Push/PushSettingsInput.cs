@@ -1,6 +1,6 @@
-using Rapport.Hub.Storage;
 using Rapport.Sync.Push;
 using Rapport.Sync.Settings;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Push;
 
@@ -18,7 +18,7 @@ public sealed record PushSettingsInput
 
     public int ScheduleMinutes { get; init; } = PushSettings.Default.ScheduleMinutes;
 
-    public static async Task<PushSettingsInput> LoadAsync(IHubStore store, CancellationToken cancellationToken)
+    public static async Task<PushSettingsInput> LoadAsync(ISyncStateStore store, CancellationToken cancellationToken)
     {
         var push = await PushSettings.LoadAsync(store, cancellationToken);
         var integration = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken);
@@ -33,7 +33,7 @@ public sealed record PushSettingsInput
     }
 
     /// <summary>Saves both parts, or nothing: every problem is returned, each naming the setting.</summary>
-    public async Task<IReadOnlyList<string>> SaveAsync(IHubStore store, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> SaveAsync(ISyncStateStore store, CancellationToken cancellationToken)
     {
         var integration = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken) with { UpdateCompanies = Enabled };
         var push = new PushSettings { Prefix = (Prefix ?? "").Trim(), MonthlySpend = MonthlySpend, ArchiveStale = ArchiveStale, ScheduleMinutes = ScheduleMinutes };

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Humanizer;
-using Rapport.Hub.Storage;
+using Rapport.Hub.Retention;
 
 namespace Rapport.Web.Retention;
 

@@ -2,10 +2,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Duplicates;
 using Rapport.Hub.Sources;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Segment;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
+using Rapport.Hub.Segment;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Segment;
 
@@ -35,10 +36,10 @@ internal static class SegmentApi
         quality.MapPost("/merges/{id:long}/undo", UndoAsync).WithSummary("Undo a merge: everything it moved goes back exactly");
     }
 
-    private static async Task<Ok<SegmentStatusDto>> StatusAsync(IHubStore store, SegmentWriteKey key, CancellationToken cancellationToken)
+    private static async Task<Ok<SegmentStatusDto>> StatusAsync(ISegmentStore segmentStore, ISyncStateStore syncState, SegmentWriteKey key, CancellationToken cancellationToken)
     {
-        var counts = await store.CountSegmentInboxAsync(cancellationToken);
-        var dedup = await EventDedupSettings.LoadAsync(store, cancellationToken);
+        var counts = await segmentStore.CountSegmentInboxAsync(cancellationToken);
+        var dedup = await EventDedupSettings.LoadAsync(syncState, cancellationToken);
         return TypedResults.Ok(new SegmentStatusDto(
             await key.GetAsync(cancellationToken), "/v1/batch", counts.Received, counts.Applied, counts.Pending, counts.KeptAside,
             counts.LastReceivedAt, new DedupDto(dedup.On, (int)dedup.Window.TotalSeconds), counts.SetAside, counts.Discarded));
@@ -51,45 +52,45 @@ internal static class SegmentApi
         return TypedResults.Ok(new WriteKeyDto(rotated));
     }
 
-    private static async Task<Results<Ok<DedupDto>, ProblemHttpResult>> SetDedupAsync(DedupDto request, IHubStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DedupDto>, ProblemHttpResult>> SetDedupAsync(DedupDto request, ISyncStateStore syncState, CancellationToken cancellationToken)
     {
         if (request.On && EventDedupSettings.Validate(request.WindowSeconds) is { } problem)
             return TypedResults.Problem(problem, statusCode: 400, title: "Bad window");
         var settings = new EventDedupSettings(request.On, TimeSpan.FromSeconds(request.On ? request.WindowSeconds : EventDedupSettings.DefaultWindow.TotalSeconds));
-        await settings.SaveAsync(store, cancellationToken);
+        await settings.SaveAsync(syncState, cancellationToken);
         return TypedResults.Ok(new DedupDto(settings.On, (int)settings.Window.TotalSeconds));
     }
 
-    private static async Task<Ok<Dictionary<string, IReadOnlyList<string>>>> PrecedenceAsync(IHubStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(Orders(await store.GetSourcePrecedenceAsync(cancellationToken)));
+    private static async Task<Ok<Dictionary<string, IReadOnlyList<string>>>> PrecedenceAsync(ISourceStore sourceStore, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Orders(await sourceStore.GetSourcePrecedenceAsync(cancellationToken)));
 
     private static async Task<Results<Ok<Dictionary<string, IReadOnlyList<string>>>, ProblemHttpResult>> SetPrecedenceAsync(
-        Dictionary<string, IReadOnlyList<string>>? request, IHubStore store, CancellationToken cancellationToken)
+        Dictionary<string, IReadOnlyList<string>>? request, ISourceStore sourceStore, CancellationToken cancellationToken)
     {
         if (SourcePrecedence.Validate(request) is { } problem)
             return TypedResults.Problem(problem, statusCode: 400, title: "Bad precedence");
-        var current = await store.GetSourcePrecedenceAsync(cancellationToken);
+        var current = await sourceStore.GetSourcePrecedenceAsync(cancellationToken);
         var updated = new SourcePrecedence(SourcePrecedence.UnifiedFields.ToDictionary(
             f => f, f => request!.TryGetValue(f, out var order) ? order : current.Order(f)));
-        await store.SetSourcePrecedenceAsync(updated, cancellationToken);
+        await sourceStore.SetSourcePrecedenceAsync(updated, cancellationToken);
         return TypedResults.Ok(Orders(updated));
     }
 
     private static Dictionary<string, IReadOnlyList<string>> Orders(SourcePrecedence precedence) =>
         SourcePrecedence.UnifiedFields.ToDictionary(f => f, precedence.Order);
 
-    private static async Task<Ok<DuplicateCandidate[]>> DuplicatesAsync(IHubStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await store.FindDuplicatesAsync(cancellationToken)).ToArray());
+    private static async Task<Ok<DuplicateCandidate[]>> DuplicatesAsync(IDuplicateStore duplicateStore, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await duplicateStore.FindDuplicatesAsync(cancellationToken)).ToArray());
 
-    private static async Task<Ok<MergeRecord[]>> MergesAsync(IHubStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await store.ListMergesAsync(100, cancellationToken)).ToArray());
+    private static async Task<Ok<MergeRecord[]>> MergesAsync(IDuplicateStore duplicateStore, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await duplicateStore.ListMergesAsync(100, cancellationToken)).ToArray());
 
     private static async Task<Results<Ok<MergeRecord>, ProblemHttpResult>> MergeAsync(
-        MergeRequest request, ClaimsPrincipal user, IHubStore store, CancellationToken cancellationToken)
+        MergeRequest request, ClaimsPrincipal user, IDuplicateStore duplicateStore, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<RecordKind>(request.Kind, ignoreCase: true, out var kind))
             return TypedResults.Problem($"'{request.Kind}' is not a kind: account or user.", statusCode: 400, title: "Bad kind");
-        return await store.MergeAsync(kind, request.KeepId, request.MergeId, request.Evidence ?? "merged by hand", user.Describe(), cancellationToken) is { } merged
+        return await duplicateStore.MergeAsync(kind, request.KeepId, request.MergeId, request.Evidence ?? "merged by hand", user.Describe(), cancellationToken) is { } merged
             ? TypedResults.Ok(merged)
             : TypedResults.Problem(
                 $"Cannot merge {kind.ToString().ToLowerInvariant()} {request.MergeId} into {request.KeepId}: both must exist, differ, and not be merged already.",
@@ -97,8 +98,8 @@ internal static class SegmentApi
     }
 
     private static async Task<Results<Ok<MergeRecord>, ProblemHttpResult>> UndoAsync(
-        long id, ClaimsPrincipal user, IHubStore store, CancellationToken cancellationToken) =>
-        await store.UndoMergeAsync(id, user.Describe(), cancellationToken) is { } undone
+        long id, ClaimsPrincipal user, IDuplicateStore duplicateStore, CancellationToken cancellationToken) =>
+        await duplicateStore.UndoMergeAsync(id, user.Describe(), cancellationToken) is { } undone
             ? TypedResults.Ok(undone)
             : TypedResults.Problem($"Merge {id} does not exist or was undone already.", statusCode: 409, title: "Nothing to undo");
 }

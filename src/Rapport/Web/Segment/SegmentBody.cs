@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Segment;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Segment;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Segment;
 
 namespace Rapport.Web.Segment;
@@ -22,10 +21,10 @@ internal static class SegmentSetAsideApi
         segment.MapPost("/set-aside/{id:long}/discard", DiscardAsync).WithSummary("Give up on one set-aside call: it is kept as discarded and never applied");
     }
 
-    private static async Task<Ok<SetAsideDto[]>> ListAsync(IHubStore store, CancellationToken cancellationToken) =>
+    private static async Task<Ok<SetAsideDto[]>> ListAsync(ISegmentStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok((await store.ListSetAsideSegmentMessagesAsync(MaxListed, cancellationToken)).Select(SetAsideDto.From).ToArray());
 
-    private static async Task<Ok<RetriedDto>> RetryAllAsync(IHubStore store, SegmentInboxAppender appender, CancellationToken cancellationToken)
+    private static async Task<Ok<RetriedDto>> RetryAllAsync(ISegmentStore store, SegmentInboxAppender appender, CancellationToken cancellationToken)
     {
         var retried = await store.RetrySetAsideSegmentMessagesAsync(null, cancellationToken);
         appender.Signal.Wake();
@@ -33,7 +32,7 @@ internal static class SegmentSetAsideApi
     }
 
     private static async Task<Results<Ok<RetriedDto>, ProblemHttpResult>> RetryAsync(
-        long id, IHubStore store, SegmentInboxAppender appender, CancellationToken cancellationToken)
+        long id, ISegmentStore store, SegmentInboxAppender appender, CancellationToken cancellationToken)
     {
         if (await store.RetrySetAsideSegmentMessagesAsync(id, cancellationToken) == 0)
             return NotSetAside(id);
@@ -41,7 +40,7 @@ internal static class SegmentSetAsideApi
         return TypedResults.Ok(new RetriedDto(1));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DiscardAsync(long id, IHubStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DiscardAsync(long id, ISegmentStore store, CancellationToken cancellationToken) =>
         await store.DiscardSetAsideSegmentMessageAsync(id, cancellationToken) ? TypedResults.NoContent() : NotSetAside(id);
 
     private static ProblemHttpResult NotSetAside(long id) =>

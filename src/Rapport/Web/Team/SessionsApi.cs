@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
+using Rapport.Hub.Security;
 
 namespace Rapport.Web.Team;
 
@@ -23,35 +23,35 @@ internal static class SessionsApi
             .WithSummary("Sign a teammate out of every session (Admins); their API tokens keep working until revoked");
     }
 
-    private static async Task<Ok<SessionDto[]>> ListAsync(ClaimsPrincipal user, IHubStore store, CancellationToken cancellationToken)
+    private static async Task<Ok<SessionDto[]>> ListAsync(ClaimsPrincipal user, ISignInStore signInStore, ITeamStore teamStore, CancellationToken cancellationToken)
     {
-        var sessions = await store.ListSessionsAsync(Me(user), cancellationToken);
+        var sessions = await signInStore.ListSessionsAsync(Me(user), cancellationToken);
         return TypedResults.Ok(sessions.Select(s => SessionDto.From(s, user.SessionId())).ToArray());
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> EndAsync(
-        long id, HttpContext context, IHubStore store, IAuditLog audit, CancellationToken cancellationToken)
+        long id, HttpContext context, ISignInStore signInStore, ITeamStore teamStore, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (id == context.User.SessionId())
         {
             // The caller's own session: the same as signing out, cookie cleared.
             await audit.RecordAsync(AuditActions.SignedOut);
-            await Sessions.SignOutAsync(context, store, cancellationToken);
+            await Sessions.SignOutAsync(context, signInStore, cancellationToken);
             return TypedResults.NoContent();
         }
 
-        if (!await store.EndSessionAsync(Me(context.User), id, cancellationToken))
+        if (!await signInStore.EndSessionAsync(Me(context.User), id, cancellationToken))
             return TypedResults.Problem($"You have no session {id}: it has ended, or it is not yours.", statusCode: 404);
         await audit.RecordAsync(AuditActions.SessionsEnded, null, "1 other session, from the API");
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<EndedSessionsDto>, ProblemHttpResult>> EndAllAsync(
-        long id, IHubStore store, IAuditLog audit, CancellationToken cancellationToken)
+        long id, ISignInStore signInStore, ITeamStore teamStore, IAuditLog audit, CancellationToken cancellationToken)
     {
-        if (await store.FindTeammateAsync(id, cancellationToken) is not { } teammate)
+        if (await teamStore.FindTeammateAsync(id, cancellationToken) is not { } teammate)
             return TypedResults.Problem($"There is no teammate with id {id}.", statusCode: 404);
-        var ended = await store.EndSessionsAsync(id, null, cancellationToken);
+        var ended = await signInStore.EndSessionsAsync(id, null, cancellationToken);
         await audit.RecordAsync(AuditActions.SessionsEnded, AuditActions.Name(teammate), $"all {ended}, by an Admin");
         return TypedResults.Ok(new EndedSessionsDto(ended));
     }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Rapport.Hub.Storage;
 using Rapport.Hub.Team;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
@@ -25,16 +24,16 @@ internal static class TeamApi
         teammates.MapDelete("/{id:long}", RemoveAsync).RequireAuthorization(TeamClaims.AdminPolicy).WithSummary("Remove a teammate (Admins)");
     }
 
-    private static async Task<Results<Ok<TeammateDto>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal user, IHubStore store, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<TeammateDto>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal user, ITeamStore store, CancellationToken cancellationToken) =>
         user.TeammateId() is { } id && await store.FindTeammateAsync(id, cancellationToken) is { } teammate
             ? TypedResults.Ok(TeammateDto.From(teammate))
             : TypedResults.Unauthorized();
 
-    private static async Task<Ok<TeammateDto[]>> ListAsync(IHubStore store, CancellationToken cancellationToken) =>
+    private static async Task<Ok<TeammateDto[]>> ListAsync(ITeamStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok((await store.ListTeammatesAsync(cancellationToken)).Select(TeammateDto.From).ToArray());
 
     private static async Task<Results<Created<NewTeammateDto>, ProblemHttpResult>> AddAsync(
-        NewTeammateRequest request, IHubStore store, IAuditLog audit, CancellationToken cancellationToken)
+        NewTeammateRequest request, ITeamStore store, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@', StringComparison.Ordinal) || string.IsNullOrWhiteSpace(request.Name))
             return TypedResults.Problem("A teammate needs a name and an email.", statusCode: 400);
@@ -51,7 +50,7 @@ internal static class TeamApi
     }
 
     private static async Task<Results<Ok<TeammateDto>, ProblemHttpResult>> SetRoleAsync(
-        long id, RoleRequest request, ClaimsPrincipal user, IHubStore store, IAuditLog audit, CancellationToken cancellationToken)
+        long id, RoleRequest request, ClaimsPrincipal user, ITeamStore store, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (!TeamRoles.TryParse(request.Role, out var role))
             return TypedResults.Problem($"'{request.Role}' is not a role: admin, leader or team_member.", statusCode: 400, title: "Bad field: role");
@@ -69,7 +68,7 @@ internal static class TeamApi
     }
 
     private static async Task<Results<Ok<TeammateDto>, ProblemHttpResult>> MapAdminAsync(
-        long id, IntercomAdminRequest request, IHubStore store, IAuditLog audit, CancellationToken cancellationToken)
+        long id, IntercomAdminRequest request, ITeamStore store, IAuditLog audit, CancellationToken cancellationToken)
     {
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         if (email is not null && !email.Contains('@', StringComparison.Ordinal))
@@ -85,7 +84,7 @@ internal static class TeamApi
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveAsync(
-        long id, ClaimsPrincipal user, IHubStore store, IAuditLog audit, CancellationToken cancellationToken)
+        long id, ClaimsPrincipal user, ITeamStore store, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (id == user.TeammateId())
             return TypedResults.Problem("You cannot remove yourself.", statusCode: 400);

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Push;
 using Rapport.Web.Audit;
 using Rapport.Web.Push;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Pages.Settings.Integrations;
 
@@ -10,7 +10,7 @@ namespace Rapport.Pages.Settings.Integrations;
 /// Settings → Integrations → Intercom push: the settings, a dry-run preview (old → new per company and user), "Push
 /// now", and the last run's status with failures, skipped companies and stale attributes. Works without JavaScript.
 /// </summary>
-internal sealed class IntercomPushModel(IHubStore store, IntercomPushJob job, IAuditLog audit) : PageModel
+internal sealed class IntercomPushModel(ISyncStateStore store, IntercomPushJob job, IAuditLog audit) : PageModel
 {
     public PushSettingsInput Form { get; private set; } = new();
 

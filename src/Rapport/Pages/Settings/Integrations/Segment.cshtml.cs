@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Segment;
-using Rapport.Hub.Storage;
 using Rapport.Sync.Segment;
 using Rapport.Web.Audit;
 using Rapport.Web.Segment;
+using Rapport.Hub.Sync;
 
 namespace Rapport.Pages.Settings.Integrations;
 
@@ -11,7 +11,7 @@ namespace Rapport.Pages.Settings.Integrations;
 /// Settings → Integrations → Segment: the write key (rotatable), the ingest URL, inbox counts, the calls set aside after
 /// failing (retry or discard) and event de-duplication.
 /// </summary>
-internal sealed class SegmentModel(IHubStore store, SegmentWriteKey key, SegmentInboxAppender appender, IAuditLog audit) : PageModel
+internal sealed class SegmentModel(ISegmentStore store, ISyncStateStore syncState, SegmentWriteKey key, SegmentInboxAppender appender, IAuditLog audit) : PageModel
 {
     private const int SetAsideShown = 100;
 
@@ -46,7 +46,7 @@ internal sealed class SegmentModel(IHubStore store, SegmentWriteKey key, Segment
         }
         else
         {
-            await new EventDedupSettings(enable, enable ? TimeSpan.FromSeconds(windowSeconds!.Value) : EventDedupSettings.DefaultWindow).SaveAsync(store, cancellationToken);
+            await new EventDedupSettings(enable, enable ? TimeSpan.FromSeconds(windowSeconds!.Value) : EventDedupSettings.DefaultWindow).SaveAsync(syncState, cancellationToken);
             Message = enable ? $"Cross-source de-duplication is on with a {windowSeconds} s window." : "Cross-source de-duplication is off.";
         }
 
@@ -76,7 +76,7 @@ internal sealed class SegmentModel(IHubStore store, SegmentWriteKey key, Segment
     {
         WriteKey = await key.GetAsync(cancellationToken);
         Counts = await store.CountSegmentInboxAsync(cancellationToken);
-        Dedup = await EventDedupSettings.LoadAsync(store, cancellationToken);
+        Dedup = await EventDedupSettings.LoadAsync(syncState, cancellationToken);
         SetAside = await store.ListSetAsideSegmentMessagesAsync(SetAsideShown, cancellationToken);
     }
 }

@@ -1,4 +1,0 @@
-namespace Rapport.Hub.Storage;
-
-public sealed record HubCounts(
-    int ActiveAccounts, int InactiveAccounts, int ActiveUsers, int InactiveUsers, int Memberships, int MirroredContacts);

@@ -1,4 +1,0 @@
-namespace Rapport.Hub.Storage;
-
-/// <summary>One import run: when, how it ended, and its summary as JSON (written by the sync).</summary>
-public sealed record ImportRunRecord(string RunId, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string Status, string SummaryJson);
