@@ -15,6 +15,8 @@ internal sealed partial class OutboundWorker(
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(3);
 
+    public WorkerPasses Passes { get; } = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sender = new OutboundSender(store, timeProvider);
@@ -22,9 +24,13 @@ internal sealed partial class OutboundWorker(
         {
             try
             {
-                // Without a connection the queue waits: nothing is claimed, so nothing is held.
-                if (await connections.ClientAsync(stoppingToken) is { } client)
-                    await sender.DrainAsync(client, stoppingToken);
+                using (Passes.Begin())
+                {
+                    // Without a connection the queue waits: nothing is claimed, so nothing is held.
+                    if (await connections.ClientAsync(stoppingToken) is { } client)
+                        await sender.DrainAsync(client, stoppingToken);
+                }
+
                 await signal.WaitAsync(PollInterval, timeProvider, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

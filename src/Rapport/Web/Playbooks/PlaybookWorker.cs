@@ -5,21 +5,26 @@ internal sealed partial class PlaybookWorker(PlaybookEngine engine, TimeProvider
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
+    public WorkerPasses Passes { get; } = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            using (Passes.Begin())
             {
-                await engine.RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception error)
-            {
-                LogPassFailed(logger, error);
+                try
+                {
+                    await engine.RunOnceAsync(stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception error)
+                {
+                    LogPassFailed(logger, error);
+                }
             }
 
             await Task.Delay(Interval, timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
