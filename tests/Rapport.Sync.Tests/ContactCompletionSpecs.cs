@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Rapport.Intercom.Webhooks;
 using Rapport.IntercomSimulator;
 using Rapport.Sync.Settings;
-using Rapport.Sync.Tests.Events;
 using Rapport.Sync.Webhooks;
 
 namespace Rapport.Sync.Tests;
@@ -24,10 +23,10 @@ public sealed class ContactCompletionSpecs
         var companies = Enumerable.Range(1, 12).Select(i => harness.Company($"company-{i:00}")).ToList();
         var ada = harness.User("ada", [.. companies.Select(c => c.Id)]);
         var tags = new[] { harness.Workspace.AddTag("vip"), harness.Workspace.AddTag("beta") };
-        using var capture = WebhookCapture.Start(harness.Simulator.Options.ClientSecret);
-        harness.Simulator.ConfigureWebhooks(capture.Url, ["contact.user.updated"]);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        harness.Simulator.ConfigureWebhooks(receiver.Url, ["contact.user.updated"]);
         harness.Workspace.UpdateContact(ada.Id, c => c.TagIds.UnionWith(tags.Select(t => t.Id)));
-        var notification = (await capture.TakeAsync(1)).Single();
+        var notification = (await receiver.TakeAsync(1)).Single().Text;
 
         var imported = await harness.OpenStoreAsync("imported");
         harness.Simulator.Stats.Reset();
