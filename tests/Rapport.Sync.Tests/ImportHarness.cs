@@ -18,11 +18,13 @@ internal sealed class ImportHarness : IAsyncDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("rapport-sync-").FullName;
     private readonly List<IAsyncDisposable> disposables = [];
 
-    private ImportHarness(IntercomSimulatorServer simulator, HurriedClock? clock) => (Simulator, this.clock) = (simulator, clock);
+    private ImportHarness(SimulatedIntercom intercom, HurriedClock? clock) => (this.intercom, this.clock) = (intercom, clock);
+
+    private readonly SimulatedIntercom intercom;
 
     private readonly HurriedClock? clock;
 
-    public IntercomSimulatorServer Simulator { get; }
+    public IntercomSimulatorServer Simulator => intercom.Server;
 
     public SimulatorWorkspace Workspace => Simulator.Workspace;
 
@@ -33,10 +35,10 @@ internal sealed class ImportHarness : IAsyncDisposable
 
     public static async Task<ImportHarness> StartAsync(int companies = 0, int contacts = 0, int? rateLimitPerMinute = null)
     {
-        var simulator = await IntercomSimulatorServer.StartAsync(
+        var intercom = await SimulatedIntercom.StartAsync(
             new SimulatorOptions { Companies = companies, Contacts = contacts, Seed = 11, RateLimitPerMinute = rateLimitPerMinute, ScrollExpiry = TimeSpan.FromSeconds(2) },
-            0, TestContext.Current.CancellationToken);
-        return new ImportHarness(simulator, clock: null);
+            cancellationToken: TestContext.Current.CancellationToken);
+        return new ImportHarness(intercom, clock: null);
     }
 
     /// <summary>
@@ -46,10 +48,10 @@ internal sealed class ImportHarness : IAsyncDisposable
     public static async Task<ImportHarness> StartHurriedAsync(int companies, int contacts, int scrollPageSize = 50)
     {
         var clock = new HurriedClock(horizon: TimeSpan.FromMinutes(10));
-        var simulator = await IntercomSimulatorServer.StartAsync(
+        var intercom = await SimulatedIntercom.StartAsync(
             new SimulatorOptions { Companies = companies, Contacts = contacts, Seed = 11, RateLimitPerMinute = null, ScrollPageSize = scrollPageSize, TimeProvider = clock },
-            0, TestContext.Current.CancellationToken);
-        return new ImportHarness(simulator, clock);
+            cancellationToken: TestContext.Current.CancellationToken);
+        return new ImportHarness(intercom, clock);
     }
 
     /// <summary>The SQLite file of the store <see cref="OpenStoreAsync"/> opens under <paramref name="name"/>.</summary>
@@ -62,25 +64,19 @@ internal sealed class ImportHarness : IAsyncDisposable
         return store;
     }
 
-    public IntercomClient Client()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(Clock);
-        var http = services.AddRapportIntercom(o =>
-        {
-            o.BaseAddress = Simulator.BaseAddress;
-            o.AccessToken = "sim_token";
-            // The simulator says how long it keeps a scroll that is no longer used.
-            o.ScrollExpiry = Simulator.Options.ScrollExpiry;
-            if (clock is not null)
-                o.RequestTimeout = TimeSpan.FromHours(1); // past the hurried clock's horizon: a real timeout, never reached
-        });
-        if (clock is not null)
-            http.AddHttpMessageHandler(clock.TrackRequests);
-        var provider = services.BuildServiceProvider();
-        disposables.Add(provider);
-        return provider.GetRequiredService<IntercomClient>();
-    }
+    /// <summary>A client of its own on <see cref="Clock"/>; <paramref name="configure"/> changes its options.</summary>
+    public IntercomClient Client(Action<IntercomClientOptions>? configure = null) =>
+        intercom.CreateClient(
+            o =>
+            {
+                // The simulator says how long it keeps a scroll that is no longer used.
+                o.ScrollExpiry = Simulator.Options.ScrollExpiry;
+                if (clock is not null)
+                    o.RequestTimeout = TimeSpan.FromHours(1); // past the hurried clock's horizon: a real timeout, never reached
+                configure?.Invoke(o);
+            },
+            Clock,
+            clock is null ? null : clock.TrackRequests);
 
     public Task<ImportSummary> ImportAsync(HubStores store, ImportOptions? options = null, IProgress<ImportProgress>? progress = null) =>
         store.Create<IntercomImporter>(Client(), options ?? new ImportOptions(), Clock)
@@ -122,7 +118,7 @@ internal sealed class ImportHarness : IAsyncDisposable
     {
         foreach (var disposable in Enumerable.Reverse(disposables))
             await disposable.DisposeAsync();
-        await Simulator.DisposeAsync();
+        await intercom.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }

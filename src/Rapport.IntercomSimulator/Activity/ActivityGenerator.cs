@@ -19,9 +19,11 @@ internal sealed partial class ActivityGenerator(SimulatorWorkspace workspace, Si
 
     private long _changes;
 
+    /// <summary>Returns once the loop has read its start time and waits for its first tick: the rate counts from here, on
+    /// the simulator's clock, however long the thread pool takes to run the loop.</summary>
     public void Start()
     {
-        if (options.Activity > 0) { _loop = Task.Run(() => RunAsync(options.Activity, _stopping.Token)); }
+        if (options.Activity > 0) { _loop = RunAsync(options.Activity, _stopping.Token); }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using Rapport.Hub.Sources;
 using Rapport.Hub.Storage;
 using Rapport.Intercom;
 using Rapport.Hub.Sync;
@@ -26,13 +24,12 @@ public sealed partial class IntercomImporter
                 state.ContactsCursor, cancellationToken)
             : intercom.ListContactsAsync(state.ContactsCursor, cancellationToken);
 
-        var tags = (await intercom.ListTagsAsync(cancellationToken).ConfigureAwait(false))
-            .Where(t => t.Name is not null)
-            .ToDictionary(t => t.Id, t => t.Name!, StringComparer.Ordinal);
+        // Nearly every page names tags: the list is read once up front rather than by the first page that needs it.
+        await completer.ReadTagsAsync(intercom, cancellationToken).ConfigureAwait(false);
         await foreach (var page in pages.Prefetch(2, cancellationToken).ConfigureAwait(false))
         {
             var leads = page.Items.Where(c => c.IsLead).Select(c => c.Id).ToList();
-            var users = await ToSourceContactsAsync(page.Items.Where(c => !c.IsLead), tags, cancellationToken).ConfigureAwait(false);
+            var users = await completer.CompleteAsync([.. page.Items.Where(c => !c.IsLead)], intercom, cancellationToken).ConfigureAwait(false);
 
             state = cost.Stamp(state with
             {
@@ -66,27 +63,5 @@ public sealed partial class IntercomImporter
     {
         var lastCompleted = await syncState.GetSyncStateAsync(LastCompletedKey, cancellationToken).ConfigureAwait(false);
         return DateTimeOffset.Parse(lastCompleted!, CultureInfo.InvariantCulture).AddDays(-1);
-    }
-
-    /// <summary>A contact carries at most ten companies inline; for the others, the full list is read, a few at a time.</summary>
-    private async Task<List<SourceContact>> ToSourceContactsAsync(
-        IEnumerable<IntercomContact> contacts, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
-    {
-        var list = contacts.ToList();
-        var complete = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(
-            list.Where(c => c.Companies?.HasMore == true),
-            new ParallelOptions { MaxDegreeOfParallelism = options.MembershipLookupConcurrency, CancellationToken = cancellationToken },
-            async (contact, ct) =>
-            {
-                var ids = new List<string>();
-                await foreach (var company in intercom.ListContactCompaniesAsync(contact.Id, ct).ConfigureAwait(false))
-                    ids.Add(company.Id);
-                complete[contact.Id] = ids;
-            }).ConfigureAwait(false);
-
-        return list
-            .Select(c => IntercomMapping.ToSourceContact(c, complete.TryGetValue(c.Id, out var ids) ? ids : c.Companies?.Ids ?? [], tags))
-            .ToList();
     }
 }

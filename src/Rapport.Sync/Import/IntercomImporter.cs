@@ -24,6 +24,8 @@ public sealed partial class IntercomImporter(
 
     private readonly CompanyQualifier qualifier = new(options, timeProvider);
 
+    private readonly ContactCompleter completer = new(options.MembershipLookupConcurrency);
+
     // Every call of the run, conversations included, waits out Intercom's failures for the run's patience.
     private readonly IntercomClient intercom = intercom.WithRetryPatience(options.Patience);
 

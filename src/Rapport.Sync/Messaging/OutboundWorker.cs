@@ -1,3 +1,4 @@
+using Rapport.Sync.Background;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,15 +15,21 @@ public sealed partial class OutboundWorker(
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(3);
 
+    public WorkerPasses Passes { get; } = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                // Without a connection the queue waits: nothing is claimed, so nothing is held.
-                if (await connections.ClientAsync(stoppingToken) is { } client)
-                    await sender.DrainAsync(client, stoppingToken);
+                using (Passes.Begin())
+                {
+                    // Without a connection the queue waits: nothing is claimed, so nothing is held.
+                    if (await connections.ClientAsync(stoppingToken) is { } client)
+                        await sender.DrainAsync(client, stoppingToken);
+                }
+
                 await signal.WaitAsync(PollInterval, timeProvider, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using Rapport.Sync.Background;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,21 +9,26 @@ public sealed partial class PlaybookWorker(PlaybookEngine engine, TimeProvider t
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
+    public WorkerPasses Passes { get; } = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            using (Passes.Begin())
             {
-                await engine.RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception error)
-            {
-                LogPassFailed(logger, error);
+                try
+                {
+                    await engine.RunOnceAsync(stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception error)
+                {
+                    LogPassFailed(logger, error);
+                }
             }
 
             await Task.Delay(Interval, timeProvider, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

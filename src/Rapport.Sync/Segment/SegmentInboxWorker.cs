@@ -1,3 +1,4 @@
+using Rapport.Sync.Background;
 using Microsoft.Extensions.Hosting;
 using Rapport.Hub.Events;
 using Rapport.Hub.Sync;
@@ -34,9 +35,13 @@ public sealed class SegmentInboxWorker(
         }
     }
 
+    /// <summary>Its passes, each ending before the worker waits for the next call or retry.</summary>
+    public WorkerPasses Passes { get; } = new();
+
     /// <summary>One pass over the inbox if this node holds it (or can take it now); returns the hold, or null without it.</summary>
     private async Task<IJobHold?> ApplyAsync(IJobHold? hold, CancellationToken stoppingToken)
     {
+        using var passing = Passes.Begin();
         try
         {
             if (hold is not null && !await hold.IsHeldAsync(stoppingToken))
@@ -49,6 +54,7 @@ public sealed class SegmentInboxWorker(
 
             if ((hold ??= await syncState.TryHoldJobAsync(HubJob.SegmentInbox, stoppingToken)) is null)
             {
+                passing.End();
                 await Task.Delay(Poll, timeProvider, stoppingToken);
                 return null;
             }
@@ -59,6 +65,7 @@ public sealed class SegmentInboxWorker(
 
             if (await EventDedupSettings.LoadAsync(syncState, stoppingToken) is { On: true } dedup)
                 await eventStore.FoldCrossSourceEventsAsync(dedup.Window, stoppingToken);
+            passing.End();
             // A full window of calls all waiting behind failing ones would otherwise be re-read without pause.
             if (pass.Read < drain.BatchSize || pass.Tried == 0)
                 await appender.Signal.WaitAsync(Wait(pass.NextRetryAt), timeProvider, stoppingToken);
@@ -69,6 +76,7 @@ public sealed class SegmentInboxWorker(
         catch (Exception error)
         {
             // The database itself failed (a call's own failure is counted by the drain): nothing is lost, try again shortly.
+            passing.End();
             logger.LogError(error, "Applying the Segment inbox failed; retrying shortly.");
             await Task.Delay(Poll, timeProvider, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }

@@ -13,7 +13,8 @@ namespace Rapport.Sync.Webhooks;
 
 public sealed partial class IntercomWebhookApplier
 {
-    private readonly Dictionary<string, string> _tagNames = new(StringComparer.Ordinal);
+    /// <summary>Lives as long as the applier, so tag names learnt from one batch spare later ones a read of the tag list.</summary>
+    private readonly ContactCompleter _completer = new();
 
     /// <summary>The batch's users to derive again: by external id (before and after the change), and through companies.</summary>
     private readonly HashSet<string> _touchedUsers = new(StringComparer.Ordinal);
@@ -73,7 +74,7 @@ public sealed partial class IntercomWebhookApplier
         if (item.TryGetProperty("tag", out var tag) && tag.ValueKind == JsonValueKind.Object
             && tag.TryGetProperty("id", out var tagId) && tag.TryGetProperty("name", out var tagName) && tagName.GetString() is { } name)
         {
-            _tagNames[tagId.GetString() ?? ""] = name;
+            _completer.NameTag(tagId.GetString() ?? "", name);
         }
 
         return item.TryGetProperty("contact", out var contact) && contact.ValueKind == JsonValueKind.Object
@@ -95,18 +96,7 @@ public sealed partial class IntercomWebhookApplier
                 break;
         }
 
-        var companyIds = contact.Companies?.Ids ?? [];
-        // The inline list stops at ten: the rest is read, as the import does.
-        if (contact.Companies?.HasMore == true && context.Client is { } client)
-        {
-            var ids = new List<string>();
-            await foreach (var company in client.ListContactCompaniesAsync(contact.Id, cancellationToken).ConfigureAwait(false))
-                ids.Add(company.Id);
-            companyIds = ids;
-        }
-
-        await ResolveTagNamesAsync(contact.Tags?.Ids ?? [], context, cancellationToken).ConfigureAwait(false);
-        var source = IntercomMapping.ToSourceContact(contact, companyIds, _tagNames);
+        var source = (await _completer.CompleteAsync([contact], context.Client, cancellationToken).ConfigureAwait(false))[0];
         await TouchUsersOfAsync(contact.Id, cancellationToken).ConfigureAwait(false);
         if (contact.ExternalId is { } externalId)
             _touchedUsers.Add(externalId);
@@ -155,18 +145,6 @@ public sealed partial class IntercomWebhookApplier
         catch (IntercomNotFoundException)
         {
             return notified;
-        }
-    }
-
-    // A contact names its tags by id only; names come from the tag topics' items and, for ids still unknown, one read of the tag list.
-    private async Task ResolveTagNamesAsync(IReadOnlyList<string> ids, WebhookApplyContext context, CancellationToken cancellationToken)
-    {
-        if (context.Client is null || ids.All(_tagNames.ContainsKey))
-            return;
-        foreach (var tag in await context.Client.ListTagsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (tag.Name is not null)
-                _tagNames[tag.Id] = tag.Name;
         }
     }
 }

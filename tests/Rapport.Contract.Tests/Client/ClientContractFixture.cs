@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
 using Rapport.Contract.Tests.OpenApi;
-using Rapport.Intercom;
 using Rapport.IntercomSimulator;
 
 namespace Rapport.Contract.Tests.Client;
@@ -10,8 +8,7 @@ namespace Rapport.Contract.Tests.Client;
 public sealed class ClientContractFixture : IAsyncLifetime
 {
     private readonly ConcurrentQueue<HttpExchange> exchanges = new();
-    private IntercomSimulatorServer? simulator;
-    private ServiceProvider? services;
+    private SimulatedIntercom? intercom;
 
     internal IReadOnlyList<HttpExchange> Exchanges => [.. exchanges];
 
@@ -20,35 +17,21 @@ public sealed class ClientContractFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        simulator = await IntercomSimulatorServer.StartAsync(
+        intercom = await SimulatedIntercom.StartAsync(
             new SimulatorOptions { Companies = 60, Contacts = 400, RateLimitPerMinute = null },
-            0,
-            cancellationToken);
-        var collection = new ServiceCollection();
-        collection
-            .AddRapportIntercom(o =>
-            {
-                o.BaseAddress = simulator.BaseAddress;
-                o.AccessToken = "sim_token";
-            })
-            .AddHttpMessageHandler(() => new ExchangeRecorder(exchanges));
-        services = collection.BuildServiceProvider();
+            cancellationToken: cancellationToken);
+        var client = intercom.CreateClient(handler: () => new ExchangeRecorder(exchanges));
 
-        var scenario = new ClientScenario(services.GetRequiredService<IntercomClient>(), simulator.Workspace, TimeProvider.System);
+        var scenario = new ClientScenario(client, intercom.Workspace, TimeProvider.System);
         await scenario.RunAsync(cancellationToken);
         Failures = scenario.Failures;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (services is not null)
+        if (intercom is not null)
         {
-            await services.DisposeAsync();
-        }
-
-        if (simulator is not null)
-        {
-            await simulator.DisposeAsync();
+            await intercom.DisposeAsync();
         }
     }
 }

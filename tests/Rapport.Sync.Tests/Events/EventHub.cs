@@ -22,9 +22,9 @@ internal sealed class EventHub : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("rapport-events-").FullName;
     private readonly ImportHarness _harness;
-    private readonly WebhookCapture _capture;
+    private readonly WebhookReceiver _receiver;
 
-    private EventHub(ImportHarness harness, WebhookCapture capture) => (_harness, _capture) = (harness, capture);
+    private EventHub(ImportHarness harness, WebhookReceiver receiver) => (_harness, _receiver) = (harness, receiver);
 
     public HubStores Store { get; private set; } = null!;
 
@@ -42,9 +42,9 @@ internal sealed class EventHub : IAsyncDisposable
     {
         var harness = await ImportHarness.StartAsync();
         harness.Company("acme", users: 2);
-        var capture = WebhookCapture.Start(harness.Simulator.Options.ClientSecret);
-        harness.Simulator.ConfigureWebhooks(capture.Url, ["event.created"]);
-        var hub = new EventHub(harness, capture);
+        var receiver = await WebhookReceiver.StartAsync();
+        harness.Simulator.ConfigureWebhooks(receiver.Url, ["event.created"]);
+        var hub = new EventHub(harness, receiver);
         hub.Store = await HubStores.OpenAsync(hub.DatabasePath, TimeProvider.System, TestContext.Current.CancellationToken);
         await harness.ImportAsync(hub.Store, new ImportOptions());
         return hub;
@@ -59,8 +59,13 @@ internal sealed class EventHub : IAsyncDisposable
         Settings = settings;
     }
 
-    /// <summary>Takes the next <paramref name="count"/> webhooks the simulator delivered.</summary>
-    public Task<IReadOnlyList<string>> WebhooksAsync(int count) => _capture.TakeAsync(count);
+    /// <summary>Takes the next <paramref name="count"/> webhooks the simulator delivered, each signed as Rapport's endpoint requires.</summary>
+    public async Task<IReadOnlyList<string>> WebhooksAsync(int count)
+    {
+        var taken = await _receiver.TakeAsync(count);
+        taken.ShouldAllBe(w => w.IsSignedWith(_harness.Simulator.Options.ClientSecret), "every delivery is signed with the app's client secret");
+        return [.. taken.Select(w => w.Text)];
+    }
 
     /// <summary>What the endpoint does with a verified delivery: into the inbox (once per notification id).</summary>
     public async Task DeliverAsync(string body) =>
@@ -95,7 +100,7 @@ internal sealed class EventHub : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _capture.Dispose();
+        await _receiver.DisposeAsync();
         await Store.DisposeAsync();
         await _harness.DisposeAsync();
         SqliteConnection.ClearAllPools();

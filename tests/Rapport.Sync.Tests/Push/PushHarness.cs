@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Model;
 using Rapport.Intercom;
@@ -17,7 +16,6 @@ namespace Rapport.Sync.Tests.Push;
 internal sealed class PushHarness : IAsyncDisposable
 {
     private readonly ImportHarness import;
-    private readonly List<IAsyncDisposable> disposables = [];
 
     private PushHarness(ImportHarness import, HubStores store)
     {
@@ -115,27 +113,12 @@ internal sealed class PushHarness : IAsyncDisposable
         Stats.RequestsTo("POST /contacts").ShouldBe(0);
     }
 
-    private IntercomClient Client(int maxRetries)
+    private IntercomClient Client(int maxRetries) => import.Client(o =>
     {
-        var services = new ServiceCollection();
-        services.AddSingleton(TimeProvider.System);
-        services.AddRapportIntercom(o =>
-        {
-            o.BaseAddress = Simulator.BaseAddress;
-            o.AccessToken = "sim_token";
-            o.MaxRetries = maxRetries;
-            o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
-            o.MaxRetryDelay = TimeSpan.FromMilliseconds(50);
-        });
-        var provider = services.BuildServiceProvider();
-        disposables.Add(provider);
-        return provider.GetRequiredService<IntercomClient>();
-    }
+        o.MaxRetries = maxRetries;
+        o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
+        o.MaxRetryDelay = TimeSpan.FromMilliseconds(50);
+    });
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var disposable in disposables)
-            await disposable.DisposeAsync();
-        await import.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => import.DisposeAsync();
 }

@@ -56,13 +56,14 @@ public sealed class OtherProcessSpecs
         var other = await HubStores.OpenAsync(hub.DatabasePath, TimeProvider.System, Token);
         // This node's worker took the inbox when it started; to stand in for a node that started first, it lets go and
         // starts again once the other process holds it.
-        var worker = hub.App.Services.GetServices<IHostedService>().OfType<SegmentInboxWorker>().Single();
+        var worker = hub.Worker<SegmentInboxWorker>();
         await worker.StopAsync(Token);
         var held = (await other.SyncState.TryHoldJobAsync(HubJob.SegmentInbox, Token)).ShouldNotBeNull();
         await worker.StartAsync(Token);
 
         var accepted = await WebHub.SendSegmentAsync(segment, "/v1/identify", """{"userId":"u-1","traits":{"email":"ada@example.com"}}""");
-        await Task.Delay(TimeSpan.FromSeconds(2), Token);
+        // This node's worker looks at the inbox again, and finds it held by the other process.
+        await hub.SegmentPassAsync();
 
         accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await hub.Store.Segment.CountSegmentInboxAsync(Token)).Pending.ShouldBe(1, "the call is kept for the process that applies the inbox");

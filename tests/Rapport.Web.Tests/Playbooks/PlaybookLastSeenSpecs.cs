@@ -16,13 +16,17 @@ public sealed class PlaybookLastSeenSpecs
         await WebHub.EventuallyAsync(async () =>
             (await hub.Hub.Store.Browse.GetUserAsync(await hub.UserIdAsync(away), Token))!.Sources.Any(s => s.LastSeenAt == lastSeen), "the new last seen is stored");
 
-        var id = await hub.CreateAsync(hub.Playbook(p => p["trigger"] = new { kind = "last_seen", days = 3650 }));
+        var playbook = hub.Playbook(p => p["trigger"] = new { kind = "last_seen", days = 3650 });
+        var id = await hub.CreateAsync(playbook);
         var audit = await hub.AuditWhenAsync(id, a => a.Count == 1 && a[0].GetProperty("intercomId").ValueKind == JsonValueKind.String, "the away user is messaged");
-        await Task.Delay(TimeSpan.FromSeconds(3), Token);
+        // Saved again, the playbook is looked at for absences in the engine's next pass rather than a minute later.
+        (await hub.SendAsync(HttpMethod.Put, $"/api/v1/playbooks/{id}", playbook)).Status.ShouldBe(200);
+        await hub.Hub.PlaybookPassAsync();
+        await hub.Hub.OutboundPassAsync();
 
         audit[0].GetProperty("userId").GetInt64().ShouldBe(await hub.UserIdAsync(away));
         audit[0].GetProperty("occurrence").GetString().ShouldBe($"last-seen:{lastSeen.ToUnixTimeSeconds()}");
-        (await hub.AuditAsync(id)).Count.ShouldBe(1, "the next passes find no new absence");
+        (await hub.AuditAsync(id)).Count.ShouldBe(1, "the next pass finds no new absence");
         hub.MessagesCreated.ShouldBe(1);
         hub.Hub.Simulator.Workspace.Conversations.Where(c => c.ContactIds.Contains(away.Id) && c.Source.DeliveredAs == "admin_initiated").ShouldHaveSingleItem();
     }

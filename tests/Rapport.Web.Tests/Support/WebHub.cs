@@ -21,14 +21,16 @@ public sealed partial class WebHub : IAsyncDisposable
     private readonly string _directory;
     private readonly List<HttpClient> _clients = [];
 
-    private WebHub(string directory, IntercomSimulatorServer simulator, RapportWebApp app)
+    private readonly SimulatedIntercom _intercom;
+
+    private WebHub(string directory, SimulatedIntercom intercom, RapportWebApp app)
     {
         _directory = directory;
-        Simulator = simulator;
+        _intercom = intercom;
         App = app;
     }
 
-    public IntercomSimulatorServer Simulator { get; }
+    public IntercomSimulatorServer Simulator => _intercom.Server;
 
     public RapportWebApp App { get; }
 
@@ -48,7 +50,8 @@ public sealed partial class WebHub : IAsyncDisposable
         SimulatorOptions? simulatorOptions, Func<RapportWebOptions, RapportWebOptions> configure, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("rapport-web-").FullName;
-        var simulator = await IntercomSimulatorServer.StartAsync(simulatorOptions ?? new SimulatorOptions { Companies = 40, Contacts = 200, RateLimitPerMinute = null }, 0, cancellationToken);
+        var intercom = await SimulatedIntercom.StartAsync(simulatorOptions ?? new SimulatorOptions { Companies = 40, Contacts = 200, RateLimitPerMinute = null }, cancellationToken: cancellationToken);
+        var simulator = intercom.Server;
         var app = await RapportWebApp.CreateAsync(configure(new RapportWebOptions
         {
             Database = Path.Combine(directory, "hub.db"),
@@ -64,7 +67,7 @@ public sealed partial class WebHub : IAsyncDisposable
             },
         }), cancellationToken);
         await app.StartAsync(cancellationToken);
-        return new WebHub(directory, simulator, app);
+        return new WebHub(directory, intercom, app);
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see where the app sends them.</summary>
@@ -139,7 +142,7 @@ public sealed partial class WebHub : IAsyncDisposable
         foreach (var client in _clients)
             client.Dispose();
         await App.DisposeAsync();
-        await Simulator.DisposeAsync();
+        await _intercom.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,13 +8,19 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Rapport.IntercomSimulator.Tests;
+namespace Rapport.Testing;
 
-/// <summary>The test's own webhook endpoint on 127.0.0.1: it records every raw request and answers <c>status(n)</c> to the n-th (from 1).</summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+/// <summary>
+/// A test's own webhook endpoint on 127.0.0.1 for the simulator to deliver to: it records every raw request with its
+/// headers and answers <c>status(n)</c> to the n-th (from 1), 200 unless told otherwise.
+/// </summary>
+public sealed class WebhookReceiver : IAsyncDisposable
 {
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
+
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedWebhook> _received;
+    private int _taken;
 
     private WebhookReceiver(WebApplication app, ConcurrentQueue<ReceivedWebhook> received, Uri url) => (_app, _received, Url) = (app, received, url);
 
@@ -59,6 +63,15 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         return [.. _received];
     }
 
+    /// <summary>The next <paramref name="count"/> requests not taken yet, once they arrived (at most 10 s, real time).</summary>
+    public async Task<IReadOnlyList<ReceivedWebhook>> TakeAsync(int count)
+    {
+        var all = await WaitForAsync(_taken + count, Limit.TotalSeconds);
+        var taken = all.Skip(_taken).Take(count).ToList();
+        _taken += count;
+        return taken;
+    }
+
     /// <summary>Lets stray deliveries arrive before asserting that none did.</summary>
     public async Task<IReadOnlyList<ReceivedWebhook>> SettleAsync(int milliseconds = 300)
     {
@@ -71,15 +84,4 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
-}
-
-internal sealed record ReceivedWebhook(byte[] Raw, IReadOnlyDictionary<string, string> Headers)
-{
-    public string Text => Encoding.UTF8.GetString(Raw);
-
-    public JsonElement Json => JsonDocument.Parse(Raw).RootElement.Clone();
-
-    public string Topic => Json.GetProperty("topic").GetString()!;
-
-    public JsonElement Item => Json.GetProperty("data").GetProperty("item");
 }
