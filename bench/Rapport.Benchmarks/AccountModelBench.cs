@@ -4,7 +4,7 @@ using Rapport.Cli;
 using Rapport.Hub.Events;
 using Rapport.Hub.Sources;
 using Rapport.Storage;
-using Rapport.Sync.Model;
+using Rapport.Application.Model;
 using Rapport.Testing;
 
 namespace Rapport.Benchmarks;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Rapport.Sync.Import;
+using Rapport.Application.Import;
 
 namespace Rapport.Benchmarks;
 

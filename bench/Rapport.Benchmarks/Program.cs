@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rapport.Benchmarks;
 using Rapport.Intercom;
 using Rapport.Storage;
-using Rapport.Sync.Import;
+using Rapport.Application.Import;
 using Rapport.Testing;
 
 // rapport-bench unthrottled [--companies 10000] [--contacts 100000] [--database postgres://… (an empty database; default a temporary SQLite file)]

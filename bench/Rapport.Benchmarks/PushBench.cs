@@ -5,9 +5,9 @@ using Rapport.Hub.Model;
 using Rapport.Intercom;
 using Rapport.IntercomSimulator;
 using Rapport.Storage;
-using Rapport.Sync.Import;
-using Rapport.Sync.Push;
-using Rapport.Sync.Settings;
+using Rapport.Application.Import;
+using Rapport.Application.Push;
+using Rapport.Application.Settings;
 using Rapport.Testing;
 
 namespace Rapport.Benchmarks;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Rapport.Sync.Segment;
+using Rapport.Application.Segment;
 using Rapport.Web;
 using Rapport.Testing;
 

@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Rapport.Browser.Tests.Support;
 using Rapport.Hub.Team;
-using Rapport.Sync.Import;
-using Rapport.Sync.Settings;
+using Rapport.Application.Import;
+using Rapport.Application.Settings;
 using Rapport.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Rapport.Browser.Tests.Support;
 using Rapport.Hub.Team;
-using Rapport.Sync.Settings;
+using Rapport.Application.Settings;
 using Rapport.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,6 +1,6 @@
 using Rapport.IntercomSimulator;
 using Rapport.Storage;
-using Rapport.Sync.Settings;
+using Rapport.Application.Settings;
 using Rapport.Testing;
 
 namespace Rapport.Tests;

@@ -11,7 +11,7 @@ public sealed class ConventionSpecs
         typeof(Rapport.Hub.Accounts.AccountId).Assembly,
         typeof(Rapport.Storage.StorageServiceCollectionExtensions).Assembly,
         typeof(Rapport.Intercom.IntercomClient).Assembly,
-        typeof(Rapport.Sync.IntercomSource).Assembly,
+        typeof(Rapport.Application.IntercomSource).Assembly,
         typeof(Rapport.IntercomSimulator.IntercomSimulatorServer).Assembly,
         Assembly.Load("rapport"),
     ];
@@ -21,7 +21,7 @@ public sealed class ConventionSpecs
     [InlineData("Rapport.Intercom")]
     [InlineData("Rapport.IntercomSimulator", "rapport-intercom-simulator")]
     [InlineData("Rapport.Storage", "Rapport.Storage", "Rapport.Hub")]
-    [InlineData("Rapport.Sync", "Rapport.Sync", "Rapport.Hub", "Rapport.Intercom")]
+    [InlineData("Rapport.Application", "Rapport.Application", "Rapport.Hub", "Rapport.Intercom")]
     public void Each_project_depends_only_on_what_the_architecture_allows(string project, params string[] allowed)
     {
         var assembly = Source.Single(a => a.GetName().Name == (project == "Rapport.IntercomSimulator" ? "rapport-intercom-simulator" : project));

@@ -20,7 +20,7 @@ public sealed class ServiceConstructionSpecs
         typeof(Rapport.Hub.Accounts.AccountId).Assembly,
         typeof(Rapport.Storage.Database.HubDatabase).Assembly,
         typeof(Rapport.Intercom.IntercomClient).Assembly,
-        typeof(Rapport.Sync.IntercomSource).Assembly,
+        typeof(Rapport.Application.IntercomSource).Assembly,
         typeof(Rapport.IntercomSimulator.IntercomSimulatorServer).Assembly,
         typeof(RapportWebApp).Assembly,
     ];
@@ -31,9 +31,9 @@ public sealed class ServiceConstructionSpecs
     /// </summary>
     private static readonly (Type Maker, Type Made)[] Composed =
     [
-        (typeof(Rapport.Sync.Reconcile.ReconciliationSweep), typeof(Rapport.Sync.Import.IntercomImporter)),
-        (typeof(Rapport.Sync.Reconcile.ReconciliationSweep), typeof(Rapport.Sync.Conversations.ConversationImporter)),
-        (typeof(Rapport.Sync.Import.IntercomImporter), typeof(Rapport.Sync.Conversations.ConversationImporter)),
+        (typeof(Rapport.Application.Reconcile.ReconciliationSweep), typeof(Rapport.Application.Import.IntercomImporter)),
+        (typeof(Rapport.Application.Reconcile.ReconciliationSweep), typeof(Rapport.Application.Conversations.ConversationImporter)),
+        (typeof(Rapport.Application.Import.IntercomImporter), typeof(Rapport.Application.Conversations.ConversationImporter)),
     ];
 
     private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
@@ -51,7 +51,7 @@ public sealed class ServiceConstructionSpecs
             var registered = RegisteredTypes(CommandServices.Describe(database, TimeProvider.System))
                 .Concat(RegisteredTypes(new ServiceCollection().AddRapportServer(new RapportWebOptions { Database = "unused" })))
                 .ToHashSet();
-            registered.ShouldContain(typeof(Rapport.Sync.Playbooks.PlaybookEngine));
+            registered.ShouldContain(typeof(Rapport.Application.Playbooks.PlaybookEngine));
 
             var offenders = Product
                 .SelectMany(a => a.GetTypes())

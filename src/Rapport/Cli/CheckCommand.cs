@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Rapport.Configuration;
 using Rapport.Intercom;
 using Rapport.Storage;
-using Rapport.Sync.Check;
-using Rapport.Sync.Settings;
+using Rapport.Application.Check;
+using Rapport.Application.Settings;
 using Spectre.Console;
 using Rapport.Hub.Sync;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Rapport.Sync.Check;
+using Rapport.Application.Check;
 using Spectre.Console;
 
 namespace Rapport.Cli;

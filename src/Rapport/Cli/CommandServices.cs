@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Storage;
 using Rapport.Storage.Database;
-using Rapport.Sync;
+using Rapport.Application;
 
 namespace Rapport.Cli;
 

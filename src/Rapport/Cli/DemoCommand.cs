@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using Rapport.Configuration;
 using Rapport.IntercomSimulator;
-using Rapport.Sync.Settings;
+using Rapport.Application.Settings;
 using Rapport.Web;
 using Rapport.Web.Integration;
 using Spectre.Console;
@@ -122,7 +122,7 @@ internal static class DemoCommand
         integration = integration with { ImportEvents = true };
         // The push follows each recompute, so the simulator's companies carry Rapport's attributes (Settings → Integrations → Intercom push).
         integration = integration with { UpdateCompanies = true };
-        await Rapport.Sync.Events.EventImport.StartAsync(app.Services.GetRequiredService<ISyncStateStore>(), app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
+        await Rapport.Application.Events.EventImport.StartAsync(app.Services.GetRequiredService<ISyncStateStore>(), app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
         await integration.SaveAsync(app.Services.GetRequiredService<ISyncStateStore>(), cancellationToken);
         simulator.ConfigureWebhooks(new Uri(app.BaseAddress, "webhooks/intercom"));
     }

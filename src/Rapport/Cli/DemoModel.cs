@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.IntercomSimulator;
-using Rapport.Sync.Model;
+using Rapport.Application.Model;
 using Rapport.Web;
 using Spectre.Console;
 using Rapport.Hub.Events;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Rapport.Sync.Model;
+using Rapport.Application.Model;
 using Spectre.Console;
 using Rapport.Hub.Accounts;
 

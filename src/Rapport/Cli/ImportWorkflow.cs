@@ -4,11 +4,11 @@ using Rapport.Configuration;
 using Rapport.Hub.Rules;
 using Rapport.Intercom;
 using Rapport.Storage;
-using Rapport.Sync.Check;
-using Rapport.Sync.Events;
-using Rapport.Sync.Import;
-using Rapport.Sync.Model;
-using Rapport.Sync.Settings;
+using Rapport.Application.Check;
+using Rapport.Application.Events;
+using Rapport.Application.Import;
+using Rapport.Application.Model;
+using Rapport.Application.Settings;
 using Spectre.Console;
 using Rapport.Hub.Sync;
 

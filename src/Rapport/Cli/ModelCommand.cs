@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Storage;
-using Rapport.Sync.Model;
+using Rapport.Application.Model;
 using Rapport.Hub.Audit;
 using Rapport.Hub.Model;
 

@@ -1,4 +1,4 @@
-using Rapport.Sync.Push;
+using Rapport.Application.Push;
 using Spectre.Console;
 
 namespace Rapport.Cli;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using Rapport.Storage;
-using Rapport.Sync.Check;
+using Rapport.Application.Check;
 using Rapport.Web.Retention;
 using Spectre.Console;
 using Rapport.Hub.Accounts;

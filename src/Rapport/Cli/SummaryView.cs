@@ -1,5 +1,5 @@
 using Humanizer;
-using Rapport.Sync.Import;
+using Rapport.Application.Import;
 using Spectre.Console;
 
 namespace Rapport.Cli;

@@ -79,7 +79,7 @@ public sealed record RapportSettings
 
     /// <summary>How long an import keeps going through Intercom's failures on one request before it stops (config <c>import.patience</c>, <c>--patience</c>).</summary>
     [ConfigurationKeyName("import:patience")]
-    public TimeSpan ImportPatience { get; init; } = Sync.Import.ImportOptions.DefaultPatience;
+    public TimeSpan ImportPatience { get; init; } = Application.Import.ImportOptions.DefaultPatience;
 
     /// <summary>The config file these settings were read from, if any: the default home of a PostgreSQL hub's master key.</summary>
     [ConfigurationKeyName("configFile")]

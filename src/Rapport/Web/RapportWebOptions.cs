@@ -38,7 +38,7 @@ public sealed record RapportWebOptions
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How long "Sync now" and the sweep wait out Intercom's failures on one request before stopping (default 30 minutes).</summary>
-    public TimeSpan ImportPatience { get; init; } = Rapport.Sync.Import.ImportOptions.DefaultPatience;
+    public TimeSpan ImportPatience { get; init; } = Rapport.Application.Import.ImportOptions.DefaultPatience;
 
     /// <summary>
     /// The wait after a Segment call's first failed attempt, doubled after each (1, 2, 4, 8 s by default); its fifth

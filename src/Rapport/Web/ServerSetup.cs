@@ -1,7 +1,7 @@
-using Rapport.Sync;
-using Rapport.Sync.Import;
-using Rapport.Sync.Retention;
-using Rapport.Sync.Segment;
+using Rapport.Application;
+using Rapport.Application.Import;
+using Rapport.Application.Retention;
+using Rapport.Application.Segment;
 using Rapport.Web.Integration;
 using Rapport.Web.Playbooks;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Intercom;
 using Rapport.IntercomSimulator;
-using Rapport.Sync.Import;
+using Rapport.Application.Import;
 
 namespace Rapport.Web.Tests.Accounts;
 

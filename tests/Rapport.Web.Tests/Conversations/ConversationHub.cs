@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rapport.Intercom;
 using Rapport.IntercomSimulator;
 using Rapport.IntercomSimulator.Conversations;
-using Rapport.Sync.Import;
+using Rapport.Application.Import;
 
 namespace Rapport.Web.Tests.Conversations;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Rapport.Hub.Conversations;
 using Rapport.Intercom.Webhooks;
 using Rapport.IntercomSimulator;
-using Rapport.Sync.Settings;
+using Rapport.Application.Settings;
 using Rapport.Web.Tests.Accounts;
 
 namespace Rapport.Web.Tests.Conversations;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Rapport.Storage;
-using Rapport.Sync.Import;
-using Rapport.Sync.Push;
-using Rapport.Sync.Segment;
+using Rapport.Application.Import;
+using Rapport.Application.Push;
+using Rapport.Application.Segment;
 using Rapport.Hub.Sync;
 using Rapport.Testing;
 

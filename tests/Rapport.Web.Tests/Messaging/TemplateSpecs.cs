@@ -1,4 +1,4 @@
-using Rapport.Sync.Messaging;
+using Rapport.Application.Messaging;
 
 namespace Rapport.Web.Tests.Messaging;
 

@@ -1,5 +1,5 @@
 using Rapport.Cli;
-using Rapport.Sync.Push;
+using Rapport.Application.Push;
 using Rapport.Web.Tests.Integration;
 
 namespace Rapport.Web.Tests.Push;

@@ -1,4 +1,4 @@
-using Rapport.Sync.Import;
+using Rapport.Application.Import;
 
 namespace Rapport.Web.Tests.Segment;
 

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Hub.Model;
-using Rapport.Sync.Push;
+using Rapport.Application.Push;
 
 namespace Rapport.Web.Tests.Support;
 

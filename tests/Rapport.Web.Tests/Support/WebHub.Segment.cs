@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Rapport.Sync.Segment;
+using Rapport.Application.Segment;
 
 namespace Rapport.Web.Tests.Support;
 

@@ -1,7 +1,7 @@
-using Rapport.Sync.Messaging;
-using Rapport.Sync.Playbooks;
-using Rapport.Sync.Segment;
-using Rapport.Sync.Background;
+using Rapport.Application.Messaging;
+using Rapport.Application.Playbooks;
+using Rapport.Application.Segment;
+using Rapport.Application.Background;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

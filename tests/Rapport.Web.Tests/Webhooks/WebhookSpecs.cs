@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Rapport.Intercom.Webhooks;
-using Rapport.Sync.Settings;
+using Rapport.Application.Settings;
 using Rapport.Web.Tests.Accounts;
 
 namespace Rapport.Web.Tests.Webhooks;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc;
 using Rapport.Hub.Model;
-using Rapport.Sync.Model;
+using Rapport.Application.Model;
 using Rapport.Web.Integration;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Conversations;

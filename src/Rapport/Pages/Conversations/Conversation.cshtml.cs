@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Conversations;
-using Rapport.Sync;
+using Rapport.Application;
 using Rapport.Web.Conversations;
 using Rapport.Hub.Accounts;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Conversations;
-using Rapport.Sync.Conversations;
+using Rapport.Application.Conversations;
 using Rapport.Web.Conversations;
 using Rapport.Web.Integration;
 using Rapport.Hub.Accounts;
@@ -68,6 +68,6 @@ internal sealed class ConversationsModel(IConversationStore store, ISyncStateSto
         Rows = await store.ListConversationsAsync(
             new ConversationQuery(open, Bot, Unattached, cursor, IncludeTotal: cursor is null), cancellationToken);
         Counts = await store.CountConversationsAsync(cancellationToken);
-        AmbiguousEmails = await Sync.Conversations.AmbiguousEmails.ReadAsync(syncState, cancellationToken);
+        AmbiguousEmails = await Application.Conversations.AmbiguousEmails.ReadAsync(syncState, cancellationToken);
     }
 }

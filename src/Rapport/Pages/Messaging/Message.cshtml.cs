@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Messaging;
-using Rapport.Sync.Messaging;
+using Rapport.Application.Messaging;
 using Rapport.Web.Auth;
 using Rapport.Web.Messaging;
 using Rapport.Hub.Accounts;

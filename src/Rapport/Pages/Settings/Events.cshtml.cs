@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Events;
-using Rapport.Sync.Events;
-using Rapport.Sync.Settings;
+using Rapport.Application.Events;
+using Rapport.Application.Settings;
 using Rapport.Web.Events;
 using Rapport.Web.Integration;
 using Rapport.Hub.Sync;

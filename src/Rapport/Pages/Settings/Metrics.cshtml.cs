@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Model;
-using Rapport.Sync.Model;
+using Rapport.Application.Model;
 using Rapport.Web.Audit;
 using Rapport.Web.Integration;
 

@@ -85,7 +85,7 @@ internal sealed partial class PlaybooksModel(IPlaybookStore playbookStore, ITeam
             {
                 Problems = [("previewUser", NoSingleUser(wanted, matches))];
             }
-            else if ((Sync.Messaging.MessageTemplate.Problem(playbook.Body) ?? Sync.Messaging.MessageTemplate.Problem(playbook.Subject)) is { } problem)
+            else if ((Application.Messaging.MessageTemplate.Problem(playbook.Body) ?? Application.Messaging.MessageTemplate.Problem(playbook.Subject)) is { } problem)
             {
                 Problems = [("body", problem)];
             }

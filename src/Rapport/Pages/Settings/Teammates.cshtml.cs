@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Team;
 using Rapport.Intercom;
-using Rapport.Sync.Messaging;
+using Rapport.Application.Messaging;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 using Rapport.Web.Messaging;

@@ -1,5 +1,5 @@
-using Rapport.Sync.Conversations;
-using Rapport.Sync.Settings;
+using Rapport.Application.Conversations;
+using Rapport.Application.Settings;
 using Rapport.Web.Integration;
 using Rapport.Hub.Conversations;
 using Rapport.Hub.Sync;

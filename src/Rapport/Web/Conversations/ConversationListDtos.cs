@@ -1,5 +1,5 @@
 using Rapport.Hub.Conversations;
-using Rapport.Sync.Conversations;
+using Rapport.Application.Conversations;
 
 namespace Rapport.Web.Conversations;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Conversations;
-using Rapport.Sync;
+using Rapport.Application;
 using Rapport.Web.Accounts;
 using Rapport.Web.Integration;
 using Rapport.Hub.Accounts;

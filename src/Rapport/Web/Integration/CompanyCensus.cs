@@ -1,6 +1,6 @@
 using Rapport.Intercom;
-using Rapport.Sync.Import;
-using Rapport.Sync.Settings;
+using Rapport.Application.Import;
+using Rapport.Application.Settings;
 
 namespace Rapport.Web.Integration;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rapport.Intercom;
-using Rapport.Sync;
+using Rapport.Application;
 
 namespace Rapport.Web.Integration;
 

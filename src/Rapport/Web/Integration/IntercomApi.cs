@@ -2,8 +2,8 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Intercom;
-using Rapport.Sync.Import;
-using Rapport.Sync.Settings;
+using Rapport.Application.Import;
+using Rapport.Application.Settings;
 using Rapport.Web.Auth;
 
 namespace Rapport.Web.Integration;

@@ -1,5 +1,5 @@
-using Rapport.Sync.Import;
-using Rapport.Sync.Settings;
+using Rapport.Application.Import;
+using Rapport.Application.Settings;
 using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Integration;

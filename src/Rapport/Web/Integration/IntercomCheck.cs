@@ -1,5 +1,5 @@
 using System.Text;
-using Rapport.Sync.Check;
+using Rapport.Application.Check;
 using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Integration;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Intercom;
-using Rapport.Sync;
-using Rapport.Sync.Settings;
+using Rapport.Application;
+using Rapport.Application.Settings;
 using Rapport.Web.Audit;
 using Rapport.Hub.Sync;
 

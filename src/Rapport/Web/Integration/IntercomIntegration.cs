@@ -1,6 +1,6 @@
-using Rapport.Sync.Events;
-using Rapport.Sync.Import;
-using Rapport.Sync.Settings;
+using Rapport.Application.Events;
+using Rapport.Application.Import;
+using Rapport.Application.Settings;
 using Rapport.Web.Audit;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Sync;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Rapport.Sync.Import;
+using Rapport.Application.Import;
 using Rapport.Web.Auth;
 
 namespace Rapport.Web.Integration;

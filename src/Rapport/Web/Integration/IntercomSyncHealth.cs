@@ -1,6 +1,6 @@
 using Rapport.Hub.Webhooks;
-using Rapport.Sync.Import;
-using Rapport.Sync.Reconcile;
+using Rapport.Application.Import;
+using Rapport.Application.Reconcile;
 using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Integration;

@@ -1,5 +1,5 @@
-using Rapport.Sync.Import;
-using Rapport.Sync.Reconcile;
+using Rapport.Application.Import;
+using Rapport.Application.Reconcile;
 
 namespace Rapport.Web.Integration;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Messaging;
-using Rapport.Sync.Messaging;
+using Rapport.Application.Messaging;
 using Rapport.Web.Auth;
 using Rapport.Hub.Accounts;
 

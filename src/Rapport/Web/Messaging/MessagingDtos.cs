@@ -1,5 +1,5 @@
 using Rapport.Hub.Messaging;
-using Rapport.Sync.Messaging;
+using Rapport.Application.Messaging;
 
 namespace Rapport.Web.Messaging;
 

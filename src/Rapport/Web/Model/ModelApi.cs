@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Model;
-using Rapport.Sync.Model;
+using Rapport.Application.Model;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Rapport.Hub.Model;
-using Rapport.Sync.Model;
+using Rapport.Application.Model;
 using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Model;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Model;
-using Rapport.Sync.Model;
+using Rapport.Application.Model;
 using Rapport.Web.Integration;
 using Rapport.Hub.Accounts;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Rapport.Sync.Model;
+using Rapport.Application.Model;
 
 namespace Rapport.Web.Model;
 

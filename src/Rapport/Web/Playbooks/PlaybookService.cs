@@ -1,7 +1,7 @@
 using Rapport.Hub.Playbooks;
-using Rapport.Sync.Messaging;
-using Rapport.Sync.Model;
-using Rapport.Sync.Playbooks;
+using Rapport.Application.Messaging;
+using Rapport.Application.Model;
+using Rapport.Application.Playbooks;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Events;
 using Rapport.Hub.Model;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Rapport.Sync.Push;
+using Rapport.Application.Push;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
 using Rapport.Hub.Sync;

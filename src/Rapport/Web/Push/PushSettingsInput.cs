@@ -1,5 +1,5 @@
-using Rapport.Sync.Push;
-using Rapport.Sync.Settings;
+using Rapport.Application.Push;
+using Rapport.Application.Settings;
 using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Push;

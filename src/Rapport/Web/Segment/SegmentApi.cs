@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Duplicates;
 using Rapport.Hub.Sources;
-using Rapport.Sync.Segment;
+using Rapport.Application.Segment;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
 using Rapport.Hub.Segment;

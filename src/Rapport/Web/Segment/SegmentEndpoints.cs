@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Rapport.Hub.Segment;
-using Rapport.Sync.Segment;
+using Rapport.Application.Segment;
 
 namespace Rapport.Web.Segment;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Segment;
-using Rapport.Sync.Segment;
+using Rapport.Application.Segment;
 
 namespace Rapport.Web.Segment;
 

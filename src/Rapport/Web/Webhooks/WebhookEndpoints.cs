@@ -1,5 +1,5 @@
 using Rapport.Intercom.Webhooks;
-using Rapport.Sync.Webhooks;
+using Rapport.Application.Webhooks;
 
 namespace Rapport.Web.Webhooks;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Intercom;
-using Rapport.Sync.Import;
-using Rapport.Sync.Settings;
+using Rapport.Application.Import;
+using Rapport.Application.Settings;
 using Rapport.Web;
 using Rapport.Web.Integration;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rapport.Sync.Push;
+using Rapport.Application.Push;
 using Rapport.Web.Audit;
 using Rapport.Web.Push;
 using Rapport.Hub.Sync;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Segment;
-using Rapport.Sync.Segment;
+using Rapport.Application.Segment;
 using Rapport.Web.Audit;
 using Rapport.Web.Segment;
 using Rapport.Hub.Sync;

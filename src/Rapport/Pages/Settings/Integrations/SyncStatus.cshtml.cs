@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rapport.Sync.Import;
+using Rapport.Application.Import;
 using Rapport.Web.Integration;
 
 namespace Rapport.Pages.Settings.Integrations;

@@ -1,6 +1,0 @@
-using Rapport.Sync.Background;
-
-namespace Rapport.Sync.Webhooks;
-
-/// <summary>Wakes the inbox worker right after an append, so a notification is applied within milliseconds.</summary>
-public sealed class WebhookInboxSignal : WorkSignal;
