@@ -6,7 +6,7 @@ namespace Rapport.Benchmarks;
 /// <summary>Records when each request leaves for Intercom, so the rate can be read over whole rate-limit windows.</summary>
 internal sealed class CallClock
 {
-    private readonly ConcurrentQueue<DateTimeOffset> sent = new();
+    private readonly ConcurrentQueue<DateTimeOffset> _sent = new();
 
     public DelegatingHandler Handler() => new Recorder(this);
 
@@ -16,19 +16,19 @@ internal sealed class CallClock
     /// </summary>
     public (int Calls, int Windows) InWholeWindows(DateTimeOffset start, TimeSpan window)
     {
-        var last = sent.Max();
+        var last = _sent.Max();
         var windows = (int)Math.Floor((last - start) / window);
         var end = start + windows * window;
-        return (sent.Count(t => t >= start && t < end), windows);
+        return (_sent.Count(t => t >= start && t < end), windows);
     }
 
     /// <summary>Forgets what was sent so far: the next measurement starts now.</summary>
-    public void Clear() => sent.Clear();
+    public void Clear() => _sent.Clear();
 
     /// <summary>The first window boundary (windows are aligned to multiples of their length) after the first call sent.</summary>
     public DateTimeOffset FirstWindowAfterFirstCall(TimeSpan window)
     {
-        var first = sent.Min().ToUnixTimeMilliseconds();
+        var first = _sent.Min().ToUnixTimeMilliseconds();
         var length = (long)window.TotalMilliseconds;
         return DateTimeOffset.FromUnixTimeMilliseconds((first / length + 1) * length);
     }
@@ -37,7 +37,7 @@ internal sealed class CallClock
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            clock.sent.Enqueue(DateTimeOffset.UtcNow);
+            clock._sent.Enqueue(DateTimeOffset.UtcNow);
             return base.SendAsync(request, cancellationToken);
         }
     }

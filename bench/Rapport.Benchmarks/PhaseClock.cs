@@ -6,20 +6,20 @@ namespace Rapport.Benchmarks;
 /// <summary>Prints how long each import phase took, to show where the time goes.</summary>
 internal sealed class PhaseClock : IProgress<ImportProgress>
 {
-    private readonly Stopwatch clock = Stopwatch.StartNew();
-    private string? phase;
-    private TimeSpan phaseStart;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private string? _phase;
+    private TimeSpan _phaseStart;
 
     public void Report(ImportProgress value)
     {
-        if (value.Phase == phase) return;
+        if (value.Phase == _phase) return;
         Close();
-        (phase, phaseStart) = (value.Phase, clock.Elapsed);
+        (_phase, _phaseStart) = (value.Phase, _clock.Elapsed);
     }
 
     public void Close()
     {
-        if (phase is not null)
-            Console.Error.WriteLine($"  {phase}: {(clock.Elapsed - phaseStart).TotalSeconds:F1} s");
+        if (_phase is not null)
+            Console.Error.WriteLine($"  {_phase}: {(_clock.Elapsed - _phaseStart).TotalSeconds:F1} s");
     }
 }

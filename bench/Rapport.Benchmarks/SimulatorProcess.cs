@@ -10,11 +10,11 @@ namespace Rapport.Benchmarks;
 /// </summary>
 internal sealed class SimulatorProcess : IAsyncDisposable
 {
-    private readonly Process process;
+    private readonly Process _process;
 
     private SimulatorProcess(Process process, Uri baseAddress)
     {
-        this.process = process;
+        _process = process;
         BaseAddress = baseAddress;
     }
 
@@ -63,9 +63,9 @@ internal sealed class SimulatorProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-            process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
-        process.Dispose();
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
     }
 }

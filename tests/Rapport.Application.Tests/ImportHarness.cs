@@ -15,21 +15,21 @@ namespace Rapport.Application.Tests;
 /// </summary>
 internal sealed class ImportHarness : IAsyncDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("rapport-sync-").FullName;
-    private readonly List<IAsyncDisposable> disposables = [];
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-sync-").FullName;
+    private readonly List<IAsyncDisposable> _disposables = [];
 
-    private ImportHarness(SimulatedIntercom intercom, HurriedClock? clock) => (this.intercom, this.clock) = (intercom, clock);
+    private ImportHarness(SimulatedIntercom intercom, HurriedClock? clock) => (_intercom, _clock) = (intercom, clock);
 
-    private readonly SimulatedIntercom intercom;
+    private readonly SimulatedIntercom _intercom;
 
-    private readonly HurriedClock? clock;
+    private readonly HurriedClock? _clock;
 
-    public IntercomSimulatorServer Simulator => intercom.Server;
+    public IntercomSimulatorServer Simulator => _intercom.Server;
 
     public SimulatorWorkspace Workspace => Simulator.Workspace;
 
     /// <summary>The simulator's, the client's and the importer's clock.</summary>
-    public TimeProvider Clock => clock ?? TimeProvider.System;
+    public TimeProvider Clock => _clock ?? TimeProvider.System;
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
@@ -55,28 +55,28 @@ internal sealed class ImportHarness : IAsyncDisposable
     }
 
     /// <summary>The SQLite file of the store <see cref="OpenStoreAsync"/> opens under <paramref name="name"/>.</summary>
-    public string DatabasePath(string name) => Path.Combine(folder, name + ".db");
+    public string DatabasePath(string name) => Path.Combine(_folder, name + ".db");
 
     public async Task<HubStores> OpenStoreAsync(string name = "hub", TimeProvider? timeProvider = null)
     {
         var store = await HubStores.OpenAsync(DatabasePath(name), timeProvider ?? TimeProvider.System, TestContext.Current.CancellationToken);
-        disposables.Add(store);
+        _disposables.Add(store);
         return store;
     }
 
     /// <summary>A client of its own on <see cref="Clock"/>; <paramref name="configure"/> changes its options.</summary>
     public IntercomClient Client(Action<IntercomClientOptions>? configure = null) =>
-        intercom.CreateClient(
+        _intercom.CreateClient(
             o =>
             {
                 // The simulator says how long it keeps a scroll that is no longer used.
                 o.ScrollExpiry = Simulator.Options.ScrollExpiry;
-                if (clock is not null)
+                if (_clock is not null)
                     o.RequestTimeout = TimeSpan.FromHours(1); // past the hurried clock's horizon: a real timeout, never reached
                 configure?.Invoke(o);
             },
             Clock,
-            clock is null ? null : clock.TrackRequests);
+            _clock is null ? null : _clock.TrackRequests);
 
     public Task<ImportSummary> ImportAsync(HubStores store, ImportOptions? options = null, IProgress<ImportProgress>? progress = null) =>
         store.Create<IntercomImporter>(Client(), options ?? new ImportOptions(), Clock)
@@ -116,10 +116,10 @@ internal sealed class ImportHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var disposable in Enumerable.Reverse(disposables))
+        foreach (var disposable in Enumerable.Reverse(_disposables))
             await disposable.DisposeAsync();
-        await intercom.DisposeAsync();
+        await _intercom.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        Directory.Delete(_folder, recursive: true);
     }
 }

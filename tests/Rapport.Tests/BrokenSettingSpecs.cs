@@ -6,7 +6,7 @@ namespace Rapport.Tests;
 /// </summary>
 public sealed class BrokenSettingSpecs : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("rapport-settings-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-settings-").FullName;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -17,7 +17,7 @@ public sealed class BrokenSettingSpecs : IDisposable
     [InlineData("RAPPORT_LOCKOUT_MINUTES", "0", "web.lockoutMinutes / RAPPORT_LOCKOUT_MINUTES: an account locks for at least 1 minute")]
     public async Task A_broken_environment_variable_stops_the_server_at_start_naming_it(string variable, string value, string named)
     {
-        var result = await RapportProcess.RunAsync(folder, new Dictionary<string, string> { [variable] = value }, "serve", "--database", "hub.db");
+        var result = await RapportProcess.RunAsync(_folder, new Dictionary<string, string> { [variable] = value }, "serve", "--database", "hub.db");
 
         ShouldStopNaming(result, named);
     }
@@ -25,9 +25,9 @@ public sealed class BrokenSettingSpecs : IDisposable
     [Fact]
     public async Task A_broken_config_file_setting_stops_the_server_at_start_naming_it()
     {
-        await File.WriteAllTextAsync(Path.Combine(folder, "rapport.json"), """{ "intercom": { "region": "mars" }, "web": { "urls": "http://127.0.0.1:0" } }""", Cancel);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "rapport.json"), """{ "intercom": { "region": "mars" }, "web": { "urls": "http://127.0.0.1:0" } }""", Cancel);
 
-        var result = await RapportProcess.RunAsync(folder, "serve", "--database", "hub.db");
+        var result = await RapportProcess.RunAsync(_folder, "serve", "--database", "hub.db");
 
         ShouldStopNaming(result, "intercom.region / RAPPORT_INTERCOM_REGION / --region: 'mars' is not an Intercom region");
     }
@@ -35,9 +35,9 @@ public sealed class BrokenSettingSpecs : IDisposable
     [Fact]
     public async Task A_non_numeric_interval_in_the_config_file_is_named_with_the_file()
     {
-        await File.WriteAllTextAsync(Path.Combine(folder, "rapport.json"), """{ "import": { "sweepMinutes": "15m" } }""", Cancel);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "rapport.json"), """{ "import": { "sweepMinutes": "15m" } }""", Cancel);
 
-        var result = await RapportProcess.RunAsync(folder, "serve", "--database", "hub.db");
+        var result = await RapportProcess.RunAsync(_folder, "serve", "--database", "hub.db");
 
         ShouldStopNaming(result, "config rapport.json: 'sweepMinutes' must be a whole number");
     }
@@ -45,9 +45,9 @@ public sealed class BrokenSettingSpecs : IDisposable
     [Fact]
     public async Task A_broken_flag_wins_over_a_good_config_and_is_named()
     {
-        await File.WriteAllTextAsync(Path.Combine(folder, "rapport.json"), """{ "web": { "urls": "http://127.0.0.1:0" } }""", Cancel);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "rapport.json"), """{ "web": { "urls": "http://127.0.0.1:0" } }""", Cancel);
 
-        var result = await RapportProcess.RunAsync(folder, "serve", "--database", "hub.db", "--urls", "localhost:5080");
+        var result = await RapportProcess.RunAsync(_folder, "serve", "--database", "hub.db", "--urls", "localhost:5080");
 
         ShouldStopNaming(result, "--urls: 'localhost:5080' is not an address to listen on");
     }
@@ -59,8 +59,8 @@ public sealed class BrokenSettingSpecs : IDisposable
         line.Split('\n').Length.ShouldBe(1, result.ToString());
         line.ShouldStartWith("rapport: ");
         line.ShouldContain(named, Case.Sensitive, result.ToString());
-        File.Exists(Path.Combine(folder, "hub.db")).ShouldBeFalse("a broken setting stops the server before it opens the hub");
+        File.Exists(Path.Combine(_folder, "hub.db")).ShouldBeFalse("a broken setting stops the server before it opens the hub");
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

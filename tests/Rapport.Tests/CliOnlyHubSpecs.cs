@@ -8,27 +8,27 @@ namespace Rapport.Tests;
 /// <summary>A hub set up from the command line alone: check, import and push, with no web app in between.</summary>
 public sealed class CliOnlyHubSpecs : IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("rapport-cli-hub-").FullName;
-    private IntercomSimulatorServer simulator = null!;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-cli-hub-").FullName;
+    private IntercomSimulatorServer _simulator = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync() =>
-        simulator = await IntercomSimulatorServer.StartAsync(
+        _simulator = await IntercomSimulatorServer.StartAsync(
             new SimulatorOptions { Companies = 40, Contacts = 300, Seed = 7, RateLimitPerMinute = null }, 0, Cancel);
 
     public async ValueTask DisposeAsync()
     {
-        await simulator.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
+        await _simulator.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
     }
 
     private Task<RapportResult> RunAsync(params string[] args) =>
-        RapportProcess.RunAsync(folder, [.. args, "--intercom-url", simulator.BaseAddress.ToString(), "--token", "sim_token"]);
+        RapportProcess.RunAsync(_folder, [.. args, "--intercom-url", _simulator.BaseAddress.ToString(), "--token", "sim_token"]);
 
     private async Task<IntercomIntegrationSettings> SettingsAsync()
     {
-        await using var store = await HubStores.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, Cancel);
+        await using var store = await HubStores.OpenAsync(Path.Combine(_folder, "hub.db"), TimeProvider.System, Cancel);
         return await IntercomIntegrationSettings.LoadAsync(store.SyncState, Cancel);
     }
 
@@ -54,19 +54,19 @@ public sealed class CliOnlyHubSpecs : IAsyncLifetime
     [Fact]
     public async Task Check_with_a_database_says_where_the_hubs_import_stands_and_status_shows_the_last_check()
     {
-        var companies = simulator.Workspace.Companies.Count(c => c.CompanyId is null);
-        var users = simulator.Workspace.Contacts.Count(c => c.Role == "user" && c.ExternalId is null);
+        var companies = _simulator.Workspace.Companies.Count(c => c.CompanyId is null);
+        var users = _simulator.Workspace.Contacts.Count(c => c.Role == "user" && c.ExternalId is null);
 
         // Act
         var hubless = await RunAsync("check");
         var first = await RunAsync("check", "--database", "hub.db");
-        var status = await RapportProcess.RunAsync(folder, "status", "--database", "hub.db");
+        var status = await RapportProcess.RunAsync(_folder, "status", "--database", "hub.db");
         var import = await RunAsync("import", "--database", "hub.db", "--only-with-ids");
         var again = await RunAsync("check", "--database", "hub.db");
 
         // Assert
         hubless.ExitCode.ShouldBe(2, hubless.ToString());
-        File.Exists(Path.Combine(folder, "rapport.db")).ShouldBeFalse("a check with no hub named creates none");
+        File.Exists(Path.Combine(_folder, "rapport.db")).ShouldBeFalse("a check with no hub named creates none");
         first.ExitCode.ShouldBe(2, first.ToString());
         Flat(first.Output).ShouldContain("This hub's import is not enabled yet: rapport import will refuse until the ids are set");
         status.ExitCode.ShouldBe(0, status.ToString());

@@ -6,11 +6,11 @@ namespace Rapport.Tests;
 /// <summary>How settings are merged from the config file, the environment and the flags, and bound to <see cref="RapportSettings"/>.</summary>
 public sealed class ConfigurationSpecs : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("rapport-config-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-config-").FullName;
 
     private string ConfigFile(string json)
     {
-        var path = Path.Combine(folder, "rapport.json");
+        var path = Path.Combine(_folder, "rapport.json");
         File.WriteAllText(path, json);
         return path;
     }
@@ -129,10 +129,10 @@ public sealed class ConfigurationSpecs : IDisposable
     [Fact]
     public void A_missing_config_file_is_named()
     {
-        var missing = Path.Combine(folder, "missing.json");
+        var missing = Path.Combine(_folder, "missing.json");
 
         Should.Throw<SettingsException>(() => Read(missing)).Message.ShouldBe($"config {missing}: file not found");
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

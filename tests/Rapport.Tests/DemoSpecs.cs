@@ -11,7 +11,7 @@ public sealed partial class DemoSpecs : IDisposable
 {
     private const string HintPrefix = "Run an incremental import against it: ";
 
-    private readonly string folder = Directory.CreateTempSubdirectory("rapport-demo-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-demo-").FullName;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -20,7 +20,7 @@ public sealed partial class DemoSpecs : IDisposable
     {
         var port = FreePort();
         StringBuilder output = new(), error = new();
-        using var demo = RapportProcess.Start(folder, ["demo", "--companies", "80", "--contacts", "500", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], output, error);
+        using var demo = RapportProcess.Start(_folder, ["demo", "--companies", "80", "--contacts", "500", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], output, error);
         try
         {
             await LinesUntilAsync(demo, output, error, line => line.StartsWith("Ctrl+C to stop.", StringComparison.Ordinal), TimeSpan.FromMinutes(3));
@@ -31,7 +31,7 @@ public sealed partial class DemoSpecs : IDisposable
             text.ShouldNotContain("no definitions saved yet", customMessage: "the demo saves its example model and says when it is computed");
             var counts = CountsPattern().Match(text);
             counts.Success.ShouldBeTrue(text);
-            var csv = await File.ReadAllLinesAsync(Path.Combine(folder, counts.Groups["csv"].Value), Cancel);
+            var csv = await File.ReadAllLinesAsync(Path.Combine(_folder, counts.Groups["csv"].Value), Cancel);
             csv[0].ShouldBe("kind,intercom_id,name,email");
             csv.Count(l => l.StartsWith("company without company_id,", StringComparison.Ordinal)).ShouldBe(Count(counts.Groups["companies"].Value));
             csv.Count(l => l.StartsWith("user without user_id,", StringComparison.Ordinal)).ShouldBe(Count(counts.Groups["users"].Value));
@@ -75,7 +75,7 @@ public sealed partial class DemoSpecs : IDisposable
     private async Task<RapportResult> RunAsync(string commandLine)
     {
         var words = WordPattern().Matches(commandLine).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Value).ToArray();
-        var start = new ProcessStartInfo(words[0]) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(words[0]) { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var word in words[1..])
             start.ArgumentList.Add(word);
         start.Environment["NO_COLOR"] = "1";
@@ -115,7 +115,7 @@ public sealed partial class DemoSpecs : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 
     [GeneratedRegex(@"(?<companies>[\d,]+) companies without company_id and (?<users>[\d,]+) users without user_id, every one listed in (?<csv>\S+\.csv)")]

@@ -22,7 +22,7 @@ public sealed class DurableSendSpecs : IDisposable
 {
     private const string AdminEmail = "admin@example.test";
     private const string AdminPassword = "correct horse battery";
-    private readonly string folder = Directory.CreateTempSubdirectory("rapport-send-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-send-").FullName;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -81,7 +81,7 @@ public sealed class DurableSendSpecs : IDisposable
     {
         await using var app = await RapportWebApp.CreateAsync(new RapportWebOptions
         {
-            Database = Path.Combine(folder, "hub.db"),
+            Database = Path.Combine(_folder, "hub.db"),
             Urls = ["http://127.0.0.1:0"],
             AdminEmail = AdminEmail,
             AdminPassword = AdminPassword,
@@ -104,7 +104,7 @@ public sealed class DurableSendSpecs : IDisposable
     private async Task<Process> ServeAsync(int port)
     {
         StringBuilder output = new(), error = new();
-        var process = RapportProcess.Start(folder, ["serve", "--database", "hub.db", "--urls", $"http://127.0.0.1:{port}"], output, error);
+        var process = RapportProcess.Start(_folder, ["serve", "--database", "hub.db", "--urls", $"http://127.0.0.1:{port}"], output, error);
         var started = TimeProvider.System.GetTimestamp();
         while (!RapportProcess.Text(output).Contains("Ctrl+C to stop.", StringComparison.Ordinal))
         {
@@ -126,6 +126,6 @@ public sealed class DurableSendSpecs : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -5,34 +5,34 @@ namespace Rapport.Tests;
 /// <summary>How long <c>rapport import</c> waits out Intercom's failures, as set in rapport.json or by flag, and what it says when it stops.</summary>
 public sealed class ImportPatienceSpecs : IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("rapport-patience-").FullName;
-    private IntercomSimulatorServer simulator = null!;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-patience-").FullName;
+    private IntercomSimulatorServer _simulator = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync() =>
-        simulator = await IntercomSimulatorServer.StartAsync(
+        _simulator = await IntercomSimulatorServer.StartAsync(
             new SimulatorOptions { Companies = 40, Contacts = 200, Seed = 5, RateLimitPerMinute = null, ScrollExpiry = TimeSpan.FromSeconds(2) }, 0, Ct);
 
     public async ValueTask DisposeAsync()
     {
-        await simulator.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
+        await _simulator.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
     }
 
     [Fact]
     public async Task An_import_stops_at_the_patience_of_the_config_file_or_the_flag_naming_what_failed_and_a_rerun_resumes()
     {
-        string[] import = ["import", "--intercom-url", simulator.BaseAddress.ToString(), "--token", "sim_token", "--only-with-ids", "--database", "hub.db"];
-        await File.WriteAllTextAsync(Path.Combine(folder, "rapport.json"), """{ "import": { "patience": "3s" } }""", Ct);
+        string[] import = ["import", "--intercom-url", _simulator.BaseAddress.ToString(), "--token", "sim_token", "--only-with-ids", "--database", "hub.db"];
+        await File.WriteAllTextAsync(Path.Combine(_folder, "rapport.json"), """{ "import": { "patience": "3s" } }""", Ct);
         // Intercom fails every read of its segments, which only the import makes (after the companies and contacts).
-        simulator.InjectFault("server_error", 100_000, "/segments");
+        _simulator.InjectFault("server_error", 100_000, "/segments");
 
-        var byConfig = await RapportProcess.RunAsync(folder, import);
-        var byFlag = await RapportProcess.RunAsync(folder, [.. import, "--patience", "2s"]);
-        using (var control = new HttpClient { BaseAddress = simulator.BaseAddress })
+        var byConfig = await RapportProcess.RunAsync(_folder, import);
+        var byFlag = await RapportProcess.RunAsync(_folder, [.. import, "--patience", "2s"]);
+        using (var control = new HttpClient { BaseAddress = _simulator.BaseAddress })
             (await control.DeleteAsync("/_simulator/faults", Ct)).EnsureSuccessStatusCode();
-        var rerun = await RapportProcess.RunAsync(folder, import);
+        var rerun = await RapportProcess.RunAsync(_folder, import);
 
         byConfig.ExitCode.ShouldBe(1, byConfig.ToString());
         byConfig.Error.ShouldStartWith("rapport: intercom: Gave up on Intercom GET /segments after ", Case.Sensitive, byConfig.ToString());
@@ -48,9 +48,9 @@ public sealed class ImportPatienceSpecs : IAsyncLifetime
     [Fact]
     public async Task A_patience_that_is_not_a_duration_is_refused_naming_where_it_came_from()
     {
-        await File.WriteAllTextAsync(Path.Combine(folder, "rapport.json"), """{ "import": { "patience": "soon" } }""", Ct);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "rapport.json"), """{ "import": { "patience": "soon" } }""", Ct);
 
-        var result = await RapportProcess.RunAsync(folder, "import", "--intercom-url", simulator.BaseAddress.ToString(), "--token", "sim_token", "--database", "hub.db");
+        var result = await RapportProcess.RunAsync(_folder, "import", "--intercom-url", _simulator.BaseAddress.ToString(), "--token", "sim_token", "--database", "hub.db");
 
         result.ExitCode.ShouldBe(1, result.ToString());
         result.Error.Trim().ShouldBe("rapport: config rapport.json: 'patience': 'soon' is not a duration such as 30m, 90s or 2h");

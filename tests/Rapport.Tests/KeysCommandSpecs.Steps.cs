@@ -19,7 +19,7 @@ public sealed partial class KeysCommandSpecs
         Database = Database,
         Urls = ["http://127.0.0.1:0"],
         AdminPassword = "a long enough password",
-        Intercom = new IntercomAppOptions { ApiUrl = simulator.BaseAddress },
+        Intercom = new IntercomAppOptions { ApiUrl = _simulator.BaseAddress },
         MasterKeyFile = masterKeyFile,
         MasterKey = masterKey,
     };
@@ -28,7 +28,7 @@ public sealed partial class KeysCommandSpecs
     private async Task ConnectIntercomAsync(string? masterKey = null)
     {
         await using var app = await RapportWebApp.CreateAsync(Options(masterKey: masterKey), Cancel);
-        var (_, problem) = await app.Services.GetRequiredService<IntercomConnections>().ConnectAsync("us", simulator.Options.AccessToken, "token", "test", Cancel);
+        var (_, problem) = await app.Services.GetRequiredService<IntercomConnections>().ConnectAsync("us", _simulator.Options.AccessToken, "token", "test", Cancel);
         problem.ShouldBeNull();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
@@ -44,11 +44,11 @@ public sealed partial class KeysCommandSpecs
         var record = new IntercomConnectionRecord
         {
             Region = "us",
-            ApiUrl = simulator.BaseAddress.AbsoluteUri,
+            ApiUrl = _simulator.BaseAddress.AbsoluteUri,
             Method = "token",
             ConnectedBy = "test",
             ConnectedAt = DateTimeOffset.UtcNow,
-            ProtectedToken = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Rapport.Intercom.AccessToken.v1").Protect(simulator.Options.AccessToken),
+            ProtectedToken = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Rapport.Intercom.AccessToken.v1").Protect(_simulator.Options.AccessToken),
         };
         await store.SyncState.SetSyncStateAsync(IntercomConnectionRecord.StateKey, record.ToJson(), Cancel);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -86,7 +86,7 @@ public sealed partial class KeysCommandSpecs
     private async Task<RapportResult> RunBrieflyAsync(params string[] args)
     {
         StringBuilder output = new(), error = new();
-        using var process = RapportProcess.Start(folder, args, output, error);
+        using var process = RapportProcess.Start(_folder, args, output, error);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         timeout.CancelAfter(TimeSpan.FromMinutes(1));
         try
@@ -107,7 +107,7 @@ public sealed partial class KeysCommandSpecs
     private async Task<string> ServeUntilStartedAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         StringBuilder output = new(), error = new();
-        using var process = RapportProcess.Start(folder, ["serve", "--database", "hub.db", "--urls", "http://127.0.0.1:0"], output, error, environment);
+        using var process = RapportProcess.Start(_folder, ["serve", "--database", "hub.db", "--urls", "http://127.0.0.1:0"], output, error, environment);
         var deadline = DateTimeOffset.UtcNow.AddMinutes(1);
         try
         {

@@ -15,24 +15,24 @@ public sealed partial class KeysCommandSpecs : IAsyncLifetime
     /// <summary>What the simulator's <c>GET /me</c> calls its workspace.</summary>
     private const string WorkspaceName = "Rapport Simulator";
 
-    private readonly string folder = Directory.CreateTempSubdirectory("rapport-keys-").FullName;
-    private IntercomSimulatorServer simulator = null!;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-keys-").FullName;
+    private IntercomSimulatorServer _simulator = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private string Database => Path.Combine(folder, "hub.db");
+    private string Database => Path.Combine(_folder, "hub.db");
 
-    private string KeyFile => Path.Combine(folder, "hub.masterkey");
+    private string KeyFile => Path.Combine(_folder, "hub.masterkey");
 
     public async ValueTask InitializeAsync() =>
-        simulator = await IntercomSimulatorServer.StartAsync(
+        _simulator = await IntercomSimulatorServer.StartAsync(
             new SimulatorOptions { Companies = 5, Contacts = 20, RateLimitPerMinute = null }, 0, Cancel);
 
     public async ValueTask DisposeAsync()
     {
-        await simulator.DisposeAsync();
+        await _simulator.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 
     [Fact]
@@ -42,10 +42,10 @@ public sealed partial class KeysCommandSpecs : IAsyncLifetime
         var oldKey = File.Exists(KeyFile) ? await File.ReadAllTextAsync(KeyFile, Cancel) : null;
         var ringBefore = await KeyRingAsync();
 
-        var result = await RapportProcess.RunAsync(folder, "keys", "rotate-master", "--database", "hub.db");
+        var result = await RapportProcess.RunAsync(_folder, "keys", "rotate-master", "--database", "hub.db");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        var backup = Directory.GetFiles(folder).Where(f => Path.GetFileName(f).StartsWith("hub.masterkey.", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        var backup = Directory.GetFiles(_folder).Where(f => Path.GetFileName(f).StartsWith("hub.masterkey.", StringComparison.Ordinal)).ShouldHaveSingleItem();
         (await File.ReadAllTextAsync(backup, Cancel)).ShouldBe(oldKey);
         (await File.ReadAllTextAsync(KeyFile, Cancel)).ShouldNotBe(oldKey);
         OnlyTheOwnerCanRead(KeyFile).ShouldBeTrue();
@@ -58,7 +58,7 @@ public sealed partial class KeysCommandSpecs : IAsyncLifetime
         (await WorkspaceSeenWithStoredTokenAsync()).ShouldBe(WorkspaceName);
         var stale = await Should.ThrowAsync<Configuration.SettingsException>(() => WorkspaceSeenWithStoredTokenAsync(masterKeyFile: backup));
         stale.Message.ShouldContain(backup);
-        await using var hub = await HubStores.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, Cancel);
+        await using var hub = await HubStores.OpenAsync(Path.Combine(_folder, "hub.db"), TimeProvider.System, Cancel);
         var audited = await hub.Audit.ListAuditEntriesAsync(null, 50, Cancel);
         audited.ShouldContain(e => e.Action == "master_key.rotated" && e.Actor!.Name == $"{Environment.UserName} (command line)", "the rotation is in the audit log");
     }
@@ -117,8 +117,8 @@ public sealed partial class KeysCommandSpecs : IAsyncLifetime
         await ConnectIntercomAsync();
         File.Delete(KeyFile);
 
-        var unconfirmed = await RapportProcess.RunAsync(folder, "keys", "reset", "--database", "hub.db");
-        var reset = await RapportProcess.RunAsync(folder, "keys", "reset", "--database", "hub.db", "--yes");
+        var unconfirmed = await RapportProcess.RunAsync(_folder, "keys", "reset", "--database", "hub.db");
+        var reset = await RapportProcess.RunAsync(_folder, "keys", "reset", "--database", "hub.db", "--yes");
         var output = await ServeUntilStartedAsync();
 
         unconfirmed.ExitCode.ShouldBe(1, unconfirmed.ToString());

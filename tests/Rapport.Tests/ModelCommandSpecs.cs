@@ -5,26 +5,26 @@ namespace Rapport.Tests;
 /// <summary><c>rapport model load|export</c> and the model's recompute after <c>rapport import</c>, run as a real process.</summary>
 public sealed class ModelCommandSpecs : IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("rapport-model-").FullName;
-    private IntercomSimulatorServer simulator = null!;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-model-").FullName;
+    private IntercomSimulatorServer _simulator = null!;
 
     public async ValueTask InitializeAsync() =>
-        simulator = await IntercomSimulatorServer.StartAsync(
+        _simulator = await IntercomSimulatorServer.StartAsync(
             new SimulatorOptions { Companies = 40, Contacts = 200, Seed = 3, RateLimitPerMinute = null }, 0, TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        await simulator.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
+        await _simulator.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
     }
 
     private Task<RapportResult> ImportAsync() =>
-        RapportProcess.RunAsync(folder, "import", "--intercom-url", simulator.BaseAddress.ToString(), "--token", "sim_token", "--database", "hub.db", "--only-with-ids");
+        RapportProcess.RunAsync(_folder, "import", "--intercom-url", _simulator.BaseAddress.ToString(), "--token", "sim_token", "--database", "hub.db", "--only-with-ids");
 
     private async Task<RapportResult> LoadAsync(string file, string text, params string[] more)
     {
-        await File.WriteAllTextAsync(Path.Combine(folder, file), text, TestContext.Current.CancellationToken);
-        return await RapportProcess.RunAsync(folder, ["model", "load", file, "--database", "hub.db", .. more]);
+        await File.WriteAllTextAsync(Path.Combine(_folder, file), text, TestContext.Current.CancellationToken);
+        return await RapportProcess.RunAsync(_folder, ["model", "load", file, "--database", "hub.db", .. more]);
     }
 
     [Fact]
@@ -34,10 +34,10 @@ public sealed class ModelCommandSpecs : IAsyncLifetime
         first.Output.ShouldContain("no definitions saved yet", Case.Insensitive, first.ToString());
 
         var dryRun = await LoadAsync("model.yaml", "segments:\n  - name: Pro\n    rule: plan = Pro\n", "--dry-run");
-        var exportBefore = await RapportProcess.RunAsync(folder, "model", "export", "--database", "hub.db");
+        var exportBefore = await RapportProcess.RunAsync(_folder, "model", "export", "--database", "hub.db");
         var saved = await LoadAsync("model.yaml", "segments:\n  - name: Pro\n    rule: plan = Pro\n");
-        var yaml = await RapportProcess.RunAsync(folder, "model", "export", "--database", "hub.db");
-        var json = await RapportProcess.RunAsync(folder, "model", "export", "--format", "json", "--database", "hub.db");
+        var yaml = await RapportProcess.RunAsync(_folder, "model", "export", "--database", "hub.db");
+        var json = await RapportProcess.RunAsync(_folder, "model", "export", "--format", "json", "--database", "hub.db");
         var again = await ImportAsync();
 
         dryRun.ExitCode.ShouldBe(0, dryRun.ToString());
@@ -63,7 +63,7 @@ public sealed class ModelCommandSpecs : IAsyncLifetime
         var clash = await LoadAsync("clash.yaml",
             "metrics:\n  - name: slack_integration\n    numerator: { field: user_count }\n    createdAt: 2025-01-01\n"
             + "  - name: Slack Integration\n    numerator: { field: user_count }\n    createdAt: 2025-01-01\n");
-        var export = await RapportProcess.RunAsync(folder, "model", "export", "--database", "hub.db");
+        var export = await RapportProcess.RunAsync(_folder, "model", "export", "--database", "hub.db");
 
         broken.ExitCode.ShouldBe(1, broken.ToString());
         broken.Error.ShouldContain("line 3, column");

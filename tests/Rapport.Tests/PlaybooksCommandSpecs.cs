@@ -7,21 +7,21 @@ namespace Rapport.Tests;
 /// <summary><c>rapport playbooks list|audit|enable|disable</c>, run as a real process over a hub's SQLite file.</summary>
 public sealed class PlaybooksCommandSpecs : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("rapport-playbooks-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-playbooks-").FullName;
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        Directory.Delete(_folder, recursive: true);
     }
 
     [Fact]
     public async Task Playbooks_are_listed_turned_off_and_their_audit_read_from_the_command_line()
     {
         var token = TestContext.Current.CancellationToken;
-        var empty = await RapportProcess.RunAsync(folder, "playbooks", "list", "--database", "hub.db");
+        var empty = await RapportProcess.RunAsync(_folder, "playbooks", "list", "--database", "hub.db");
         long id;
-        await using (var store = await HubStores.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, token))
+        await using (var store = await HubStores.OpenAsync(Path.Combine(_folder, "hub.db"), TimeProvider.System, token))
         {
             id = (await store.Playbooks.SavePlaybookAsync(new Playbook(
                 0, "Export failed", new PlaybookTrigger(PlaybookTriggers.Event, "export-failed"), PlaybookActions.InApp, null, "Need a hand?",
@@ -29,11 +29,11 @@ public sealed class PlaybooksCommandSpecs : IDisposable
             await store.Playbooks.AddPlaybookRunsAsync([new PlaybookRunRequest(id, "event:1", 5, null)], token);
         }
 
-        var listed = await RapportProcess.RunAsync(folder, "playbooks", "list", "--database", "hub.db");
-        var disabled = await RapportProcess.RunAsync(folder, "playbooks", "disable", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--database", "hub.db");
-        var listedOff = await RapportProcess.RunAsync(folder, "playbooks", "list", "--database", "hub.db");
-        var audit = await RapportProcess.RunAsync(folder, "playbooks", "audit", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--database", "hub.db");
-        var missing = await RapportProcess.RunAsync(folder, "playbooks", "audit", "999", "--database", "hub.db");
+        var listed = await RapportProcess.RunAsync(_folder, "playbooks", "list", "--database", "hub.db");
+        var disabled = await RapportProcess.RunAsync(_folder, "playbooks", "disable", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--database", "hub.db");
+        var listedOff = await RapportProcess.RunAsync(_folder, "playbooks", "list", "--database", "hub.db");
+        var audit = await RapportProcess.RunAsync(_folder, "playbooks", "audit", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--database", "hub.db");
+        var missing = await RapportProcess.RunAsync(_folder, "playbooks", "audit", "999", "--database", "hub.db");
 
         empty.Output.ShouldContain("No playbooks yet", Case.Sensitive, empty.ToString());
         listed.Output.ShouldContain("on            Export failed: when event export-failed then in_app, at most 1 per user in 7 days, quiet 22:00–08:00 Europe/Paris", Case.Sensitive, listed.ToString());
@@ -49,17 +49,17 @@ public sealed class PlaybooksCommandSpecs : IDisposable
     {
         var token = TestContext.Current.CancellationToken;
         long id;
-        await using (var store = await HubStores.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, token))
+        await using (var store = await HubStores.OpenAsync(Path.Combine(_folder, "hub.db"), TimeProvider.System, token))
         {
             id = (await store.Playbooks.SavePlaybookAsync(new Playbook(
                 0, "Export failed", new PlaybookTrigger(PlaybookTriggers.Event, "export-failed"), PlaybookActions.InApp, null, "Need a hand?",
                 1, true, false, 1, 7, null, null, "UTC"), token))!.Id;
         }
 
-        var disabled = await RapportProcess.RunAsync(folder, "playbooks", "disable", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--database", "hub.db");
+        var disabled = await RapportProcess.RunAsync(_folder, "playbooks", "disable", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--database", "hub.db");
 
         disabled.ExitCode.ShouldBe(0, disabled.ToString());
-        await using var hub = await HubStores.OpenAsync(Path.Combine(folder, "hub.db"), TimeProvider.System, token);
+        await using var hub = await HubStores.OpenAsync(Path.Combine(_folder, "hub.db"), TimeProvider.System, token);
         var entry = (await hub.Audit.ListAuditEntriesAsync(null, 10, token)).ShouldHaveSingleItem();
         (entry.Action, entry.Subject, entry.Address).ShouldBe(("playbook.disabled", "Export failed", (string?)null));
         entry.Actor!.Name.ShouldBe($"{Environment.UserName} (command line)");

@@ -5,7 +5,7 @@ namespace Rapport.Tests;
 /// <summary>The command the hints print, for each way of running Rapport.</summary>
 public sealed class SelfCommandSpecs : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("rapport-self-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-self-").FullName;
 
     [Fact]
     public void Run_from_the_clone_the_hint_is_dotnet_run_on_the_project()
@@ -21,11 +21,11 @@ public sealed class SelfCommandSpecs : IDisposable
     [Fact]
     public void Installed_on_the_PATH_the_hint_is_rapport()
     {
-        var tools = Directory.CreateDirectory(Path.Combine(folder, "tools")).FullName;
+        var tools = Directory.CreateDirectory(Path.Combine(_folder, "tools")).FullName;
         var shim = Path.Combine(tools, "rapport");
         File.WriteAllText(shim, "");
 
-        var prefix = SelfCommand.Prefix(Path.Combine(folder, "store"), shim, folder, tools);
+        var prefix = SelfCommand.Prefix(Path.Combine(_folder, "store"), shim, _folder, tools);
 
         prefix.ShouldBe("rapport");
     }
@@ -33,8 +33,8 @@ public sealed class SelfCommandSpecs : IDisposable
     [Fact]
     public void Run_as_an_assembly_elsewhere_the_hint_names_that_assembly()
     {
-        var publish = Directory.CreateDirectory(Path.Combine(folder, "my publish")).FullName;
-        var elsewhere = Directory.CreateDirectory(Path.Combine(folder, "work")).FullName;
+        var publish = Directory.CreateDirectory(Path.Combine(_folder, "my publish")).FullName;
+        var elsewhere = Directory.CreateDirectory(Path.Combine(_folder, "work")).FullName;
 
         var prefix = SelfCommand.Prefix(publish, "/usr/bin/dotnet", elsewhere, path: "");
 
@@ -55,6 +55,6 @@ public sealed class SelfCommandSpecs : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -8,7 +8,7 @@ namespace Rapport.Tests;
 /// <summary><c>rapport serve</c> as a user runs it: a real process listening on a real port.</summary>
 public sealed class ServeSpecs : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("rapport-serve-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-serve-").FullName;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -45,7 +45,7 @@ public sealed class ServeSpecs : IDisposable
             var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
             text.ShouldContain("Account model: MRR, type, elements, metrics, indicators, segments and health computed for");
             text.ShouldContain("Playbook \"Report follow-up\" on, in dry run");
-            await using var store = await HubStores.OpenAsync(Path.Combine(folder, "rapport-demo.db"), TimeProvider.System, Cancel);
+            await using var store = await HubStores.OpenAsync(Path.Combine(_folder, "rapport-demo.db"), TimeProvider.System, Cancel);
             var playbook = (await store.Playbooks.ListPlaybooksAsync(Cancel)).ShouldHaveSingleItem();
             (playbook.Name, playbook.Enabled, playbook.DryRun, playbook.Trigger.Name).ShouldBe(("Report follow-up", true, true, "created-report"));
         }
@@ -59,7 +59,7 @@ public sealed class ServeSpecs : IDisposable
     [Fact]
     public async Task A_too_short_admin_password_is_refused_in_one_line()
     {
-        var result = await RapportProcess.RunAsync(folder, "serve", "--database", "hub.db", "--urls", $"http://127.0.0.1:{FreePort()}", "--admin-password", "short");
+        var result = await RapportProcess.RunAsync(_folder, "serve", "--database", "hub.db", "--urls", $"http://127.0.0.1:{FreePort()}", "--admin-password", "short");
 
         result.ExitCode.ShouldBe(1, result.ToString());
         result.Error.Trim().ShouldBe("rapport: admin password: a password needs at least 10 characters");
@@ -73,7 +73,7 @@ public sealed class ServeSpecs : IDisposable
     public async Task A_weak_admin_password_is_refused_in_one_line_saying_why(string password, string reason)
     {
         StringBuilder output = new(), error = new();
-        using var process = RapportProcess.Start(folder, ["serve", "--database", "hub.db", "--urls", $"http://127.0.0.1:{FreePort()}", "--admin-password", password], output, error);
+        using var process = RapportProcess.Start(_folder, ["serve", "--database", "hub.db", "--urls", $"http://127.0.0.1:{FreePort()}", "--admin-password", password], output, error);
         var deadline = DateTimeOffset.UtcNow.AddMinutes(1);
         while (!process.HasExited && !output.ToString().Contains("Ctrl+C to stop.", StringComparison.Ordinal) && DateTimeOffset.UtcNow < deadline)
             await Task.Delay(100, Cancel);
@@ -93,7 +93,7 @@ public sealed class ServeSpecs : IDisposable
     private async Task<(System.Diagnostics.Process Process, string Output)> RunUntilAsync(string[] args, string line, TimeSpan within)
     {
         StringBuilder output = new(), error = new();
-        var process = RapportProcess.Start(folder, args, output, error);
+        var process = RapportProcess.Start(_folder, args, output, error);
         var deadline = DateTimeOffset.UtcNow + within;
         while (!RapportProcess.Text(output).Contains(line, StringComparison.Ordinal))
         {
@@ -116,6 +116,6 @@ public sealed class ServeSpecs : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

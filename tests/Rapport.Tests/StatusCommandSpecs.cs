@@ -6,18 +6,18 @@ namespace Rapport.Tests;
 /// <summary><c>rapport status</c> says how big the hub's database is and how long the inboxes keep what they applied.</summary>
 public sealed class StatusCommandSpecs : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("rapport-status-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-status-").FullName;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Status_shows_the_SQLite_file_and_its_write_ahead_log_with_their_sizes()
     {
-        var database = Path.Combine(folder, "hub.db");
-        (await RapportProcess.RunAsync(folder, "status", "--database", "hub.db")).ExitCode.ShouldBe(0, "the first run creates the hub");
+        var database = Path.Combine(_folder, "hub.db");
+        (await RapportProcess.RunAsync(_folder, "status", "--database", "hub.db")).ExitCode.ShouldBe(0, "the first run creates the hub");
         var fileSize = new FileInfo(database).Length;
 
-        var result = await RapportProcess.RunAsync(folder, "status", "--database", "hub.db");
+        var result = await RapportProcess.RunAsync(_folder, "status", "--database", "hub.db");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var said = OneLine(result.Output);
@@ -39,7 +39,7 @@ public sealed class StatusCommandSpecs : IDisposable
         {
             var database = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ToString();
 
-            var result = await RapportProcess.RunAsync(folder, "status", "--database", database);
+            var result = await RapportProcess.RunAsync(_folder, "status", "--database", database);
 
             result.ExitCode.ShouldBe(0, result.ToString());
             OneLine(result.Output).ShouldMatch($@"Database: .* schema {schema} \d+(\.\d+)? (KB|MB), whole database \d+(\.\d+)? (KB|MB|GB)");
@@ -63,6 +63,6 @@ public sealed class StatusCommandSpecs : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -18,7 +18,7 @@ internal sealed record ConversationAttachment(IReadOnlyDictionary<string, IReadO
 /// <param name="intercom">Reads a contact's email when no message carries it; null when not connected (such contacts stay unmatched).</param>
 internal sealed class ConversationAttacher(IntercomClient? intercom, IConversationStore conversationStore, ISyncStateStore syncState, bool byContact)
 {
-    private readonly ConcurrentDictionary<string, string?> contactEmails = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _contactEmails = new(StringComparer.Ordinal);
 
     public async Task<ConversationAttachment> AttachAsync(IReadOnlyList<IntercomConversation> conversations, CancellationToken cancellationToken)
     {
@@ -85,7 +85,7 @@ internal sealed class ConversationAttacher(IntercomClient? intercom, IConversati
         foreach (var contactId in conversation.ContactIds)
         {
             var email = authors.GetValueOrDefault(contactId);
-            if (email is null && intercom is not null && !contactEmails.TryGetValue(contactId, out email))
+            if (email is null && intercom is not null && !_contactEmails.TryGetValue(contactId, out email))
             {
                 try
                 {
@@ -96,7 +96,7 @@ internal sealed class ConversationAttacher(IntercomClient? intercom, IConversati
                     email = null;
                 }
 
-                contactEmails[contactId] = email;
+                _contactEmails[contactId] = email;
             }
 
             if (!string.IsNullOrWhiteSpace(email))

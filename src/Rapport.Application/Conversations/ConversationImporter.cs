@@ -20,7 +20,7 @@ public sealed partial class ConversationImporter(
     internal const string StateKey = "intercom.conversations.state";
     internal const string LastStartedKey = "intercom.conversations.last_started_at";
 
-    private readonly ConversationAttacher attacher = new(intercom, conversationStore, syncState, options.AttachByContact);
+    private readonly ConversationAttacher _attacher = new(intercom, conversationStore, syncState, options.AttachByContact);
 
     public async Task<ConversationImportSummary> RunAsync(IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -58,7 +58,7 @@ public sealed partial class ConversationImporter(
         }
 
         var kept = await ConversationReads.FetchAsync(intercom, keptIds, options.FetchConcurrency, cancellationToken).ConfigureAwait(false);
-        var attached = await attacher.AttachAsync(kept, cancellationToken).ConfigureAwait(false);
+        var attached = await _attacher.AttachAsync(kept, cancellationToken).ConfigureAwait(false);
         var batch = kept.Select(c => ConversationMapping.ToSource(c, attached.Users[c.Id])).ToList();
 
         var counts = new Dictionary<string, int>(state.Excluded, StringComparer.Ordinal);

@@ -5,8 +5,8 @@ namespace Rapport.Application.Import;
 /// <summary>The companies phase's counts, added up batch by batch.</summary>
 internal sealed class CompanyTally
 {
-    private readonly Dictionary<string, int> skipped = new(StringComparer.Ordinal);
-    private int qualified, created, updated, unchanged, deactivated;
+    private readonly Dictionary<string, int> _skipped = new(StringComparer.Ordinal);
+    private int _qualified, _created, _updated, _unchanged, _deactivated;
 
     public int Seen { get; private set; }
 
@@ -15,19 +15,19 @@ internal sealed class CompanyTally
         foreach (var decision in decisions)
         {
             if (decision.Qualified)
-                qualified++;
+                _qualified++;
             else
-                skipped[CompanyQualifier.Category(decision.Reason!)] = skipped.GetValueOrDefault(CompanyQualifier.Category(decision.Reason!)) + 1;
+                _skipped[CompanyQualifier.Category(decision.Reason!)] = _skipped.GetValueOrDefault(CompanyQualifier.Category(decision.Reason!)) + 1;
         }
 
         Seen += decisions.Count;
-        created += result.Created;
-        updated += result.Updated;
-        unchanged += result.Unchanged;
-        deactivated += result.Deactivated;
+        _created += result.Created;
+        _updated += result.Updated;
+        _unchanged += result.Unchanged;
+        _deactivated += result.Deactivated;
     }
 
     /// <param name="unseen">Accounts made inactive after the pass because their company was not in it.</param>
     public CompanyCounts ToCounts(int unseen) =>
-        new(Seen, qualified, created, updated, unchanged, deactivated + unseen, skipped);
+        new(Seen, _qualified, _created, _updated, _unchanged, _deactivated + unseen, _skipped);
 }

@@ -27,17 +27,17 @@ public sealed partial class IntercomImporter
         {
             try
             {
-                await foreach (var page in intercom.ScrollCompaniesAsync(cancellationToken).Prefetch(2, cancellationToken).ConfigureAwait(false))
+                await foreach (var page in _intercom.ScrollCompaniesAsync(cancellationToken).Prefetch(2, cancellationToken).ConfigureAwait(false))
                 {
                     var fresh = page.Items.Where(company => !applied.Contains(company.Id)).ToList();
                     if (fresh.Count == 0)
                         continue;
-                    var decisions = fresh.ConvertAll(qualifier.Decide);
+                    var decisions = fresh.ConvertAll(_qualifier.Decide);
                     var result = await sourceStore.ApplyCompaniesAsync(decisions, state.RunId, cancellationToken: cancellationToken).ConfigureAwait(false);
                     tally.Add(decisions, result);
                     applied.UnionWith(fresh.Select(company => company.Id));
                     breaks = 0;
-                    progress?.Report(new ImportProgress("companies", tally.Seen, page.TotalCount, intercom.Statistics.RequestsSent));
+                    progress?.Report(new ImportProgress("companies", tally.Seen, page.TotalCount, _intercom.Statistics.RequestsSent));
                 }
 
                 break;

@@ -19,17 +19,17 @@ public sealed partial class IntercomImporter
             return state;
 
         var pages = state.Incremental
-            ? intercom.SearchContactsAsync(
+            ? _intercom.SearchContactsAsync(
                 IntercomSearchQuery.UpdatedAfter(await IncrementalSinceAsync(cancellationToken).ConfigureAwait(false)),
                 state.ContactsCursor, cancellationToken)
-            : intercom.ListContactsAsync(state.ContactsCursor, cancellationToken);
+            : _intercom.ListContactsAsync(state.ContactsCursor, cancellationToken);
 
         // Nearly every page names tags: the list is read once up front rather than by the first page that needs it.
-        await completer.ReadTagsAsync(intercom, cancellationToken).ConfigureAwait(false);
+        await _completer.ReadTagsAsync(_intercom, cancellationToken).ConfigureAwait(false);
         await foreach (var page in pages.Prefetch(2, cancellationToken).ConfigureAwait(false))
         {
             var leads = page.Items.Where(c => c.IsLead).Select(c => c.Id).ToList();
-            var users = await completer.CompleteAsync([.. page.Items.Where(c => !c.IsLead)], intercom, cancellationToken).ConfigureAwait(false);
+            var users = await _completer.CompleteAsync([.. page.Items.Where(c => !c.IsLead)], _intercom, cancellationToken).ConfigureAwait(false);
 
             state = cost.Stamp(state with
             {

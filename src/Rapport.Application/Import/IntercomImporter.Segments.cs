@@ -22,7 +22,7 @@ public sealed partial class IntercomImporter
             return state;
 
         // Lead segments (person_type "contact") hold no users; only leads, which the hub never imports.
-        var segments = (await intercom.ListSegmentsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        var segments = (await _intercom.ListSegmentsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
             .Where(s => s.PersonType is null or "user")
             .ToList();
         progress?.Report(new ImportProgress("segments", 0, segments.Count, cost.Calls()));
@@ -33,7 +33,7 @@ public sealed partial class IntercomImporter
         {
             var name = segment.Name ?? segment.Id;
             var query = IntercomSearchQuery.Filter("segment_id", "=", segment.Id);
-            await foreach (var page in intercom.SearchContactsAsync(query, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var page in _intercom.SearchContactsAsync(query, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 foreach (var contact in page.Items)
                 {

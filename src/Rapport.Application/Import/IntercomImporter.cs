@@ -22,12 +22,12 @@ public sealed partial class IntercomImporter(
     /// full pass notices contacts that left Intercom without a webhook, so the full cadence is counted from here.</summary>
     internal const string LastFullKey = "intercom.import.last_full_at";
 
-    private readonly CompanyQualifier qualifier = new(options, timeProvider);
+    private readonly CompanyQualifier _qualifier = new(options, timeProvider);
 
-    private readonly ContactCompleter completer = new(options.MembershipLookupConcurrency);
+    private readonly ContactCompleter _completer = new(options.MembershipLookupConcurrency);
 
     // Every call of the run, conversations included, waits out Intercom's failures for the run's patience.
-    private readonly IntercomClient intercom = intercom.WithRetryPatience(options.Patience);
+    private readonly IntercomClient _intercom = intercom.WithRetryPatience(options.Patience);
 
     public async Task<ImportSummary> RunAsync(IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -37,10 +37,10 @@ public sealed partial class IntercomImporter(
 
         // Calls made by the crashed processes this run resumes, plus this process's own since it started.
         var (priorCalls, priorThrottled) = (state.ApiCalls, state.RateLimited);
-        var (callsAtStart, throttledAtStart) = (intercom.Statistics.RequestsSent, intercom.Statistics.RateLimited);
+        var (callsAtStart, throttledAtStart) = (_intercom.Statistics.RequestsSent, _intercom.Statistics.RateLimited);
         var cost = new ImportCost(
-            () => priorCalls + intercom.Statistics.RequestsSent - callsAtStart,
-            () => priorThrottled + intercom.Statistics.RateLimited - throttledAtStart);
+            () => priorCalls + _intercom.Statistics.RequestsSent - callsAtStart,
+            () => priorThrottled + _intercom.Statistics.RateLimited - throttledAtStart);
 
         if (state.Phase == ImportRunState.CompaniesPhase)
         {
@@ -60,7 +60,7 @@ public sealed partial class IntercomImporter(
         var users = await sourceStore.DeriveUsersAsync(IntercomSource.Name, cancellationToken).ConfigureAwait(false);
         // After the users, so that conversations attach to the users this run brought in; its own checkpoint resumes it.
         var conversations = options.Conversations
-            ? await new ConversationImporter(intercom, conversationStore, outboundStore, syncState, options.ConversationOptions, timeProvider).RunAsync(progress, cancellationToken).ConfigureAwait(false)
+            ? await new ConversationImporter(_intercom, conversationStore, outboundStore, syncState, options.ConversationOptions, timeProvider).RunAsync(progress, cancellationToken).ConfigureAwait(false)
             : null;
 
         var summary = new ImportSummary

@@ -8,31 +8,31 @@ namespace Rapport.IntercomSimulator.Contacts;
 internal sealed class ContactSearchCache
 {
     private const int Capacity = 16;
-    private readonly LinkedList<Entry> entries = new();
+    private readonly LinkedList<Entry> _entries = new();
 
     public Entry GetOrAdd(string key, long version, Func<List<SimulatedContact>> search)
     {
-        for (var node = entries.First; node is not null; node = node.Next)
+        for (var node = _entries.First; node is not null; node = node.Next)
         {
             if (node.Value.Key != key) continue;
-            entries.Remove(node);
+            _entries.Remove(node);
             if (node.Value.Version == version)
             {
-                entries.AddFirst(node);
+                _entries.AddFirst(node);
                 return node.Value;
             }
             break;
         }
 
         var entry = new Entry(key, version, search());
-        entries.AddFirst(entry);
-        if (entries.Count > Capacity) entries.RemoveLast();
+        _entries.AddFirst(entry);
+        if (_entries.Count > Capacity) _entries.RemoveLast();
         return entry;
     }
 
     internal sealed class Entry(string key, long version, List<SimulatedContact> results)
     {
-        private Dictionary<string, int>? positions;
+        private Dictionary<string, int>? _positions;
 
         public string Key { get; } = key;
         public long Version { get; } = version;
@@ -41,8 +41,8 @@ internal sealed class ContactSearchCache
         /// <summary>The position just after the contact with this id, or 0 when the id is not in the results.</summary>
         public int After(string id)
         {
-            positions ??= Results.Select((contact, index) => (contact.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
-            return positions.TryGetValue(id, out var index) ? index + 1 : 0;
+            _positions ??= Results.Select((contact, index) => (contact.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
+            return _positions.TryGetValue(id, out var index) ? index + 1 : 0;
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Rapport.Storage.Content;
 /// </summary>
 internal sealed class ContentHash
 {
-    private readonly StringBuilder text = new();
+    private readonly StringBuilder _text = new();
 
     public static string Of(CompanyDecision decision)
     {
@@ -38,11 +38,11 @@ internal sealed class ContentHash
     {
         if (value is null)
         {
-            text.Append("-;");
+            _text.Append("-;");
         }
         else
         {
-            text.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value).Append(';');
+            _text.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value).Append(';');
         }
 
         return this;
@@ -65,5 +65,5 @@ internal sealed class ContentHash
         return this;
     }
 
-    private string Finish() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    private string Finish() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(_text.ToString())));
 }

@@ -7,9 +7,9 @@ namespace Rapport.Storage.Database;
 
 public abstract partial class HubDatabase
 {
-    private IReadOnlyList<Migration>? migrations;
+    private IReadOnlyList<Migration>? _migrations;
 
-    private IReadOnlyList<Migration> Migrations => migrations ??= Migration.For(Provider);
+    private IReadOnlyList<Migration> Migrations => _migrations ??= Migration.For(Provider);
 
     /// <summary>The newest schema version this build knows.</summary>
     internal int LatestVersion => Migrations[^1].Version;

@@ -45,7 +45,7 @@ internal sealed partial class SourceStore
                 upsert.Add(
                     c.Source, c.SourceId, accountId, c.ExternalId, c.Name, c.Plan, dialect.Money(c.MonthlySpend), c.UserCount,
                     c.SessionCount, c.Size, c.Industry, c.Website, dialect.Time(c.CreatedAt), dialect.Time(c.UpdatedAt),
-                    dialect.Time(c.LastSeenAt), c.CustomAttributesJson, c.RawJson, hash, d.Qualified, d.Reason, runId, now);
+                    dialect.Time(c.LastSeenAt), c.CustomAttributesJson, c.RawJson, hash, d.Qualified, d.Reason, runId, _now);
                 foreach (var tag in ContentHash.Normalise(c.Tags))
                 {
                     tags.Add(c.Source, c.SourceId, tag);

@@ -17,7 +17,7 @@ internal sealed partial class SourceStore
     private sealed partial class CompanyBatch(
         SourceStore store, DbConnection connection, DbTransaction transaction, string runId, CancellationToken cancellationToken)
     {
-        private readonly object now = store.Database.Now();
+        private readonly object _now = store.Database.Now();
 
         public async Task<CompanyBatchResult> ApplyAsync(List<CompanyDecision> decisions)
         {
@@ -185,7 +185,7 @@ internal sealed partial class SourceStore
                 "ON CONFLICT (external_id) DO NOTHING RETURNING external_id");
             foreach (var (externalId, name) in desiredNames.Where(p => !accounts.ContainsKey(p.Key)))
             {
-                insert.Add(externalId, name, Active, null, now, now);
+                insert.Add(externalId, name, Active, null, _now, _now);
             }
 
             var created = new HashSet<string>(StringComparer.Ordinal);
@@ -232,7 +232,7 @@ internal sealed partial class SourceStore
                 }
 
                 var parameters = new DynamicParameters(new { account.Id, name });
-                parameters.Add("now", now);
+                parameters.Add("now", _now);
                 await connection.ExecuteAsync(Command(
                     "UPDATE accounts SET name = @name, status = 'active', status_reason = NULL, updated_at = @now WHERE id = @Id",
                     parameters, transaction, cancellationToken));

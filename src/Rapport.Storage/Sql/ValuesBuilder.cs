@@ -14,9 +14,9 @@ namespace Rapport.Storage.Sql;
 internal sealed class ValuesBuilder(SqlDialect dialect, string head, IReadOnlyList<string> placeholders, string tail = "")
 {
     private const int MaxRows = 1_000;
-    private readonly List<object?[]> rows = [];
+    private readonly List<object?[]> _rows = [];
 
-    public int Count => rows.Count;
+    public int Count => _rows.Count;
 
     public ValuesBuilder Add(params object?[] values)
     {
@@ -25,7 +25,7 @@ internal sealed class ValuesBuilder(SqlDialect dialect, string head, IReadOnlyLi
             throw new ArgumentException($"Expected {placeholders.Count} values, got {values.Length}.", nameof(values));
         }
 
-        rows.Add(values);
+        _rows.Add(values);
         return this;
     }
 
@@ -43,9 +43,9 @@ internal sealed class ValuesBuilder(SqlDialect dialect, string head, IReadOnlyLi
         DbCommand? command = null;
         try
         {
-            for (var start = 0; start < rows.Count; start += perChunk)
+            for (var start = 0; start < _rows.Count; start += perChunk)
             {
-                var size = Math.Min(perChunk, rows.Count - start);
+                var size = Math.Min(perChunk, _rows.Count - start);
                 if (command is null || command.Parameters.Count != size * placeholders.Count)
                 {
                     command?.Dispose();
@@ -54,7 +54,7 @@ internal sealed class ValuesBuilder(SqlDialect dialect, string head, IReadOnlyLi
 
                 for (var r = 0; r < size; r++)
                 {
-                    var row = rows[start + r];
+                    var row = _rows[start + r];
                     for (var c = 0; c < row.Length; c++)
                     {
                         command.Parameters[(r * row.Length) + c].Value = row[c] ?? DBNull.Value;

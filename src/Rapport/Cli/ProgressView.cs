@@ -23,20 +23,20 @@ internal static class ProgressView
 
     private sealed class BarProgress(ProgressContext context) : IProgress<ImportProgress>
     {
-        private readonly Dictionary<string, ProgressTask> tasks = [];
-        private readonly Lock gate = new();
+        private readonly Dictionary<string, ProgressTask> _tasks = [];
+        private readonly Lock _gate = new();
 
         public void Report(ImportProgress value)
         {
-            lock (gate)
+            lock (_gate)
             {
-                foreach (var (phase, other) in tasks)
+                foreach (var (phase, other) in _tasks)
                 {
                     if (phase != value.Phase && !other.IsFinished)
                         other.Value = other.MaxValue;
                 }
-                if (!tasks.TryGetValue(value.Phase, out var task))
-                    tasks[value.Phase] = task = context.AddTask(value.Phase.Humanize(), maxValue: Math.Max(1, value.Total ?? 1));
+                if (!_tasks.TryGetValue(value.Phase, out var task))
+                    _tasks[value.Phase] = task = context.AddTask(value.Phase.Humanize(), maxValue: Math.Max(1, value.Total ?? 1));
                 if (value.Total is { } total)
                     task.MaxValue = Math.Max(total, value.Done);
                 else if (value.Done >= task.MaxValue)
@@ -49,12 +49,12 @@ internal static class ProgressView
 
     private sealed class PlainProgress(IAnsiConsole console) : IProgress<ImportProgress>
     {
-        private string? phase;
+        private string? _phase;
 
         public void Report(ImportProgress value)
         {
-            if (value.Phase == phase) return;
-            phase = value.Phase;
+            if (value.Phase == _phase) return;
+            _phase = value.Phase;
             console.WriteLine($"{value.Phase.Humanize()}…");
         }
     }

@@ -10,21 +10,21 @@ namespace Rapport.Application.Tests.Faults;
 /// </summary>
 internal sealed class HurriedClock(TimeSpan horizon) : TimeProvider
 {
-    private readonly Lock sync = new();
-    private readonly TimeSpan horizon = horizon;
-    private TimeSpan ahead;
-    private int inFlight;
-    private TaskCompletionSource idle = Idle();
+    private readonly Lock _sync = new();
+    private readonly TimeSpan _horizon = horizon;
+    private TimeSpan _ahead;
+    private int _inFlight;
+    private TaskCompletionSource _idle = Idle();
 
     /// <summary>How far the clock has run ahead of real time.</summary>
     public TimeSpan Ahead
     {
-        get { lock (sync) return ahead; }
+        get { lock (_sync) return _ahead; }
     }
 
     public override DateTimeOffset GetUtcNow()
     {
-        lock (sync) return System.GetUtcNow() + ahead;
+        lock (_sync) return System.GetUtcNow() + _ahead;
     }
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
@@ -50,38 +50,38 @@ internal sealed class HurriedClock(TimeSpan horizon) : TimeProvider
 
     private Task IdleAsync()
     {
-        lock (sync) return idle.Task;
+        lock (_sync) return _idle.Task;
     }
 
     private void MoveTo(DateTimeOffset due)
     {
-        lock (sync)
+        lock (_sync)
         {
-            var now = System.GetUtcNow() + ahead;
+            var now = System.GetUtcNow() + _ahead;
             if (due > now)
-                ahead += due - now;
+                _ahead += due - now;
         }
     }
 
     private sealed class HurriedTimer(HurriedClock clock, TimerCallback callback, object? state) : ITimer
     {
-        private readonly Lock sync = new();
-        private int generation;
-        private ITimer? real;
+        private readonly Lock _sync = new();
+        private int _generation;
+        private ITimer? _real;
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
             int current;
-            lock (sync)
+            lock (_sync)
             {
-                current = ++generation;
-                real?.Dispose();
-                real = null;
+                current = ++_generation;
+                _real?.Dispose();
+                _real = null;
                 if (dueTime == Timeout.InfiniteTimeSpan)
                     return true;
-                if (dueTime >= clock.horizon)
+                if (dueTime >= clock._horizon)
                 {
-                    real = System.CreateTimer(callback, state, dueTime, period);
+                    _real = System.CreateTimer(callback, state, dueTime, period);
                     return true;
                 }
             }
@@ -97,9 +97,9 @@ internal sealed class HurriedClock(TimeSpan horizon) : TimeProvider
                 // Real time, briefly: whoever set the timer finishes setting up around it first.
                 await Task.Delay(1).ConfigureAwait(false);
                 await clock.IdleAsync().ConfigureAwait(false);
-                lock (sync)
+                lock (_sync)
                 {
-                    if (generation != expected)
+                    if (_generation != expected)
                         return;
                 }
 
@@ -113,11 +113,11 @@ internal sealed class HurriedClock(TimeSpan horizon) : TimeProvider
 
         public void Dispose()
         {
-            lock (sync)
+            lock (_sync)
             {
-                generation++;
-                real?.Dispose();
-                real = null;
+                _generation++;
+                _real?.Dispose();
+                _real = null;
             }
         }
 
@@ -132,10 +132,10 @@ internal sealed class HurriedClock(TimeSpan horizon) : TimeProvider
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            lock (clock.sync)
+            lock (clock._sync)
             {
-                if (clock.inFlight++ == 0)
-                    clock.idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                if (clock._inFlight++ == 0)
+                    clock._idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
             try
@@ -145,10 +145,10 @@ internal sealed class HurriedClock(TimeSpan horizon) : TimeProvider
             finally
             {
                 TaskCompletionSource? done = null;
-                lock (clock.sync)
+                lock (clock._sync)
                 {
-                    if (--clock.inFlight == 0)
-                        done = clock.idle;
+                    if (--clock._inFlight == 0)
+                        done = clock._idle;
                 }
 
                 done?.TrySetResult();

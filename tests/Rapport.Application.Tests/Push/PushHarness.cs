@@ -15,21 +15,21 @@ namespace Rapport.Application.Tests.Push;
 /// </summary>
 internal sealed class PushHarness : IAsyncDisposable
 {
-    private readonly ImportHarness import;
+    private readonly ImportHarness _import;
 
     private PushHarness(ImportHarness import, HubStores store)
     {
-        this.import = import;
+        _import = import;
         Store = store;
     }
 
     public HubStores Store { get; }
 
-    public IntercomSimulatorServer Simulator => import.Simulator;
+    public IntercomSimulatorServer Simulator => _import.Simulator;
 
-    public SimulatorWorkspace Workspace => import.Workspace;
+    public SimulatorWorkspace Workspace => _import.Workspace;
 
-    public SimulatorStats Stats => import.Simulator.Stats;
+    public SimulatorStats Stats => _import.Simulator.Stats;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -113,12 +113,12 @@ internal sealed class PushHarness : IAsyncDisposable
         Stats.RequestsTo("POST /contacts").ShouldBe(0);
     }
 
-    private IntercomClient Client(int maxRetries) => import.Client(o =>
+    private IntercomClient Client(int maxRetries) => _import.Client(o =>
     {
         o.MaxRetries = maxRetries;
         o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
         o.MaxRetryDelay = TimeSpan.FromMilliseconds(50);
     });
 
-    public ValueTask DisposeAsync() => import.DisposeAsync();
+    public ValueTask DisposeAsync() => _import.DisposeAsync();
 }

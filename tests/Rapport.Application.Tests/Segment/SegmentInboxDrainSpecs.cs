@@ -14,9 +14,9 @@ namespace Rapport.Application.Tests.Segment;
 public sealed class SegmentInboxDrainSpecs : IAsyncDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
-    private readonly string folder = Directory.CreateTempSubdirectory("rapport-drain-").FullName;
-    private readonly FakeTimeProvider time = new(Start);
-    private HubStores? store;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rapport-drain-").FullName;
+    private readonly FakeTimeProvider _time = new(Start);
+    private HubStores? _store;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -25,8 +25,8 @@ public sealed class SegmentInboxDrainSpecs : IAsyncDisposable
 
     private async Task<(HubStores Store, SegmentInboxDrain Drain)> StartAsync()
     {
-        var path = Path.Combine(folder, "hub.db");
-        store = await HubStores.OpenAsync(path, time, Ct);
+        var path = Path.Combine(_folder, "hub.db");
+        _store = await HubStores.OpenAsync(path, _time, Ct);
         await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             await connection.OpenAsync(Ct);
@@ -35,7 +35,7 @@ public sealed class SegmentInboxDrainSpecs : IAsyncDisposable
             await command.ExecuteNonQueryAsync(Ct);
         }
 
-        return (store, new SegmentInboxDrain(store.Segment, store.Create<SegmentApplier>(time), time) { FirstRetry = TimeSpan.FromSeconds(1) });
+        return (_store, new SegmentInboxDrain(_store.Segment, _store.Create<SegmentApplier>(_time), _time) { FirstRetry = TimeSpan.FromSeconds(1) });
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class SegmentInboxDrainSpecs : IAsyncDisposable
         var setAside = 0;
         foreach (var seconds in new[] { 1, 2, 4, 8 })
         {
-            time.Advance(TimeSpan.FromSeconds(seconds));
+            _time.Advance(TimeSpan.FromSeconds(seconds));
             setAside += (await drain.ApplyNextAsync(Ct)).SetAside;
         }
 
@@ -75,9 +75,9 @@ public sealed class SegmentInboxDrainSpecs : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (store is not null)
-            await store.DisposeAsync();
+        if (_store is not null)
+            await _store.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

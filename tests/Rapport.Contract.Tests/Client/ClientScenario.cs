@@ -9,10 +9,10 @@ namespace Rapport.Contract.Tests.Client;
 /// </summary>
 internal sealed partial class ClientScenario(IntercomClient client, SimulatorWorkspace workspace, TimeProvider time)
 {
-    private readonly List<string> failures = [];
+    private readonly List<string> _failures = [];
 
     /// <summary>Steps that threw: a client and a simulator that disagree can break parsing before any contract check.</summary>
-    public IReadOnlyList<string> Failures => failures;
+    public IReadOnlyList<string> Failures => _failures;
 
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
@@ -171,7 +171,7 @@ internal sealed partial class ClientScenario(IntercomClient client, SimulatorWor
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            failures.Add($"{method}: {exception.GetType().Name}: {exception.Message}");
+            _failures.Add($"{method}: {exception.GetType().Name}: {exception.Message}");
             return default;
         }
     }

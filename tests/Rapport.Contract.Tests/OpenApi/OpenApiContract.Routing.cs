@@ -7,7 +7,7 @@ internal sealed partial class OpenApiContract
     private Route? FindRoute(HttpMethod method, string path)
     {
         var segments = path.Split('/');
-        var best = templates
+        var best = _templates
             .Where(t => t.Matches(segments))
             .OrderByDescending(t => t.Item.Operations?.ContainsKey(method) == true)
             // A literal segment beats a parameter (/companies/scroll before /companies/{company_id}), earliest first.

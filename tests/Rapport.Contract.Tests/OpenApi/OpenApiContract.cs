@@ -10,12 +10,12 @@ namespace Rapport.Contract.Tests.OpenApi;
 /// </summary>
 internal sealed partial class OpenApiContract
 {
-    private readonly IReadOnlyList<PathTemplate> templates;
+    private readonly IReadOnlyList<PathTemplate> _templates;
 
     private OpenApiContract(OpenApiDocument document)
     {
         Document = document;
-        templates = [.. document.Paths.Select(p => PathTemplate.Parse(p.Key, p.Value))];
+        _templates = [.. document.Paths.Select(p => PathTemplate.Parse(p.Key, p.Value))];
     }
 
     public OpenApiDocument Document { get; }

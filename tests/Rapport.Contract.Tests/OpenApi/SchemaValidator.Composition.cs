@@ -30,16 +30,16 @@ internal sealed partial class SchemaValidator
         IOpenApiSchema? closestSchema = null;
         foreach (var alternative in alternatives)
         {
-            var attempt = new SchemaValidator(direction);
+            var attempt = new SchemaValidator(_direction);
             attempt.Check(alternative, value, path, depth + 1);
-            if (attempt.violations.Count == 0)
+            if (attempt._violations.Count == 0)
             {
                 return;
             }
 
-            if (closest is null || attempt.violations.Count < closest.Count)
+            if (closest is null || attempt._violations.Count < closest.Count)
             {
-                (closest, closestSchema) = (attempt.violations, alternative);
+                (closest, closestSchema) = (attempt._violations, alternative);
             }
         }
 

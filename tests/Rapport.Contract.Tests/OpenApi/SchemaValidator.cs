@@ -13,10 +13,10 @@ internal sealed partial class SchemaValidator
     // The spec's recursive schemas (search filters) only recurse as deep as the document does; this guards a schema loop.
     private const int MaxDepth = 64;
 
-    private readonly SchemaDirection direction;
-    private readonly List<SchemaViolation> violations = [];
+    private readonly SchemaDirection _direction;
+    private readonly List<SchemaViolation> _violations = [];
 
-    private SchemaValidator(SchemaDirection direction) => this.direction = direction;
+    private SchemaValidator(SchemaDirection direction) => _direction = direction;
 
     public static IReadOnlyList<SchemaViolation> Validate(
         IOpenApiSchema schema,
@@ -26,7 +26,7 @@ internal sealed partial class SchemaValidator
     {
         var validator = new SchemaValidator(direction);
         validator.Check(schema, document, path, 0);
-        return validator.violations;
+        return validator._violations;
     }
 
     private void Check(IOpenApiSchema schema, JsonElement value, string path, int depth)
@@ -121,10 +121,10 @@ internal sealed partial class SchemaValidator
 
     private bool IsExemptFromRequired(IOpenApiSchema? property) =>
         property is not null
-        && ((direction == SchemaDirection.Request && property.ReadOnly)
-            || (direction == SchemaDirection.Response && property.WriteOnly));
+        && ((_direction == SchemaDirection.Request && property.ReadOnly)
+            || (_direction == SchemaDirection.Response && property.WriteOnly));
 
-    private void Report(string path, string message) => violations.Add(new SchemaViolation(path, message));
+    private void Report(string path, string message) => _violations.Add(new SchemaViolation(path, message));
 
     private static string Append(string path, string property) =>
         property.Length > 0

@@ -8,7 +8,7 @@ namespace Rapport.Contract.Tests.Simulator;
 /// <summary>Plain HTTP to the simulator, as any Intercom integration would send it; keeps every exchange.</summary>
 internal sealed class RawApi(Uri baseAddress, string token = "sim_token") : IDisposable
 {
-    private readonly HttpClient http = new() { BaseAddress = baseAddress };
+    private readonly HttpClient _http = new() { BaseAddress = baseAddress };
 
     public List<HttpExchange> Exchanges { get; } = [];
 
@@ -28,7 +28,7 @@ internal sealed class RawApi(Uri baseAddress, string token = "sim_token") : IDis
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await _http.SendAsync(request, cancellationToken);
         var exchange = await HttpExchange.CaptureAsync(request, response, body, cancellationToken);
         Exchanges.Add(exchange);
         var json = string.IsNullOrWhiteSpace(exchange.ResponseBody) ? default : ParseOrDefault(exchange.ResponseBody);
@@ -43,11 +43,11 @@ internal sealed class RawApi(Uri baseAddress, string token = "sim_token") : IDis
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var request = new HttpRequestMessage(method, path) { Content = content };
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await _http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     private static JsonElement ParseOrDefault(string text)
     {

@@ -5,18 +5,18 @@ namespace Rapport.Storage.Tests.Audit;
 
 public sealed class AuditStoreSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Entries_are_kept_as_written_and_read_newest_first_page_by_page(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var ada = new AuditActor(7, "Ada Lovelace", "ada@example.test");
         var first = await hub.Audit.AppendAuditEntryAsync(new NewAuditEntry("sign_in.failed", null, "203.0.113.1", "ada@example.test", "wrong password"), Token);
-        time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
         await hub.Audit.AppendAuditEntryAsync(new NewAuditEntry("sign_in.succeeded", ada, "203.0.113.1", "ada@example.test", null), Token);
-        time.Advance(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(1));
         var last = await hub.Audit.AppendAuditEntryAsync(new NewAuditEntry("teammate.role_changed", ada, "::1", "Grace Hopper (grace@example.test)", "Team Member → Leader"), Token);
 
         var page = await hub.Audit.ListAuditEntriesAsync(null, 2, Token);
@@ -32,7 +32,7 @@ public sealed class AuditStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task The_database_refuses_to_change_or_remove_an_entry(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var entry = await hub.Audit.AppendAuditEntryAsync(new NewAuditEntry("sign_out", new AuditActor(1, "Admin", "admin@example.test"), "127.0.0.1", null, null), Token);
 
         var update = await Should.ThrowAsync<DbException>(() => hub.ExecuteAsync("UPDATE audit_log SET actor_name = 'Someone else'"));

@@ -4,7 +4,7 @@ namespace Rapport.Storage.Tests.Browse;
 
 public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private static async Task<List<AccountRow>> FollowAsync(IBrowseStore store, AccountQuery query)
@@ -41,7 +41,7 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
     public async Task Following_cursors_visits_every_account_once_in_order_for_every_sort_both_ways(string provider)
     {
         // Arrange
-        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
 
         // The account model's sorts have their own spec (AccountModelListSpecs): these accounts have no model values.
         foreach (var sort in Enum.GetValues<AccountSort>().Where(s => s <= AccountSort.Created))
@@ -65,7 +65,7 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
     public async Task Previous_links_walk_back_through_the_same_pages(string provider)
     {
         // Arrange
-        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
         var query = new AccountQuery { Sort = AccountSort.MonthlySpend, Descending = true, PageSize = 5 };
         var forward = new List<IReadOnlyList<AccountRow>>();
         var page = await hub.Browse.ListAccountsAsync(query, Token);
@@ -95,7 +95,7 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
     public async Task Rows_show_the_accounts_fields_tags_and_linked_users(string provider)
     {
         // Arrange
-        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
 
         // Act
         var rows = await FollowAsync(hub.Browse, new AccountQuery { PageSize = 200 });
@@ -118,7 +118,7 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
     public async Task Filters_by_status_tag_segment_plan_and_custom_attribute(string provider)
     {
         // Arrange
-        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
         async Task<List<string>> IdsAsync(AccountQuery query) =>
             [.. (await FollowAsync(hub.Browse, query with { PageSize = 7 })).Select(r => r.ExternalId).Order(StringComparer.Ordinal)];
         static List<string> Expected(Func<int, bool> match) =>
@@ -142,7 +142,7 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
     public async Task Search_matches_a_prefix_of_the_name_or_external_id_in_any_case(string provider)
     {
         // Arrange
-        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
         async Task<List<string?>> NamesAsync(string search) =>
             [.. (await FollowAsync(hub.Browse, new AccountQuery { Search = search, PageSize = 3 })).Select(r => r.Name).Distinct()];
 
@@ -159,7 +159,7 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
     public async Task The_total_is_counted_only_when_asked_and_counts_every_match(string provider)
     {
         // Arrange
-        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
 
         // Act
         var plain = await hub.Browse.ListAccountsAsync(new AccountQuery { PageSize = 5 }, Token);
@@ -175,7 +175,7 @@ public sealed class AccountListSpecs(StoreFixture fixture) : IClassFixture<Store
     public async Task A_cursor_from_another_order_or_a_damaged_one_is_refused(string provider)
     {
         // Arrange
-        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
         var next = (await hub.Browse.ListAccountsAsync(new AccountQuery { PageSize = 5 }, Token)).Next.ShouldNotBeNull();
 
         // Act + Assert

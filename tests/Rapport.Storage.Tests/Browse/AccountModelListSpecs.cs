@@ -6,7 +6,7 @@ namespace Rapport.Storage.Tests.Browse;
 
 public sealed class AccountModelListSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private static Dictionary<string, decimal?> Metrics(decimal? logins) => new() { ["Weekly logins"] = logins };
@@ -14,7 +14,7 @@ public sealed class AccountModelListSpecs(StoreFixture fixture) : IClassFixture<
     /// <summary>Seven accounts: 01–06 computed, 07 never computed; metric values 0…5 with 04 having none.</summary>
     private async Task<(TestStore Hub, long[] Ids)> SeedAsync(string provider)
     {
-        var hub = await fixture.OpenAsync(provider, time);
+        var hub = await fixture.OpenAsync(provider, _time);
         var ids = await AccountsAsync(hub, 7);
         await hub.Model.SaveAccountStatesAsync(
         [

@@ -7,7 +7,7 @@ namespace Rapport.Storage.Tests.Browse;
 /// <summary>One account or user with everything the source gave; users lists with their filters; the filters' facets.</summary>
 public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private static async Task<long> AccountIdAsync(TestStore hub, string externalId) =>
@@ -17,7 +17,7 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
     public async Task An_account_shows_every_field_of_its_company_and_its_users(string provider)
     {
         // Arrange
-        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
         var id = await AccountIdAsync(hub, "Ext-02");
 
         // Act
@@ -44,7 +44,7 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task An_accounts_users_are_capped_with_their_count(string provider)
     {
-        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
 
         var account = (await hub.Browse.GetAccountAsync(await AccountIdAsync(hub, "Ext-03"), userLimit: 2, Token)).ShouldNotBeNull();
 
@@ -55,7 +55,7 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Unknown_ids_find_nothing(string provider)
     {
-        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
 
         (await hub.Browse.GetAccountAsync(999_999, cancellationToken: Token)).ShouldBeNull();
         (await hub.Browse.GetUserAsync(999_999, Token)).ShouldBeNull();
@@ -65,7 +65,7 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
     public async Task A_user_shows_its_contact_its_segments_and_its_accounts(string provider)
     {
         // Arrange
-        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
         var row = (await hub.Browse.ListUsersAsync(new UserQuery { Search = "ada@" }, Token)).Rows.ShouldHaveSingleItem();
 
         // Act
@@ -87,7 +87,7 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
     public async Task Users_filter_by_account_tag_segment_and_attribute_and_page_without_repeats(string provider)
     {
         // Arrange
-        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
         async Task<List<string>> IdsAsync(UserQuery query)
         {
             var ids = new List<string>();
@@ -124,7 +124,7 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
     public async Task Users_filter_by_the_plan_and_model_values_of_their_accounts(string provider)
     {
         // Arrange: ada is in c01 (Basic), c02 (Enterprise) and c03 (no plan).
-        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
         var (c02, c03) = (await AccountIdAsync(hub, "Ext-02"), await AccountIdAsync(hub, "Ext-03"));
         await hub.Model.SaveAccountStatesAsync(
         [
@@ -163,7 +163,7 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
     public async Task Facets_count_the_records_with_each_tag_segment_and_plan_and_name_every_attribute(string provider)
     {
         // Arrange
-        await using var hub = await BrowseData.SeedAsync(fixture, provider, time);
+        await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
 
         // Act
         var accounts = await hub.Browse.GetAccountFacetsAsync(cancellationToken: Token);

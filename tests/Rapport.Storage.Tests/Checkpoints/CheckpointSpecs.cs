@@ -5,18 +5,18 @@ namespace Rapport.Storage.Tests.Checkpoints;
 
 public sealed class CheckpointSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_checkpoint_is_saved_with_its_batch(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
 
         await hub.Sources.ApplyCompaniesAsync(
             [Qualified(Company("c1", "acme"))], "run-1", new SyncCheckpoint("companies.scroll", "page-2"), Token);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1")], "run-1", new SyncCheckpoint("contacts.cursor", "abc"), Token);
-        await hub.ReopenAsync(time);
+        await hub.ReopenAsync(_time);
 
         (await hub.SyncState.GetSyncStateAsync("companies.scroll", Token)).ShouldBe("page-2");
         (await hub.SyncState.GetSyncStateAsync("contacts.cursor", Token)).ShouldBe("abc");
@@ -25,7 +25,7 @@ public sealed class CheckpointSpecs(StoreFixture fixture) : IClassFixture<StoreF
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_failing_batch_keeps_neither_its_rows_nor_its_checkpoint(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         await hub.SyncState.SetSyncStateAsync("contacts.cursor", "page-1", Token);
         var broken = Contact("u2", "bob", "c1") with { RawJson = "{not json" };
 
@@ -39,7 +39,7 @@ public sealed class CheckpointSpecs(StoreFixture fixture) : IClassFixture<StoreF
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Sync_state_is_kept_overwritten_and_cleared(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
 
         await hub.SyncState.SetSyncStateAsync("webhooks.last", "1", Token);
         await hub.SyncState.SetSyncStateAsync("webhooks.last", "2", Token);
@@ -54,7 +54,7 @@ public sealed class CheckpointSpecs(StoreFixture fixture) : IClassFixture<StoreF
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Import_runs_are_listed_newest_first(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var first = new ImportRunRecord("run-1", Start, Start.AddMinutes(3), "completed", """{"companies":10}""");
         var second = new ImportRunRecord("run-2", Start.AddHours(1), null, "running", "{}");
 

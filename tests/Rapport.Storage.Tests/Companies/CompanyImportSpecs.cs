@@ -5,13 +5,13 @@ namespace Rapport.Storage.Tests.Companies;
 
 public sealed class CompanyImportSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_qualified_company_becomes_an_account_with_its_tags_segments_and_custom_attributes(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var company = Company("c1", "acme", "Acme Inc.");
 
         var result = await hub.Sources.ApplyCompaniesAsync([Qualified(company)], "run-1", cancellationToken: Token);
@@ -39,7 +39,7 @@ public sealed class CompanyImportSpecs(StoreFixture fixture) : IClassFixture<Sto
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task The_same_external_id_from_a_second_source_is_the_same_account_with_two_source_links(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme"))], "run-1", cancellationToken: Token);
 
         var result = await hub.Sources.ApplyCompaniesAsync([Qualified(Company("crm-9", "acme", source: "crm"))], "run-2", cancellationToken: Token);
@@ -53,11 +53,11 @@ public sealed class CompanyImportSpecs(StoreFixture fixture) : IClassFixture<Sto
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task An_unchanged_batch_writes_nothing(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         List<Hub.Sources.CompanyDecision> batch = [Qualified(Company("c1", "acme")), Qualified(Company("c2", "globex"))];
         await hub.Sources.ApplyCompaniesAsync(batch, "run-1", cancellationToken: Token);
         var before = await WriteTimesAsync(hub);
-        time.Advance(TimeSpan.FromHours(1));
+        _time.Advance(TimeSpan.FromHours(1));
 
         var result = await hub.Sources.ApplyCompaniesAsync(batch, "run-2", cancellationToken: Token);
 
@@ -68,7 +68,7 @@ public sealed class CompanyImportSpecs(StoreFixture fixture) : IClassFixture<Sto
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_changed_company_is_rewritten_and_renames_its_account(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme"))], "run-1", cancellationToken: Token);
 
         var renamed = Company("c1", "acme", "Acme Holdings") with { Tags = ["enterprise"], MonthlySpend = 99.90m };
@@ -84,7 +84,7 @@ public sealed class CompanyImportSpecs(StoreFixture fixture) : IClassFixture<Sto
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_company_that_stops_qualifying_leaves_its_account_inactive_with_the_reason_until_it_qualifies_again(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var company = Company("c1", "acme");
         await hub.Sources.ApplyCompaniesAsync([Qualified(company)], "run-1", cancellationToken: Token);
 
@@ -106,7 +106,7 @@ public sealed class CompanyImportSpecs(StoreFixture fixture) : IClassFixture<Sto
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_company_never_imported_and_not_qualified_writes_nothing(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
 
         var result = await hub.Sources.ApplyCompaniesAsync(
             [NotQualified(Company("c1", "acme"), "plan is free"), Qualified(Company("c2", externalId: null))], "run-1", cancellationToken: Token);
@@ -119,7 +119,7 @@ public sealed class CompanyImportSpecs(StoreFixture fixture) : IClassFixture<Sto
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Companies_missing_from_a_complete_pass_deactivate_their_accounts(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme")), Qualified(Company("c2", "globex"))], "run-1", cancellationToken: Token);
         await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme"))], "run-2", cancellationToken: Token);
 

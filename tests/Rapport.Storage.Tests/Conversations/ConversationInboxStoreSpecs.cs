@@ -5,13 +5,13 @@ namespace Rapport.Storage.Tests.Conversations;
 /// <summary>What live conversations need of the store: redeliveries told apart, deletions kept, the inbox, part tallies.</summary>
 public sealed class ConversationInboxStoreSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>Account acme (users ada and bob) and account zeta (user zoe).</summary>
     private async Task<TestStore> WithUsersAsync(string provider)
     {
-        var hub = await fixture.OpenAsync(provider, time);
+        var hub = await fixture.OpenAsync(provider, _time);
         await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme", "Acme")), Qualified(Company("c2", "zeta", "Zeta"))], "run-1", cancellationToken: Token);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1"), Contact("u3", "zoe", "c2")], "run-1", cancellationToken: Token);
         await hub.Sources.DeriveUsersAsync(Intercom, Token);

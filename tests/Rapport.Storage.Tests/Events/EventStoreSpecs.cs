@@ -4,13 +4,13 @@ namespace Rapport.Storage.Tests.Events;
 
 public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>Account acme with users ada and bob (mirrored contacts u1, u2); account zeta with user zoe (u3).</summary>
     private async Task<TestStore> WithUsersAsync(string provider)
     {
-        var hub = await fixture.OpenAsync(provider, time);
+        var hub = await fixture.OpenAsync(provider, _time);
         await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme")), Qualified(Company("c2", "zeta"))], "run-1", cancellationToken: Token);
         await hub.Sources.MirrorContactsAsync(
             [Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1"), Contact("u3", "zoe", "c2")], "run-1", cancellationToken: Token);
@@ -124,7 +124,7 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
     {
         await using var hub = await WithUsersAsync(provider);
         await hub.Events.RecordEventsAsync([Event("exported", "ada")], Token);
-        time.Advance(TimeSpan.FromHours(2));
+        _time.Advance(TimeSpan.FromHours(2));
 
         var changed = await hub.Events.SetEventStatusAsync("exported", EventStatus.Ignored, "lead@example.test", Token);
 

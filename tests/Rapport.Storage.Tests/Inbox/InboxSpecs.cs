@@ -5,13 +5,13 @@ namespace Rapport.Storage.Tests.Inbox;
 public sealed class InboxSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_redelivered_notification_is_acknowledged_but_stored_once(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
 
         (await hub.Inbox.AppendToInboxAsync(Notification("notif_1"), Token)).ShouldBeTrue();
         (await hub.Inbox.AppendToInboxAsync(Notification("notif_1"), Token)).ShouldBeFalse();
@@ -24,7 +24,7 @@ public sealed class InboxSpecs(StoreFixture fixture) : IClassFixture<StoreFixtur
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_batch_is_stored_in_one_go_and_tells_each_notification_whether_it_was_new(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         await hub.Inbox.AppendToInboxAsync(Notification("notif_old"), Token);
 
         var stored = await hub.Inbox.AppendToInboxAsync([Notification("notif_x"), Notification("notif_old"), Notification("notif_y"), Notification("notif_x")], Token);
@@ -36,14 +36,14 @@ public sealed class InboxSpecs(StoreFixture fixture) : IClassFixture<StoreFixtur
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Notifications_are_claimed_in_received_order_and_each_by_one_worker_until_its_lease_ends(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         foreach (var id in new[] { "notif_c", "notif_a", "notif_b" })
             await hub.Inbox.AppendToInboxAsync(Notification(id), Token);
 
         var first = await hub.Inbox.ClaimInboxAsync(2, Lease, 5, Token);
         var second = await hub.Inbox.ClaimInboxAsync(2, Lease, 5, Token);
         var none = await hub.Inbox.ClaimInboxAsync(2, Lease, 5, Token);
-        time.Advance(Lease);
+        _time.Advance(Lease);
         var again = await hub.Inbox.ClaimInboxAsync(5, Lease, 5, Token);
 
         first.Select(i => i.Notification.NotificationId).ShouldBe(["notif_c", "notif_a"]);
@@ -57,7 +57,7 @@ public sealed class InboxSpecs(StoreFixture fixture) : IClassFixture<StoreFixtur
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Workers_claiming_at_the_same_time_never_get_the_same_notification(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         for (var i = 0; i < 200; i++)
             await hub.Inbox.AppendToInboxAsync(Notification($"notif_{i:D3}"), Token);
 
@@ -71,7 +71,7 @@ public sealed class InboxSpecs(StoreFixture fixture) : IClassFixture<StoreFixtur
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task An_applied_notification_is_done_and_a_failed_one_comes_back_after_its_delay_until_attempts_run_out(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         await hub.Inbox.AppendToInboxAsync(Notification("notif_ok"), Token);
         await hub.Inbox.AppendToInboxAsync(Notification("notif_bad"), Token);
         var claimed = await hub.Inbox.ClaimInboxAsync(10, Lease, 2, Token);
@@ -79,10 +79,10 @@ public sealed class InboxSpecs(StoreFixture fixture) : IClassFixture<StoreFixtur
         await hub.Inbox.MarkInboxAppliedAsync(claimed[0].Id, "applied", Token);
         await hub.Inbox.MarkInboxFailedAsync(claimed[1].Id, "boom", TimeSpan.FromSeconds(30), Token);
         var tooSoon = await hub.Inbox.ClaimInboxAsync(10, Lease, 2, Token);
-        time.Advance(TimeSpan.FromSeconds(30));
+        _time.Advance(TimeSpan.FromSeconds(30));
         var retried = await hub.Inbox.ClaimInboxAsync(10, Lease, 2, Token);
         await hub.Inbox.MarkInboxFailedAsync(retried[0].Id, "boom again", TimeSpan.FromSeconds(30), Token);
-        time.Advance(TimeSpan.FromMinutes(5));
+        _time.Advance(TimeSpan.FromMinutes(5));
         var exhausted = await hub.Inbox.ClaimInboxAsync(10, Lease, 2, Token);
 
         tooSoon.ShouldBeEmpty();
@@ -96,7 +96,7 @@ public sealed class InboxSpecs(StoreFixture fixture) : IClassFixture<StoreFixtur
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Nothing_stored_means_no_source_time_and_no_company_to_mark_deleted(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
 
         (await hub.Sources.FindSourceUpdatedAtAsync("intercom", "company", "nope", Token)).ShouldBeNull();
         (await hub.Sources.FindSourceUpdatedAtAsync("intercom", "contact", "nope", Token)).ShouldBeNull();

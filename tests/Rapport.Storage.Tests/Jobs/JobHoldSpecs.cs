@@ -6,14 +6,14 @@ namespace Rapport.Storage.Tests.Jobs;
 /// <summary>Two processes on one hub (two <c>serve</c> nodes, or <c>serve</c> and a CLI run): a job runs in one of them at a time.</summary>
 public sealed class JobHoldSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Build.Start);
+    private readonly FakeTimeProvider _time = new(Build.Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_job_held_by_one_store_is_refused_to_another_on_the_same_hub_until_released(string provider)
     {
-        await using var node1 = await fixture.OpenAsync(provider, time);
-        await using var node2services = await TestStore.ComposeAsync(node1.Database, time);
+        await using var node1 = await fixture.OpenAsync(provider, _time);
+        await using var node2services = await TestStore.ComposeAsync(node1.Database, _time);
         var node2 = node2services.GetRequiredService<ISyncStateStore>();
 
         var push = await node1.SyncState.TryHoldJobAsync(HubJob.IntercomPush, Token);
@@ -33,8 +33,8 @@ public sealed class JobHoldSpecs(StoreFixture fixture) : IClassFixture<StoreFixt
     public async Task Two_hubs_in_two_schemas_of_one_PostgreSQL_database_never_wait_for_each_other()
     {
         // The fixture gives each store a schema of its own in the class's one database.
-        await using var hub1 = await fixture.OpenAsync(Providers.Postgres, time);
-        await using var hub2 = await fixture.OpenAsync(Providers.Postgres, time);
+        await using var hub1 = await fixture.OpenAsync(Providers.Postgres, _time);
+        await using var hub2 = await fixture.OpenAsync(Providers.Postgres, _time);
 
         await using var push1 = await hub1.SyncState.TryHoldJobAsync(HubJob.IntercomPush, Token);
         await using var push2 = await hub2.SyncState.TryHoldJobAsync(HubJob.IntercomPush, Token);
@@ -46,8 +46,8 @@ public sealed class JobHoldSpecs(StoreFixture fixture) : IClassFixture<StoreFixt
     [Fact]
     public async Task A_PostgreSQL_hold_dies_with_its_session_so_a_crashed_node_leaves_nothing_locked()
     {
-        await using var node1 = await fixture.OpenAsync(Providers.Postgres, time);
-        await using var node2services = await TestStore.ComposeAsync(node1.Database, time);
+        await using var node1 = await fixture.OpenAsync(Providers.Postgres, _time);
+        await using var node2services = await TestStore.ComposeAsync(node1.Database, _time);
         var node2 = node2services.GetRequiredService<ISyncStateStore>();
         var held = await node1.SyncState.TryHoldJobAsync(HubJob.IntercomSync, Token);
         held.ShouldNotBeNull();

@@ -8,17 +8,17 @@ namespace Rapport.Storage.Tests.Migrations;
 
 public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Build.Start);
+    private readonly FakeTimeProvider _time = new(Build.Start);
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Each_migration_is_applied_once_however_often_the_store_is_opened(string provider)
     {
         // Arrange
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
 
         // Act
-        await hub.ReopenAsync(time);
-        await hub.ReopenAsync(time);
+        await hub.ReopenAsync(_time);
+        await hub.ReopenAsync(_time);
 
         // Assert
         var applied = await hub.QueryAsync<(int Version, string Name)>("SELECT version, name FROM schema_migrations ORDER BY version");
@@ -35,7 +35,7 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
     {
         var path = Path.Combine(fixture.Folder, "new-folder", "nested", "hub.db");
 
-        await using var store = await HubDatabase.OpenAsync(path, time, TestContext.Current.CancellationToken);
+        await using var store = await HubDatabase.OpenAsync(path, _time, TestContext.Current.CancellationToken);
 
         File.Exists(path).ShouldBeTrue();
         store.Provider.ShouldBe("sqlite");
@@ -52,7 +52,7 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
             await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 
-        var error = await Should.ThrowAsync<HubStoreException>(() => HubDatabase.OpenAsync(path, time, TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<HubStoreException>(() => HubDatabase.OpenAsync(path, _time, TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain(path);
         error.Message.ShouldContain("not a Rapport database");
@@ -65,7 +65,7 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
         var path = Path.Combine(fixture.Folder, "notes.txt");
         await File.WriteAllTextAsync(path, "remember the milk\n", TestContext.Current.CancellationToken);
 
-        var error = await Should.ThrowAsync<HubStoreException>(() => HubDatabase.OpenAsync(path, time, TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<HubStoreException>(() => HubDatabase.OpenAsync(path, _time, TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain(path);
         error.Message.ShouldContain("not a SQLite database");
@@ -75,11 +75,11 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_schema_newer_than_this_build_is_refused(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         await hub.ExecuteAsync("INSERT INTO schema_migrations (version, name, applied_at) SELECT 9999, '9999_future', applied_at FROM schema_migrations WHERE version = 1");
         await hub.DisposeAsync();
 
-        var error = await Should.ThrowAsync<HubStoreException>(() => HubDatabase.OpenAsync(hub.Database, time, TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<HubStoreException>(() => HubDatabase.OpenAsync(hub.Database, _time, TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain("9999");
         error.Message.ShouldContain("newer");
@@ -98,7 +98,7 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
 
         var connectionString = new NpgsqlConnectionStringBuilder(database) { SearchPath = "billing" }.ToString();
         var error = await Should.ThrowAsync<HubStoreException>(
-            () => HubDatabase.OpenAsync(connectionString, time, TestContext.Current.CancellationToken));
+            () => HubDatabase.OpenAsync(connectionString, _time, TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain(new NpgsqlConnectionStringBuilder(database).Database!);
         error.Message.ShouldContain("another application");
@@ -109,7 +109,7 @@ public sealed class MigrationSpecs(StoreFixture fixture) : IClassFixture<StoreFi
     {
         const string Database = "postgres://rapport:s3cret@127.0.0.1:1/hub";
 
-        var error = await Should.ThrowAsync<HubStoreException>(() => HubDatabase.OpenAsync(Database, time, TestContext.Current.CancellationToken));
+        var error = await Should.ThrowAsync<HubStoreException>(() => HubDatabase.OpenAsync(Database, _time, TestContext.Current.CancellationToken));
 
         error.Message.ShouldContain("postgresql://127.0.0.1:1/hub");
         error.Message.ShouldNotContain("s3cret");

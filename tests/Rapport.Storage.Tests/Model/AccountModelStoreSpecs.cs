@@ -6,13 +6,13 @@ namespace Rapport.Storage.Tests.Model;
 
 public sealed class AccountModelStoreSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>Account acme (c1) with users ada and bob; account zeta (c2) with zoe; ada also uses zeta.</summary>
     private async Task<TestStore> HubAsync(string provider)
     {
-        var hub = await fixture.OpenAsync(provider, time);
+        var hub = await fixture.OpenAsync(provider, _time);
         await hub.Sources.ApplyCompaniesAsync(
             [Qualified(Company("c1", "acme") with { CustomAttributesJson = """{"mrr": "49.90", "owner": "bob", "trial_ends_at": 1800000000}""" }),
              Qualified(Company("c2", "zeta"))], "run-1", cancellationToken: Token);
@@ -112,7 +112,7 @@ public sealed class AccountModelStoreSpecs(StoreFixture fixture) : IClassFixture
         await using var hub = await HubAsync(provider);
 
         await hub.Model.SaveModelDefinitionsAsync("""{"metrics":[]}""", "ada@example.test", Token);
-        time.Advance(TimeSpan.FromMinutes(5));
+        _time.Advance(TimeSpan.FromMinutes(5));
         var second = await hub.Model.SaveModelDefinitionsAsync("""{"segments":[]}""", "bob@example.test", Token);
 
         second.Version.ShouldBe(2);

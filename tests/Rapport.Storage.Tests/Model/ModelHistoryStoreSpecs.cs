@@ -5,7 +5,7 @@ namespace Rapport.Storage.Tests.Model;
 
 public sealed class ModelHistoryStoreSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
     private static readonly DateOnly Today = DateOnly.FromDateTime(Start.UtcDateTime);
 
@@ -13,7 +13,7 @@ public sealed class ModelHistoryStoreSpecs(StoreFixture fixture) : IClassFixture
     public async Task History_keeps_one_row_per_account_per_day_and_the_days_newest_values_win(string provider)
     {
         // Arrange
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var ids = await AccountsAsync(hub, 2);
         var (a, b) = (ids[0], ids[1]);
 
@@ -45,15 +45,15 @@ public sealed class ModelHistoryStoreSpecs(StoreFixture fixture) : IClassFixture
     public async Task A_saved_version_records_what_it_dropped_and_a_push_asks_for_what_was_retired_since_its_version(string provider)
     {
         // Arrange
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         await hub.Model.SaveModelDefinitionsAsync("""{"metrics":[]}""", "ada", [], Token);
 
         // Act
-        time.Advance(TimeSpan.FromHours(1));
+        _time.Advance(TimeSpan.FromHours(1));
         var second = await hub.Model.SaveModelDefinitionsAsync(
             """{"segments":[]}""", "ada",
             [new DefinitionRetirement(DefinitionKind.Metric, "Logins", "Weekly logins"), new DefinitionRetirement(DefinitionKind.Segment, "Old VIP", null)], Token);
-        time.Advance(TimeSpan.FromHours(1));
+        _time.Advance(TimeSpan.FromHours(1));
         await hub.Model.SaveModelDefinitionsAsync("{}", "bob", [new DefinitionRetirement(DefinitionKind.HealthScore, "Support", null)], Token);
 
         // Assert

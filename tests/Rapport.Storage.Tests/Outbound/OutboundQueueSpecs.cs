@@ -6,13 +6,13 @@ namespace Rapport.Storage.Tests.Outbound;
 public sealed class OutboundQueueSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(15);
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task The_same_idempotency_key_queues_one_send(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
 
         var (first, firstAdded) = await hub.Outbound.QueueOutboundAsync(Reply("key-1", "Hello"), Token);
         var (second, secondAdded) = await hub.Outbound.QueueOutboundAsync(Reply("key-1", "Hello again"), Token);
@@ -31,16 +31,16 @@ public sealed class OutboundQueueSpecs(StoreFixture fixture) : IClassFixture<Sto
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_claimed_send_is_nobody_elses_until_its_lease_runs_out_unless_renewed(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var (send, _) = await hub.Outbound.QueueOutboundAsync(Reply("key-2", "Hello"), Token);
 
         var claimed = await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
         var again = await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
-        time.Advance(TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromSeconds(10));
         await hub.Outbound.RenewOutboundAsync(send.Id, Lease, Token);
-        time.Advance(TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromSeconds(10));
         var whileRenewed = await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
-        time.Advance(TimeSpan.FromSeconds(6));
+        _time.Advance(TimeSpan.FromSeconds(6));
         var afterDeath = await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
 
         claimed.ShouldHaveSingleItem().Status.ShouldBe(OutboundStatuses.Sending);
@@ -53,7 +53,7 @@ public sealed class OutboundQueueSpecs(StoreFixture fixture) : IClassFixture<Sto
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_sent_send_keeps_its_Intercom_id_and_stays_sent_a_failed_one_its_reason_and_neither_is_claimed_again(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var (reply, _) = await hub.Outbound.QueueOutboundAsync(Reply("key-3", "Hello"), Token);
         var (message, _) = await hub.Outbound.QueueOutboundAsync(Message("key-4"), Token);
         await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
@@ -64,7 +64,7 @@ public sealed class OutboundQueueSpecs(StoreFixture fixture) : IClassFixture<Sto
         await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
         await hub.Outbound.MarkOutboundFailedAsync(failing.Id, "Intercom refused it: Conversation is closed.", Token);
         await hub.Outbound.MarkOutboundFailedAsync(reply.Id, "Storing Intercom's answer failed", Token);
-        time.Advance(TimeSpan.FromMinutes(5));
+        _time.Advance(TimeSpan.FromMinutes(5));
 
         (await hub.Outbound.ClaimOutboundAsync(10, Lease, Token)).ShouldBeEmpty();
         var sent = (await hub.Outbound.GetOutboundAsync(reply.Id, Token))!;
@@ -80,14 +80,14 @@ public sealed class OutboundQueueSpecs(StoreFixture fixture) : IClassFixture<Sto
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_deferred_send_waits_before_it_is_claimed_again(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var (send, _) = await hub.Outbound.QueueOutboundAsync(Reply("key-6", "Hello"), Token);
         await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
 
         await hub.Outbound.DeferOutboundAsync(send.Id, "Intercom did not answer", TimeSpan.FromSeconds(30), Token);
-        time.Advance(TimeSpan.FromSeconds(20));
+        _time.Advance(TimeSpan.FromSeconds(20));
         var early = await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
-        time.Advance(TimeSpan.FromSeconds(11));
+        _time.Advance(TimeSpan.FromSeconds(11));
         var later = await hub.Outbound.ClaimOutboundAsync(10, Lease, Token);
 
         early.ShouldBeEmpty();

@@ -9,7 +9,7 @@ namespace Rapport.Storage.Tests.Playbooks;
 /// </summary>
 public sealed class PlaybookSendStoreSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private static Playbook NewPlaybook() => new(
@@ -22,11 +22,11 @@ public sealed class PlaybookSendStoreSpecs(StoreFixture fixture) : IClassFixture
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_run_s_send_is_queued_with_the_run_recorded_and_a_run_already_handled_or_deleted_queues_nothing(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var playbook = (await hub.Playbooks.SavePlaybookAsync(NewPlaybook(), Token))!;
         var other = (await hub.Playbooks.SavePlaybookAsync(NewPlaybook() with { Name = "Other" }, Token))!;
         await hub.Playbooks.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null), new(other.Id, "event:1", 10, null)], Token);
-        var runs = await hub.Playbooks.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token);
+        var runs = await hub.Playbooks.ListDuePlaybookRunsAsync(_time.GetUtcNow(), 10, Token);
 
         var send = await hub.Playbooks.QueuePlaybookSendAsync(runs[0].Id, Message(playbook.Id), Token);
         var again = await hub.Playbooks.QueuePlaybookSendAsync(runs[0].Id, Message(playbook.Id) with { IdempotencyKey = "another-key" }, Token);
@@ -45,48 +45,48 @@ public sealed class PlaybookSendStoreSpecs(StoreFixture fixture) : IClassFixture
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task When_recording_the_run_fails_the_send_queued_just_before_is_not_kept(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var playbook = (await hub.Playbooks.SavePlaybookAsync(NewPlaybook(), Token))!;
         await hub.Playbooks.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null)], Token);
-        var run = (await hub.Playbooks.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem();
+        var run = (await hub.Playbooks.ListDuePlaybookRunsAsync(_time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem();
         await FailWritesAsync(hub, provider, "UPDATE", "playbook_runs");
 
         await Should.ThrowAsync<System.Data.Common.DbException>(() => hub.Playbooks.QueuePlaybookSendAsync(run.Id, Message(playbook.Id), Token));
 
         (await hub.Outbound.ListOutboundAsync(10, Token)).ShouldBeEmpty("a send with no run recorded would escape the frequency cap");
-        (await hub.Playbooks.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem().Status.ShouldBe(PlaybookRunStatuses.Pending);
+        (await hub.Playbooks.ListDuePlaybookRunsAsync(_time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem().Status.ShouldBe(PlaybookRunStatuses.Pending);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task When_queueing_the_send_fails_the_run_stays_pending_and_uncounted(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var playbook = (await hub.Playbooks.SavePlaybookAsync(NewPlaybook(), Token))!;
         await hub.Playbooks.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null)], Token);
-        var run = (await hub.Playbooks.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem();
+        var run = (await hub.Playbooks.ListDuePlaybookRunsAsync(_time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem();
         await FailWritesAsync(hub, provider, "INSERT", "outbound_sends");
 
         await Should.ThrowAsync<System.Data.Common.DbException>(() => hub.Playbooks.QueuePlaybookSendAsync(run.Id, Message(playbook.Id), Token));
 
         (await hub.Outbound.ListOutboundAsync(10, Token)).ShouldBeEmpty();
-        (await hub.Playbooks.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem().Status.ShouldBe(PlaybookRunStatuses.Pending);
+        (await hub.Playbooks.ListDuePlaybookRunsAsync(_time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem().Status.ShouldBe(PlaybookRunStatuses.Pending);
         (await hub.Playbooks.CountPlaybookSendsAsync(playbook.Id, 10, Start.AddDays(-7), Token)).ShouldBe(0, "nothing was queued, so nothing counts");
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_send_held_for_quiet_hours_is_claimed_again_only_when_they_end_and_its_run_says_why(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var playbook = (await hub.Playbooks.SavePlaybookAsync(NewPlaybook(), Token))!;
         await hub.Playbooks.AddPlaybookRunsAsync([new(playbook.Id, "event:1", 10, null)], Token);
-        var run = (await hub.Playbooks.ListDuePlaybookRunsAsync(time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem();
+        var run = (await hub.Playbooks.ListDuePlaybookRunsAsync(_time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem();
         var send = (await hub.Playbooks.QueuePlaybookSendAsync(run.Id, Message(playbook.Id), Token))!;
         var claimed = (await hub.Outbound.ClaimOutboundAsync(10, TimeSpan.FromSeconds(15), Token)).ShouldHaveSingleItem();
         var until = Start.AddHours(8);
 
         var held = await hub.Playbooks.HoldPlaybookSendAsync(send.Id, until, "Held for quiet hours until 08:00 UTC.", Token);
         var whileQuiet = await hub.Outbound.ClaimOutboundAsync(10, TimeSpan.FromSeconds(15), Token);
-        time.Advance(TimeSpan.FromHours(8));
+        _time.Advance(TimeSpan.FromHours(8));
         var afterQuiet = await hub.Outbound.ClaimOutboundAsync(10, TimeSpan.FromSeconds(15), Token);
 
         held.ShouldBeTrue();

@@ -5,13 +5,13 @@ namespace Rapport.Storage.Tests.Push;
 /// <summary>What the push reads and records, the same on SQLite and PostgreSQL.</summary>
 public sealed class PushStoreSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>acme (c1) with ada and bob; zeta (c2) with zoe and ada; gone (c3) no longer qualifies.</summary>
     private async Task<TestStore> HubAsync(string provider)
     {
-        var hub = await fixture.OpenAsync(provider, time);
+        var hub = await fixture.OpenAsync(provider, _time);
         await hub.Sources.ApplyCompaniesAsync(
             [Qualified(Company("c1", "acme")), Qualified(Company("c2", "zeta")), Qualified(Company("c3", "gone"))], "run-1", cancellationToken: Token);
         await hub.Sources.MirrorContactsAsync(

@@ -8,13 +8,13 @@ namespace Rapport.Storage.Tests.Retention;
 public sealed class InboxPruningSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Applied_rows_older_than_the_retention_go_and_pending_failed_set_aside_and_discarded_ones_stay(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         await hub.Inbox.AppendToInboxAsync([Notification("old-applied"), Notification("old-failed"), Notification("old-pending")], Token);
         var inbox = await hub.Inbox.ClaimInboxAsync(3, TimeSpan.FromMinutes(1), 5, Token);
         await hub.Inbox.MarkInboxAppliedAsync(inbox[0].Id, "applied", Token);
@@ -25,14 +25,14 @@ public sealed class InboxPruningSpecs(StoreFixture fixture) : IClassFixture<Stor
         await hub.Segment.MarkSegmentMessageFailedAsync(calls[1].Id, "refused", retryAt: null, Token);
         await hub.Segment.MarkSegmentMessageFailedAsync(calls[2].Id, "refused", retryAt: null, Token);
         await hub.Segment.DiscardSetAsideSegmentMessageAsync(calls[2].Id, Token);
-        time.Advance(TimeSpan.FromDays(8));
+        _time.Advance(TimeSpan.FromDays(8));
         await hub.Inbox.AppendToInboxAsync(Notification("new-applied"), Token);
         await hub.Inbox.MarkInboxAppliedAsync((await hub.Inbox.ClaimInboxAsync(10, TimeSpan.FromMinutes(1), 5, Token)).Single(i => i.Notification.NotificationId == "new-applied").Id, "applied", Token);
         var countsBefore = (await hub.Inbox.CountInboxAsync(Token), await hub.Segment.CountSegmentInboxAsync(Token));
 
-        var pass = await hub.Retention.PruneInboxesAsync(time.GetUtcNow() - Week, Token);
+        var pass = await hub.Retention.PruneInboxesAsync(_time.GetUtcNow() - Week, Token);
 
-        pass.ShouldBe(new InboxPruning(1, 1, time.GetUtcNow()));
+        pass.ShouldBe(new InboxPruning(1, 1, _time.GetUtcNow()));
         (await hub.QueryAsync<string>("SELECT notification_id FROM webhook_inbox ORDER BY notification_id"))
             .ShouldBe(["new-applied", "old-failed", "old-pending"]);
         (await hub.QueryAsync<string>("SELECT message_id FROM segment_inbox ORDER BY message_id"))
@@ -44,14 +44,14 @@ public sealed class InboxPruningSpecs(StoreFixture fixture) : IClassFixture<Stor
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_pass_deletes_in_batches_until_none_is_left_and_the_tallies_add_up_over_passes(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         await hub.Segment.AppendSegmentMessagesAsync([.. Enumerable.Range(0, 5_200).Select(i => Call($"call-{i}"))], Token);
         var ids = await hub.QueryAsync<long>("SELECT id FROM segment_inbox ORDER BY id");
         await hub.Segment.MarkSegmentMessagesAppliedAsync([.. ids.Select(id => (id, "applied"))], Token);
-        time.Advance(TimeSpan.FromDays(8));
+        _time.Advance(TimeSpan.FromDays(8));
 
-        var first = await hub.Retention.PruneInboxesAsync(time.GetUtcNow() - Week, Token);
-        var second = await hub.Retention.PruneInboxesAsync(time.GetUtcNow() - Week, Token);
+        var first = await hub.Retention.PruneInboxesAsync(_time.GetUtcNow() - Week, Token);
+        var second = await hub.Retention.PruneInboxesAsync(_time.GetUtcNow() - Week, Token);
 
         first.SegmentCalls.ShouldBe(5_200);
         second.SegmentCalls.ShouldBe(0);
@@ -63,7 +63,7 @@ public sealed class InboxPruningSpecs(StoreFixture fixture) : IClassFixture<Stor
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task The_store_measures_its_database_and_SQLite_connections_cap_the_write_ahead_log_at_64_MB(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
 
         var size = await hub.Retention.MeasureAsync(Token);
 

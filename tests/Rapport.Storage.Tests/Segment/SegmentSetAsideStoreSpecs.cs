@@ -5,7 +5,7 @@ namespace Rapport.Storage.Tests.Segment;
 /// <summary>Segment calls that fail when applied, on SQLite and PostgreSQL: attempts, setting aside, retry and discard.</summary>
 public sealed class SegmentSetAsideStoreSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private static SegmentInboxMessage Call(string messageId) => new(messageId, "track", $$"""{"type":"track","userId":"u1","event":"e","messageId":"{{messageId}}"}""");
@@ -13,7 +13,7 @@ public sealed class SegmentSetAsideStoreSpecs(StoreFixture fixture) : IClassFixt
     /// <summary>Three calls a, b, c; a and c applied, b pending.</summary>
     private async Task<(TestStore Hub, long B)> WithOnePendingAsync(string provider)
     {
-        var hub = await fixture.OpenAsync(provider, time);
+        var hub = await fixture.OpenAsync(provider, _time);
         await hub.Segment.AppendSegmentMessagesAsync([Call("a"), Call("b"), Call("c")], Token);
         var all = await hub.Segment.ReadPendingSegmentMessagesAsync(10, Token);
         await hub.Segment.MarkSegmentMessagesAppliedAsync([(all[0].Id, "event stored"), (all[2].Id, "event stored")], Token);
@@ -39,7 +39,7 @@ public sealed class SegmentSetAsideStoreSpecs(StoreFixture fixture) : IClassFixt
         var (hub, b) = await WithOnePendingAsync(provider);
         await using var _ = hub;
         await hub.Segment.MarkSegmentMessageFailedAsync(b, "first", Start.AddSeconds(1), Token);
-        time.Advance(TimeSpan.FromMinutes(1));
+        _time.Advance(TimeSpan.FromMinutes(1));
 
         await hub.Segment.MarkSegmentMessageFailedAsync(b, "SqliteException: plan refused", null, Token);
         await hub.Segment.AppendSegmentMessagesAsync([Call("d")], Token);

@@ -7,13 +7,13 @@ namespace Rapport.Storage.Tests.Segment;
 /// <summary>The store's side of a second source, on SQLite and PostgreSQL: events on accounts, cross-source folding, merge and undo.</summary>
 public sealed class SegmentStoreSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>Accounts acme (ada, bob) and zeta (zoe).</summary>
     private async Task<TestStore> WithUsersAsync(string provider)
     {
-        var hub = await fixture.OpenAsync(provider, time);
+        var hub = await fixture.OpenAsync(provider, _time);
         await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme")), Qualified(Company("c2", "zeta"))], "run-1", cancellationToken: Token);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1"), Contact("u3", "zoe", "c2")], "run-1", cancellationToken: Token);
         await hub.Sources.DeriveUsersAsync(Intercom, Token);
@@ -61,7 +61,7 @@ public sealed class SegmentStoreSpecs(StoreFixture fixture) : IClassFixture<Stor
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task The_duplicate_report_pairs_a_shared_domain_but_not_one_that_many_accounts_share(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         await hub.Sources.ApplyCompaniesAsync(
             [Qualified(Company("c1", "acme") with { Website = "https://www.acme.test" }),
              Qualified(Company("acme-grp", "grp-acme", source: "segment") with { Website = "acme.test/about" }),

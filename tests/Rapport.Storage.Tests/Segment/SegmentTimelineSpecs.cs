@@ -5,7 +5,7 @@ namespace Rapport.Storage.Tests.Segment;
 /// <summary>An account's timeline shows the events the account model counts for it, on SQLite and PostgreSQL.</summary>
 public sealed class SegmentTimelineSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private static async Task<long> AccountIdAsync(TestStore hub, string externalId) =>
@@ -14,7 +14,7 @@ public sealed class SegmentTimelineSpecs(StoreFixture fixture) : IClassFixture<S
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_track_naming_one_account_shows_there_alone_and_an_event_naming_none_shows_on_each_of_its_users_accounts(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme")), Qualified(Company("c2", "zeta"))], "run-1", cancellationToken: Token);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1", "c2")], "run-1", cancellationToken: Token);
         await hub.Sources.DeriveUsersAsync(Intercom, Token);
@@ -31,7 +31,7 @@ public sealed class SegmentTimelineSpecs(StoreFixture fixture) : IClassFixture<S
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task The_timeline_limit_keeps_the_newest_of_both_kinds(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme"))], "run-1", cancellationToken: Token);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1")], "run-1", cancellationToken: Token);
         await hub.Sources.DeriveUsersAsync(Intercom, Token);

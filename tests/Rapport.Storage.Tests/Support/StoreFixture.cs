@@ -11,28 +11,28 @@ public sealed class StoreFixture : IAsyncLifetime
 {
     public const string EnvironmentVariable = "RAPPORT_TEST_POSTGRES";
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "rapport-storage-tests-" + Guid.NewGuid().ToString("N"));
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private string? databaseConnectionString;
-    private string? serverConnectionString;
-    private string? databaseName;
-    private int counter;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "rapport-storage-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private string? _databaseConnectionString;
+    private string? _serverConnectionString;
+    private string? _databaseName;
+    private int _counter;
 
-    public string Folder => folder;
+    public string Folder => _folder;
 
     public ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(_folder);
         return ValueTask.CompletedTask;
     }
 
     public async Task<TestStore> OpenAsync(string provider, TimeProvider timeProvider)
     {
-        var n = Interlocked.Increment(ref counter);
+        var n = Interlocked.Increment(ref _counter);
         var cancellationToken = TestContext.Current.CancellationToken;
         if (provider == Providers.Sqlite)
         {
-            var path = Path.Combine(folder, $"hub-{n}.db");
+            var path = Path.Combine(_folder, $"hub-{n}.db");
             return await TestStore.OpenAsync(path, timeProvider, () => new SqliteConnection($"Data Source={path};Pooling=False"));
         }
 
@@ -52,16 +52,16 @@ public sealed class StoreFixture : IAsyncLifetime
     /// <summary>The connection string of this class's database, for specs that need a schema of their own making.</summary>
     public async Task<string> PostgresDatabaseAsync()
     {
-        await gate.WaitAsync(TestContext.Current.CancellationToken);
+        await _gate.WaitAsync(TestContext.Current.CancellationToken);
         try
         {
-            if (databaseConnectionString is not null)
+            if (_databaseConnectionString is not null)
             {
-                return databaseConnectionString;
+                return _databaseConnectionString;
             }
 
-            serverConnectionString = Environment.GetEnvironmentVariable(EnvironmentVariable);
-            if (string.IsNullOrWhiteSpace(serverConnectionString))
+            _serverConnectionString = Environment.GetEnvironmentVariable(EnvironmentVariable);
+            if (string.IsNullOrWhiteSpace(_serverConnectionString))
             {
                 Assert.Fail(
                     $"The PostgreSQL specs need a running server named by {EnvironmentVariable}. Start one with " +
@@ -69,44 +69,44 @@ public sealed class StoreFixture : IAsyncLifetime
                     $"{EnvironmentVariable}='Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres'.");
             }
 
-            databaseName = "rapport_test_" + Guid.NewGuid().ToString("N");
-            await using (var connection = new NpgsqlConnection(serverConnectionString))
+            _databaseName = "rapport_test_" + Guid.NewGuid().ToString("N");
+            await using (var connection = new NpgsqlConnection(_serverConnectionString))
             {
                 await connection.OpenAsync(TestContext.Current.CancellationToken);
-                await using var command = new NpgsqlCommand($"CREATE DATABASE {databaseName}", connection);
+                await using var command = new NpgsqlCommand($"CREATE DATABASE {_databaseName}", connection);
                 await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
             }
 
-            databaseConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ToString();
-            return databaseConnectionString;
+            _databaseConnectionString = new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = _databaseName }.ToString();
+            return _databaseConnectionString;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        if (databaseName is not null && serverConnectionString is not null)
+        if (_databaseName is not null && _serverConnectionString is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(serverConnectionString);
+            await using var connection = new NpgsqlConnection(_serverConnectionString);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_databaseName} WITH (FORCE)", connection);
             await command.ExecuteNonQueryAsync();
         }
 
         try
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(_folder, recursive: true);
         }
         catch (IOException)
         {
             // A file still open elsewhere only leaves litter in the temp folder.
         }
 
-        gate.Dispose();
+        _gate.Dispose();
     }
 }

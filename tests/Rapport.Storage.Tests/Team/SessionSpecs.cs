@@ -4,21 +4,21 @@ namespace Rapport.Storage.Tests.Team;
 
 public sealed class SessionSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_session_is_found_only_with_its_teammate_and_its_last_use_is_written_at_most_once_a_minute(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var ada = (await hub.Team.AddTeammateAsync("ada@example.test", "Ada", TeamRole.Admin, null, "hash", Token))!;
         var bob = (await hub.Team.AddTeammateAsync("bob@example.test", "Bob", TeamRole.TeamMember, null, "hash", Token))!;
 
         var started = (await hub.SignIns.StartSessionAsync(ada.Id, "203.0.113.7", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0", Token))!;
-        time.Advance(TimeSpan.FromSeconds(30));
+        _time.Advance(TimeSpan.FromSeconds(30));
         var check = await hub.SignIns.UseSessionAsync(started.Id, ada.Id, Token);
         var afterHalfAMinute = (await hub.SignIns.ListSessionsAsync(ada.Id, Token)).ShouldHaveSingleItem();
-        time.Advance(TimeSpan.FromSeconds(40));
+        _time.Advance(TimeSpan.FromSeconds(40));
         await hub.SignIns.UseSessionAsync(started.Id, ada.Id, Token);
         var afterSeventySeconds = (await hub.SignIns.ListSessionsAsync(ada.Id, Token)).ShouldHaveSingleItem();
 
@@ -33,7 +33,7 @@ public sealed class SessionSpecs(StoreFixture fixture) : IClassFixture<StoreFixt
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_new_password_or_role_ends_every_session_and_changes_the_stamp_and_a_new_name_does_neither(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var bob = (await hub.Team.AddTeammateAsync("bob@example.test", "Bob", TeamRole.Leader, null, "hash", Token))!;
         var first = (await hub.SignIns.StartSessionAsync(bob.Id, null, null, Token))!;
 
@@ -58,7 +58,7 @@ public sealed class SessionSpecs(StoreFixture fixture) : IClassFixture<StoreFixt
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Sessions_end_one_at_a_time_all_but_one_by_going_unused_or_with_their_teammate_and_no_id_comes_back(string provider)
     {
-        await using var hub = await fixture.OpenAsync(provider, time);
+        await using var hub = await fixture.OpenAsync(provider, _time);
         var ada = (await hub.Team.AddTeammateAsync("ada@example.test", "Ada", TeamRole.Admin, null, "hash", Token))!;
         var bob = (await hub.Team.AddTeammateAsync("bob@example.test", "Bob", TeamRole.TeamMember, null, "hash", Token))!;
         var one = (await hub.SignIns.StartSessionAsync(ada.Id, null, null, Token))!;
@@ -75,7 +75,7 @@ public sealed class SessionSpecs(StoreFixture fixture) : IClassFixture<StoreFixt
         (await hub.SignIns.UseSessionAsync(one.Id, ada.Id, Token)).ShouldBeNull();
         (await hub.SignIns.UseSessionAsync(two.Id, ada.Id, Token)).ShouldBeNull();
 
-        time.Advance(TeammateSessions.IdleLifetime + TimeSpan.FromMinutes(2));
+        _time.Advance(TeammateSessions.IdleLifetime + TimeSpan.FromMinutes(2));
         (await hub.SignIns.UseSessionAsync(four.Id, ada.Id, Token)).ShouldBeNull("a session unused for its lifetime has ended");
         (await hub.SignIns.ListSessionsAsync(ada.Id, Token)).ShouldBeEmpty();
         (await hub.SignIns.EndSessionsAsync(ada.Id, null, Token)).ShouldBe(0, "only live sessions are counted");

@@ -2,7 +2,7 @@ namespace Rapport.Storage.Tests.Users;
 
 public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>ada (u1), bob (u2) and carol (u3), all users of the imported company acme (c1).</summary>
@@ -25,7 +25,7 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
     public async Task A_contacts_segments_are_kept_sorted_without_repeats(string provider)
     {
         // Arrange
-        await using var hub = await WithUsersAsync(fixture, provider, time);
+        await using var hub = await WithUsersAsync(fixture, provider, _time);
 
         // Act
         var changed = await hub.Sources.ReplaceContactSegmentsAsync(
@@ -42,7 +42,7 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
     public async Task Replacing_gives_each_contact_exactly_the_new_list_and_empties_those_left_out(string provider)
     {
         // Arrange
-        await using var hub = await WithUsersAsync(fixture, provider, time);
+        await using var hub = await WithUsersAsync(fixture, provider, _time);
         await hub.Sources.ReplaceContactSegmentsAsync(Intercom, Membership(("u1", ["A", "B"]), ("u2", ["B"]), ("u3", ["C"])), Token);
 
         // Act
@@ -59,7 +59,7 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
     public async Task Replacing_with_the_same_membership_changes_nothing(string provider)
     {
         // Arrange
-        await using var hub = await WithUsersAsync(fixture, provider, time);
+        await using var hub = await WithUsersAsync(fixture, provider, _time);
         await hub.Sources.ReplaceContactSegmentsAsync(Intercom, Membership(("u1", ["A", "B"]), ("u2", ["B"])), Token);
         var before = await hub.Browse.ExportSnapshotAsync(Token);
 
@@ -75,7 +75,7 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
     public async Task Contacts_not_in_the_mirror_are_ignored(string provider)
     {
         // Arrange
-        await using var hub = await WithUsersAsync(fixture, provider, time);
+        await using var hub = await WithUsersAsync(fixture, provider, _time);
 
         // Act
         var changed = await hub.Sources.ReplaceContactSegmentsAsync(Intercom, Membership(("u1", ["A"]), ("lead-9", ["A", "B"])), Token);
@@ -90,7 +90,7 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
     public async Task Segments_of_another_source_are_left_alone(string provider)
     {
         // Arrange
-        await using var hub = await WithUsersAsync(fixture, provider, time);
+        await using var hub = await WithUsersAsync(fixture, provider, _time);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1") with { Source = "other" }], "run-1", cancellationToken: Token);
         await hub.Sources.ReplaceContactSegmentsAsync("other", Membership(("u1", ["Elsewhere"])), Token);
 
@@ -107,7 +107,7 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
     public async Task A_forgotten_contacts_segments_go_with_it(string provider)
     {
         // Arrange
-        await using var hub = await WithUsersAsync(fixture, provider, time);
+        await using var hub = await WithUsersAsync(fixture, provider, _time);
         await hub.Sources.ReplaceContactSegmentsAsync(Intercom, Membership(("u1", ["A"]), ("u2", ["A"])), Token);
 
         // Act
@@ -121,7 +121,7 @@ public sealed class ContactSegmentSpecs(StoreFixture fixture) : IClassFixture<St
     public async Task The_snapshot_lists_each_contacts_segments(string provider)
     {
         // Arrange
-        await using var hub = await WithUsersAsync(fixture, provider, time);
+        await using var hub = await WithUsersAsync(fixture, provider, _time);
 
         // Act
         await hub.Sources.ReplaceContactSegmentsAsync(Intercom, Membership(("u2", ["Zeta", "alpha", "Beta"])), Token);

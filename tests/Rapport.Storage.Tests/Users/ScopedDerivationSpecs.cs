@@ -5,13 +5,13 @@ namespace Rapport.Storage.Tests.Users;
 /// <summary>The webhook worker's derivation: only the users a batch touched, with the same result a whole derivation gives them.</summary>
 public sealed class ScopedDerivationSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>ada (u1) in acme (c1), bob (u2) in globex (c2), both imported and derived.</summary>
     private async Task<TestStore> TwoAccountsAsync(string provider)
     {
-        var hub = await fixture.OpenAsync(provider, time);
+        var hub = await fixture.OpenAsync(provider, _time);
         await hub.Sources.ApplyCompaniesAsync([Qualified(Company("c1", "acme")), Qualified(Company("c2", "globex"))], "run-1", cancellationToken: Token);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1"), Contact("u2", "bob", "c2")], "run-1", cancellationToken: Token);
         await hub.Sources.DeriveUsersAsync(Intercom, Token);

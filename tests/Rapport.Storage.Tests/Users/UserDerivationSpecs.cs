@@ -5,7 +5,7 @@ namespace Rapport.Storage.Tests.Users;
 
 public sealed class UserDerivationSpecs(StoreFixture fixture) : IClassFixture<StoreFixture>
 {
-    private readonly FakeTimeProvider time = new(Start);
+    private readonly FakeTimeProvider _time = new(Start);
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>acme (c1) and globex (c2) are imported; initech (c3) is known to Intercom but does not qualify.</summary>
@@ -21,7 +21,7 @@ public sealed class UserDerivationSpecs(StoreFixture fixture) : IClassFixture<St
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_user_in_two_imported_companies_gets_two_memberships(string provider)
     {
-        await using var hub = await WithCompaniesAsync(fixture, provider, time);
+        await using var hub = await WithCompaniesAsync(fixture, provider, _time);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1", "c2", "c3")], "run-1", cancellationToken: Token);
 
         var derivation = await hub.Sources.DeriveUsersAsync("intercom", Token);
@@ -41,7 +41,7 @@ public sealed class UserDerivationSpecs(StoreFixture fixture) : IClassFixture<St
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_contact_only_in_companies_not_imported_is_skipped_but_kept_in_the_mirror(string provider)
     {
-        await using var hub = await WithCompaniesAsync(fixture, provider, time);
+        await using var hub = await WithCompaniesAsync(fixture, provider, _time);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c3"), Contact("u2", "bob", "c-unknown")], "run-1", cancellationToken: Token);
 
         var derivation = await hub.Sources.DeriveUsersAsync("intercom", Token);
@@ -56,7 +56,7 @@ public sealed class UserDerivationSpecs(StoreFixture fixture) : IClassFixture<St
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_company_that_starts_qualifying_brings_in_its_mirrored_users(string provider)
     {
-        await using var hub = await WithCompaniesAsync(fixture, provider, time);
+        await using var hub = await WithCompaniesAsync(fixture, provider, _time);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c3")], "run-1", cancellationToken: Token);
         await hub.Sources.DeriveUsersAsync("intercom", Token);
 
@@ -70,7 +70,7 @@ public sealed class UserDerivationSpecs(StoreFixture fixture) : IClassFixture<St
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_contact_without_external_id_is_counted_not_created(string provider)
     {
-        await using var hub = await WithCompaniesAsync(fixture, provider, time);
+        await using var hub = await WithCompaniesAsync(fixture, provider, _time);
         await hub.Sources.MirrorContactsAsync([Contact("u1", null, "c1"), Contact("u2", "bob", "c1")], "run-1", cancellationToken: Token);
 
         var derivation = await hub.Sources.DeriveUsersAsync("intercom", Token);
@@ -84,7 +84,7 @@ public sealed class UserDerivationSpecs(StoreFixture fixture) : IClassFixture<St
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Memberships_follow_a_contact_detached_from_a_company(string provider)
     {
-        await using var hub = await WithCompaniesAsync(fixture, provider, time);
+        await using var hub = await WithCompaniesAsync(fixture, provider, _time);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1", "c2")], "run-1", cancellationToken: Token);
         await hub.Sources.DeriveUsersAsync("intercom", Token);
 
@@ -99,7 +99,7 @@ public sealed class UserDerivationSpecs(StoreFixture fixture) : IClassFixture<St
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_user_whose_only_company_stops_qualifying_becomes_inactive_with_a_reason(string provider)
     {
-        await using var hub = await WithCompaniesAsync(fixture, provider, time);
+        await using var hub = await WithCompaniesAsync(fixture, provider, _time);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1")], "run-1", cancellationToken: Token);
         await hub.Sources.DeriveUsersAsync("intercom", Token);
 
@@ -117,7 +117,7 @@ public sealed class UserDerivationSpecs(StoreFixture fixture) : IClassFixture<St
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_forgotten_contact_leaves_an_inactive_user(string provider)
     {
-        await using var hub = await WithCompaniesAsync(fixture, provider, time);
+        await using var hub = await WithCompaniesAsync(fixture, provider, _time);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1")], "run-1", cancellationToken: Token);
         await hub.Sources.DeriveUsersAsync("intercom", Token);
 
@@ -135,7 +135,7 @@ public sealed class UserDerivationSpecs(StoreFixture fixture) : IClassFixture<St
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Deriving_again_changes_nothing(string provider)
     {
-        await using var hub = await WithCompaniesAsync(fixture, provider, time);
+        await using var hub = await WithCompaniesAsync(fixture, provider, _time);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1"), Contact("u2", "bob", "c1", "c2")], "run-1", cancellationToken: Token);
         await hub.Sources.DeriveUsersAsync("intercom", Token);
 
@@ -151,7 +151,7 @@ public sealed class UserDerivationSpecs(StoreFixture fixture) : IClassFixture<St
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_changed_email_updates_the_user(string provider)
     {
-        await using var hub = await WithCompaniesAsync(fixture, provider, time);
+        await using var hub = await WithCompaniesAsync(fixture, provider, _time);
         await hub.Sources.MirrorContactsAsync([Contact("u1", "ada", "c1")], "run-1", cancellationToken: Token);
         await hub.Sources.DeriveUsersAsync("intercom", Token);
 

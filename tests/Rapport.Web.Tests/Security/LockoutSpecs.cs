@@ -66,23 +66,23 @@ public sealed class LockoutSpecs
     /// <summary>What the app's own meter counted, from its meter factory only (other hubs run beside it).</summary>
     private sealed class Measurements : IDisposable
     {
-        private readonly MeterListener listener = new();
-        private long total;
+        private readonly MeterListener _listener = new();
+        private long _total;
 
         public Measurements(WebHub hub, string instrument)
         {
             var factory = hub.App.Services.GetService<IMeterFactory>();
-            listener.InstrumentPublished = (published, l) =>
+            _listener.InstrumentPublished = (published, l) =>
             {
                 if (published.Name == instrument && factory is not null && ReferenceEquals(published.Meter.Scope, factory))
                     l.EnableMeasurementEvents(published);
             };
-            listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref total, value));
-            listener.Start();
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _total, value));
+            _listener.Start();
         }
 
-        public long Take() => Interlocked.Exchange(ref total, 0);
+        public long Take() => Interlocked.Exchange(ref _total, 0);
 
-        public void Dispose() => listener.Dispose();
+        public void Dispose() => _listener.Dispose();
     }
 }

@@ -17,16 +17,16 @@ internal sealed class PasswordVerifier
     // The hash of a secret nobody knows, made once with the same hasher (and so the same work factor) as real ones.
     private static readonly Lazy<string> StandIn = new(() => Passwords.Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
 
-    private readonly Counter<long> verifications;
+    private readonly Counter<long> _verifications;
 
     public PasswordVerifier(IMeterFactory meters) =>
-        verifications = meters.Create(MeterName).CreateCounter<long>(
+        _verifications = meters.Create(MeterName).CreateCounter<long>(
             "rapport.auth.password_verifications", unit: "{verification}", description: "Password hashes verified, for known and unknown emails alike");
 
     /// <returns>True only when <paramref name="hash"/> is a teammate's and <paramref name="password"/> matches it.</returns>
     public bool Verify(string? hash, string? password)
     {
-        verifications.Add(1);
+        _verifications.Add(1);
         var matches = Passwords.Verify(hash ?? StandIn.Value, password ?? "");
         return matches && hash is not null;
     }
