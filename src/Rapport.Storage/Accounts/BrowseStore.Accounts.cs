@@ -90,7 +90,7 @@ internal sealed partial class BrowseStore
         [.. (await connection.QueryAsync<string>(Command("SELECT name FROM attribute_names WHERE kind = @kind", new { kind }, null, cancellationToken)))
             .Order(StringComparer.Ordinal)];
 
-    private static DateTimeOffset? ListTime(object? value) => SqlDialect.ReadTime(value) is { } t && t.ToUnixTimeMilliseconds() != 0 ? t : null;
+    private static DateTimeOffset? ListTime(DateTimeOffset? value) => value is { } t && t.ToUnixTimeMilliseconds() != 0 ? t : null;
 
     private sealed class AccountListRow : IKeyedRow
     {
@@ -100,19 +100,20 @@ internal sealed partial class BrowseStore
         public string Status { get; set; } = "";
         public string? StatusReason { get; set; }
         public string Plan { get; set; } = "";
-        public object? MonthlySpend { get; set; }
+        public decimal? MonthlySpend { get; set; }
         public long UserCount { get; set; }
-        public object? LastSeenAt { get; set; }
-        public object? CreatedAt { get; set; }
+        public DateTimeOffset? LastSeenAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        /// <summary>Stays <see cref="object"/>: its type is the sort column's (text, time, money, count, real), which the sort chooses.</summary>
         public object? SortKey { get; set; }
-        public object? Mrr { get; set; }
+        public decimal? Mrr { get; set; }
         public string? Currency { get; set; }
         public string? ModelType { get; set; }
         public double? Health { get; set; }
 
         public AccountRow ToRow(IReadOnlyList<string> tags) => new(
             new AccountId(Id), ExternalId, Name, ParseStatus(Status), StatusReason, Plan.Length == 0 ? null : Plan,
-            MonthlySpend switch { double d when d >= 0 => (decimal)d, decimal m when m >= 0 => m, _ => null },
-            UserCount, ListTime(LastSeenAt), ListTime(CreatedAt), tags, SqlDialect.ReadMoney(Mrr), Currency, ModelType, (decimal?)Health);
+            MonthlySpend >= 0 ? MonthlySpend : null,
+            UserCount, ListTime(LastSeenAt), ListTime(CreatedAt), tags, Mrr, Currency, ModelType, (decimal?)Health);
     }
 }

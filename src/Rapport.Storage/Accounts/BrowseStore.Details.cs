@@ -34,10 +34,10 @@ internal sealed partial class BrowseStore
             """, new { id }, null, cancellationToken))).ToList();
         return new AccountDetail(
             new AccountId(account.Id), account.ExternalId, account.Name, ParseStatus(account.Status), account.StatusReason,
-            SqlDialect.ReadTime(account.CreatedAt)!.Value, SqlDialect.ReadTime(account.UpdatedAt)!.Value,
+            account.CreatedAt!.Value, account.UpdatedAt!.Value,
             [.. sources.Select(r => new CompanyDecision(new SourceCompany(
-                r.Source, r.SourceId, r.ExternalId, r.Name, r.Plan, SqlDialect.ReadMoney(r.MonthlySpend), r.UserCount, r.SessionCount, r.Size,
-                r.Industry, r.Website, SqlDialect.ReadTime(r.CreatedAt), SqlDialect.ReadTime(r.UpdatedAt), SqlDialect.ReadTime(r.LastSeenAt),
+                r.Source, r.SourceId, r.ExternalId, r.Name, r.Plan, r.MonthlySpend, r.UserCount, r.SessionCount, r.Size,
+                r.Industry, r.Website, r.CreatedAt, r.UpdatedAt, r.LastSeenAt,
                 r.Tags, r.Segments, r.CustomAttributesJson, r.RawJson), r.Qualified, r.Reason))],
             await ToUserRowsAsync(connection, users, cancellationToken),
             userCount);
@@ -64,10 +64,10 @@ internal sealed partial class BrowseStore
             """, new { id }, null, cancellationToken));
         return new UserDetail(
             new UserId(user.Id), user.ExternalId, user.Name, user.Email, ParseStatus(user.Status), user.StatusReason,
-            SqlDialect.ReadTime(user.CreatedAt)!.Value, SqlDialect.ReadTime(user.UpdatedAt)!.Value,
+            user.CreatedAt!.Value, user.UpdatedAt!.Value,
             [.. sources.Select(s => new ContactRecord(
-                s.Source, s.SourceId, s.Email, s.Name, SqlDialect.ReadTime(s.CreatedAt), SqlDialect.ReadTime(s.UpdatedAt),
-                SqlDialect.ReadTime(s.LastSeenAt), s.Tags, s.Segments, s.CustomAttributesJson, s.RawJson))],
+                s.Source, s.SourceId, s.Email, s.Name, s.CreatedAt, s.UpdatedAt,
+                s.LastSeenAt, s.Tags, s.Segments, s.CustomAttributesJson, s.RawJson))],
             [.. accounts.Select(a => new AccountLink(new AccountId(a.Id), a.ExternalId, a.Name, ParseStatus(a.Status)))]);
     }
 
@@ -79,7 +79,7 @@ internal sealed partial class BrowseStore
         public string? Email { get; set; }
         public string Status { get; set; } = "";
         public string? StatusReason { get; set; }
-        public object? CreatedAt { get; set; }
-        public object? UpdatedAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; set; }
     }
 }

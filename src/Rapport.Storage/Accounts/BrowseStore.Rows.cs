@@ -4,7 +4,7 @@ using static Rapport.Storage.Sql.Keyset;
 
 namespace Rapport.Storage.Accounts;
 
-/// <summary>Shapes Dapper reads into; times and money stay <see cref="object"/> because each database returns its own type.</summary>
+/// <summary>Shapes Dapper reads into; times and money are read by the type handlers of <see cref="DapperTypes"/>.</summary>
 internal sealed partial class BrowseStore
 {
     private sealed class CountsRow
@@ -35,15 +35,15 @@ internal sealed partial class BrowseStore
         public string? ExternalId { get; set; }
         public string? Name { get; set; }
         public string? Plan { get; set; }
-        public object? MonthlySpend { get; set; }
+        public decimal? MonthlySpend { get; set; }
         public long? UserCount { get; set; }
         public long? SessionCount { get; set; }
         public long? Size { get; set; }
         public string? Industry { get; set; }
         public string? Website { get; set; }
-        public object? CreatedAt { get; set; }
-        public object? UpdatedAt { get; set; }
-        public object? LastSeenAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; set; }
+        public DateTimeOffset? LastSeenAt { get; set; }
         public string CustomAttributesJson { get; set; } = "";
         public string RawJson { get; set; } = "";
         public bool Qualified { get; set; }
@@ -59,9 +59,9 @@ internal sealed partial class BrowseStore
         public string? ExternalId { get; set; }
         public string? Email { get; set; }
         public string? Name { get; set; }
-        public object? CreatedAt { get; set; }
-        public object? UpdatedAt { get; set; }
-        public object? LastSeenAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; set; }
+        public DateTimeOffset? LastSeenAt { get; set; }
         public string CustomAttributesJson { get; set; } = "";
         public string RawJson { get; set; } = "";
         public IReadOnlyList<string> Tags { get; set; } = [];

@@ -43,7 +43,7 @@ internal sealed partial class BrowseStore
             foreach (var c in companies[account.Id])
             {
                 text.Append($"  company {Q(c.Source)} {Q(c.SourceId)} external_id={Q(c.ExternalId)} qualified={(c.Qualified ? "true" : "false")} reason={Q(c.Reason)}\n")
-                    .Append($"    name={Q(c.Name)} plan={Q(c.Plan)} monthly_spend={SqlDialect.ReadMoney(c.MonthlySpend)?.ToString(CultureInfo.InvariantCulture) ?? "null"}")
+                    .Append($"    name={Q(c.Name)} plan={Q(c.Plan)} monthly_spend={c.MonthlySpend?.ToString(CultureInfo.InvariantCulture) ?? "null"}")
                     .Append($" user_count={N(c.UserCount)} session_count={N(c.SessionCount)} size={N(c.Size)} industry={Q(c.Industry)} website={Q(c.Website)}\n")
                     .Append($"    created_at={T(c.CreatedAt)} updated_at={T(c.UpdatedAt)} last_seen_at={T(c.LastSeenAt)}\n")
                     .Append($"    tags={L(c.Tags)} segments={L(c.Segments)}\n")
@@ -79,7 +79,7 @@ internal sealed partial class BrowseStore
 
     private static string N(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
 
-    private static string T(object? value) => SqlDialect.ReadTime(value)?.ToString("O", CultureInfo.InvariantCulture) ?? "null";
+    private static string T(DateTimeOffset? value) => value?.ToString("O", CultureInfo.InvariantCulture) ?? "null";
 
     private static string L(IReadOnlyList<string> values) => "[" + string.Join(",", values.Select(Q)) + "]";
 }

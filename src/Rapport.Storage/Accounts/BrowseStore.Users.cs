@@ -97,7 +97,7 @@ internal sealed partial class BrowseStore
             """, new { ids = database.Dialect.Numbers(rows.Select(r => r.Id)) }, null, cancellationToken))).ToLookup(t => t.UserId, t => t.Tag);
         return [.. rows.Select(r => new UserRow(
             new UserId(r.Id), r.ExternalId, r.Name, r.Email, ParseStatus(r.Status), r.StatusReason, r.AccountCount,
-            Sql.SqlDialect.ReadTime(r.LastSeenAt), Sql.SqlDialect.ReadTime(r.CreatedAt)!.Value, [.. tags[r.Id].Order(StringComparer.Ordinal)]))];
+            r.LastSeenAt, r.CreatedAt!.Value, [.. tags[r.Id].Order(StringComparer.Ordinal)]))];
     }
 
     private sealed class UserListRow : IKeyedRow
@@ -108,9 +108,10 @@ internal sealed partial class BrowseStore
         public string? Email { get; set; }
         public string Status { get; set; } = "";
         public string? StatusReason { get; set; }
-        public object? CreatedAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
         public long AccountCount { get; set; }
-        public object? LastSeenAt { get; set; }
+        public DateTimeOffset? LastSeenAt { get; set; }
+        /// <summary>Stays <see cref="object"/>: its type is the sort column's (text, time, count), which the sort chooses.</summary>
         public object? SortKey { get; set; }
     }
 }

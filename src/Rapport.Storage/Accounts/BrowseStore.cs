@@ -51,8 +51,8 @@ internal sealed partial class BrowseStore(HubDatabase database) : IBrowseStore
         return new AccountView(
             new AccountId(account.Id), account.ExternalId, account.Name, ParseStatus(account.Status), account.StatusReason,
             [.. sources.Select(r => new AccountSourceView(
-                r.Source, r.SourceId, r.Plan, SqlDialect.ReadMoney(r.MonthlySpend), r.UserCount, r.SessionCount, r.Size, r.Industry,
-                r.Website, SqlDialect.ReadTime(r.LastSeenAt), r.Tags, r.Segments, r.CustomAttributesJson, r.RawJson, r.Qualified, r.Reason))],
+                r.Source, r.SourceId, r.Plan, r.MonthlySpend, r.UserCount, r.SessionCount, r.Size, r.Industry,
+                r.Website, r.LastSeenAt, r.Tags, r.Segments, r.CustomAttributesJson, r.RawJson, r.Qualified, r.Reason))],
             [.. users.Order(StringComparer.Ordinal)]);
     }
 

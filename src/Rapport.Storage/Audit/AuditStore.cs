@@ -46,7 +46,7 @@ internal sealed partial class AuditStore(HubDatabase database) : IAuditStore
     private sealed class AuditRow
     {
         public long Id { get; set; }
-        public object? At { get; set; }
+        public DateTimeOffset? At { get; set; }
         public string Action { get; set; } = "";
         public long? ActorId { get; set; }
         public string? ActorName { get; set; }
@@ -56,6 +56,6 @@ internal sealed partial class AuditStore(HubDatabase database) : IAuditStore
         public string? Detail { get; set; }
 
         public AuditEntry ToEntry() => new(
-            Id, SqlDialect.ReadTime(At)!.Value, Action, ActorName is null ? null : new AuditActor(ActorId, ActorName, ActorEmail), Address, Subject, Detail);
+            Id, At!.Value, Action, ActorName is null ? null : new AuditActor(ActorId, ActorName, ActorEmail), Address, Subject, Detail);
     }
 }

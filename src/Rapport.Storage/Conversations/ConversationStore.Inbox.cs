@@ -69,8 +69,8 @@ internal sealed partial class ConversationStore
             foreach (var row in rows)
             {
                 result[row.SourceId] = new ConversationPartTally(
-                    row.SourceId, SqlDialect.ReadTime(row.UpdatedAt), (int?)row.PartCount, (int)row.StoredParts,
-                    Convert.ToBoolean(row.PartsTruncated, CultureInfo.InvariantCulture), row.DeletedAt is not (null or DBNull));
+                    row.SourceId, row.UpdatedAt, (int?)row.PartCount, (int)row.StoredParts,
+                    row.PartsTruncated, row.DeletedAt is not null);
             }
         }
 
@@ -92,10 +92,10 @@ internal sealed partial class ConversationStore
     private sealed class TallyRow
     {
         public string SourceId { get; set; } = "";
-        public object? UpdatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; set; }
         public long? PartCount { get; set; }
         public long StoredParts { get; set; }
-        public object? PartsTruncated { get; set; }
-        public object? DeletedAt { get; set; }
+        public bool PartsTruncated { get; set; }
+        public DateTimeOffset? DeletedAt { get; set; }
     }
 }

@@ -146,31 +146,32 @@ internal sealed partial class ConversationStore
     private sealed class ConversationRow : IKeyedRow
     {
         public long Id { get; set; }
+        /// <summary>Stays <see cref="object"/>: its type is the sort column's (text, time, count), which the sort chooses.</summary>
         public object? SortKey { get; set; }
         public string Source { get; set; } = "";
         public string SourceId { get; set; } = "";
         public string? State { get; set; }
-        public object? Open { get; set; }
+        public bool? Open { get; set; }
         public string? SourceType { get; set; }
         public string? DeliveredAs { get; set; }
-        public object? BotInitiated { get; set; }
+        public bool BotInitiated { get; set; }
         public string? Title { get; set; }
         public string? Subject { get; set; }
         public long? PartCount { get; set; }
-        public object? PartsTruncated { get; set; }
-        public object? CreatedAt { get; set; }
-        public object? UpdatedAt { get; set; }
+        public bool PartsTruncated { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; set; }
         public long StoredParts { get; set; }
         public string? Opening { get; set; }
-        public object? DeletedAt { get; set; }
+        public DateTimeOffset? DeletedAt { get; set; }
         public string? Raw { get; set; }
 
         public ConversationHeader ToHeader(IEnumerable<string> users) => new(
-            Source, SourceId, State, Open is null or DBNull ? null : Convert.ToBoolean(Open, System.Globalization.CultureInfo.InvariantCulture),
-            SourceType, DeliveredAs, Convert.ToBoolean(BotInitiated, System.Globalization.CultureInfo.InvariantCulture), Title, Subject,
-            (int?)PartCount, Convert.ToBoolean(PartsTruncated, System.Globalization.CultureInfo.InvariantCulture),
-            SqlDialect.ReadTime(CreatedAt), SqlDialect.ReadTime(UpdatedAt), (int)StoredParts, [.. users], Opening,
-            SqlDialect.ReadTime(DeletedAt));
+            Source, SourceId, State, Open,
+            SourceType, DeliveredAs, BotInitiated, Title, Subject,
+            (int?)PartCount, PartsTruncated,
+            CreatedAt, UpdatedAt, (int)StoredParts, [.. users], Opening,
+            DeletedAt);
     }
 
     private sealed class PartRow
@@ -182,13 +183,13 @@ internal sealed partial class ConversationStore
         public string? AuthorId { get; set; }
         public string? AuthorName { get; set; }
         public string? AuthorEmail { get; set; }
-        public object? CreatedAt { get; set; }
-        public object? UpdatedAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; set; }
         public string Attachments { get; set; } = "[]";
 
         public ConversationPart ToPart() => new(
             PartId, PartType, Body, AuthorKind, AuthorId, AuthorName, AuthorEmail,
-            SqlDialect.ReadTime(CreatedAt), SqlDialect.ReadTime(UpdatedAt), Attachments);
+            CreatedAt, UpdatedAt, Attachments);
     }
 
     private sealed class ConversationCountsRow

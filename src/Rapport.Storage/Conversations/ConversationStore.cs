@@ -112,7 +112,7 @@ internal sealed partial class ConversationStore(HubDatabase database) : IConvers
                     OR conversations.part_count IS NULL OR excluded.part_count >= conversations.part_count))
             RETURNING id
             """, parameters, transaction, cancellationToken));
-        var previous = SqlDialect.ReadTime(before?.UpdatedAt);
+        var previous = before?.UpdatedAt;
         var incoming = SqlDialect.Truncate(c.UpdatedAt);
         var outcome = before is null ? UpsertOutcome.New
             : previous is null || incoming > previous ? UpsertOutcome.Newer
@@ -140,7 +140,7 @@ internal sealed partial class ConversationStore(HubDatabase database) : IConvers
     private sealed class StoredTime
     {
         public long Id { get; set; }
-        public object? UpdatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; set; }
     }
 
     private async Task LinkConversationUsersAsync(

@@ -21,6 +21,7 @@ public abstract partial class HubDatabase : IAsyncDisposable
 
     private protected HubDatabase(SqlDialect dialect, TimeProvider timeProvider)
     {
+        DapperTypes.Register();
         Dialect = dialect;
         TimeProvider = timeProvider;
     }

@@ -16,7 +16,7 @@ internal sealed partial class DuplicateStore
         database.WriteAsync(async (connection, transaction) =>
         {
             var table = kind == RecordKind.Account ? "accounts" : "users";
-            var records = (await connection.QueryAsync<(long Id, string ExternalId, string Status, string? Reason, object UpdatedAt)>(Command(
+            var records = (await connection.QueryAsync<(long Id, string ExternalId, string Status, string? Reason, DateTimeOffset UpdatedAt)>(Command(
                 $"SELECT id, external_id, status, status_reason, updated_at FROM {table} WHERE id IN (@keptId, @mergedId)",
                 new { keptId, mergedId }, transaction, cancellationToken))).ToDictionary(r => r.Id);
             var open = await connection.ExecuteScalarAsync<long>(Command(
@@ -30,7 +30,7 @@ internal sealed partial class DuplicateStore
             var prior = kind == RecordKind.Account
                 ? await MergeAccountAsync(connection, transaction, keptId, mergedId, cancellationToken)
                 : await MergeUserAsync(connection, transaction, kept.ExternalId, merged.ExternalId, keptId, mergedId, cancellationToken);
-            prior = prior with { Status = merged.Status, StatusReason = merged.Reason, UpdatedAt = SqlDialect.ReadTime(merged.UpdatedAt)!.Value };
+            prior = prior with { Status = merged.Status, StatusReason = merged.Reason, UpdatedAt = merged.UpdatedAt };
 
             var parameters = new DynamicParameters(new { mergedId, reason = $"merged into {kept.ExternalId}" });
             parameters.Add("now", database.Now());
@@ -126,10 +126,10 @@ internal sealed partial class DuplicateStore
 
     private async Task<List<MembershipKey>> MembershipsAsync(
         DbConnection connection, DbTransaction transaction, string other, string own, long id, CancellationToken cancellationToken) =>
-        [.. (await connection.QueryAsync<(long Other, string Source, object CreatedAt)>(Command(
+        [.. (await connection.QueryAsync<(long Other, string Source, DateTimeOffset CreatedAt)>(Command(
             $"SELECT {other}, source, created_at FROM memberships WHERE {own} = @id ORDER BY {other}, source",
             new { id }, transaction, cancellationToken)))
-            .Select(m => new MembershipKey(m.Other, m.Source, SqlDialect.ReadTime(m.CreatedAt)!.Value))];
+            .Select(m => new MembershipKey(m.Other, m.Source, m.CreatedAt))];
 
     private async Task InsertMembershipAsync(
         DbConnection connection, DbTransaction transaction, long accountId, long userId, MembershipKey membership, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ internal sealed partial class DuplicateStore
     public Task<MergeRecord?> UndoMergeAsync(long mergeId, string undoneBy, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            var row = await connection.QuerySingleOrDefaultAsync<(string Kind, long KeptId, long MergedId, string Prior, object? UndoneAt)>(Command(
+            var row = await connection.QuerySingleOrDefaultAsync<(string Kind, long KeptId, long MergedId, string Prior, DateTimeOffset? UndoneAt)>(Command(
                 "SELECT kind, kept_id, merged_id, prior, undone_at FROM merges WHERE id = @mergeId", new { mergeId }, transaction, cancellationToken));
             if (row.Kind is null || row.UndoneAt is not null)
                 return null;
@@ -119,12 +119,12 @@ internal sealed partial class DuplicateStore
         public long MergedId { get; set; }
         public string Evidence { get; set; } = "";
         public string MergedBy { get; set; } = "";
-        public object? MergedAt { get; set; }
+        public DateTimeOffset? MergedAt { get; set; }
         public string? UndoneBy { get; set; }
-        public object? UndoneAt { get; set; }
+        public DateTimeOffset? UndoneAt { get; set; }
 
         public MergeRecord ToRecord() => new(
             Id, Kind == "account" ? RecordKind.Account : RecordKind.User, KeptId, MergedId, Evidence, MergedBy,
-            SqlDialect.ReadTime(MergedAt)!.Value, UndoneBy, SqlDialect.ReadTime(UndoneAt));
+            MergedAt!.Value, UndoneBy, UndoneAt);
     }
 }

@@ -78,14 +78,14 @@ internal sealed partial class EventStore
         public string Source { get; set; } = "";
         public string Name { get; set; } = "";
         public string? Status { get; set; }
-        public object? FirstSeen { get; set; }
-        public object? LastSeen { get; set; }
+        public DateTimeOffset? FirstSeen { get; set; }
+        public DateTimeOffset? LastSeen { get; set; }
         public long StoredCount { get; set; }
         public long DroppedCount { get; set; }
         public long UnmatchedCount { get; set; }
         public long PurgedCount { get; set; }
         public string? StatusChangedBy { get; set; }
-        public object? StatusChangedAt { get; set; }
+        public DateTimeOffset? StatusChangedAt { get; set; }
 
         /// <summary>Rows ordered by name, one per source, as one <see cref="EventName"/> per name in that order.</summary>
         public static IReadOnlyList<EventName> Combine(IEnumerable<EventNameRow> rows) =>
@@ -94,11 +94,11 @@ internal sealed partial class EventStore
                 var first = name.First();
                 return new EventName(
                     name.Key, EventStatuses.TryParse(first.Status, out var status) ? status : EventStatus.Tracked,
-                    [.. name.Select(r => r.ToSource())], first.StatusChangedBy, SqlDialect.ReadTime(first.StatusChangedAt));
+                    [.. name.Select(r => r.ToSource())], first.StatusChangedBy, first.StatusChangedAt);
             })];
 
         private EventNameSource ToSource() => new(
-            Source, SqlDialect.ReadTime(FirstSeen)!.Value, SqlDialect.ReadTime(LastSeen)!.Value, StoredCount, DroppedCount, UnmatchedCount, PurgedCount);
+            Source, FirstSeen!.Value, LastSeen!.Value, StoredCount, DroppedCount, UnmatchedCount, PurgedCount);
     }
 
     private sealed class StoredEventRow
@@ -106,7 +106,7 @@ internal sealed partial class EventStore
         public long Id { get; set; }
         public string Source { get; set; } = "";
         public string Name { get; set; } = "";
-        public object? OccurredAt { get; set; }
+        public DateTimeOffset? OccurredAt { get; set; }
         public long UserId { get; set; }
         public string UserExternalId { get; set; } = "";
         public string? UserName { get; set; }
@@ -114,6 +114,6 @@ internal sealed partial class EventStore
         public string Metadata { get; set; } = "{}";
 
         public StoredEvent ToStoredEvent() => new(
-            Id, Source, Name, SqlDialect.ReadTime(OccurredAt)!.Value, UserId, UserExternalId, UserName, UserEmail, Metadata);
+            Id, Source, Name, OccurredAt!.Value, UserId, UserExternalId, UserName, UserEmail, Metadata);
     }
 }

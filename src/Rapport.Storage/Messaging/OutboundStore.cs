@@ -154,16 +154,16 @@ internal sealed partial class OutboundStore(HubDatabase database) : IOutboundSto
         public string? IntercomId { get; set; }
         public string? Error { get; set; }
         public long Attempts { get; set; }
-        public object? QueuedAt { get; set; }
-        public object? SentAt { get; set; }
-        public object? HeldUntil { get; set; }
+        public DateTimeOffset? QueuedAt { get; set; }
+        public DateTimeOffset? SentAt { get; set; }
+        public DateTimeOffset? HeldUntil { get; set; }
 
         public OutboundSend ToSend() => new(
             Id, IdempotencyKey, Kind, Status, TeammateId, AdminId, ConversationId, ContactId, UserExternalId, Channel, Subject, Body,
             JsonSerializer.Deserialize(AttachmentUrls, OutboundJsonContext.Default.StringArray) ?? [],
-            IntercomId, Error, (int)Attempts, SqlDialect.ReadTime(QueuedAt) ?? DateTimeOffset.UnixEpoch, SqlDialect.ReadTime(SentAt))
+            IntercomId, Error, (int)Attempts, QueuedAt ?? DateTimeOffset.UnixEpoch, SentAt)
         {
-            HeldUntil = SqlDialect.ReadTime(HeldUntil),
+            HeldUntil = HeldUntil,
         };
     }
 }

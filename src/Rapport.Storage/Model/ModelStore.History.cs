@@ -37,14 +37,14 @@ internal sealed partial class ModelStore
     public async Task<IReadOnlyList<RetiredDefinition>> ListRetiredDefinitionsAsync(int afterVersion, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Kind, string Name, string? RenamedTo, int Version, object RetiredAt)>(Command(
+        var rows = await connection.QueryAsync<(string Kind, string Name, string? RenamedTo, int Version, DateTimeOffset RetiredAt)>(Command(
             """
             SELECT kind, name, renamed_to, definitions_version, retired_at FROM model_retired
             WHERE definitions_version > @afterVersion ORDER BY definitions_version, id
             """, new { afterVersion }, null, cancellationToken));
         return [.. rows.Select(r => new RetiredDefinition(
             DefinitionKinds.TryParse(r.Kind, out var kind) ? kind : throw new InvalidOperationException($"Unknown definition kind '{r.Kind}'."),
-            r.Name, r.RenamedTo, r.Version, SqlDialect.ReadTime(r.RetiredAt)!.Value))];
+            r.Name, r.RenamedTo, r.Version, r.RetiredAt))];
     }
 
     public async Task<IReadOnlyList<AccountHistoryDay>> GetAccountHistoryAsync(long accountId, DateOnly since, CancellationToken cancellationToken = default)

@@ -66,7 +66,7 @@ internal sealed partial class ModelStore
             .ToLookup(r => r.AccountId, r => r.UserId);
         // An event that names its account (Segment's context.groupId, or the user's most recent account when it arrived)
         // counts for that account alone; one that names none (Intercom's) counts for every account of its user.
-        var lastEvents = (await Query<(long AccountId, object? At)>(
+        var lastEvents = (await Query<(long AccountId, DateTimeOffset? At)>(
             $"""
             SELECT account_id, MAX(at) FROM (
                 SELECT m.account_id, (SELECT MAX(e.occurred_at) FROM events e WHERE e.user_id = m.user_id AND e.account_id IS NULL) AS at
@@ -74,7 +74,7 @@ internal sealed partial class ModelStore
                 UNION ALL
                 SELECT e.account_id, MAX(e.occurred_at) FROM events e WHERE e.account_id {database.Dialect.InIds} GROUP BY e.account_id
             ) last GROUP BY account_id
-            """)).ToDictionary(r => r.AccountId, r => SqlDialect.ReadTime(r.At));
+            """)).ToDictionary(r => r.AccountId, r => r.At);
         var events = (await Query<ModelEventRow>(
             $"""
             SELECT m.account_id AS AccountId, e.name AS Name, e.user_external_id AS UserId, e.occurred_at AS OccurredAt
@@ -95,8 +95,8 @@ internal sealed partial class ModelStore
                 Tags = [.. tags[account.Id].Order(StringComparer.Ordinal)],
                 SourceSegments = [.. segments[account.Id].Order(StringComparer.Ordinal)],
                 UserIds = [.. users[account.Id]],
-                LastSeenAt = sources.Select(s => SqlDialect.ReadTime(s.LastSeenAt)).Max(),
-                Events = [.. events[account.Id].Select(e => new AccountEvent(e.Name, e.UserId, SqlDialect.ReadTime(e.OccurredAt)!.Value))],
+                LastSeenAt = sources.Select(s => s.LastSeenAt).Max(),
+                Events = [.. events[account.Id].Select(e => new AccountEvent(e.Name, e.UserId, e.OccurredAt!.Value))],
             }.WithOverrides(overrides.GetValueOrDefault(account.Id));
             // Rows come primary record last, so its values win where several records of one source disagree.
             foreach (var company in sources)
@@ -113,7 +113,7 @@ internal sealed partial class ModelStore
         public string ExternalId { get; set; } = "";
         public string? Name { get; set; }
         public string Status { get; set; } = "";
-        public object? CreatedAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
         public long UserCount { get; set; }
 
         /// <summary>The unified fields from the record the precedence ranks first among those with a value.</summary>
@@ -125,7 +125,7 @@ internal sealed partial class ModelStore
             fields["name"] = Name;
             fields["external_id"] = ExternalId;
             fields["status"] = Status;
-            fields["created_at"] = SqlDialect.ReadTime(CreatedAt);
+            fields["created_at"] = CreatedAt;
             fields["user_count"] = UserCount;
             fields["plan"] = Pick("plan", s => s.Plan);
             fields["industry"] = Pick("industry", s => s.Industry);
@@ -140,14 +140,14 @@ internal sealed partial class ModelStore
         public string Source { get; set; } = "";
         public string? Name { get; set; }
         public string? Plan { get; set; }
-        public object? MonthlySpend { get; set; }
+        public decimal? MonthlySpend { get; set; }
         public long? UserCount { get; set; }
         public long? SessionCount { get; set; }
         public long? Size { get; set; }
         public string? Industry { get; set; }
         public string? Website { get; set; }
-        public object? CreatedAt { get; set; }
-        public object? LastSeenAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? LastSeenAt { get; set; }
         public string CustomAttributesJson { get; set; } = "{}";
         public bool Qualified { get; set; }
 
@@ -165,14 +165,14 @@ internal sealed partial class ModelStore
 
             traits[$"{Source}.name"] = Name;
             traits[$"{Source}.plan"] = Plan;
-            traits[$"{Source}.monthly_spend"] = SqlDialect.ReadMoney(MonthlySpend);
+            traits[$"{Source}.monthly_spend"] = MonthlySpend;
             traits[$"{Source}.user_count"] = UserCount;
             traits[$"{Source}.session_count"] = SessionCount;
             traits[$"{Source}.size"] = Size;
             traits[$"{Source}.industry"] = Industry;
             traits[$"{Source}.website"] = Website;
-            traits[$"{Source}.created_at"] = SqlDialect.ReadTime(CreatedAt);
-            traits[$"{Source}.last_seen_at"] = SqlDialect.ReadTime(LastSeenAt);
+            traits[$"{Source}.created_at"] = CreatedAt;
+            traits[$"{Source}.last_seen_at"] = LastSeenAt;
         }
     }
 
@@ -181,6 +181,6 @@ internal sealed partial class ModelStore
         public long AccountId { get; set; }
         public string Name { get; set; } = "";
         public string UserId { get; set; } = "";
-        public object? OccurredAt { get; set; }
+        public DateTimeOffset? OccurredAt { get; set; }
     }
 }

@@ -91,11 +91,11 @@ internal sealed partial class ModelStore
             id => id,
             id => new AccountOverrides(
                 new AccountId(id),
-                owners.TryGetValue(id, out var owner) ? new ManualOwner(owner.UserId, owner.SetBy, SqlDialect.ReadTime(owner.SetAt)!.Value) : null,
-                [.. segments[id].Select(r => new ManualSegment(r.Segment, r.Member, r.SetBy, SqlDialect.ReadTime(r.SetAt)!.Value))],
+                owners.TryGetValue(id, out var owner) ? new ManualOwner(owner.UserId, owner.SetBy, owner.SetAt!.Value) : null,
+                [.. segments[id].Select(r => new ManualSegment(r.Segment, r.Member, r.SetBy, r.SetAt!.Value))],
                 addressed[id].ToDictionary(
                     r => r.Indicator,
-                    r => new IndicatorAddressed(SqlDialect.ReadTime(r.ActivatedAt)!.Value, r.AddressedBy, SqlDialect.ReadTime(r.AddressedAt)!.Value),
+                    r => new IndicatorAddressed(r.ActivatedAt!.Value, r.AddressedBy, r.AddressedAt!.Value),
                     StringComparer.OrdinalIgnoreCase)));
     }
 
@@ -104,7 +104,7 @@ internal sealed partial class ModelStore
         public long AccountId { get; set; }
         public string UserId { get; set; } = "";
         public string SetBy { get; set; } = "";
-        public object? SetAt { get; set; }
+        public DateTimeOffset? SetAt { get; set; }
     }
 
     private sealed class SegmentRow
@@ -113,15 +113,15 @@ internal sealed partial class ModelStore
         public string Segment { get; set; } = "";
         public bool Member { get; set; }
         public string SetBy { get; set; } = "";
-        public object? SetAt { get; set; }
+        public DateTimeOffset? SetAt { get; set; }
     }
 
     private sealed class AddressedRow
     {
         public long AccountId { get; set; }
         public string Indicator { get; set; } = "";
-        public object? ActivatedAt { get; set; }
+        public DateTimeOffset? ActivatedAt { get; set; }
         public string AddressedBy { get; set; } = "";
-        public object? AddressedAt { get; set; }
+        public DateTimeOffset? AddressedAt { get; set; }
     }
 }

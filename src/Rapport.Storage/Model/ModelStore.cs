@@ -123,8 +123,8 @@ internal sealed partial class ModelStore(HubDatabase database) : IModelStore
         public int Version { get; set; }
         public string Json { get; set; } = "";
         public string SavedBy { get; set; } = "";
-        public object? SavedAt { get; set; }
+        public DateTimeOffset? SavedAt { get; set; }
 
-        public StoredDefinitions ToStored() => new(Version, Json, SavedBy, SqlDialect.ReadTime(SavedAt)!.Value);
+        public StoredDefinitions ToStored() => new(Version, Json, SavedBy, SavedAt!.Value);
     }
 }

@@ -166,7 +166,7 @@ internal sealed partial class PlaybookStore(HubDatabase database, OutboundStore 
         // A run made since the user was last seen is this absence's: they are not listed again until seen and gone again.
         var unrecorded = withoutRunOf is null ? "" :
             "AND NOT EXISTS (SELECT 1 FROM playbook_runs r WHERE r.playbook_id = @playbookId AND r.user_id = a.id AND r.created_at >= a.seen)";
-        var rows = await connection.QueryAsync<(long UserId, object LastSeen)>(Command(
+        var rows = await connection.QueryAsync<(long UserId, DateTimeOffset? LastSeen)>(Command(
             $"""
             SELECT a.id, a.seen FROM (
                 SELECT u.id AS id, max(c.last_seen_at) AS seen
@@ -176,7 +176,7 @@ internal sealed partial class PlaybookStore(HubDatabase database, OutboundStore 
             WHERE a.seen < @before {unrecorded}
             ORDER BY a.id LIMIT @limit
             """, parameters, null, cancellationToken));
-        return [.. rows.Select(r => (r.UserId, SqlDialect.ReadTime(r.LastSeen) ?? DateTimeOffset.UnixEpoch))];
+        return [.. rows.Select(r => (r.UserId, r.LastSeen ?? DateTimeOffset.UnixEpoch))];
     }
 
     private async Task<Playbook?> ReadPlaybookAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
@@ -189,14 +189,14 @@ internal sealed partial class PlaybookStore(HubDatabase database, OutboundStore 
         public long Id { get; set; }
         public string Definition { get; set; } = "{}";
         public long EventCursor { get; set; }
-        public object? UpdatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; set; }
 
         public Playbook ToPlaybook() => (JsonSerializer.Deserialize(Definition, PlaybookJsonContext.Default.Playbook)
             ?? throw new InvalidOperationException($"Playbook {Id} is stored unreadable.")) with
         {
             Id = Id,
             EventCursor = EventCursor,
-            UpdatedAt = SqlDialect.ReadTime(UpdatedAt) ?? DateTimeOffset.UnixEpoch,
+            UpdatedAt = UpdatedAt ?? DateTimeOffset.UnixEpoch,
         };
     }
 
@@ -211,12 +211,12 @@ internal sealed partial class PlaybookStore(HubDatabase database, OutboundStore 
         public string? Reason { get; set; }
         public long? SendId { get; set; }
         public string? IntercomId { get; set; }
-        public object? NotBefore { get; set; }
-        public object? CreatedAt { get; set; }
-        public object? UpdatedAt { get; set; }
+        public DateTimeOffset? NotBefore { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? UpdatedAt { get; set; }
 
         public PlaybookRun ToRun() => new(
-            Id, PlaybookId, OccurrenceKey, UserId, AccountId, Status, Reason, SendId, IntercomId, SqlDialect.ReadTime(NotBefore),
-            SqlDialect.ReadTime(CreatedAt) ?? DateTimeOffset.UnixEpoch, SqlDialect.ReadTime(UpdatedAt) ?? DateTimeOffset.UnixEpoch);
+            Id, PlaybookId, OccurrenceKey, UserId, AccountId, Status, Reason, SendId, IntercomId, NotBefore,
+            CreatedAt ?? DateTimeOffset.UnixEpoch, UpdatedAt ?? DateTimeOffset.UnixEpoch);
     }
 }

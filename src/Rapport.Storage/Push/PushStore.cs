@@ -80,7 +80,7 @@ internal sealed partial class PushStore(HubDatabase database) : IPushStore
             FROM push_attributes ORDER BY model, name
             """, null, null, cancellationToken));
         return [.. rows.Select(r => new PushedAttribute(
-            r.Model, r.Name, r.DataType, SqlDialect.ReadTime(r.FirstPushedAt)!.Value, SqlDialect.ReadTime(r.ArchivedAt)))];
+            r.Model, r.Name, r.DataType, r.FirstPushedAt!.Value, r.ArchivedAt))];
     }
 
     public Task SavePushedAttributesAsync(IReadOnlyList<PushedAttribute> attributes, CancellationToken cancellationToken = default) =>
@@ -106,8 +106,8 @@ internal sealed partial class PushStore(HubDatabase database) : IPushStore
     public async Task<DateTimeOffset?> LastAccountStateComputedAtAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return SqlDialect.ReadTime(await connection.ExecuteScalarAsync<object?>(Command(
-            "SELECT MAX(computed_at) FROM account_states", null, null, cancellationToken)));
+        return await connection.ExecuteScalarAsync<DateTimeOffset?>(Command(
+            "SELECT MAX(computed_at) FROM account_states", null, null, cancellationToken));
     }
 
     private sealed class PushedAttributeRow
@@ -115,7 +115,7 @@ internal sealed partial class PushStore(HubDatabase database) : IPushStore
         public string Model { get; set; } = "";
         public string Name { get; set; } = "";
         public string DataType { get; set; } = "";
-        public object? FirstPushedAt { get; set; }
-        public object? ArchivedAt { get; set; }
+        public DateTimeOffset? FirstPushedAt { get; set; }
+        public DateTimeOffset? ArchivedAt { get; set; }
     }
 }

@@ -50,7 +50,7 @@ internal sealed partial class SignInStore
         }
 
         var now = database.TimeProvider.GetUtcNow();
-        if (row is null || SqlDialect.ReadTime(row.LastSeenAt) is not { } lastSeen || lastSeen < TeammateSessions.EndedBefore(now))
+        if (row is null || row.LastSeenAt is not { } lastSeen || lastSeen < TeammateSessions.EndedBefore(now))
             return null;
 
         if (now - lastSeen >= TeammateSessions.SeenPrecision)
@@ -103,12 +103,12 @@ internal sealed partial class SignInStore
     {
         public long Id { get; set; }
         public long TeammateId { get; set; }
-        public object? CreatedAt { get; set; }
-        public object? LastSeenAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? LastSeenAt { get; set; }
         public string? Address { get; set; }
         public string? UserAgent { get; set; }
 
         public TeammateSession ToSession() =>
-            new(Id, TeammateId, SqlDialect.ReadTime(CreatedAt)!.Value, SqlDialect.ReadTime(LastSeenAt)!.Value, Address, UserAgent);
+            new(Id, TeammateId, CreatedAt!.Value, LastSeenAt!.Value, Address, UserAgent);
     }
 }

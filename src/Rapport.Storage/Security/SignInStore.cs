@@ -13,8 +13,8 @@ internal sealed partial class SignInStore(HubDatabase database) : ISignInStore
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var parameters = new DynamicParameters(new { email = SignInKey(email) });
         parameters.Add("now", database.Now());
-        return SqlDialect.ReadTime(await connection.ExecuteScalarAsync<object?>(Command(
-            "SELECT locked_until FROM sign_in_failures WHERE email = @email AND locked_until > @now", parameters, null, cancellationToken)));
+        return await connection.ExecuteScalarAsync<DateTimeOffset?>(Command(
+            "SELECT locked_until FROM sign_in_failures WHERE email = @email AND locked_until > @now", parameters, null, cancellationToken));
     }
 
     public Task<DateTimeOffset?> RecordFailedSignInAsync(string email, SignInLockPolicy policy, CancellationToken cancellationToken = default) =>
@@ -30,7 +30,7 @@ internal sealed partial class SignInStore(HubDatabase database) : ISignInStore
             // afresh (a NULL locked_until compares as unknown, hence the COALESCE). One statement, so that concurrent
             // failures on other nodes are all counted: the row is locked while it changes.
             const string Fresh = "(f.first_failed_at <= @windowStart OR COALESCE(f.locked_until <= @now, FALSE))";
-            var locked = await connection.ExecuteScalarAsync<object?>(Command(
+            var locked = await connection.ExecuteScalarAsync<DateTimeOffset?>(Command(
                 $"""
                 INSERT INTO sign_in_failures AS f (email, failures, first_failed_at, locked_until)
                 VALUES (@email, 1, @now, CASE WHEN @threshold <= 1 THEN @lockedUntil END)
@@ -43,7 +43,7 @@ internal sealed partial class SignInStore(HubDatabase database) : ISignInStore
             await connection.ExecuteAsync(Command(
                 "DELETE FROM sign_in_failures WHERE first_failed_at <= @windowStart AND (locked_until IS NULL OR locked_until <= @now) AND email <> @email",
                 parameters, transaction, cancellationToken));
-            return SqlDialect.ReadTime(locked);
+            return locked;
         }, null, cancellationToken);
 
     public Task ClearFailedSignInsAsync(string email, CancellationToken cancellationToken = default) =>

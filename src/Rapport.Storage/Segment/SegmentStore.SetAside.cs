@@ -24,14 +24,14 @@ internal sealed partial class SegmentStore
     public async Task<IReadOnlyList<SetAsideSegmentMessage>> ListSetAsideSegmentMessagesAsync(int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Id, string MessageId, string Type, string Body, object ReceivedAt, long Attempts, string? Error, object SetAsideAt)>(Command(
+        var rows = await connection.QueryAsync<(long Id, string MessageId, string Type, string Body, DateTimeOffset ReceivedAt, long Attempts, string? Error, DateTimeOffset SetAsideAt)>(Command(
             """
             SELECT id, message_id, type, body, received_at, attempts, last_error, set_aside_at FROM segment_inbox
             WHERE set_aside_at IS NOT NULL AND discarded_at IS NULL ORDER BY id LIMIT @limit
             """, new { limit }, null, cancellationToken));
         return [.. rows.Select(r => new SetAsideSegmentMessage(
-            r.Id, r.MessageId, r.Type, r.Body, SqlDialect.ReadTime(r.ReceivedAt)!.Value, (int)r.Attempts, r.Error ?? "",
-            SqlDialect.ReadTime(r.SetAsideAt)!.Value))];
+            r.Id, r.MessageId, r.Type, r.Body, r.ReceivedAt, (int)r.Attempts, r.Error ?? "",
+            r.SetAsideAt))];
     }
 
     // The last error stays: a call that fails again after a retry is set aside with its new one.

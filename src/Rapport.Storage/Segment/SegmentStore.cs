@@ -33,13 +33,13 @@ internal sealed partial class SegmentStore(HubDatabase database, EventStore even
     public async Task<IReadOnlyList<PendingSegmentMessage>> ReadPendingSegmentMessagesAsync(int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Id, string MessageId, string Type, string Body, object ReceivedAt, long Attempts, object? RetryAt)>(Command(
+        var rows = await connection.QueryAsync<(long Id, string MessageId, string Type, string Body, DateTimeOffset ReceivedAt, long Attempts, DateTimeOffset? RetryAt)>(Command(
             """
             SELECT id, message_id, type, body, received_at, attempts, retry_at FROM segment_inbox
             WHERE applied_at IS NULL AND set_aside_at IS NULL ORDER BY id LIMIT @limit
             """, new { limit }, null, cancellationToken));
         return [.. rows.Select(r => new PendingSegmentMessage(
-            r.Id, r.MessageId, r.Type, r.Body, SqlDialect.ReadTime(r.ReceivedAt)!.Value, (int)r.Attempts, SqlDialect.ReadTime(r.RetryAt)))];
+            r.Id, r.MessageId, r.Type, r.Body, r.ReceivedAt, (int)r.Attempts, r.RetryAt))];
     }
 
     public Task MarkSegmentMessagesAppliedAsync(IReadOnlyList<(long Id, string Outcome)> outcomes, CancellationToken cancellationToken = default) =>
@@ -62,7 +62,7 @@ internal sealed partial class SegmentStore(HubDatabase database, EventStore even
     public async Task<SegmentInboxCounts> CountSegmentInboxAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var (received, applied, setAside, discarded, last) = await connection.QuerySingleAsync<(long, long, long, long, object?)>(Command(
+        var (received, applied, setAside, discarded, last) = await connection.QuerySingleAsync<(long, long, long, long, DateTimeOffset?)>(Command(
             $"""
             SELECT COUNT(*) + {RetentionStore.SegmentPruned}, COUNT(applied_at) + {RetentionStore.SegmentPruned}, COUNT(CASE WHEN set_aside_at IS NOT NULL AND discarded_at IS NULL THEN 1 END),
                 COUNT(discarded_at), MAX(received_at)
@@ -71,7 +71,7 @@ internal sealed partial class SegmentStore(HubDatabase database, EventStore even
         var kept = await connection.ExecuteScalarAsync<long>(Command(
             "SELECT COUNT(*) FROM segment_anonymous WHERE attached_at IS NULL", null, null, cancellationToken));
         return new SegmentInboxCounts(
-            received, applied, received - applied - setAside - discarded, kept, SqlDialect.ReadTime(last), setAside, discarded);
+            received, applied, received - applied - setAside - discarded, kept, last, setAside, discarded);
     }
 
     public Task KeepAnonymousAsync(string anonymousId, string body, CancellationToken cancellationToken = default) =>

@@ -18,9 +18,8 @@ internal sealed partial class SourceStore
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Expected company or contact."),
         };
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var value = await connection.ExecuteScalarAsync<object?>(Command(
+        return await connection.ExecuteScalarAsync<DateTimeOffset?>(Command(
             $"SELECT source_updated_at FROM {table} WHERE source = @source AND source_id = @sourceId", new { source, sourceId }, null, cancellationToken));
-        return SqlDialect.ReadTime(value);
     }
 
     public async Task<bool> IsSourceCompanyImportedAsync(string source, string sourceId, CancellationToken cancellationToken = default)
@@ -54,7 +53,7 @@ internal sealed partial class SourceStore
     public async Task<SourceContact?> FindSourceContactAsync(string source, string sourceId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<(string? ExternalId, string? Email, string? Name, object? CreatedAt, object? UpdatedAt, object? LastSeenAt, string Custom, string Raw)>(Command(
+        var row = await connection.QuerySingleOrDefaultAsync<(string? ExternalId, string? Email, string? Name, DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt, DateTimeOffset? LastSeenAt, string Custom, string Raw)>(Command(
             """
             SELECT external_id, email, name, source_created_at, source_updated_at, last_seen_at, custom_attributes, raw
             FROM source_contacts WHERE source = @source AND source_id = @sourceId
@@ -67,8 +66,8 @@ internal sealed partial class SourceStore
             WHERE source = @source AND contact_source_id = @sourceId ORDER BY company_source_id
             """, new { source, sourceId }, null, cancellationToken));
         return new SourceContact(
-            source, sourceId, row.ExternalId, row.Email, row.Name, SqlDialect.ReadTime(row.CreatedAt), SqlDialect.ReadTime(row.UpdatedAt),
-            SqlDialect.ReadTime(row.LastSeenAt), [], [.. links], row.Custom, row.Raw);
+            source, sourceId, row.ExternalId, row.Email, row.Name, row.CreatedAt, row.UpdatedAt,
+            row.LastSeenAt, [], [.. links], row.Custom, row.Raw);
     }
 
     public async Task<string?> FindSourceCompanyTraitsAsync(string source, string sourceId, CancellationToken cancellationToken = default)

@@ -104,6 +104,7 @@ internal abstract class SqlDialect
         decimal d => d,
         string s => decimal.Parse(s, NumberStyles.Number, CultureInfo.InvariantCulture),
         long l => l,
+        double d => (decimal)d,
         _ => throw new InvalidOperationException($"Unexpected money value of type {value.GetType()}."),
     };
 }

@@ -44,14 +44,14 @@ internal sealed partial class SyncStateStore(HubDatabase database) : ISyncStateS
             FROM import_runs ORDER BY started_at DESC, run_id DESC LIMIT @limit
             """, new { limit }, null, cancellationToken));
         return [.. rows.Select(r => new ImportRunRecord(
-            r.RunId, SqlDialect.ReadTime(r.StartedAt)!.Value, SqlDialect.ReadTime(r.FinishedAt), r.Status, r.SummaryJson))];
+            r.RunId, r.StartedAt!.Value, r.FinishedAt, r.Status, r.SummaryJson))];
     }
 
     private sealed class ImportRunRow
     {
         public string RunId { get; set; } = "";
-        public object? StartedAt { get; set; }
-        public object? FinishedAt { get; set; }
+        public DateTimeOffset? StartedAt { get; set; }
+        public DateTimeOffset? FinishedAt { get; set; }
         public string Status { get; set; } = "";
         public string SummaryJson { get; set; } = "";
     }

@@ -151,13 +151,13 @@ internal sealed partial class TeamStore(HubDatabase database) : ITeamStore
         public string Name { get; set; } = "";
         public string Role { get; set; } = "";
         public string? IntercomAdminEmail { get; set; }
-        public object? CreatedAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
         public string PasswordHash { get; set; } = "";
         public string SecurityStamp { get; set; } = "";
-        public object? LastSeenAt { get; set; }
+        public DateTimeOffset? LastSeenAt { get; set; }
 
         public Teammate ToTeammate() =>
-            new(Id, Email, Name, TeamRoles.Parse(Role), IntercomAdminEmail, SqlDialect.ReadTime(CreatedAt)!.Value);
+            new(Id, Email, Name, TeamRoles.Parse(Role), IntercomAdminEmail, CreatedAt!.Value);
     }
 
     private sealed class ApiTokenRow
@@ -165,9 +165,9 @@ internal sealed partial class TeamStore(HubDatabase database) : ITeamStore
         public long Id { get; set; }
         public long TeammateId { get; set; }
         public string Name { get; set; } = "";
-        public object? CreatedAt { get; set; }
-        public object? LastUsedAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
+        public DateTimeOffset? LastUsedAt { get; set; }
 
-        public ApiTokenInfo ToInfo() => new(Id, TeammateId, Name, SqlDialect.ReadTime(CreatedAt)!.Value, SqlDialect.ReadTime(LastUsedAt));
+        public ApiTokenInfo ToInfo() => new(Id, TeammateId, Name, CreatedAt!.Value, LastUsedAt);
     }
 }

@@ -23,14 +23,14 @@ internal sealed partial class WebhookInboxStore
                 (SELECT MAX(applied_at) FROM webhook_inbox) AS LastApplied
             """, parameters, null, cancellationToken));
         return new InboxLag(
-            row.AppliedSince, SqlDialect.ReadTime(row.OldestWaiting), SqlDialect.ReadTime(row.LastReceived), SqlDialect.ReadTime(row.LastApplied));
+            row.AppliedSince, row.OldestWaiting, row.LastReceived, row.LastApplied);
     }
 
     private sealed class InboxLagRow
     {
         public long AppliedSince { get; set; }
-        public object? OldestWaiting { get; set; }
-        public object? LastReceived { get; set; }
-        public object? LastApplied { get; set; }
+        public DateTimeOffset? OldestWaiting { get; set; }
+        public DateTimeOffset? LastReceived { get; set; }
+        public DateTimeOffset? LastApplied { get; set; }
     }
 }

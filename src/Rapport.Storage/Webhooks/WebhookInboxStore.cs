@@ -94,7 +94,7 @@ internal sealed partial class WebhookInboxStore(HubDatabase database) : IWebhook
                    MAX(received_at) AS LastReceivedAt, MAX(applied_at) AS LastAppliedAt
             FROM webhook_inbox
             """, null, null, cancellationToken));
-        return new InboxCounts(row.Received, row.Applied, row.Pending, row.Failed, SqlDialect.ReadTime(row.LastReceivedAt), SqlDialect.ReadTime(row.LastAppliedAt));
+        return new InboxCounts(row.Received, row.Applied, row.Pending, row.Failed, row.LastReceivedAt, row.LastAppliedAt);
     }
 
     private sealed class InboxRow
@@ -105,16 +105,16 @@ internal sealed partial class WebhookInboxStore(HubDatabase database) : IWebhook
         public string AppId { get; set; } = "";
         public string? ItemType { get; set; }
         public string? ItemId { get; set; }
-        public object? ItemUpdatedAt { get; set; }
-        public object? CreatedAt { get; set; }
+        public DateTimeOffset? ItemUpdatedAt { get; set; }
+        public DateTimeOffset? CreatedAt { get; set; }
         public string Body { get; set; } = "";
-        public object? ReceivedAt { get; set; }
+        public DateTimeOffset? ReceivedAt { get; set; }
         public long Attempts { get; set; }
 
         public InboxItem ToItem() => new(
             Id,
-            new InboxNotification(NotificationId, Topic, AppId, ItemType, ItemId, SqlDialect.ReadTime(ItemUpdatedAt), SqlDialect.ReadTime(CreatedAt)!.Value, Body),
-            SqlDialect.ReadTime(ReceivedAt)!.Value,
+            new InboxNotification(NotificationId, Topic, AppId, ItemType, ItemId, ItemUpdatedAt, CreatedAt!.Value, Body),
+            ReceivedAt!.Value,
             (int)Attempts);
     }
 
@@ -124,7 +124,7 @@ internal sealed partial class WebhookInboxStore(HubDatabase database) : IWebhook
         public long Applied { get; set; }
         public long Pending { get; set; }
         public long Failed { get; set; }
-        public object? LastReceivedAt { get; set; }
-        public object? LastAppliedAt { get; set; }
+        public DateTimeOffset? LastReceivedAt { get; set; }
+        public DateTimeOffset? LastAppliedAt { get; set; }
     }
 }
