@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Rapport.Application.Accounts;
 using Rapport.Application.Import;
 using Rapport.Application.Messaging;
 using Rapport.Application.Model;
@@ -20,6 +21,7 @@ public static class ApplicationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRapportApplication(this IServiceCollection services)
     {
+        services.AddRapportAccounts();
         services.AddRapportImport();
         services.AddRapportWebhooks();
         services.AddRapportSegment();

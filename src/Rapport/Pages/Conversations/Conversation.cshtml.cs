@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Conversations;
@@ -7,7 +8,7 @@ using Rapport.Hub.Accounts;
 
 namespace Rapport.Pages.Conversations;
 
-internal sealed class ConversationModel(IBrowseStore browseStore, IConversationStore conversationStore) : PageModel
+internal sealed class ConversationModel(AccountDirectory browseStore, IConversationStore conversationStore) : PageModel
 {
     public ConversationView View { get; private set; } = null!;
 

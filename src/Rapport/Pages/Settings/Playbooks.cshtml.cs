@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Playbooks;
@@ -11,7 +12,7 @@ namespace Rapport.Pages.Settings;
 /// Settings → Playbooks: the list with on/off, a create and edit form with a preview against a chosen user, the dry run and
 /// the audit of one playbook.
 /// </summary>
-internal sealed partial class PlaybooksModel(IPlaybookStore playbookStore, ITeamStore teamStore, IBrowseStore browseStore, PlaybookService service) : PageModel
+internal sealed partial class PlaybooksModel(IPlaybookStore playbookStore, ITeamStore teamStore, AccountDirectory browseStore, PlaybookService service) : PageModel
 {
     public IReadOnlyList<Playbook> Playbooks { get; private set; } = [];
 

@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Conversations;
 using Rapport.Application;
@@ -27,7 +28,7 @@ internal static class ConversationsApi
     }
 
     private static async Task<Results<Ok<PageDto<ConversationListItemDto>>, ProblemHttpResult>> ListAsync(
-        IBrowseStore browseStore, IConversationStore conversationStore, CancellationToken cancellationToken, string? state = null, bool bot = false, bool unattached = false,
+        AccountDirectory browseStore, IConversationStore conversationStore, CancellationToken cancellationToken, string? state = null, bool bot = false, bool unattached = false,
         int limit = PageCursor.DefaultPageSize, string? cursor = null, bool total = false)
     {
         if (state is not (null or "" or "all" or "open" or "closed"))
@@ -52,13 +53,13 @@ internal static class ConversationsApi
             ? TypedResults.Ok(ConversationAuditDto.From(result))
             : TypedResults.Problem(ConversationAuditRunner.NotConnected, statusCode: 409, title: "Intercom is not connected");
 
-    private static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> GetAsync(string id, IBrowseStore browseStore, IConversationStore conversationStore, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> GetAsync(string id, AccountDirectory browseStore, IConversationStore conversationStore, CancellationToken cancellationToken) =>
         await conversationStore.GetConversationAsync(IntercomSource.Name, id, cancellationToken) is { } view
             ? TypedResults.Ok(ConversationDto.From(view))
             : TypedResults.Problem($"There is no conversation with id {id}.", statusCode: 404);
 
     private static async Task<Results<Ok<IReadOnlyList<ConversationItemDto>>, ProblemHttpResult>> ListForAccountAsync(
-        long id, IBrowseStore browseStore, IConversationStore conversationStore, CancellationToken cancellationToken, int limit = 50)
+        long id, AccountDirectory browseStore, IConversationStore conversationStore, CancellationToken cancellationToken, int limit = 50)
     {
         if (limit is < 1 or > 500)
             return TypedResults.Problem("limit must be between 1 and 500.", statusCode: 400, title: "Bad parameter: limit");

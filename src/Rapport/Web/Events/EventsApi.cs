@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Events;
@@ -59,7 +60,7 @@ internal static class EventsApi
     }
 
     private static async Task<Results<Ok<EventDto[]>, ProblemHttpResult>> ListForUserAsync(
-        long id, IBrowseStore browseStore, IEventStore eventStore, CancellationToken cancellationToken, int limit = 50)
+        long id, AccountDirectory browseStore, IEventStore eventStore, CancellationToken cancellationToken, int limit = 50)
     {
         if (limit is < 1 or > 500)
             return TypedResults.Problem("limit must be between 1 and 500.", statusCode: 400, title: "Bad parameter: limit");
@@ -69,7 +70,7 @@ internal static class EventsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TimelineItemDto>>, ProblemHttpResult>> TimelineAsync(
-        long id, IBrowseStore browseStore, IConversationStore conversationStore, IEventStore eventStore, CancellationToken cancellationToken, int limit = 50)
+        long id, AccountDirectory browseStore, IConversationStore conversationStore, IEventStore eventStore, CancellationToken cancellationToken, int limit = 50)
     {
         if (limit is < 1 or > 500)
             return TypedResults.Problem("limit must be between 1 and 500.", statusCode: 400, title: "Bad parameter: limit");

@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using Rapport.Application.Events;
 using Rapport.Application.Import;
 using Rapport.Application.Settings;
@@ -13,7 +14,7 @@ namespace Rapport.Web.Integration;
 /// enabled the first time.
 /// </summary>
 internal sealed class IntercomIntegration(
-    IBrowseStore browseStore, ISyncStateStore syncState, IntercomConnections connections, IntercomCheck check, IntercomSyncJob sync, IAuditLog audit, TimeProvider timeProvider)
+    AccountDirectory browseStore, ISyncStateStore syncState, IntercomConnections connections, IntercomCheck check, IntercomSyncJob sync, IAuditLog audit, TimeProvider timeProvider)
 {
     public async Task<IntegrationStatus> StatusAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Rapport.Hub.Model;
@@ -23,7 +24,7 @@ internal static class ModelHistoryApi
     }
 
     private static async Task<Results<Ok<AccountHistoryDto>, ProblemHttpResult>> HistoryAsync(
-        long id, [FromQuery(Name = "days")] int? days, IBrowseStore browseStore, IModelStore modelStore, AccountModelService model, CancellationToken cancellationToken)
+        long id, [FromQuery(Name = "days")] int? days, AccountDirectory browseStore, IModelStore modelStore, AccountModelService model, CancellationToken cancellationToken)
     {
         var span = days ?? DefaultDays;
         if (span is < 1 or > AccountModelService.MaxHistoryDays)
@@ -38,7 +39,7 @@ internal static class ModelHistoryApi
     }
 
     private static async Task<Results<Ok<RetiredDefinitionDto[]>, ProblemHttpResult>> RetiredAsync(
-        [FromQuery(Name = "after_version")] int? afterVersion, IBrowseStore browseStore, IModelStore modelStore, CancellationToken cancellationToken)
+        [FromQuery(Name = "after_version")] int? afterVersion, AccountDirectory browseStore, IModelStore modelStore, CancellationToken cancellationToken)
     {
         if (afterVersion is < 0)
         {
