@@ -7,6 +7,7 @@ using Rapport.Application.Playbooks;
 using Rapport.Application.Push;
 using Rapport.Application.Retention;
 using Rapport.Application.Segment;
+using Rapport.Application.Sync;
 using Rapport.Application.Webhooks;
 
 namespace Rapport.Application;
@@ -22,6 +23,7 @@ public static class ApplicationServiceCollectionExtensions
     public static IServiceCollection AddRapportApplication(this IServiceCollection services)
     {
         services.AddRapportAccounts();
+        services.AddRapportSync();
         services.AddRapportImport();
         services.AddRapportWebhooks();
         services.AddRapportSegment();

@@ -28,7 +28,7 @@ internal static class ModelApi
             .WithSummary("One account's MRR, type, health (overall and per score), elements, metrics, indicators (with activation dates), segments and owner");
     }
 
-    private static async Task<Ok<ModelDocumentDto>> GetAsync(AccountDirectory browseStore, IModelStore modelStore, CancellationToken cancellationToken) =>
+    private static async Task<Ok<ModelDocumentDto>> GetAsync(AccountDirectory accounts, IModelStore modelStore, CancellationToken cancellationToken) =>
         TypedResults.Ok(ModelDocumentDto.From(await modelStore.GetModelDefinitionsAsync(cancellationToken)));
 
     private static async Task<Results<Ok<ModelSavedDto>, ProblemHttpResult>> PutAsync(
@@ -43,9 +43,9 @@ internal static class ModelApi
         return TypedResults.Ok(new ModelSavedDto(saved.Version, saved.SavedBy, saved.SavedAt, result.AccountsComputed));
     }
 
-    private static async Task<Results<Ok<AccountModelDto>, ProblemHttpResult>> GetAccountAsync(long id, AccountDirectory browseStore, IModelStore modelStore, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AccountModelDto>, ProblemHttpResult>> GetAccountAsync(long id, AccountDirectory accounts, IModelStore modelStore, CancellationToken cancellationToken)
     {
-        if (await browseStore.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
+        if (await accounts.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
             return TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
         var states = await modelStore.GetAccountStatesAsync([id], cancellationToken);
         return states.TryGetValue(id, out var state)

@@ -15,7 +15,7 @@ internal sealed record PlaybookSaveOutcome(Playbook? Playbook, IReadOnlyList<(st
 
 /// <summary>Saves playbooks once they validate against the model, the event catalog and the sender's seat.</summary>
 internal sealed partial class PlaybookService(
-    AccountDirectory browseStore, IEventStore eventStore, IModelStore modelStore, IPlaybookStore playbookStore, ITeamStore teamStore, AccountModelService model, MessagingSeats seats, Audit.IAuditLog audit, TimeProvider timeProvider)
+    AccountDirectory accounts, IEventStore eventStore, IModelStore modelStore, IPlaybookStore playbookStore, ITeamStore teamStore, AccountModelService model, MessagingSeats seats, Audit.IAuditLog audit, TimeProvider timeProvider)
 {
     public async Task<PlaybookSaveOutcome> SaveAsync(long id, PlaybookInput input, CancellationToken cancellationToken)
     {
