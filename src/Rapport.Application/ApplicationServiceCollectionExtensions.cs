@@ -1,3 +1,6 @@
+using Rapport.Application.Events;
+using Rapport.Application.Conversations;
+using Rapport.Application.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Application.Accounts;
 using Rapport.Application.Import;
@@ -24,6 +27,9 @@ public static class ApplicationServiceCollectionExtensions
     {
         services.AddRapportAccounts();
         services.AddRapportSync();
+        services.AddRapportSources();
+        services.AddRapportConversations();
+        services.AddRapportEvents();
         services.AddRapportImport();
         services.AddRapportWebhooks();
         services.AddRapportSegment();

@@ -1,3 +1,4 @@
+using Rapport.Application.Sources;
 using Rapport.Application.Sync;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -61,18 +62,18 @@ internal static class SegmentApi
         return TypedResults.Ok(new DedupDto(dedup.On, (int)dedup.Window.TotalSeconds));
     }
 
-    private static async Task<Ok<Dictionary<string, IReadOnlyList<string>>>> PrecedenceAsync(ISourceStore sourceStore, CancellationToken cancellationToken) =>
-        TypedResults.Ok(Orders(await sourceStore.GetSourcePrecedenceAsync(cancellationToken)));
+    private static async Task<Ok<Dictionary<string, IReadOnlyList<string>>>> PrecedenceAsync(SourcePrecedences precedences, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Orders(await precedences.GetAsync(cancellationToken)));
 
     private static async Task<Results<Ok<Dictionary<string, IReadOnlyList<string>>>, ProblemHttpResult>> SetPrecedenceAsync(
-        Dictionary<string, IReadOnlyList<string>>? request, ISourceStore sourceStore, CancellationToken cancellationToken)
+        Dictionary<string, IReadOnlyList<string>>? request, SourcePrecedences precedences, CancellationToken cancellationToken)
     {
         if (SourcePrecedence.Validate(request) is { } problem)
             return TypedResults.Problem(problem, statusCode: 400, title: "Bad precedence");
-        var current = await sourceStore.GetSourcePrecedenceAsync(cancellationToken);
+        var current = await precedences.GetAsync(cancellationToken);
         var updated = new SourcePrecedence(SourcePrecedence.UnifiedFields.ToDictionary(
             f => f, f => request!.TryGetValue(f, out var order) ? order : current.Order(f)));
-        await sourceStore.SetSourcePrecedenceAsync(updated, cancellationToken);
+        await precedences.SetAsync(updated, cancellationToken);
         return TypedResults.Ok(Orders(updated));
     }
 
