@@ -1,4 +1,8 @@
+using Rapport.Application.Events;
+using Rapport.Application.Conversations;
+using Rapport.Application.Sources;
 using Microsoft.Extensions.DependencyInjection;
+using Rapport.Application.Accounts;
 using Rapport.Application.Import;
 using Rapport.Application.Messaging;
 using Rapport.Application.Model;
@@ -6,6 +10,7 @@ using Rapport.Application.Playbooks;
 using Rapport.Application.Push;
 using Rapport.Application.Retention;
 using Rapport.Application.Segment;
+using Rapport.Application.Sync;
 using Rapport.Application.Webhooks;
 
 namespace Rapport.Application;
@@ -20,6 +25,11 @@ public static class ApplicationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRapportApplication(this IServiceCollection services)
     {
+        services.AddRapportAccounts();
+        services.AddRapportSync();
+        services.AddRapportSources();
+        services.AddRapportConversations();
+        services.AddRapportEvents();
         services.AddRapportImport();
         services.AddRapportWebhooks();
         services.AddRapportSegment();

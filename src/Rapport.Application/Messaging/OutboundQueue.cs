@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using Rapport.Hub.Messaging;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Conversations;
@@ -19,7 +20,7 @@ public sealed record QueueOutcome(OutboundSend? Send, int Status, string? Proble
 /// Checks a send (seat, target, content) and queues it: nothing reaches the queue that would be refused for a reason known
 /// here, and nothing is sent that is not queued first. The worker does the sending.
 /// </summary>
-public sealed partial class OutboundQueue(IBrowseStore browseStore, IConversationStore conversationStore, IOutboundStore outboundStore, ITeamStore teamStore, MessagingSeats seats, OutboundSignal signal, TimeProvider timeProvider)
+public sealed partial class OutboundQueue(AccountDirectory accounts, IConversationStore conversationStore, IOutboundStore outboundStore, ITeamStore teamStore, MessagingSeats seats, OutboundSignal signal, TimeProvider timeProvider)
 {
     public async Task<QueueOutcome> ReplyAsync(long? teammateId, string conversationId, OutboundInput input, CancellationToken cancellationToken)
     {
@@ -34,8 +35,8 @@ public sealed partial class OutboundQueue(IBrowseStore browseStore, IConversatio
             return new(null, 409, "This conversation was deleted in Intercom: nothing can be added to it.");
         if (input.Kind == OutboundKinds.Reply && view.Conversation.State == "closed")
             return new(null, 409, "This conversation is closed in Intercom: reopen it there to reply, or add a note.");
-        var first = view.Conversation.UserExternalIds.Count > 0 ? await browseStore.FindUserAsync(view.Conversation.UserExternalIds[0], cancellationToken) : null;
-        var recipient = first is null ? null : await browseStore.GetUserAsync(first.Id.Value, cancellationToken);
+        var first = view.Conversation.UserExternalIds.Count > 0 ? await accounts.FindUserAsync(view.Conversation.UserExternalIds[0], cancellationToken) : null;
+        var recipient = first is null ? null : await accounts.GetUserAsync(first.Id.Value, cancellationToken);
         var (_, body, problem) = await RenderAsync(teammateId, recipient, null, input.Body, cancellationToken);
         if (problem is not null)
             return problem;
@@ -44,12 +45,12 @@ public sealed partial class OutboundQueue(IBrowseStore browseStore, IConversatio
 
     public async Task<QueueOutcome> MessageAsync(long? teammateId, long userId, OutboundInput input, CancellationToken cancellationToken)
     {
-        if (await browseStore.GetUserAsync(userId, cancellationToken) is not { } detail)
+        if (await accounts.GetUserAsync(userId, cancellationToken) is not { } detail)
             return new(null, 404, $"There is no user with id {userId}.");
         var seat = await seats.CheckAsync(teammateId, cancellationToken);
         if (!seat.CanSend)
             return new(null, 403, seat.Reason);
-        var contact = (await browseStore.FindUserAsync(detail.ExternalId, cancellationToken))?.Sources.FirstOrDefault(s => s.Source == IntercomSource.Name);
+        var contact = (await accounts.FindUserAsync(detail.ExternalId, cancellationToken))?.Sources.FirstOrDefault(s => s.Source == IntercomSource.Name);
         if (contact is null)
             return new(null, 409, $"{detail.Name ?? detail.ExternalId} has no Intercom contact: Intercom cannot message them.");
         var (subject, body, problem) = await RenderAsync(teammateId, detail, input.Subject, input.Body, cancellationToken);

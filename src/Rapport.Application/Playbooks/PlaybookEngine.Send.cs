@@ -21,7 +21,7 @@ public sealed partial class PlaybookEngine
         var playbook = await playbookStore.GetPlaybookAsync(run.PlaybookId, cancellationToken);
         if (playbook is not { Enabled: true })
             return Skip("The playbook was disabled before this was sent.");
-        if (await browseStore.GetUserAsync(run.UserId, cancellationToken) is not { } user)
+        if (await accounts.GetUserAsync(run.UserId, cancellationToken) is not { } user)
             return Skip($"There is no user with id {run.UserId} any more.");
         var contact = user.Sources.FirstOrDefault(s => s.Source == IntercomSource.Name);
         var now = timeProvider.GetUtcNow();
@@ -46,7 +46,7 @@ public sealed partial class PlaybookEngine
         if (PlaybookActions.OnConversation(playbook.Action))
         {
             var accountExternalId = run.AccountId is { } accountId
-                ? (await browseStore.GetAccountAsync(accountId, 1, cancellationToken))?.ExternalId
+                ? (await accounts.GetAccountAsync(accountId, 1, cancellationToken))?.ExternalId
                 : user.Accounts.FirstOrDefault()?.ExternalId;
             var open = accountExternalId is null ? null
                 : (await conversationStore.ListAccountConversationsAsync(accountExternalId, 50, cancellationToken)).FirstOrDefault(c => c.State == "open" && c.DeletedAt is null);

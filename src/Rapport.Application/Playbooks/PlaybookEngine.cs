@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using Rapport.Hub.Playbooks;
 using Rapport.Hub.Team;
 using Rapport.Hub.Accounts;
@@ -12,7 +13,7 @@ namespace Rapport.Application.Playbooks;
 /// user, sender's seat — and queued on the durable outbound queue with a key per playbook, occurrence and user.
 /// </summary>
 public sealed partial class PlaybookEngine(
-    IBrowseStore browseStore, IConversationStore conversationStore, IPlaybookStore playbookStore, ITeamStore teamStore, Messaging.MessagingSeats seats, Messaging.OutboundSignal signal, TimeProvider timeProvider)
+    AccountDirectory accounts, IConversationStore conversationStore, IPlaybookStore playbookStore, ITeamStore teamStore, Messaging.MessagingSeats seats, Messaging.OutboundSignal signal, TimeProvider timeProvider)
 {
     private static readonly TimeSpan LastSeenEvery = TimeSpan.FromMinutes(1);
     private const int LastSeenPage = 1000;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Rapport.Application.Retention;
 
@@ -8,6 +9,7 @@ public static class RetentionServiceCollectionExtensions
     public static IServiceCollection AddRapportRetention(this IServiceCollection services)
     {
         services.AddOptions<InboxRetentionOptions>();
+        services.TryAddSingleton<StorageUsage>();
         services.AddHostedService<InboxRetentionWorker>();
         return services;
     }

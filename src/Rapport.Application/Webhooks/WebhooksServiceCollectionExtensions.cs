@@ -20,6 +20,7 @@ public static class WebhooksServiceCollectionExtensions
     public static IServiceCollection AddRapportWebhooks(this IServiceCollection services)
     {
         services.TryAddSingleton<WebhookInboxSignal>();
+        services.TryAddSingleton<WebhookInboxStatus>();
         services.TryAddSingleton<InboxAppender>();
         services.AddHostedService(provider => provider.GetRequiredService<InboxAppender>());
         services.TryAddSingleton(provider => new IntercomWebhookApplier(

@@ -1,9 +1,10 @@
+using Rapport.Application.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Accounts;
 
 namespace Rapport.Pages;
 
-internal sealed class IndexModel(IBrowseStore store) : PageModel
+internal sealed class IndexModel(AccountDirectory store) : PageModel
 {
     public HubCounts Counts { get; private set; } = null!;
 

@@ -25,8 +25,7 @@ internal sealed partial class AccountModel
 
     private async Task LoadOverridesAsync(long id, CancellationToken cancellationToken)
     {
-        Overrides = await modelStore.GetAccountOverridesAsync(id, cancellationToken);
-        var model = HttpContext.RequestServices.GetRequiredService<AccountModelService>();
+        Overrides = await model.GetOverridesAsync(id, cancellationToken);
         Segments = (await model.LoadAsync(cancellationToken)).Result?.Model?.Definitions.Segments ?? [];
     }
 

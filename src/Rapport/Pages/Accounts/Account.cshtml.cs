@@ -1,3 +1,7 @@
+using Rapport.Application.Sources;
+using Rapport.Application.Model;
+using Rapport.Application.Events;
+using Rapport.Application.Conversations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Conversations;
@@ -8,7 +12,7 @@ using Rapport.Hub.Events;
 
 namespace Rapport.Pages.Accounts;
 
-internal sealed partial class AccountModel(IBrowseStore browseStore, IConversationStore conversationStore, IEventStore eventStore, IModelStore modelStore, ISourceStore sourceStore) : PageModel
+internal sealed partial class AccountModel(IBrowseStore browseStore, ConversationHistory conversations, EventHistory events, AccountModelService model, SourcePrecedences precedences) : PageModel
 {
     public AccountDetail Account { get; private set; } = null!;
 
@@ -26,10 +30,10 @@ internal sealed partial class AccountModel(IBrowseStore browseStore, IConversati
         if (await browseStore.GetAccountAsync(id, cancellationToken: cancellationToken) is not { } account)
             return NotFound();
         Account = account;
-        Unified = Rapport.Web.Accounts.UnifiedFieldDto.Of(account, await sourceStore.GetSourcePrecedenceAsync(cancellationToken));
-        Computed = (await modelStore.GetAccountStatesAsync([id], cancellationToken)).GetValueOrDefault(id);
-        Conversations = await conversationStore.ListAccountConversationsAsync(account.ExternalId, 20, cancellationToken);
-        Timeline = await Rapport.Web.Events.AccountTimeline.ReadAsync(conversationStore, eventStore, account.Id.Value, account.ExternalId, 30, cancellationToken);
+        Unified = Rapport.Web.Accounts.UnifiedFieldDto.Of(account, await precedences.GetAsync(cancellationToken));
+        Computed = await model.GetStateAsync(id, cancellationToken);
+        Conversations = await conversations.OfAccountAsync(account.ExternalId, 20, cancellationToken);
+        Timeline = await Rapport.Web.Events.AccountTimeline.ReadAsync(conversations, events, account.Id.Value, account.ExternalId, 30, cancellationToken);
         await LoadOverridesAsync(id, cancellationToken);
         return Page();
     }

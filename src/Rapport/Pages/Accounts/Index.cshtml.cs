@@ -1,3 +1,4 @@
+using Rapport.Application.Model;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Web.Accounts;
 using Rapport.Hub.Accounts;
@@ -5,7 +6,7 @@ using Rapport.Hub.Model;
 
 namespace Rapport.Pages.Accounts;
 
-internal sealed class AccountsModel(IBrowseStore browseStore, IModelStore modelStore) : PageModel
+internal sealed class AccountsModel(IBrowseStore browseStore, AccountModelService model) : PageModel
 {
     public ListParameters Parameters { get; private set; } = new();
 
@@ -28,7 +29,7 @@ internal sealed class AccountsModel(IBrowseStore browseStore, IModelStore modelS
             Parameters.Attribute = $"{name}={Request.Query["attribute_value"]}";
         var (query, problem) = Parameters.ToAccountQuery();
         Facets = await browseStore.GetAccountFacetsAsync(cancellationToken);
-        Definitions = Rapport.Hub.Model.ModelDefinitions.TryRead((await modelStore.GetModelDefinitionsAsync(cancellationToken))?.Json);
+        Definitions = Rapport.Hub.Model.ModelDefinitions.TryRead((await model.GetDefinitionsAsync(cancellationToken))?.Json);
         if (problem is not null)
         {
             Problem = $"{problem.Parameter}: {problem.Message}";

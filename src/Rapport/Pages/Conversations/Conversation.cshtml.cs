@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Conversations;
@@ -7,7 +8,7 @@ using Rapport.Hub.Accounts;
 
 namespace Rapport.Pages.Conversations;
 
-internal sealed class ConversationModel(IBrowseStore browseStore, IConversationStore conversationStore) : PageModel
+internal sealed class ConversationModel(AccountDirectory accounts, IConversationStore conversationStore) : PageModel
 {
     public ConversationView View { get; private set; } = null!;
 
@@ -21,7 +22,7 @@ internal sealed class ConversationModel(IBrowseStore browseStore, IConversationS
         View = view;
         var users = new List<(string, UserView?)>();
         foreach (var externalId in view.Conversation.UserExternalIds)
-            users.Add((externalId, await browseStore.FindUserAsync(externalId, cancellationToken)));
+            users.Add((externalId, await accounts.FindUserAsync(externalId, cancellationToken)));
         Users = users;
         return Page();
     }

@@ -1,15 +1,15 @@
+using Rapport.Application.Sync;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Conversations;
 using Rapport.Application.Conversations;
 using Rapport.Web.Conversations;
 using Rapport.Web.Integration;
 using Rapport.Hub.Accounts;
-using Rapport.Hub.Sync;
 
 namespace Rapport.Pages.Conversations;
 
 /// <summary>The conversations inbox: every stored conversation, newest updated first, with filters and the completeness audit.</summary>
-internal sealed class ConversationsModel(IConversationStore store, ISyncStateStore syncState, IntercomConnections connections) : PageModel
+internal sealed class ConversationsModel(IConversationStore store, ConversationAuditRunner audit, SyncSettings settings) : PageModel
 {
     /// <summary>open, closed or all.</summary>
     public string State { get; private set; } = "all";
@@ -32,7 +32,7 @@ internal sealed class ConversationsModel(IConversationStore store, ISyncStateSto
 
     public async Task OnPostAuditAsync(CancellationToken cancellationToken)
     {
-        Audit = await ConversationAuditRunner.RunAsync(store, syncState, connections, cancellationToken);
+        Audit = await audit.RunAsync(cancellationToken);
         if (Audit is null)
             Problem = ConversationAuditRunner.NotConnected;
         await LoadAsync(cancellationToken);
@@ -68,6 +68,6 @@ internal sealed class ConversationsModel(IConversationStore store, ISyncStateSto
         Rows = await store.ListConversationsAsync(
             new ConversationQuery(open, Bot, Unattached, cursor, IncludeTotal: cursor is null), cancellationToken);
         Counts = await store.CountConversationsAsync(cancellationToken);
-        AmbiguousEmails = await Application.Conversations.AmbiguousEmails.ReadAsync(syncState, cancellationToken);
+        AmbiguousEmails = await settings.AmbiguousEmailsAsync(cancellationToken);
     }
 }

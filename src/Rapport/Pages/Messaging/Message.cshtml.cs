@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Messaging;
@@ -12,7 +13,7 @@ namespace Rapport.Pages.Messaging;
 /// Start a conversation with a user, in-app or by email, as the teammate's Intercom admin. Intercom's message endpoint has no
 /// attachments: attachments are refused with a warning until the teammate ticks "send them as links".
 /// </summary>
-internal sealed class MessageModel(IBrowseStore store, OutboundQueue queue, MessagingSeats seats) : PageModel
+internal sealed class MessageModel(AccountDirectory store, OutboundQueue queue, MessagingSeats seats) : PageModel
 {
     public UserDetail Detail { get; private set; } = null!;
 

@@ -1,3 +1,4 @@
+using Rapport.Application.Sources;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Duplicates;
 using Rapport.Hub.Sources;
@@ -6,7 +7,7 @@ using Rapport.Web.Integration;
 namespace Rapport.Pages.Settings;
 
 /// <summary>Settings → Data quality: records that are probably one entity under different ids, merge and undo.</summary>
-internal sealed class DataQualityModel(IDuplicateStore duplicateStore, ISourceStore sourceStore) : PageModel
+internal sealed class DataQualityModel(IDuplicateStore duplicateStore, SourcePrecedences precedences) : PageModel
 {
     public IReadOnlyList<DuplicateCandidate> Duplicates { get; private set; } = [];
 
@@ -50,7 +51,7 @@ internal sealed class DataQualityModel(IDuplicateStore duplicateStore, ISourceSt
         }
         else
         {
-            await sourceStore.SetSourcePrecedenceAsync(new SourcePrecedence(fields), cancellationToken);
+            await precedences.SetAsync(new SourcePrecedence(fields), cancellationToken);
             Message = "Source precedence saved; account names follow it now, the account model at its next recompute.";
         }
 
@@ -59,7 +60,7 @@ internal sealed class DataQualityModel(IDuplicateStore duplicateStore, ISourceSt
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Precedence = await sourceStore.GetSourcePrecedenceAsync(cancellationToken);
+        Precedence = await precedences.GetAsync(cancellationToken);
         Duplicates = await duplicateStore.FindDuplicatesAsync(cancellationToken);
         Merges = await duplicateStore.ListMergesAsync(50, cancellationToken);
     }

@@ -1,3 +1,4 @@
+using Rapport.Application.Sync;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Events;
@@ -5,12 +6,11 @@ using Rapport.Application.Events;
 using Rapport.Application.Settings;
 using Rapport.Web.Events;
 using Rapport.Web.Integration;
-using Rapport.Hub.Sync;
 
 namespace Rapport.Pages.Settings;
 
 /// <summary>Settings → Events: every event name of every source, with its sources, status toggle and counts; purging an ignored name's history, confirmed first.</summary>
-internal sealed class EventsModel(IEventStore store, ISyncStateStore syncState) : PageModel
+internal sealed class EventsModel(IEventStore store, SyncSettings settings) : PageModel
 {
     public IReadOnlyList<EventName> Names { get; private set; } = [];
 
@@ -75,8 +75,8 @@ internal sealed class EventsModel(IEventStore store, ISyncStateStore syncState) 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Names = await store.ListEventNamesAsync(cancellationToken);
-        ImportOn = EventImport.IsOn(await IntercomIntegrationSettings.LoadAsync(syncState, cancellationToken));
-        EnabledAt = ImportOn ? await EventImport.EnabledAtAsync(syncState, cancellationToken) : null;
+        ImportOn = EventImport.IsOn(await settings.IntercomAsync(cancellationToken));
+        EnabledAt = ImportOn ? await settings.EventImportEnabledAtAsync(cancellationToken) : null;
     }
 
     private void Fail(string message) => (Message, MessageIsError) = (message, true);

@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Playbooks;
@@ -11,7 +12,7 @@ namespace Rapport.Pages.Settings;
 /// Settings → Playbooks: the list with on/off, a create and edit form with a preview against a chosen user, the dry run and
 /// the audit of one playbook.
 /// </summary>
-internal sealed partial class PlaybooksModel(IPlaybookStore playbookStore, ITeamStore teamStore, IBrowseStore browseStore, PlaybookService service) : PageModel
+internal sealed partial class PlaybooksModel(IPlaybookStore playbookStore, ITeamStore teamStore, AccountDirectory accounts, PlaybookService service) : PageModel
 {
     public IReadOnlyList<Playbook> Playbooks { get; private set; } = [];
 
@@ -79,7 +80,7 @@ internal sealed partial class PlaybooksModel(IPlaybookStore playbookStore, ITeam
         Problems = problems;
         if (playbook is not null && PreviewUser?.Trim() is { Length: > 0 } wanted)
         {
-            var (user, matches) = await PreviewRecipients.FindAsync(browseStore, wanted, cancellationToken);
+            var (user, matches) = await PreviewRecipients.FindAsync(accounts, wanted, cancellationToken);
             UserChoices = matches;
             if (user is null)
             {
@@ -129,7 +130,7 @@ internal sealed partial class PlaybooksModel(IPlaybookStore playbookStore, ITeam
         Teammates = await teamStore.ListTeammatesAsync(cancellationToken);
         TriggerNames = await service.TriggerNamesAsync(cancellationToken);
         if (UserChoices.Count == 0)
-            UserChoices = await PreviewRecipients.FirstAsync(browseStore, cancellationToken);
+            UserChoices = await PreviewRecipients.FirstAsync(accounts, cancellationToken);
         if (Request.Query.ContainsKey("saved"))
             Message = "Playbook saved.";
     }

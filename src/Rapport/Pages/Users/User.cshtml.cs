@@ -1,3 +1,5 @@
+using Rapport.Application.Events;
+using Rapport.Application.Conversations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Conversations;
@@ -6,7 +8,7 @@ using Rapport.Hub.Events;
 
 namespace Rapport.Pages.Users;
 
-internal sealed class UserModel(IBrowseStore browseStore, IConversationStore conversationStore, IEventStore eventStore) : PageModel
+internal sealed class UserModel(IBrowseStore browseStore, ConversationHistory conversations, EventHistory events) : PageModel
 {
     public UserDetail Detail { get; private set; } = null!;
 
@@ -19,8 +21,8 @@ internal sealed class UserModel(IBrowseStore browseStore, IConversationStore con
         if (await browseStore.GetUserAsync(id, cancellationToken) is not { } user)
             return NotFound();
         Detail = user;
-        Conversations = await conversationStore.ListUserConversationsAsync(user.ExternalId, 20, cancellationToken);
-        Events = await eventStore.ListUserEventsAsync(id, 20, cancellationToken);
+        Conversations = await conversations.OfUserAsync(user.ExternalId, 20, cancellationToken);
+        Events = await events.OfUserAsync(id, 20, cancellationToken);
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using Rapport.Application.Sources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Sources;
@@ -19,7 +20,7 @@ internal static class AccountsApi
     }
 
     private static async Task<Results<Ok<PageDto<AccountItemDto>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] ListParameters parameters, IBrowseStore browseStore, ISourceStore sourceStore, CancellationToken cancellationToken)
+        [AsParameters] ListParameters parameters, IBrowseStore browseStore, SourcePrecedences precedences, CancellationToken cancellationToken)
     {
         var (query, problem) = parameters.ToAccountQuery();
         if (problem is not null)
@@ -28,12 +29,12 @@ internal static class AccountsApi
         return TypedResults.Ok(Page(parameters, Path, page, AccountItemDto.From));
     }
 
-    private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> GetAsync(long id, IBrowseStore browseStore, ISourceStore sourceStore, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> GetAsync(long id, IBrowseStore browseStore, SourcePrecedences precedences, CancellationToken cancellationToken) =>
         await browseStore.GetAccountAsync(id, cancellationToken: cancellationToken) is { } account
-            ? TypedResults.Ok(AccountDto.From(account, await sourceStore.GetSourcePrecedenceAsync(cancellationToken)))
+            ? TypedResults.Ok(AccountDto.From(account, await precedences.GetAsync(cancellationToken)))
             : TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
 
-    private static async Task<Ok<FacetsDto>> FacetsAsync(IBrowseStore browseStore, ISourceStore sourceStore, CancellationToken cancellationToken) =>
+    private static async Task<Ok<FacetsDto>> FacetsAsync(IBrowseStore browseStore, SourcePrecedences precedences, CancellationToken cancellationToken) =>
         TypedResults.Ok(FacetsDto.From(await browseStore.GetAccountFacetsAsync(cancellationToken)));
 
     internal static ProblemHttpResult Problem(ListProblem problem) =>

@@ -1,10 +1,10 @@
+using Rapport.Application.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Conversations;
 using Rapport.Application;
 using Rapport.Web.Accounts;
 using Rapport.Web.Integration;
 using Rapport.Hub.Accounts;
-using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Conversations;
 
@@ -27,7 +27,7 @@ internal static class ConversationsApi
     }
 
     private static async Task<Results<Ok<PageDto<ConversationListItemDto>>, ProblemHttpResult>> ListAsync(
-        IBrowseStore browseStore, IConversationStore conversationStore, CancellationToken cancellationToken, string? state = null, bool bot = false, bool unattached = false,
+        AccountDirectory accounts, IConversationStore conversationStore, CancellationToken cancellationToken, string? state = null, bool bot = false, bool unattached = false,
         int limit = PageCursor.DefaultPageSize, string? cursor = null, bool total = false)
     {
         if (state is not (null or "" or "all" or "open" or "closed"))
@@ -47,22 +47,22 @@ internal static class ConversationsApi
     }
 
     private static async Task<Results<Ok<ConversationAuditDto>, ProblemHttpResult>> AuditAsync(
-        IConversationStore conversationStore, ISyncStateStore syncState, IntercomConnections connections, CancellationToken cancellationToken) =>
-        await ConversationAuditRunner.RunAsync(conversationStore, syncState, connections, cancellationToken) is { } result
+        ConversationAuditRunner audit, CancellationToken cancellationToken) =>
+        await audit.RunAsync(cancellationToken) is { } result
             ? TypedResults.Ok(ConversationAuditDto.From(result))
             : TypedResults.Problem(ConversationAuditRunner.NotConnected, statusCode: 409, title: "Intercom is not connected");
 
-    private static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> GetAsync(string id, IBrowseStore browseStore, IConversationStore conversationStore, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> GetAsync(string id, AccountDirectory accounts, IConversationStore conversationStore, CancellationToken cancellationToken) =>
         await conversationStore.GetConversationAsync(IntercomSource.Name, id, cancellationToken) is { } view
             ? TypedResults.Ok(ConversationDto.From(view))
             : TypedResults.Problem($"There is no conversation with id {id}.", statusCode: 404);
 
     private static async Task<Results<Ok<IReadOnlyList<ConversationItemDto>>, ProblemHttpResult>> ListForAccountAsync(
-        long id, IBrowseStore browseStore, IConversationStore conversationStore, CancellationToken cancellationToken, int limit = 50)
+        long id, AccountDirectory accounts, IConversationStore conversationStore, CancellationToken cancellationToken, int limit = 50)
     {
         if (limit is < 1 or > 500)
             return TypedResults.Problem("limit must be between 1 and 500.", statusCode: 400, title: "Bad parameter: limit");
-        if (await browseStore.GetAccountAsync(id, userLimit: 0, cancellationToken) is not { } account)
+        if (await accounts.GetAccountAsync(id, userLimit: 0, cancellationToken) is not { } account)
             return TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
         var rows = await conversationStore.ListAccountConversationsAsync(account.ExternalId, limit, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ConversationItemDto>>([.. rows.Select(ConversationItemDto.From)]);

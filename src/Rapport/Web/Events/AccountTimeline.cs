@@ -1,3 +1,5 @@
+using Rapport.Application.Events;
+using Rapport.Application.Conversations;
 using Rapport.Hub.Conversations;
 using Rapport.Hub.Events;
 using Rapport.Web.Conversations;
@@ -11,10 +13,10 @@ namespace Rapport.Web.Events;
 internal static class AccountTimeline
 {
     public static async Task<IReadOnlyList<TimelineItemDto>> ReadAsync(
-        IConversationStore conversationStore, IEventStore eventStore, long accountId, string accountExternalId, int limit, CancellationToken cancellationToken)
+        ConversationHistory conversationHistory, EventHistory eventHistory, long accountId, string accountExternalId, int limit, CancellationToken cancellationToken)
     {
-        var events = await eventStore.ListAccountEventsAsync(accountId, limit, cancellationToken);
-        var conversations = await conversationStore.ListAccountConversationsAsync(accountExternalId, limit, cancellationToken);
+        var events = await eventHistory.OfAccountAsync(accountId, limit, cancellationToken);
+        var conversations = await conversationHistory.OfAccountAsync(accountExternalId, limit, cancellationToken);
         return [.. events.Select(Item).Concat(conversations.Select(Item))
             .OrderByDescending(i => i.At ?? DateTimeOffset.MinValue)
             .Take(limit)];

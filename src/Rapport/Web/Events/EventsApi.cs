@@ -1,3 +1,6 @@
+using Rapport.Application.Events;
+using Rapport.Application.Conversations;
+using Rapport.Application.Accounts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Events;
@@ -59,23 +62,23 @@ internal static class EventsApi
     }
 
     private static async Task<Results<Ok<EventDto[]>, ProblemHttpResult>> ListForUserAsync(
-        long id, IBrowseStore browseStore, IEventStore eventStore, CancellationToken cancellationToken, int limit = 50)
+        long id, AccountDirectory accounts, IEventStore eventStore, CancellationToken cancellationToken, int limit = 50)
     {
         if (limit is < 1 or > 500)
             return TypedResults.Problem("limit must be between 1 and 500.", statusCode: 400, title: "Bad parameter: limit");
-        if (await browseStore.GetUserAsync(id, cancellationToken) is null)
+        if (await accounts.GetUserAsync(id, cancellationToken) is null)
             return TypedResults.Problem($"There is no user with id {id}.", statusCode: 404);
         return TypedResults.Ok((await eventStore.ListUserEventsAsync(id, limit, cancellationToken)).Select(EventDto.From).ToArray());
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TimelineItemDto>>, ProblemHttpResult>> TimelineAsync(
-        long id, IBrowseStore browseStore, IConversationStore conversationStore, IEventStore eventStore, CancellationToken cancellationToken, int limit = 50)
+        long id, AccountDirectory accounts, ConversationHistory conversations, EventHistory events, CancellationToken cancellationToken, int limit = 50)
     {
         if (limit is < 1 or > 500)
             return TypedResults.Problem("limit must be between 1 and 500.", statusCode: 400, title: "Bad parameter: limit");
-        if (await browseStore.GetAccountAsync(id, userLimit: 0, cancellationToken) is not { } account)
+        if (await accounts.GetAccountAsync(id, userLimit: 0, cancellationToken) is not { } account)
             return TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
-        return TypedResults.Ok(await AccountTimeline.ReadAsync(conversationStore, eventStore, id, account.ExternalId, limit, cancellationToken));
+        return TypedResults.Ok(await AccountTimeline.ReadAsync(conversations, events, id, account.ExternalId, limit, cancellationToken));
     }
 
     private static ProblemHttpResult Unknown(string name) =>

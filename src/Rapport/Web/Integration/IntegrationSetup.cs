@@ -20,6 +20,7 @@ internal static class IntegrationSetup
         services.TryAddSingleton<CompanyCensus>();
         services.TryAddSingleton<IntercomIntegration>();
         services.TryAddSingleton<IntercomSyncHealth>();
+        services.TryAddSingleton<Conversations.ConversationAuditRunner>();
         return services;
     }
 }

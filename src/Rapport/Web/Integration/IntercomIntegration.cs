@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using Rapport.Application.Events;
 using Rapport.Application.Import;
 using Rapport.Application.Settings;
@@ -13,7 +14,7 @@ namespace Rapport.Web.Integration;
 /// enabled the first time.
 /// </summary>
 internal sealed class IntercomIntegration(
-    IBrowseStore browseStore, ISyncStateStore syncState, IntercomConnections connections, IntercomCheck check, IntercomSyncJob sync, IAuditLog audit, TimeProvider timeProvider)
+    AccountDirectory accounts, ISyncStateStore syncState, IntercomConnections connections, IntercomCheck check, IntercomSyncJob sync, IAuditLog audit, TimeProvider timeProvider)
 {
     public async Task<IntegrationStatus> StatusAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ internal sealed class IntercomIntegration(
             ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
             : (DateTimeOffset?)null;
         var lastRun = (await syncState.ListImportRunsAsync(1, cancellationToken)).FirstOrDefault();
-        var counts = settings.ImportUsersAndCompanies ? await browseStore.CountAsync(cancellationToken) : null;
+        var counts = settings.ImportUsersAndCompanies ? await accounts.CountAsync(cancellationToken) : null;
         return new IntegrationStatus(connection, settings, settings.ImportUsersAndCompanies ? enabledAt : null, lastRun, counts, sync.Status, await check.LastAsync(cancellationToken));
     }
 

@@ -1,3 +1,4 @@
+using Rapport.Application.Webhooks;
 using Rapport.Hub.Webhooks;
 using Rapport.Application.Import;
 using Rapport.Application.Reconcile;
@@ -6,7 +7,7 @@ using Rapport.Hub.Sync;
 namespace Rapport.Web.Integration;
 
 /// <summary>What the sync status card shows, read in one place for the pages and the REST API.</summary>
-internal sealed class IntercomSyncHealth(IWebhookInboxStore store, ISyncStateStore syncState, IntercomConnections connections, IntercomSyncJob job, TimeProvider timeProvider)
+internal sealed class IntercomSyncHealth(WebhookInboxStatus inbox, ISyncStateStore syncState, IntercomConnections connections, IntercomSyncJob job, TimeProvider timeProvider)
 {
     public async Task<SyncHealth> ReadAsync(CancellationToken cancellationToken)
     {
@@ -15,8 +16,8 @@ internal sealed class IntercomSyncHealth(IWebhookInboxStore store, ISyncStateSto
         return new SyncHealth(
             now,
             await connections.CurrentAsync(cancellationToken) is not null,
-            await store.CountInboxAsync(cancellationToken),
-            await store.MeasureInboxLagAsync(now.AddHours(-1), cancellationToken),
+            await inbox.CountAsync(cancellationToken),
+            await inbox.MeasureLagAsync(now.AddHours(-1), cancellationToken),
             last,
             await ReconciliationSweep.LoadTotalsAsync(syncState, cancellationToken),
             job.NextSweepAt(last),

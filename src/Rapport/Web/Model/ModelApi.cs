@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +28,7 @@ internal static class ModelApi
             .WithSummary("One account's MRR, type, health (overall and per score), elements, metrics, indicators (with activation dates), segments and owner");
     }
 
-    private static async Task<Ok<ModelDocumentDto>> GetAsync(IBrowseStore browseStore, IModelStore modelStore, CancellationToken cancellationToken) =>
+    private static async Task<Ok<ModelDocumentDto>> GetAsync(AccountDirectory accounts, IModelStore modelStore, CancellationToken cancellationToken) =>
         TypedResults.Ok(ModelDocumentDto.From(await modelStore.GetModelDefinitionsAsync(cancellationToken)));
 
     private static async Task<Results<Ok<ModelSavedDto>, ProblemHttpResult>> PutAsync(
@@ -42,9 +43,9 @@ internal static class ModelApi
         return TypedResults.Ok(new ModelSavedDto(saved.Version, saved.SavedBy, saved.SavedAt, result.AccountsComputed));
     }
 
-    private static async Task<Results<Ok<AccountModelDto>, ProblemHttpResult>> GetAccountAsync(long id, IBrowseStore browseStore, IModelStore modelStore, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AccountModelDto>, ProblemHttpResult>> GetAccountAsync(long id, AccountDirectory accounts, IModelStore modelStore, CancellationToken cancellationToken)
     {
-        if (await browseStore.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
+        if (await accounts.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
             return TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
         var states = await modelStore.GetAccountStatesAsync([id], cancellationToken);
         return states.TryGetValue(id, out var state)

@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Rapport.Hub.Model;
@@ -23,7 +24,7 @@ internal static class ModelHistoryApi
     }
 
     private static async Task<Results<Ok<AccountHistoryDto>, ProblemHttpResult>> HistoryAsync(
-        long id, [FromQuery(Name = "days")] int? days, IBrowseStore browseStore, IModelStore modelStore, AccountModelService model, CancellationToken cancellationToken)
+        long id, [FromQuery(Name = "days")] int? days, AccountDirectory accounts, IModelStore modelStore, AccountModelService model, CancellationToken cancellationToken)
     {
         var span = days ?? DefaultDays;
         if (span is < 1 or > AccountModelService.MaxHistoryDays)
@@ -32,13 +33,13 @@ internal static class ModelHistoryApi
                 title: "Bad parameter: days", extensions: new Dictionary<string, object?> { ["parameter"] = "days" });
         }
 
-        if (await browseStore.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
+        if (await accounts.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
             return TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
         return TypedResults.Ok(AccountHistoryDto.From(await model.GetHistoryAsync(id, span, cancellationToken)));
     }
 
     private static async Task<Results<Ok<RetiredDefinitionDto[]>, ProblemHttpResult>> RetiredAsync(
-        [FromQuery(Name = "after_version")] int? afterVersion, IBrowseStore browseStore, IModelStore modelStore, CancellationToken cancellationToken)
+        [FromQuery(Name = "after_version")] int? afterVersion, AccountDirectory accounts, IModelStore modelStore, CancellationToken cancellationToken)
     {
         if (afterVersion is < 0)
         {

@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Model;
@@ -27,9 +28,9 @@ internal static class OverridesApi
             .WithSummary("Mark an active indicator addressed; it stays addressed while this activation lasts (409 when the indicator is not active)");
     }
 
-    private static async Task<Results<Ok<OverridesDto>, ProblemHttpResult>> GetAsync(long id, AccountModelService model, IBrowseStore browseStore, IModelStore modelStore, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OverridesDto>, ProblemHttpResult>> GetAsync(long id, AccountModelService model, AccountDirectory accounts, IModelStore modelStore, CancellationToken cancellationToken)
     {
-        if (await browseStore.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
+        if (await accounts.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
             return TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
         var overrides = await modelStore.GetAccountOverridesAsync(id, cancellationToken);
         var state = (await modelStore.GetAccountStatesAsync([id], cancellationToken)).GetValueOrDefault(id);

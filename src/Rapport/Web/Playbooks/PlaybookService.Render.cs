@@ -25,7 +25,7 @@ internal sealed partial class PlaybookService
         var recipients = new List<DryRunRecipient>();
         foreach (var userId in await MatchingUsersAsync(playbook, limit, cancellationToken))
         {
-            if (await browseStore.GetUserAsync(userId, cancellationToken) is not { } user)
+            if (await accounts.GetUserAsync(userId, cancellationToken) is not { } user)
                 continue;
             var (subject, body) = await RenderAsync(playbook, user, cancellationToken);
             recipients.Add(new DryRunRecipient(userId, user.Name, user.Email, subject, body,
@@ -56,7 +56,7 @@ internal sealed partial class PlaybookService
                 // The state it would have to be in right after the trigger fired.
                 if (PlaybookTransitions.Occurrence(trigger, Opposite(trigger, state), state) is null)
                     continue;
-                var account = await browseStore.GetAccountAsync(id, 1000, cancellationToken);
+                var account = await accounts.GetAccountAsync(id, 1000, cancellationToken);
                 var ids = account?.Users.Select(u => u.Id.Value) ?? [];
                 users.AddRange(PlaybookActions.OnConversation(playbook.Action) ? ids.Take(1) : ids);
             }

@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using Rapport.Hub.Playbooks;
 using Rapport.Application.Messaging;
 using Rapport.Application.Model;
@@ -14,7 +15,7 @@ internal sealed record PlaybookSaveOutcome(Playbook? Playbook, IReadOnlyList<(st
 
 /// <summary>Saves playbooks once they validate against the model, the event catalog and the sender's seat.</summary>
 internal sealed partial class PlaybookService(
-    IBrowseStore browseStore, IEventStore eventStore, IModelStore modelStore, IPlaybookStore playbookStore, ITeamStore teamStore, AccountModelService model, MessagingSeats seats, Audit.IAuditLog audit, TimeProvider timeProvider)
+    AccountDirectory accounts, IEventStore eventStore, IModelStore modelStore, IPlaybookStore playbookStore, ITeamStore teamStore, AccountModelService model, MessagingSeats seats, Audit.IAuditLog audit, TimeProvider timeProvider)
 {
     public async Task<PlaybookSaveOutcome> SaveAsync(long id, PlaybookInput input, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Rapport.Application.Accounts;
 using System.Globalization;
 using Rapport.Hub.Accounts;
 
@@ -13,7 +14,7 @@ internal static class PreviewRecipients
     public const int Suggestions = 20;
 
     /// <returns>The user when the text names exactly one (an exact email, external id or name wins over prefixes), and the matches.</returns>
-    public static async Task<(UserDetail? User, IReadOnlyList<UserRow> Matches)> FindAsync(IBrowseStore store, string text, CancellationToken cancellationToken)
+    public static async Task<(UserDetail? User, IReadOnlyList<UserRow> Matches)> FindAsync(AccountDirectory store, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         text = text.Trim();
@@ -26,7 +27,7 @@ internal static class PreviewRecipients
     }
 
     /// <summary>The first users by name, to pick from before anything is typed.</summary>
-    public static async Task<IReadOnlyList<UserRow>> FirstAsync(IBrowseStore store, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<UserRow>> FirstAsync(AccountDirectory store, CancellationToken cancellationToken) =>
         (await store.ListUsersAsync(new UserQuery { PageSize = 50 }, cancellationToken)).Rows;
 
     private static bool Same(string? value, string text) => string.Equals(value, text, StringComparison.OrdinalIgnoreCase);

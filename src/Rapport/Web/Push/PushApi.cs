@@ -1,8 +1,8 @@
+using Rapport.Application.Sync;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Application.Push;
 using Rapport.Web.Audit;
 using Rapport.Web.Auth;
-using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Push;
 
@@ -24,20 +24,20 @@ internal static class PushApi
             .WithSummary("Whether a push runs, and the last run: when, companies and users updated, write calls, failures with Intercom's error, skipped deleted companies, stale attributes");
     }
 
-    private static async Task<Ok<PushStatusDto>> GetAsync(ISyncStateStore store, IntercomPushJob job, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await PushStatusDto.ReadAsync(store, job, cancellationToken));
+    private static async Task<Ok<PushStatusDto>> GetAsync(SyncSettings settings, IntercomPushJob job, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await PushStatusDto.ReadAsync(settings, job, cancellationToken));
 
     private static async Task<Results<Ok<PushStatusDto>, ProblemHttpResult>> PutAsync(
-        PushSettingsInput input, ISyncStateStore store, IntercomPushJob job, CancellationToken cancellationToken)
+        PushSettingsInput input, SyncSettings settings, IntercomPushJob job, CancellationToken cancellationToken)
     {
-        var problems = await input.SaveAsync(store, cancellationToken);
+        var problems = await input.SaveAsync(settings, cancellationToken);
         return problems.Count == 0
-            ? TypedResults.Ok(await PushStatusDto.ReadAsync(store, job, cancellationToken))
+            ? TypedResults.Ok(await PushStatusDto.ReadAsync(settings, job, cancellationToken))
             : TypedResults.Problem(string.Join(" ", problems), statusCode: StatusCodes.Status400BadRequest, title: "The push settings cannot be saved");
     }
 
     private static async Task<Results<Ok<PushReport>, Accepted<PushStatusDto>, ProblemHttpResult>> RunAsync(
-        bool? dryRun, ISyncStateStore store, IntercomPushJob job, IAuditLog audit, CancellationToken cancellationToken)
+        bool? dryRun, SyncSettings settings, IntercomPushJob job, IAuditLog audit, CancellationToken cancellationToken)
     {
         if (dryRun == true)
         {
@@ -49,17 +49,17 @@ internal static class PushApi
         if (problem is null)
             await audit.RecordAsync(AuditActions.PushStarted);
         return problem is null
-            ? TypedResults.Accepted(Status, await PushStatusDto.ReadAsync(store, job, cancellationToken))
+            ? TypedResults.Accepted(Status, await PushStatusDto.ReadAsync(settings, job, cancellationToken))
             : TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict, title: "The push cannot start now");
     }
 
-    private static async Task<Ok<PushStatusDto>> StatusAsync(ISyncStateStore store, IntercomPushJob job, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await PushStatusDto.ReadAsync(store, job, cancellationToken));
+    private static async Task<Ok<PushStatusDto>> StatusAsync(SyncSettings settings, IntercomPushJob job, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await PushStatusDto.ReadAsync(settings, job, cancellationToken));
 }
 
 /// <param name="LastRun">The last real push (a dry run is never kept), or null before the first.</param>
 internal sealed record PushStatusDto(PushSettingsInput Settings, bool Running, PushReport? LastRun)
 {
-    public static async Task<PushStatusDto> ReadAsync(ISyncStateStore store, IntercomPushJob job, CancellationToken cancellationToken) => new(
-        await PushSettingsInput.LoadAsync(store, cancellationToken), job.Running, await IntercomPush.LastRunAsync(store, cancellationToken));
+    public static async Task<PushStatusDto> ReadAsync(SyncSettings settings, IntercomPushJob job, CancellationToken cancellationToken) => new(
+        await PushSettingsInput.LoadAsync(settings, cancellationToken), job.Running, await settings.LastPushAsync(cancellationToken));
 }

@@ -1,6 +1,5 @@
+using Rapport.Application.Sync;
 using Rapport.Application.Push;
-using Rapport.Application.Settings;
-using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Push;
 
@@ -18,10 +17,10 @@ public sealed record PushSettingsInput
 
     public int ScheduleMinutes { get; init; } = PushSettings.Default.ScheduleMinutes;
 
-    public static async Task<PushSettingsInput> LoadAsync(ISyncStateStore store, CancellationToken cancellationToken)
+    public static async Task<PushSettingsInput> LoadAsync(SyncSettings settings, CancellationToken cancellationToken)
     {
-        var push = await PushSettings.LoadAsync(store, cancellationToken);
-        var integration = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken);
+        var push = await settings.PushAsync(cancellationToken);
+        var integration = await settings.IntercomAsync(cancellationToken);
         return new PushSettingsInput
         {
             Enabled = integration.UpdateCompanies,
@@ -33,15 +32,15 @@ public sealed record PushSettingsInput
     }
 
     /// <summary>Saves both parts, or nothing: every problem is returned, each naming the setting.</summary>
-    public async Task<IReadOnlyList<string>> SaveAsync(ISyncStateStore store, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> SaveAsync(SyncSettings settings, CancellationToken cancellationToken)
     {
-        var integration = await IntercomIntegrationSettings.LoadAsync(store, cancellationToken) with { UpdateCompanies = Enabled };
+        var integration = await settings.IntercomAsync(cancellationToken) with { UpdateCompanies = Enabled };
         var push = new PushSettings { Prefix = (Prefix ?? "").Trim(), MonthlySpend = MonthlySpend, ArchiveStale = ArchiveStale, ScheduleMinutes = ScheduleMinutes };
         var problems = integration.Validate().Concat(push.Validate()).ToList();
         if (problems.Count > 0)
             return problems;
-        await push.SaveAsync(store, cancellationToken);
-        await integration.SaveAsync(store, cancellationToken);
+        await settings.SavePushAsync(push, cancellationToken);
+        await settings.SaveIntercomAsync(integration, cancellationToken);
         return [];
     }
 }

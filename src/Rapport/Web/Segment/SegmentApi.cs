@@ -1,3 +1,5 @@
+using Rapport.Application.Sources;
+using Rapport.Application.Sync;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Duplicates;
@@ -6,7 +8,6 @@ using Rapport.Application.Segment;
 using Rapport.Web.Auth;
 using Rapport.Web.Integration;
 using Rapport.Hub.Segment;
-using Rapport.Hub.Sync;
 
 namespace Rapport.Web.Segment;
 
@@ -36,10 +37,10 @@ internal static class SegmentApi
         quality.MapPost("/merges/{id:long}/undo", UndoAsync).WithSummary("Undo a merge: everything it moved goes back exactly");
     }
 
-    private static async Task<Ok<SegmentStatusDto>> StatusAsync(ISegmentStore segmentStore, ISyncStateStore syncState, SegmentWriteKey key, CancellationToken cancellationToken)
+    private static async Task<Ok<SegmentStatusDto>> StatusAsync(ISegmentStore segmentStore, SyncSettings settings, SegmentWriteKey key, CancellationToken cancellationToken)
     {
         var counts = await segmentStore.CountSegmentInboxAsync(cancellationToken);
-        var dedup = await EventDedupSettings.LoadAsync(syncState, cancellationToken);
+        var dedup = await settings.EventDedupAsync(cancellationToken);
         return TypedResults.Ok(new SegmentStatusDto(
             await key.GetAsync(cancellationToken), "/v1/batch", counts.Received, counts.Applied, counts.Pending, counts.KeptAside,
             counts.LastReceivedAt, new DedupDto(dedup.On, (int)dedup.Window.TotalSeconds), counts.SetAside, counts.Discarded));
@@ -52,27 +53,27 @@ internal static class SegmentApi
         return TypedResults.Ok(new WriteKeyDto(rotated));
     }
 
-    private static async Task<Results<Ok<DedupDto>, ProblemHttpResult>> SetDedupAsync(DedupDto request, ISyncStateStore syncState, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DedupDto>, ProblemHttpResult>> SetDedupAsync(DedupDto request, SyncSettings settings, CancellationToken cancellationToken)
     {
         if (request.On && EventDedupSettings.Validate(request.WindowSeconds) is { } problem)
             return TypedResults.Problem(problem, statusCode: 400, title: "Bad window");
-        var settings = new EventDedupSettings(request.On, TimeSpan.FromSeconds(request.On ? request.WindowSeconds : EventDedupSettings.DefaultWindow.TotalSeconds));
-        await settings.SaveAsync(syncState, cancellationToken);
-        return TypedResults.Ok(new DedupDto(settings.On, (int)settings.Window.TotalSeconds));
+        var dedup = new EventDedupSettings(request.On, TimeSpan.FromSeconds(request.On ? request.WindowSeconds : EventDedupSettings.DefaultWindow.TotalSeconds));
+        await settings.SaveEventDedupAsync(dedup, cancellationToken);
+        return TypedResults.Ok(new DedupDto(dedup.On, (int)dedup.Window.TotalSeconds));
     }
 
-    private static async Task<Ok<Dictionary<string, IReadOnlyList<string>>>> PrecedenceAsync(ISourceStore sourceStore, CancellationToken cancellationToken) =>
-        TypedResults.Ok(Orders(await sourceStore.GetSourcePrecedenceAsync(cancellationToken)));
+    private static async Task<Ok<Dictionary<string, IReadOnlyList<string>>>> PrecedenceAsync(SourcePrecedences precedences, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Orders(await precedences.GetAsync(cancellationToken)));
 
     private static async Task<Results<Ok<Dictionary<string, IReadOnlyList<string>>>, ProblemHttpResult>> SetPrecedenceAsync(
-        Dictionary<string, IReadOnlyList<string>>? request, ISourceStore sourceStore, CancellationToken cancellationToken)
+        Dictionary<string, IReadOnlyList<string>>? request, SourcePrecedences precedences, CancellationToken cancellationToken)
     {
         if (SourcePrecedence.Validate(request) is { } problem)
             return TypedResults.Problem(problem, statusCode: 400, title: "Bad precedence");
-        var current = await sourceStore.GetSourcePrecedenceAsync(cancellationToken);
+        var current = await precedences.GetAsync(cancellationToken);
         var updated = new SourcePrecedence(SourcePrecedence.UnifiedFields.ToDictionary(
             f => f, f => request!.TryGetValue(f, out var order) ? order : current.Order(f)));
-        await sourceStore.SetSourcePrecedenceAsync(updated, cancellationToken);
+        await precedences.SetAsync(updated, cancellationToken);
         return TypedResults.Ok(Orders(updated));
     }
 

@@ -1,8 +1,8 @@
+using Rapport.Application.Sync;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Application.Push;
 using Rapport.Web.Audit;
 using Rapport.Web.Push;
-using Rapport.Hub.Sync;
 
 namespace Rapport.Pages.Settings.Integrations;
 
@@ -10,7 +10,7 @@ namespace Rapport.Pages.Settings.Integrations;
 /// Settings → Integrations → Intercom push: the settings, a dry-run preview (old → new per company and user), "Push
 /// now", and the last run's status with failures, skipped companies and stale attributes. Works without JavaScript.
 /// </summary>
-internal sealed class IntercomPushModel(ISyncStateStore store, IntercomPushJob job, IAuditLog audit) : PageModel
+internal sealed class IntercomPushModel(SyncSettings settings, IntercomPushJob job, IAuditLog audit) : PageModel
 {
     public PushSettingsInput Form { get; private set; } = new();
 
@@ -28,7 +28,7 @@ internal sealed class IntercomPushModel(ISyncStateStore store, IntercomPushJob j
 
     public async Task OnPostSaveAsync(PushSettingsInput input, CancellationToken cancellationToken)
     {
-        Problems = await input.SaveAsync(store, cancellationToken);
+        Problems = await input.SaveAsync(settings, cancellationToken);
         Message = Problems.Count == 0 ? (input.Enabled ? "Saved. Rapport pushes after each recompute and on the schedule." : "Saved. The push is off.") : null;
         await LoadAsync(Problems.Count == 0 ? null : input, cancellationToken);
     }
@@ -60,7 +60,7 @@ internal sealed class IntercomPushModel(ISyncStateStore store, IntercomPushJob j
 
     private async Task LoadAsync(PushSettingsInput? submitted, CancellationToken cancellationToken)
     {
-        Form = submitted ?? await PushSettingsInput.LoadAsync(store, cancellationToken);
-        LastRun = await IntercomPush.LastRunAsync(store, cancellationToken);
+        Form = submitted ?? await PushSettingsInput.LoadAsync(settings, cancellationToken);
+        LastRun = await settings.LastPushAsync(cancellationToken);
     }
 }

@@ -1,9 +1,9 @@
+using Rapport.Application.Sync;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Segment;
 using Rapport.Application.Segment;
 using Rapport.Web.Audit;
 using Rapport.Web.Segment;
-using Rapport.Hub.Sync;
 
 namespace Rapport.Pages.Settings.Integrations;
 
@@ -11,7 +11,7 @@ namespace Rapport.Pages.Settings.Integrations;
 /// Settings → Integrations → Segment: the write key (rotatable), the ingest URL, inbox counts, the calls set aside after
 /// failing (retry or discard) and event de-duplication.
 /// </summary>
-internal sealed class SegmentModel(ISegmentStore store, ISyncStateStore syncState, SegmentWriteKey key, SegmentInboxAppender appender, IAuditLog audit) : PageModel
+internal sealed class SegmentModel(ISegmentStore store, SyncSettings settings, SegmentWriteKey key, SegmentInboxAppender appender, IAuditLog audit) : PageModel
 {
     private const int SetAsideShown = 100;
 
@@ -46,7 +46,7 @@ internal sealed class SegmentModel(ISegmentStore store, ISyncStateStore syncStat
         }
         else
         {
-            await new EventDedupSettings(enable, enable ? TimeSpan.FromSeconds(windowSeconds!.Value) : EventDedupSettings.DefaultWindow).SaveAsync(syncState, cancellationToken);
+            await settings.SaveEventDedupAsync(new EventDedupSettings(enable, enable ? TimeSpan.FromSeconds(windowSeconds!.Value) : EventDedupSettings.DefaultWindow), cancellationToken);
             Message = enable ? $"Cross-source de-duplication is on with a {windowSeconds} s window." : "Cross-source de-duplication is off.";
         }
 
@@ -76,7 +76,7 @@ internal sealed class SegmentModel(ISegmentStore store, ISyncStateStore syncStat
     {
         WriteKey = await key.GetAsync(cancellationToken);
         Counts = await store.CountSegmentInboxAsync(cancellationToken);
-        Dedup = await EventDedupSettings.LoadAsync(syncState, cancellationToken);
+        Dedup = await settings.EventDedupAsync(cancellationToken);
         SetAside = await store.ListSetAsideSegmentMessagesAsync(SetAsideShown, cancellationToken);
     }
 }
