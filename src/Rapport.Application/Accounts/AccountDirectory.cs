@@ -1,4 +1,5 @@
 using Rapport.Hub.Accounts;
+using Rapport.Hub.Users;
 
 namespace Rapport.Application.Accounts;
 
@@ -13,10 +14,10 @@ public sealed class AccountDirectory(IBrowseStore store)
 
     /// <summary>The account with up to <paramref name="userLimit"/> of its users (0 when only the account is wanted).</summary>
     public Task<AccountDetail?> GetAccountAsync(long id, int userLimit = 100, CancellationToken cancellationToken = default) =>
-        _store.GetAccountAsync(id, userLimit, cancellationToken);
+        _store.GetAccountAsync(new AccountId(id), userLimit, cancellationToken);
 
     public Task<UserDetail?> GetUserAsync(long id, CancellationToken cancellationToken = default) =>
-        _store.GetUserAsync(id, cancellationToken);
+        _store.GetUserAsync(new UserId(id), cancellationToken);
 
     public Task<UserView?> FindUserAsync(string externalId, CancellationToken cancellationToken = default) =>
         _store.FindUserAsync(externalId, cancellationToken);

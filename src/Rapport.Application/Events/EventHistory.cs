@@ -1,4 +1,6 @@
+using Rapport.Hub.Accounts;
 using Rapport.Hub.Events;
+using Rapport.Hub.Users;
 
 namespace Rapport.Application.Events;
 
@@ -8,8 +10,8 @@ public sealed class EventHistory(IEventStore store)
     private readonly IEventStore _store = store;
 
     public Task<IReadOnlyList<StoredEvent>> OfAccountAsync(long accountId, int limit, CancellationToken cancellationToken = default) =>
-        _store.ListAccountEventsAsync(accountId, limit, cancellationToken);
+        _store.ListAccountEventsAsync(new AccountId(accountId), limit, cancellationToken);
 
     public Task<IReadOnlyList<StoredEvent>> OfUserAsync(long userId, int limit, CancellationToken cancellationToken = default) =>
-        _store.ListUserEventsAsync(userId, limit, cancellationToken);
+        _store.ListUserEventsAsync(new UserId(userId), limit, cancellationToken);
 }

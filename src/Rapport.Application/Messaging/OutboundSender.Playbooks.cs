@@ -3,6 +3,7 @@ using Rapport.Hub.Messaging;
 using Rapport.Application.Playbooks;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Conversations;
+using Rapport.Hub.Users;
 using Rapport.Hub.Playbooks;
 
 namespace Rapport.Application.Messaging;
@@ -43,7 +44,7 @@ public sealed partial class OutboundSender
             return false;
         }
 
-        var user = await browseStore.GetUserAsync(run.UserId, cancellationToken).ConfigureAwait(false);
+        var user = await browseStore.GetUserAsync(new UserId(run.UserId), cancellationToken).ConfigureAwait(false);
         var contact = user?.Sources.FirstOrDefault(s => s.Source == IntercomSource.Name);
         var zone = QuietHours.ZoneOf(contact?.RawJson, playbook.TimeZone);
         if (QuietHours.DeferUntil(timeProvider.GetUtcNow(), playbook.QuietStart, playbook.QuietEnd, zone) is not { } until)

@@ -34,7 +34,7 @@ public sealed partial class AccountModelService
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxHistoryDays);
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         var from = today.AddDays(1 - days);
-        var stored = await modelStore.GetAccountHistoryAsync(accountId, from, cancellationToken).ConfigureAwait(false);
+        var stored = await modelStore.GetAccountHistoryAsync(new AccountId(accountId), from, cancellationToken).ConfigureAwait(false);
         var renames = DefinitionRenames.Resolver(await modelStore.ListRetiredDefinitionsAsync(0, cancellationToken).ConfigureAwait(false));
         var rows = stored.Select(day => day.FollowRenames((kind, name) => renames(kind, name, day.Day))).ToList();
 

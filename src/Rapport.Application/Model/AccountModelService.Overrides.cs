@@ -40,7 +40,7 @@ public sealed partial class AccountModelService
                 : $"User '{userId}' is not a user of account {accountId}; the owner is one of its users ({string.Join(", ", inputs.UserIds.Order().Take(10))}).");
         }
 
-        await modelStore.SetManualOwnerAsync(accountId, new ManualOwner(user, setBy, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        await modelStore.SetManualOwnerAsync(new AccountId(accountId), new ManualOwner(user, setBy, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return await RecomputedAsync(accountId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -49,7 +49,7 @@ public sealed partial class AccountModelService
     {
         if (await InputsAsync(accountId, cancellationToken) is null)
             return NoAccount(accountId);
-        await modelStore.ClearManualOwnerAsync(accountId, cancellationToken).ConfigureAwait(false);
+        await modelStore.ClearManualOwnerAsync(new AccountId(accountId), cancellationToken).ConfigureAwait(false);
         return await RecomputedAsync(accountId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -67,7 +67,7 @@ public sealed partial class AccountModelService
                 : $"There is no segment '{segment}'; the segments are {string.Join(", ", segments.Select(s => $"'{s.Name}'"))}.");
         }
 
-        await modelStore.SetManualSegmentAsync(accountId, new ManualSegment(defined.Name, member, setBy, timeProvider.GetUtcNow()), cancellationToken)
+        await modelStore.SetManualSegmentAsync(new AccountId(accountId), new ManualSegment(defined.Name, member, setBy, timeProvider.GetUtcNow()), cancellationToken)
             .ConfigureAwait(false);
         return await RecomputedAsync(accountId, cancellationToken).ConfigureAwait(false);
     }
@@ -77,10 +77,10 @@ public sealed partial class AccountModelService
     {
         if (await InputsAsync(accountId, cancellationToken) is null)
             return NoAccount(accountId);
-        var set = (await modelStore.GetAccountOverridesAsync(accountId, cancellationToken).ConfigureAwait(false)).Segments
+        var set = (await modelStore.GetAccountOverridesAsync(new AccountId(accountId), cancellationToken).ConfigureAwait(false)).Segments
             .FirstOrDefault(s => string.Equals(s.Segment, segment.Trim(), StringComparison.OrdinalIgnoreCase));
         if (set is not null)
-            await modelStore.ClearManualSegmentAsync(accountId, set.Segment, cancellationToken).ConfigureAwait(false);
+            await modelStore.ClearManualSegmentAsync(new AccountId(accountId), set.Segment, cancellationToken).ConfigureAwait(false);
         return await RecomputedAsync(accountId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -99,7 +99,7 @@ public sealed partial class AccountModelService
         }
 
         await modelStore.MarkIndicatorAddressedAsync(
-            accountId, active.Name, new IndicatorAddressed(active.ActivatedAt, addressedBy, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            new AccountId(accountId), active.Name, new IndicatorAddressed(active.ActivatedAt, addressedBy, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return await RecomputedAsync(accountId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -113,7 +113,7 @@ public sealed partial class AccountModelService
     private async Task<OverrideResult> RecomputedAsync(long accountId, CancellationToken cancellationToken)
     {
         await RecomputeAsync([accountId], cancellationToken).ConfigureAwait(false);
-        var overrides = await modelStore.GetAccountOverridesAsync(accountId, cancellationToken).ConfigureAwait(false);
+        var overrides = await modelStore.GetAccountOverridesAsync(new AccountId(accountId), cancellationToken).ConfigureAwait(false);
         var state = (await modelStore.GetAccountStatesAsync([accountId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(accountId);
         return new OverrideResult(OverrideOutcome.Done, null, overrides, state);
     }

@@ -28,7 +28,7 @@ public sealed partial class AccountModelService
             var matched = playbooks.Select(p => (Playbook: p, Key: PlaybookTransitions.Occurrence(p.Trigger, before, state))).Where(m => m.Key is not null).ToList();
             if (matched.Count == 0)
                 continue;
-            var account = await browseStore.GetAccountAsync(state.AccountId.Value, 1000, cancellationToken).ConfigureAwait(false);
+            var account = await browseStore.GetAccountAsync(state.AccountId, 1000, cancellationToken).ConfigureAwait(false);
             foreach (var (playbook, key) in matched)
             {
                 var users = account?.Users.Where(u => u.Status == Hub.Accounts.RecordStatus.Active).Select(u => u.Id.Value).ToList() ?? [];

@@ -1,3 +1,4 @@
+using Rapport.Hub.Accounts;
 using Rapport.Hub.Model;
 
 namespace Rapport.Application.Model;
@@ -10,7 +11,7 @@ public sealed partial class AccountModelService
         (await modelStore.GetAccountStatesAsync([accountId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(accountId);
 
     public Task<AccountOverrides> GetOverridesAsync(long accountId, CancellationToken cancellationToken = default) =>
-        modelStore.GetAccountOverridesAsync(accountId, cancellationToken);
+        modelStore.GetAccountOverridesAsync(new AccountId(accountId), cancellationToken);
 
     /// <summary>The definitions last saved, whether or not they still validate; null when none were.</summary>
     public Task<StoredDefinitions?> GetDefinitionsAsync(CancellationToken cancellationToken = default) =>

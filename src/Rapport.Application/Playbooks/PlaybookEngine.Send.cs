@@ -28,7 +28,7 @@ public sealed partial class PlaybookEngine
         var zone = QuietHours.ZoneOf(contact?.RawJson, playbook.TimeZone);
         if (QuietHours.DeferUntil(now, playbook.QuietStart, playbook.QuietEnd, zone) is { } until)
             return (PlaybookRunStatuses.Deferred, $"Quiet hours in {zone.Id}: sent after {QuietHours.Utc(until)}.", until, null);
-        var sent = await playbookStore.CountPlaybookSendsAsync(playbook.Id, user.Id.Value, now.AddDays(-playbook.CapDays), cancellationToken);
+        var sent = await playbookStore.CountPlaybookSendsAsync(playbook.Id, user.Id, now.AddDays(-playbook.CapDays), cancellationToken);
         if (sent >= playbook.CapCount)
             return Skip($"Frequency cap: already {sent} send{(sent == 1 ? "" : "s")} to this user in {playbook.CapDays} day{(playbook.CapDays == 1 ? "" : "s")} (at most {playbook.CapCount}).");
         var (subject, body) = await PlaybookMessage.RenderAsync(teamStore, playbook, user, cancellationToken);

@@ -1,3 +1,5 @@
+using Rapport.Hub.Users;
+
 namespace Rapport.Hub.Accounts;
 
 /// <summary>The read side of accounts and users: filtered, sorted lists with keyset pagination (a page deep into 100,000 rows
@@ -6,12 +8,12 @@ namespace Rapport.Hub.Accounts;
 public interface IBrowseStore
 {
     /// <summary>The account with every source record; at most <paramref name="userLimit"/> of its users (by name), and how many it has.</summary>
-    Task<AccountDetail?> GetAccountAsync(long id, int userLimit = 100, CancellationToken cancellationToken = default);
+    Task<AccountDetail?> GetAccountAsync(AccountId id, int userLimit = 100, CancellationToken cancellationToken = default);
 
     /// <summary>Counts are of source records (Intercom companies) whatever their account's status: cheap at any size.</summary>
     Task<BrowseFacets> GetAccountFacetsAsync(CancellationToken cancellationToken = default);
 
-    Task<UserDetail?> GetUserAsync(long id, CancellationToken cancellationToken = default);
+    Task<UserDetail?> GetUserAsync(UserId id, CancellationToken cancellationToken = default);
 
     /// <summary>Counts are of mirrored contacts, whether or not they are hub users.</summary>
     Task<BrowseFacets> GetUserFacetsAsync(CancellationToken cancellationToken = default);

@@ -1,3 +1,6 @@
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Users;
+
 namespace Rapport.Hub.Events;
 
 /// <summary>Data events attached to hub users, and the catalog of event names with their Tracked/Ignored status, one per name
@@ -11,13 +14,13 @@ public interface IEventStore
     /// An account's events, newest first, counted as the account model counts them: those that name this account
     /// (events.account_id), and those of its users that name no account.
     /// </summary>
-    Task<IReadOnlyList<StoredEvent>> ListAccountEventsAsync(long accountId, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StoredEvent>> ListAccountEventsAsync(AccountId accountId, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Every event name, whichever sources delivered it, by name: one list, each name with its sources.</summary>
     Task<IReadOnlyList<EventName>> ListEventNamesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>A user's events, newest first.</summary>
-    Task<IReadOnlyList<StoredEvent>> ListUserEventsAsync(long userId, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StoredEvent>> ListUserEventsAsync(UserId userId, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Deletes every stored event of an ignored name, from every source, keeping the name's rows and counts (the deleted

@@ -1,3 +1,5 @@
+using Rapport.Hub.Accounts;
+
 namespace Rapport.Hub.Model;
 
 /// <summary>The account model: its definitions and their history, the inputs it reads, the states it computes, and the manual
@@ -47,7 +49,7 @@ public interface IModelStore
         string json, string savedBy, IReadOnlyList<DefinitionRetirement> retired, CancellationToken cancellationToken = default);
 
     /// <summary>The account's days from <paramref name="since"/> on, oldest first, names as they were stored that day.</summary>
-    Task<IReadOnlyList<AccountHistoryDay>> GetAccountHistoryAsync(long accountId, DateOnly since, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<AccountHistoryDay>> GetAccountHistoryAsync(AccountId accountId, DateOnly since, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Definitions dropped by versions after <paramref name="afterVersion"/> (0 for all), oldest first: a push that last
@@ -56,20 +58,20 @@ public interface IModelStore
     Task<IReadOnlyList<RetiredDefinition>> ListRetiredDefinitionsAsync(int afterVersion, CancellationToken cancellationToken = default);
 
     /// <summary>Lets the owner trait decide again; false when no owner was set by hand.</summary>
-    Task<bool> ClearManualOwnerAsync(long accountId, CancellationToken cancellationToken = default);
+    Task<bool> ClearManualOwnerAsync(AccountId accountId, CancellationToken cancellationToken = default);
 
     /// <summary>Lets the segment's rule decide again; false when nothing was set by hand.</summary>
-    Task<bool> ClearManualSegmentAsync(long accountId, string segment, CancellationToken cancellationToken = default);
+    Task<bool> ClearManualSegmentAsync(AccountId accountId, string segment, CancellationToken cancellationToken = default);
 
     /// <summary>Everything set by hand on the account, with who and when; empty when nothing was.</summary>
-    Task<AccountOverrides> GetAccountOverridesAsync(long accountId, CancellationToken cancellationToken = default);
+    Task<AccountOverrides> GetAccountOverridesAsync(AccountId accountId, CancellationToken cancellationToken = default);
 
     /// <summary>Marks the activation of <paramref name="indicator"/> that began at <see cref="IndicatorAddressed.ActivatedAt"/> addressed.</summary>
-    Task MarkIndicatorAddressedAsync(long accountId, string indicator, IndicatorAddressed mark, CancellationToken cancellationToken = default);
+    Task MarkIndicatorAddressedAsync(AccountId accountId, string indicator, IndicatorAddressed mark, CancellationToken cancellationToken = default);
 
     /// <summary>Makes <paramref name="owner"/> the account's owner, whatever the owner trait says.</summary>
-    Task SetManualOwnerAsync(long accountId, ManualOwner owner, CancellationToken cancellationToken = default);
+    Task SetManualOwnerAsync(AccountId accountId, ManualOwner owner, CancellationToken cancellationToken = default);
 
     /// <summary>Puts the account in or out of a segment, whatever the segment's rule says.</summary>
-    Task SetManualSegmentAsync(long accountId, ManualSegment segment, CancellationToken cancellationToken = default);
+    Task SetManualSegmentAsync(AccountId accountId, ManualSegment segment, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using Rapport.Hub.Messaging;
+using Rapport.Hub.Users;
 
 namespace Rapport.Hub.Playbooks;
 
@@ -9,7 +10,7 @@ public interface IPlaybookStore
     Task<int> AddPlaybookRunsAsync(IReadOnlyList<PlaybookRunRequest> runs, CancellationToken cancellationToken = default);
 
     /// <summary>How many sends the playbook queued for the user since <paramref name="since"/>: its frequency cap's count.</summary>
-    Task<int> CountPlaybookSendsAsync(long playbookId, long userId, DateTimeOffset since, CancellationToken cancellationToken = default);
+    Task<int> CountPlaybookSendsAsync(long playbookId, UserId userId, DateTimeOffset since, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the playbook and its runs; false when there is none.</summary>
     Task<bool> DeletePlaybookAsync(long id, CancellationToken cancellationToken = default);

@@ -11,7 +11,7 @@ namespace Rapport.Storage.Accounts;
 
 internal sealed partial class BrowseStore
 {
-    public async Task<AccountDetail?> GetAccountAsync(long id, int userLimit = 100, CancellationToken cancellationToken = default)
+    public async Task<AccountDetail?> GetAccountAsync(AccountId id, int userLimit = 100, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var account = await connection.QuerySingleOrDefaultAsync<DetailRow>(Command(
@@ -19,19 +19,19 @@ internal sealed partial class BrowseStore
             SELECT id AS Id, external_id AS ExternalId, name AS Name, status AS Status, status_reason AS StatusReason,
                    created_at AS CreatedAt, updated_at AS UpdatedAt
             FROM accounts WHERE id = @id
-            """, new { id }, null, cancellationToken));
+            """, new { id = id.Value }, null, cancellationToken));
         if (account is null)
             return null;
 
-        var sources = await ReadCompanySourcesAsync(connection, "sc.account_id = @id", new { id }, cancellationToken);
+        var sources = await ReadCompanySourcesAsync(connection, "sc.account_id = @id", new { id = id.Value }, cancellationToken);
         var userCount = await connection.ExecuteScalarAsync<long>(Command(
-            "SELECT COUNT(DISTINCT user_id) FROM memberships WHERE account_id = @id", new { id }, null, cancellationToken));
+            "SELECT COUNT(DISTINCT user_id) FROM memberships WHERE account_id = @id", new { id = id.Value }, null, cancellationToken));
         var users = (await connection.QueryAsync<UserListRow>(Command(
             $"""
             SELECT {UserColumns}, u.list_name AS SortKey FROM users u
             WHERE u.id IN (SELECT m.user_id FROM memberships m WHERE m.account_id = @id)
             ORDER BY u.list_name, u.id LIMIT {Math.Clamp(userLimit, 0, 10_000)}
-            """, new { id }, null, cancellationToken))).ToList();
+            """, new { id = id.Value }, null, cancellationToken))).ToList();
         return new AccountDetail(
             new AccountId(account.Id), account.ExternalId, account.Name, ParseStatus(account.Status), account.StatusReason,
             account.CreatedAt!.Value, account.UpdatedAt!.Value,
@@ -43,7 +43,7 @@ internal sealed partial class BrowseStore
             userCount);
     }
 
-    public async Task<UserDetail?> GetUserAsync(long id, CancellationToken cancellationToken = default)
+    public async Task<UserDetail?> GetUserAsync(UserId id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var user = await connection.QuerySingleOrDefaultAsync<DetailRow>(Command(
@@ -51,7 +51,7 @@ internal sealed partial class BrowseStore
             SELECT id AS Id, external_id AS ExternalId, name AS Name, email AS Email, status AS Status, status_reason AS StatusReason,
                    created_at AS CreatedAt, updated_at AS UpdatedAt
             FROM users WHERE id = @id
-            """, new { id }, null, cancellationToken));
+            """, new { id = id.Value }, null, cancellationToken));
         if (user is null)
             return null;
 
@@ -61,7 +61,7 @@ internal sealed partial class BrowseStore
             SELECT a.id AS Id, a.external_id AS ExternalId, a.name AS Name, a.status AS Status FROM accounts a
             WHERE a.id IN (SELECT m.account_id FROM memberships m WHERE m.user_id = @id)
             ORDER BY a.list_name, a.id
-            """, new { id }, null, cancellationToken));
+            """, new { id = id.Value }, null, cancellationToken));
         return new UserDetail(
             new UserId(user.Id), user.ExternalId, user.Name, user.Email, ParseStatus(user.Status), user.StatusReason,
             user.CreatedAt!.Value, user.UpdatedAt!.Value,

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
+using Rapport.Hub.Accounts;
 using Rapport.Hub.Events;
+using Rapport.Hub.Users;
 using Rapport.Storage.Database;
 using Rapport.Storage.Sql;
 using static Rapport.Storage.Database.HubDatabase;
@@ -40,13 +42,13 @@ internal sealed partial class EventStore
     }
 
     // The index on (user_id, occurred_at, id) serves both: one user's range read backwards, or each member's range merged.
-    public Task<IReadOnlyList<StoredEvent>> ListUserEventsAsync(long userId, int limit, CancellationToken cancellationToken = default) =>
-        ListEventsAsync("e.user_id = @key", userId, limit, cancellationToken);
+    public Task<IReadOnlyList<StoredEvent>> ListUserEventsAsync(UserId userId, int limit, CancellationToken cancellationToken = default) =>
+        ListEventsAsync("e.user_id = @key", userId.Value, limit, cancellationToken);
 
     // The account model's rule (LoadChunkAsync): an event that names its account (Segment's context.groupId, or the user's
     // most recent account when it arrived) belongs to that account alone; one that names none (Intercom's) to every
     // account of its user. Each branch is read newest first up to the limit on its own index, then the two are merged.
-    public Task<IReadOnlyList<StoredEvent>> ListAccountEventsAsync(long accountId, int limit, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<StoredEvent>> ListAccountEventsAsync(AccountId accountId, int limit, CancellationToken cancellationToken = default) =>
         ListEventsAsync(
             """
             e.id IN (
@@ -57,7 +59,7 @@ internal sealed partial class EventStore
                     SELECT a.id FROM events a
                     WHERE a.account_id IS NULL AND a.user_id IN (SELECT m.user_id FROM memberships m WHERE m.account_id = @key)
                     ORDER BY a.occurred_at DESC, a.id DESC LIMIT @limit) unnamed)
-            """, accountId, limit, cancellationToken);
+            """, accountId.Value, limit, cancellationToken);
 
     private async Task<IReadOnlyList<StoredEvent>> ListEventsAsync(string where, long key, int limit, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Rapport.Hub.Accounts;
 using Rapport.Hub.Model;
 using Rapport.Storage.Database;
 using Rapport.Storage.Sql;
@@ -47,12 +48,12 @@ internal sealed partial class ModelStore
             r.Name, r.RenamedTo, r.Version, r.RetiredAt))];
     }
 
-    public async Task<IReadOnlyList<AccountHistoryDay>> GetAccountHistoryAsync(long accountId, DateOnly since, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AccountHistoryDay>> GetAccountHistoryAsync(AccountId accountId, DateOnly since, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(int Day, string Values)>(Command(
             "SELECT day, vals FROM account_history WHERE account_id = @accountId AND day >= @since ORDER BY day",
-            new { accountId, since = DayNumber(since) }, null, cancellationToken));
+            new { accountId = accountId.Value, since = DayNumber(since) }, null, cancellationToken));
         return [.. rows.Select(r => AccountHistoryDay.Read(Epoch.AddDays(r.Day), r.Values))];
     }
 

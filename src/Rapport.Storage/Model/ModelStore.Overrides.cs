@@ -10,47 +10,47 @@ namespace Rapport.Storage.Model;
 
 internal sealed partial class ModelStore
 {
-    public async Task<AccountOverrides> GetAccountOverridesAsync(long accountId, CancellationToken cancellationToken = default)
+    public async Task<AccountOverrides> GetAccountOverridesAsync(AccountId accountId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await database.BeginSnapshotAsync(connection, cancellationToken);
-        var overrides = (await ReadOverridesAsync(connection, transaction, [accountId], cancellationToken))
-            .GetValueOrDefault(accountId) ?? AccountOverrides.None(new AccountId(accountId));
+        var overrides = (await ReadOverridesAsync(connection, transaction, [accountId.Value], cancellationToken))
+            .GetValueOrDefault(accountId.Value) ?? AccountOverrides.None(accountId);
         await transaction.CommitAsync(cancellationToken);
         return overrides;
     }
 
-    public Task SetManualOwnerAsync(long accountId, ManualOwner owner, CancellationToken cancellationToken = default) =>
+    public Task SetManualOwnerAsync(AccountId accountId, ManualOwner owner, CancellationToken cancellationToken = default) =>
         database.WriteAsync((connection, transaction) => connection.ExecuteAsync(Command(
             """
             INSERT INTO account_owner_overrides (account_id, user_external_id, set_by, set_at) VALUES (@accountId, @userId, @setBy, @setAt)
             ON CONFLICT (account_id) DO UPDATE SET user_external_id = excluded.user_external_id, set_by = excluded.set_by, set_at = excluded.set_at
             """,
-            new { accountId, userId = owner.UserId, setBy = owner.SetBy, setAt = database.Dialect.Time(owner.SetAt) }, transaction, cancellationToken)),
+            new { accountId = accountId.Value, userId = owner.UserId, setBy = owner.SetBy, setAt = database.Dialect.Time(owner.SetAt) }, transaction, cancellationToken)),
             null, cancellationToken);
 
-    public async Task<bool> ClearManualOwnerAsync(long accountId, CancellationToken cancellationToken = default) =>
+    public async Task<bool> ClearManualOwnerAsync(AccountId accountId, CancellationToken cancellationToken = default) =>
         await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(Command(
-            "DELETE FROM account_owner_overrides WHERE account_id = @accountId", new { accountId }, transaction, cancellationToken)),
+            "DELETE FROM account_owner_overrides WHERE account_id = @accountId", new { accountId = accountId.Value }, transaction, cancellationToken)),
             null, cancellationToken) > 0;
 
-    public Task SetManualSegmentAsync(long accountId, ManualSegment segment, CancellationToken cancellationToken = default) =>
+    public Task SetManualSegmentAsync(AccountId accountId, ManualSegment segment, CancellationToken cancellationToken = default) =>
         database.WriteAsync((connection, transaction) => connection.ExecuteAsync(Command(
             """
             INSERT INTO account_segment_overrides (account_id, segment, member, set_by, set_at) VALUES (@accountId, @segment, @member, @setBy, @setAt)
             ON CONFLICT (account_id, segment) DO UPDATE SET member = excluded.member, set_by = excluded.set_by, set_at = excluded.set_at
             """,
-            new { accountId, segment = segment.Segment, member = segment.Member, setBy = segment.SetBy, setAt = database.Dialect.Time(segment.SetAt) },
+            new { accountId = accountId.Value, segment = segment.Segment, member = segment.Member, setBy = segment.SetBy, setAt = database.Dialect.Time(segment.SetAt) },
             transaction, cancellationToken)),
             null, cancellationToken);
 
-    public async Task<bool> ClearManualSegmentAsync(long accountId, string segment, CancellationToken cancellationToken = default) =>
+    public async Task<bool> ClearManualSegmentAsync(AccountId accountId, string segment, CancellationToken cancellationToken = default) =>
         await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(Command(
             "DELETE FROM account_segment_overrides WHERE account_id = @accountId AND segment = @segment",
-            new { accountId, segment }, transaction, cancellationToken)),
+            new { accountId = accountId.Value, segment }, transaction, cancellationToken)),
             null, cancellationToken) > 0;
 
-    public Task MarkIndicatorAddressedAsync(long accountId, string indicator, IndicatorAddressed mark, CancellationToken cancellationToken = default) =>
+    public Task MarkIndicatorAddressedAsync(AccountId accountId, string indicator, IndicatorAddressed mark, CancellationToken cancellationToken = default) =>
         database.WriteAsync((connection, transaction) => connection.ExecuteAsync(Command(
             """
             INSERT INTO indicator_addressed (account_id, indicator, activated_at, addressed_by, addressed_at)
@@ -60,7 +60,7 @@ internal sealed partial class ModelStore
             """,
             new
             {
-                accountId,
+                accountId = accountId.Value,
                 indicator,
                 activatedAt = database.Dialect.Time(mark.ActivatedAt),
                 addressedBy = mark.AddressedBy,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Rapport.Storage.Messaging;
 using Rapport.Hub.Playbooks;
+using Rapport.Hub.Users;
 using Rapport.Storage.Database;
 using Rapport.Storage.Sql;
 using static Rapport.Storage.Database.HubDatabase;
@@ -129,10 +130,10 @@ internal sealed partial class PlaybookStore(HubDatabase database, OutboundStore 
         return [.. rows.Select(r => r.ToRun())];
     }
 
-    public async Task<int> CountPlaybookSendsAsync(long playbookId, long userId, DateTimeOffset since, CancellationToken cancellationToken = default)
+    public async Task<int> CountPlaybookSendsAsync(long playbookId, UserId userId, DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var parameters = new DynamicParameters(new { playbookId, userId });
+        var parameters = new DynamicParameters(new { playbookId, userId = userId.Value });
         parameters.Add("since", database.Dialect.Time(since));
         return await connection.ExecuteScalarAsync<int>(Command(
             "SELECT count(*) FROM playbook_runs WHERE playbook_id = @playbookId AND user_id = @userId AND status = 'queued' AND updated_at >= @since",

@@ -1,5 +1,6 @@
 using Rapport.Hub.Events;
 using Rapport.Application.Events;
+using Rapport.Hub.Users;
 
 namespace Rapport.Application.Tests.Events;
 
@@ -23,7 +24,7 @@ public sealed class EventWebhookSpecs
         await hub.DeliverAsync(EventHub.Resent(webhook, "notif_sent_again"));
         await hub.ApplyAsync();
 
-        var events = await hub.Store.Events.ListUserEventsAsync(await hub.UserIdAsync(hub.Ada), 10, Token);
+        var events = await hub.Store.Events.ListUserEventsAsync(new UserId(await hub.UserIdAsync(hub.Ada)), 10, Token);
         events.ShouldHaveSingleItem().Name.ShouldBe("exported-report");
         events[0].UserExternalId.ShouldBe("acme-user-0");
         events[0].MetadataJson.ShouldContain("\"format\":\"csv\"");
@@ -49,7 +50,7 @@ public sealed class EventWebhookSpecs
 
         var name = (await hub.Store.Events.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
         (name.Status, name.StoredCount, name.DroppedCount).ShouldBe((EventStatus.Ignored, 1L, 3L));
-        (await hub.Store.Events.ListUserEventsAsync(await hub.UserIdAsync(hub.Bob), 10, Token)).ShouldBeEmpty();
+        (await hub.Store.Events.ListUserEventsAsync(new UserId(await hub.UserIdAsync(hub.Bob)), 10, Token)).ShouldBeEmpty();
         (await hub.OutcomesAsync()).Skip(1).ShouldAllBe(o => o == "event name 'heartbeat' is ignored: dropped");
     }
 
@@ -65,7 +66,7 @@ public sealed class EventWebhookSpecs
             await hub.DeliverAsync(webhook);
         await hub.ApplyAsync();
 
-        var events = await hub.Store.Events.ListUserEventsAsync(await hub.UserIdAsync(hub.Ada), 10, Token);
+        var events = await hub.Store.Events.ListUserEventsAsync(new UserId(await hub.UserIdAsync(hub.Ada)), 10, Token);
         events.ShouldHaveSingleItem().OccurredAt.ShouldBeGreaterThan(Now.AddMinutes(-1));
         (await hub.OutcomesAsync()).ShouldBe(["created before event import was enabled", "event stored"], ignoreOrder: true);
     }
@@ -82,7 +83,7 @@ public sealed class EventWebhookSpecs
         await hub.DeliverAsync((await hub.WebhooksAsync(1)).Single());
         await hub.ApplyAsync();
 
-        (await hub.Store.Events.ListUserEventsAsync(await hub.UserIdAsync(hub.Ada), 10, Token)).ShouldBeEmpty();
+        (await hub.Store.Events.ListUserEventsAsync(new UserId(await hub.UserIdAsync(hub.Ada)), 10, Token)).ShouldBeEmpty();
         (await hub.Store.Events.ListEventNamesAsync(Token)).ShouldBeEmpty();
         (await hub.OutcomesAsync()).ShouldBe([outcome]);
     }

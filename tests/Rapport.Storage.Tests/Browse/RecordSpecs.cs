@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Rapport.Hub.Accounts;
 using Rapport.Storage.Tests.Model;
+using Rapport.Hub.Users;
 
 namespace Rapport.Storage.Tests.Browse;
 
@@ -21,7 +22,7 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
         var id = await AccountIdAsync(hub, "Ext-02");
 
         // Act
-        var account = (await hub.Browse.GetAccountAsync(id, cancellationToken: Token)).ShouldNotBeNull();
+        var account = (await hub.Browse.GetAccountAsync(new AccountId(id), cancellationToken: Token)).ShouldNotBeNull();
 
         // Assert
         account.Name.ShouldBe("ACME Labs");
@@ -46,7 +47,7 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
     {
         await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
 
-        var account = (await hub.Browse.GetAccountAsync(await AccountIdAsync(hub, "Ext-03"), userLimit: 2, Token)).ShouldNotBeNull();
+        var account = (await hub.Browse.GetAccountAsync(new AccountId(await AccountIdAsync(hub, "Ext-03")), userLimit: 2, Token)).ShouldNotBeNull();
 
         account.Users.Count.ShouldBe(2);
         account.UserCount.ShouldBe(4);
@@ -57,8 +58,8 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
     {
         await using var hub = await BrowseData.SeedAsync(fixture, provider, _time);
 
-        (await hub.Browse.GetAccountAsync(999_999, cancellationToken: Token)).ShouldBeNull();
-        (await hub.Browse.GetUserAsync(999_999, Token)).ShouldBeNull();
+        (await hub.Browse.GetAccountAsync(new AccountId(999_999), cancellationToken: Token)).ShouldBeNull();
+        (await hub.Browse.GetUserAsync(new UserId(999_999), Token)).ShouldBeNull();
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -69,7 +70,7 @@ public sealed class RecordSpecs(StoreFixture fixture) : IClassFixture<StoreFixtu
         var row = (await hub.Browse.ListUsersAsync(new UserQuery { Search = "ada@" }, Token)).Rows.ShouldHaveSingleItem();
 
         // Act
-        var user = (await hub.Browse.GetUserAsync(row.Id.Value, Token)).ShouldNotBeNull();
+        var user = (await hub.Browse.GetUserAsync(row.Id, Token)).ShouldNotBeNull();
 
         // Assert
         row.AccountCount.ShouldBe(3);

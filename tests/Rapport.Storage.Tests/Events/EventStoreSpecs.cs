@@ -1,4 +1,6 @@
 using Rapport.Hub.Events;
+using Rapport.Hub.Accounts;
+using Rapport.Hub.Users;
 
 namespace Rapport.Storage.Tests.Events;
 
@@ -34,7 +36,7 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
 
         first.ShouldBe([EventOutcome.Stored, EventOutcome.Duplicate]);
         again.ShouldBe([EventOutcome.Duplicate], "Intercom's created_at has whole seconds: the same second is the same event");
-        var events = await hub.Events.ListUserEventsAsync(await UserIdAsync(hub, "ada"), 10, Token);
+        var events = await hub.Events.ListUserEventsAsync(new UserId(await UserIdAsync(hub, "ada")), 10, Token);
         events.Count.ShouldBe(1);
         events[0].Name.ShouldBe("exported");
         events[0].OccurredAt.ShouldBe(Start);
@@ -61,7 +63,7 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
             [Event("login", null, contact: "u2"), Event("login", "nobody"), Event("login", null, contact: "u-unknown")], Token);
 
         outcomes.ShouldBe([EventOutcome.Stored, EventOutcome.UnknownUser, EventOutcome.UnknownUser]);
-        var bob = await hub.Events.ListUserEventsAsync(await UserIdAsync(hub, "bob"), 10, Token);
+        var bob = await hub.Events.ListUserEventsAsync(new UserId(await UserIdAsync(hub, "bob")), 10, Token);
         bob.ShouldHaveSingleItem().UserExternalId.ShouldBe("bob");
         var name = (await hub.Events.FindEventNameAsync("login", Token)).ShouldNotBeNull();
         (name.StoredCount, name.UnmatchedCount, name.DroppedCount).ShouldBe((1L, 2L, 0L));
@@ -95,7 +97,7 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
             [Event("heartbeat", "bob", minute: 1), Event("heartbeat", "bob", minute: 2) with { Source = "segment", Workspace = "m-1" }], Token);
 
         outcomes.ShouldBe([EventOutcome.Ignored, EventOutcome.Ignored], "the status is the name's, whatever source delivers it");
-        (await hub.Events.ListUserEventsAsync(await UserIdAsync(hub, "bob"), 10, Token)).ShouldBeEmpty();
+        (await hub.Events.ListUserEventsAsync(new UserId(await UserIdAsync(hub, "bob")), 10, Token)).ShouldBeEmpty();
         var name = (await hub.Events.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
         name.Sources.Select(s => (s.Source, s.StoredCount, s.DroppedCount)).ShouldBe([("intercom", 1L, 1L), ("segment", 0L, 1L)]);
         (await hub.Events.ListEventNamesAsync(Token)).ShouldHaveSingleItem().Status.ShouldBe(EventStatus.Ignored);
@@ -145,7 +147,7 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
         var purged = await hub.Events.PurgeEventsAsync("heartbeat", Token);
 
         purged.ShouldBe(2);
-        (await hub.Events.ListUserEventsAsync(await UserIdAsync(hub, "ada"), 10, Token)).Select(e => e.Name).ShouldBe(["exported"]);
+        (await hub.Events.ListUserEventsAsync(new UserId(await UserIdAsync(hub, "ada")), 10, Token)).Select(e => e.Name).ShouldBe(["exported"]);
         var name = (await hub.Events.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
         (name.Status, name.StoredCount, name.PurgedCount, name.HeldCount).ShouldBe((EventStatus.Ignored, 2L, 2L, 0L));
         (await hub.Events.PurgeEventsAsync("never-seen", Token)).ShouldBeNull();
@@ -159,10 +161,10 @@ public sealed class EventStoreSpecs(StoreFixture fixture) : IClassFixture<StoreF
             [Event("a", "ada", minute: 1), Event("b", "bob", minute: 3), Event("c", "zoe", minute: 4), Event("d", "ada", minute: 2)], Token);
         var acme = (await hub.QueryAsync<long>("SELECT id FROM accounts WHERE external_id = 'acme'")).Single();
 
-        var events = await hub.Events.ListAccountEventsAsync(acme, 2, Token);
+        var events = await hub.Events.ListAccountEventsAsync(new AccountId(acme), 2, Token);
 
         events.Select(e => (e.Name, e.UserExternalId)).ShouldBe([("b", "bob"), ("d", "ada")]);
         events[0].UserName.ShouldBe("Person u2");
-        (await hub.Events.ListAccountEventsAsync(acme, 10, Token)).Count.ShouldBe(3, "zoe belongs to another account");
+        (await hub.Events.ListAccountEventsAsync(new AccountId(acme), 10, Token)).Count.ShouldBe(3, "zoe belongs to another account");
     }
 }

@@ -1,4 +1,5 @@
 using Rapport.Hub.Model;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Storage.Tests.Model;
 
@@ -23,17 +24,17 @@ public sealed class AccountOverrideStoreSpecs(StoreFixture fixture) : IClassFixt
         var (hub, acme, zeta) = await HubAsync(provider);
         await using var _ = hub;
 
-        await hub.Model.SetManualOwnerAsync(acme, new ManualOwner("ada", "kim@example.com", Start), Token);
-        await hub.Model.SetManualOwnerAsync(acme, new ManualOwner("bob", "lee@example.com", Start.AddHours(1)), Token);
+        await hub.Model.SetManualOwnerAsync(new AccountId(acme), new ManualOwner("ada", "kim@example.com", Start), Token);
+        await hub.Model.SetManualOwnerAsync(new AccountId(acme), new ManualOwner("bob", "lee@example.com", Start.AddHours(1)), Token);
 
-        (await hub.Model.GetAccountOverridesAsync(acme, Token)).Owner.ShouldBe(new ManualOwner("bob", "lee@example.com", Start.AddHours(1)));
-        (await hub.Model.GetAccountOverridesAsync(zeta, Token)).Owner.ShouldBeNull();
+        (await hub.Model.GetAccountOverridesAsync(new AccountId(acme), Token)).Owner.ShouldBe(new ManualOwner("bob", "lee@example.com", Start.AddHours(1)));
+        (await hub.Model.GetAccountOverridesAsync(new AccountId(zeta), Token)).Owner.ShouldBeNull();
         var inputs = await hub.Model.LoadAccountInputsAsync([acme, zeta], [], Token);
         inputs.Single(i => i.Id.Value == acme).ManualOwnerUserId.ShouldBe("bob");
         inputs.Single(i => i.Id.Value == zeta).ManualOwnerUserId.ShouldBeNull();
 
-        (await hub.Model.ClearManualOwnerAsync(acme, Token)).ShouldBeTrue();
-        (await hub.Model.ClearManualOwnerAsync(acme, Token)).ShouldBeFalse("nothing is left to clear");
+        (await hub.Model.ClearManualOwnerAsync(new AccountId(acme), Token)).ShouldBeTrue();
+        (await hub.Model.ClearManualOwnerAsync(new AccountId(acme), Token)).ShouldBeFalse("nothing is left to clear");
         (await hub.Model.LoadAccountInputsAsync([acme], [], Token)).Single().ManualOwnerUserId.ShouldBeNull();
     }
 
@@ -43,19 +44,19 @@ public sealed class AccountOverrideStoreSpecs(StoreFixture fixture) : IClassFixt
         var (hub, acme, zeta) = await HubAsync(provider);
         await using var _ = hub;
 
-        await hub.Model.SetManualSegmentAsync(acme, new ManualSegment("Enterprise", false, "kim@example.com", Start), Token);
-        await hub.Model.SetManualSegmentAsync(acme, new ManualSegment("Watch list", true, "kim@example.com", Start), Token);
-        await hub.Model.SetManualSegmentAsync(zeta, new ManualSegment("Watch list", true, "lee@example.com", Start), Token);
-        await hub.Model.SetManualSegmentAsync(acme, new ManualSegment("Enterprise", true, "lee@example.com", Start.AddMinutes(5)), Token);
+        await hub.Model.SetManualSegmentAsync(new AccountId(acme), new ManualSegment("Enterprise", false, "kim@example.com", Start), Token);
+        await hub.Model.SetManualSegmentAsync(new AccountId(acme), new ManualSegment("Watch list", true, "kim@example.com", Start), Token);
+        await hub.Model.SetManualSegmentAsync(new AccountId(zeta), new ManualSegment("Watch list", true, "lee@example.com", Start), Token);
+        await hub.Model.SetManualSegmentAsync(new AccountId(acme), new ManualSegment("Enterprise", true, "lee@example.com", Start.AddMinutes(5)), Token);
 
-        (await hub.Model.GetAccountOverridesAsync(acme, Token)).Segments.ShouldBe(
+        (await hub.Model.GetAccountOverridesAsync(new AccountId(acme), Token)).Segments.ShouldBe(
             [new ManualSegment("Enterprise", true, "lee@example.com", Start.AddMinutes(5)), new ManualSegment("Watch list", true, "kim@example.com", Start)]);
         var inputs = (await hub.Model.LoadAccountInputsAsync([acme], [], Token)).Single();
         inputs.ManualSegments["enterprise"].ShouldBeTrue("segment names are matched whatever their case");
 
-        (await hub.Model.ClearManualSegmentAsync(acme, "Watch list", Token)).ShouldBeTrue();
-        (await hub.Model.GetAccountOverridesAsync(acme, Token)).Segments.Select(s => s.Segment).ShouldBe(["Enterprise"]);
-        (await hub.Model.GetAccountOverridesAsync(zeta, Token)).Segments.Select(s => s.Segment).ShouldBe(["Watch list"], "another account keeps its own");
+        (await hub.Model.ClearManualSegmentAsync(new AccountId(acme), "Watch list", Token)).ShouldBeTrue();
+        (await hub.Model.GetAccountOverridesAsync(new AccountId(acme), Token)).Segments.Select(s => s.Segment).ShouldBe(["Enterprise"]);
+        (await hub.Model.GetAccountOverridesAsync(new AccountId(zeta), Token)).Segments.Select(s => s.Segment).ShouldBe(["Watch list"], "another account keeps its own");
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -65,9 +66,9 @@ public sealed class AccountOverrideStoreSpecs(StoreFixture fixture) : IClassFixt
         await using var __ = hub;
         var mark = new IndicatorAddressed(Start.AddDays(-2), "kim@example.com", Start);
 
-        await hub.Model.MarkIndicatorAddressedAsync(acme, "Churn Risk", mark, Token);
+        await hub.Model.MarkIndicatorAddressedAsync(new AccountId(acme), "Churn Risk", mark, Token);
 
-        (await hub.Model.GetAccountOverridesAsync(acme, Token)).Addressed["churn risk"].ShouldBe(mark);
+        (await hub.Model.GetAccountOverridesAsync(new AccountId(acme), Token)).Addressed["churn risk"].ShouldBe(mark);
         (await hub.Model.LoadAccountInputsAsync([acme], [], Token)).Single().AddressedIndicators["Churn Risk"].ShouldBe(mark);
     }
 }

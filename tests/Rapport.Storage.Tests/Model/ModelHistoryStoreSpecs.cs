@@ -1,5 +1,6 @@
 using Rapport.Hub.Model;
 using static Rapport.Storage.Tests.Model.ModelStates;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Storage.Tests.Model;
 
@@ -27,7 +28,7 @@ public sealed class ModelHistoryStoreSpecs(StoreFixture fixture) : IClassFixture
         await hub.Model.SaveAccountStatesAsync([State(a, Start.AddHours(1), mrr: 99m)], 1, Token);
 
         // Assert
-        var history = await hub.Model.GetAccountHistoryAsync(a, Today.AddDays(-89), Token);
+        var history = await hub.Model.GetAccountHistoryAsync(new AccountId(a), Today.AddDays(-89), Token);
         history.Select(d => d.Day).ShouldBe([Today.AddDays(-1), Today]);
         history[0].Mrr.ShouldBe(10m);
         history[0].Metrics["logins"].ShouldBe(1m, "names compare in any case");
@@ -36,8 +37,8 @@ public sealed class ModelHistoryStoreSpecs(StoreFixture fixture) : IClassFixture
         today.Metrics["Logins"].ShouldBe(5m);
         today.Scores["Engagement"].ShouldBe(7.5m);
         today.Elements.ShouldBeEmpty("the day's row is the newest computation whole, not a merge");
-        (await hub.Model.GetAccountHistoryAsync(a, Today, Token)).Count.ShouldBe(1, "days before 'since' are left out");
-        (await hub.Model.GetAccountHistoryAsync(b, Today.AddDays(-89), Token)).Single().Type.ShouldBe("trial");
+        (await hub.Model.GetAccountHistoryAsync(new AccountId(a), Today, Token)).Count.ShouldBe(1, "days before 'since' are left out");
+        (await hub.Model.GetAccountHistoryAsync(new AccountId(b), Today.AddDays(-89), Token)).Single().Type.ShouldBe("trial");
         (await hub.QueryAsync<long>("SELECT COUNT(*) FROM account_history")).Single().ShouldBe(3);
     }
 

@@ -1,5 +1,6 @@
 using Rapport.Hub.Messaging;
 using Rapport.Hub.Playbooks;
+using Rapport.Hub.Users;
 
 namespace Rapport.Storage.Tests.Playbooks;
 
@@ -39,7 +40,7 @@ public sealed class PlaybookSendStoreSpecs(StoreFixture fixture) : IClassFixture
         (await hub.Outbound.ListOutboundAsync(10, Token)).ShouldHaveSingleItem().Id.ShouldBe(send.Id);
         var audit = (await hub.Playbooks.ListPlaybookRunsAsync(playbook.Id, 10, Token)).ShouldHaveSingleItem();
         (audit.Status, audit.SendId).ShouldBe((PlaybookRunStatuses.Queued, send.Id));
-        (await hub.Playbooks.CountPlaybookSendsAsync(playbook.Id, 10, Start.AddDays(-7), Token)).ShouldBe(1);
+        (await hub.Playbooks.CountPlaybookSendsAsync(playbook.Id, new UserId(10), Start.AddDays(-7), Token)).ShouldBe(1);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -70,7 +71,7 @@ public sealed class PlaybookSendStoreSpecs(StoreFixture fixture) : IClassFixture
 
         (await hub.Outbound.ListOutboundAsync(10, Token)).ShouldBeEmpty();
         (await hub.Playbooks.ListDuePlaybookRunsAsync(_time.GetUtcNow(), 10, Token)).ShouldHaveSingleItem().Status.ShouldBe(PlaybookRunStatuses.Pending);
-        (await hub.Playbooks.CountPlaybookSendsAsync(playbook.Id, 10, Start.AddDays(-7), Token)).ShouldBe(0, "nothing was queued, so nothing counts");
+        (await hub.Playbooks.CountPlaybookSendsAsync(playbook.Id, new UserId(10), Start.AddDays(-7), Token)).ShouldBe(0, "nothing was queued, so nothing counts");
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -96,7 +97,7 @@ public sealed class PlaybookSendStoreSpecs(StoreFixture fixture) : IClassFixture
         (again.Id, again.HeldUntil, again.Attempts).ShouldBe((send.Id, until, 1), "the held claim was no attempt: nothing to look for in Intercom first");
         var audit = (await hub.Playbooks.GetPlaybookRunBySendAsync(send.Id, Token)).ShouldNotBeNull();
         (audit.Status, audit.Reason, audit.NotBefore).ShouldBe((PlaybookRunStatuses.Queued, "Held for quiet hours until 08:00 UTC.", until));
-        (await hub.Playbooks.CountPlaybookSendsAsync(playbook.Id, 10, Start.AddDays(-7), Token)).ShouldBe(1, "a held send still counts towards the cap");
+        (await hub.Playbooks.CountPlaybookSendsAsync(playbook.Id, new UserId(10), Start.AddDays(-7), Token)).ShouldBe(1, "a held send still counts towards the cap");
     }
 
     /// <summary>The database itself refuses every <paramref name="operation"/> on <paramref name="table"/>, as a full disk would.</summary>

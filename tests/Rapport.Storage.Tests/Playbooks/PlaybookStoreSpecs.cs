@@ -1,5 +1,6 @@
 using Rapport.Hub.Messaging;
 using Rapport.Hub.Playbooks;
+using Rapport.Hub.Users;
 
 namespace Rapport.Storage.Tests.Playbooks;
 
@@ -67,9 +68,9 @@ public sealed class PlaybookStoreSpecs(StoreFixture fixture) : IClassFixture<Sto
         await hub.Playbooks.UpdatePlaybookRunAsync(runs[1].Id, PlaybookRunStatuses.Skipped, "Frequency cap", null, null, Token);
         await hub.Outbound.MarkOutboundSentAsync(send.Id, "msg-77", "conv-5", Token);
         var audit = await hub.Playbooks.ListPlaybookRunsAsync(playbook.Id, 10, Token);
-        var withinWeek = await hub.Playbooks.CountPlaybookSendsAsync(playbook.Id, 10, Start.AddDays(-7), Token);
+        var withinWeek = await hub.Playbooks.CountPlaybookSendsAsync(playbook.Id, new UserId(10), Start.AddDays(-7), Token);
         _time.Advance(TimeSpan.FromDays(8));
-        var nextWeek = await hub.Playbooks.CountPlaybookSendsAsync(playbook.Id, 10, _time.GetUtcNow().AddDays(-7), Token);
+        var nextWeek = await hub.Playbooks.CountPlaybookSendsAsync(playbook.Id, new UserId(10), _time.GetUtcNow().AddDays(-7), Token);
 
         audit.Select(r => (r.Status, r.IntercomId, r.Reason)).ShouldBe([(PlaybookRunStatuses.Skipped, null, "Frequency cap"), (PlaybookRunStatuses.Queued, "msg-77", null)]);
         (withinWeek, nextWeek).ShouldBe((1, 0));

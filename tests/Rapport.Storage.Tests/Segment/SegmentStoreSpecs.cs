@@ -1,6 +1,7 @@
 using Rapport.Hub.Duplicates;
 using Rapport.Hub.Events;
 using Rapport.Hub.Sources;
+using Rapport.Hub.Users;
 
 namespace Rapport.Storage.Tests.Segment;
 
@@ -35,7 +36,7 @@ public sealed class SegmentStoreSpecs(StoreFixture fixture) : IClassFixture<Stor
         var folded = await hub.Events.FoldCrossSourceEventsAsync(TimeSpan.FromMinutes(1), Token);
 
         folded.ShouldBe(1);
-        (await hub.Events.ListUserEventsAsync(await IdAsync(hub, "users", "ada"), 10, Token)).Select(e => e.Source).Order().ShouldBe([Intercom, "segment"]);
+        (await hub.Events.ListUserEventsAsync(new UserId(await IdAsync(hub, "users", "ada")), 10, Token)).Select(e => e.Source).Order().ShouldBe([Intercom, "segment"]);
         (await hub.Events.ListSharedEventNamesAsync(Token)).ShouldBe([("exported", 1L)]);
         (await hub.Events.FoldCrossSourceEventsAsync(TimeSpan.FromMinutes(1), Token)).ShouldBe(0, "a pass starts where the last one stopped");
     }
@@ -87,7 +88,7 @@ public sealed class SegmentStoreSpecs(StoreFixture fixture) : IClassFixture<Stor
         var folded = await hub.Events.FoldCrossSourceEventsAsync(TimeSpan.FromMinutes(1), Token);
 
         folded.ShouldBe(2, "each Segment copy folds onto an Intercom event; the second Intercom event is no copy of a folded one");
-        (await hub.Events.ListUserEventsAsync(await IdAsync(hub, "users", "ada"), 10, Token)).Select(e => e.Source).ShouldBe([Intercom, Intercom]);
+        (await hub.Events.ListUserEventsAsync(new UserId(await IdAsync(hub, "users", "ada")), 10, Token)).Select(e => e.Source).ShouldBe([Intercom, Intercom]);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -1,4 +1,5 @@
 using Rapport.Hub.Events;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Storage.Tests.Segment;
 
@@ -21,8 +22,8 @@ public sealed class SegmentTimelineSpecs(StoreFixture fixture) : IClassFixture<S
         await hub.Segment.RecordAccountEventsAsync([(new SourceEvent("segment", "m-1", "ada", null, "Report Exported", Start, "{}"), "acme")], Token);
         await hub.Events.RecordEventsAsync([new SourceEvent(Intercom, "app1", "ada", null, "logged-in", Start.AddMinutes(1), "{}")], Token);
 
-        var onAcme = await hub.Events.ListAccountEventsAsync(await AccountIdAsync(hub, "acme"), 10, Token);
-        var onZeta = await hub.Events.ListAccountEventsAsync(await AccountIdAsync(hub, "zeta"), 10, Token);
+        var onAcme = await hub.Events.ListAccountEventsAsync(new AccountId(await AccountIdAsync(hub, "acme")), 10, Token);
+        var onZeta = await hub.Events.ListAccountEventsAsync(new AccountId(await AccountIdAsync(hub, "zeta")), 10, Token);
 
         onAcme.Select(e => (e.Source, e.Name)).ShouldBe([(Intercom, "logged-in"), ("segment", "Report Exported")]);
         onZeta.Select(e => (e.Source, e.Name)).ShouldBe([(Intercom, "logged-in")], "the track named acme as its group");
@@ -40,7 +41,7 @@ public sealed class SegmentTimelineSpecs(StoreFixture fixture) : IClassFixture<S
         await hub.Events.RecordEventsAsync(
             [.. Enumerable.Range(0, 3).Select(i => new SourceEvent(Intercom, "app1", "ada", null, $"i{i}", Start.AddMinutes(i * 2 + 1), "{}"))], Token);
 
-        var events = await hub.Events.ListAccountEventsAsync(await AccountIdAsync(hub, "acme"), 3, Token);
+        var events = await hub.Events.ListAccountEventsAsync(new AccountId(await AccountIdAsync(hub, "acme")), 3, Token);
 
         events.Select(e => e.Name).ShouldBe(["i2", "s2", "i1"]);
     }

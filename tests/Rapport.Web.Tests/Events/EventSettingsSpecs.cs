@@ -102,7 +102,7 @@ public sealed class EventSettingsSpecs
         confirmation.ShouldContain("Delete the 2 stored events of <strong>heartbeat</strong>?");
         unconfirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect, "without the confirmation it only asks");
         (await purged.Content.ReadAsStringAsync(Token)).ShouldContain("Purged 2 stored events of &#x27;heartbeat&#x27;.");
-        var userId = (await hub.Store.Browse.FindUserAsync(user.ExternalId!, Token))!.Id.Value;
+        var userId = (await hub.Store.Browse.FindUserAsync(user.ExternalId!, Token))!.Id;
         (await hub.Store.Events.ListUserEventsAsync(userId, 10, Token)).ShouldBeEmpty();
         var name = (await hub.Store.Events.FindEventNameAsync("heartbeat", Token)).ShouldNotBeNull();
         (name.StoredCount, name.PurgedCount, name.HeldCount).ShouldBe((2L, 2L, 0L));

@@ -19,7 +19,7 @@ public sealed class TimelineSpecs
 
         hub.Simulator.Workspace.TrackEvent(conversationHub.Contact.Id, "invoice-paid", TimeProvider.System.GetUtcNow().AddMinutes(1),
             new Dictionary<string, string> { ["amount"] = "120" }).ShouldBeTrue();
-        await WebHub.EventuallyAsync(async () => (await hub.Store.Events.ListUserEventsAsync(user.Id.Value, 10, Token)).Count == 1, "the event is stored");
+        await WebHub.EventuallyAsync(async () => (await hub.Store.Events.ListUserEventsAsync(user.Id, 10, Token)).Count == 1, "the event is stored");
 
         var timeline = await api.GetFromJsonAsync<JsonElement>($"/api/v1/accounts/{account.Id.Value}/timeline", Token);
         var items = timeline.EnumerateArray()

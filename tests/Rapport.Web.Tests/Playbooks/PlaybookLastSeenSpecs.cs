@@ -1,3 +1,5 @@
+using Rapport.Hub.Users;
+
 namespace Rapport.Web.Tests.Playbooks;
 
 /// <summary>"Days since last seen": a user away that long is messaged once for that absence.</summary>
@@ -14,7 +16,7 @@ public sealed class PlaybookLastSeenSpecs
         var lastSeen = DateTimeOffset.FromUnixTimeSeconds(TimeProvider.System.GetUtcNow().AddDays(-4000).ToUnixTimeSeconds());
         hub.Hub.Simulator.Workspace.UpdateContact(away.Id, c => c.LastSeenAt = lastSeen);
         await WebHub.EventuallyAsync(async () =>
-            (await hub.Hub.Store.Browse.GetUserAsync(await hub.UserIdAsync(away), Token))!.Sources.Any(s => s.LastSeenAt == lastSeen), "the new last seen is stored");
+            (await hub.Hub.Store.Browse.GetUserAsync(new UserId(await hub.UserIdAsync(away)), Token))!.Sources.Any(s => s.LastSeenAt == lastSeen), "the new last seen is stored");
 
         var playbook = hub.Playbook(p => p["trigger"] = new { kind = "last_seen", days = 3650 });
         var id = await hub.CreateAsync(playbook);

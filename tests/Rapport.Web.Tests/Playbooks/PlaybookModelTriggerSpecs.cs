@@ -1,4 +1,5 @@
 using Rapport.Web.Tests.Model;
+using Rapport.Hub.Accounts;
 
 namespace Rapport.Web.Tests.Playbooks;
 
@@ -37,7 +38,7 @@ public sealed class PlaybookModelTriggerSpecs
         await model.EventuallyAsync(s => s.GetProperty("mrr").GetDecimal() == 130m, "the account is recomputed, still in the segment");
         await Task.Delay(TimeSpan.FromSeconds(2), Token);
 
-        var users = (await model.Hub.Store.Browse.GetAccountAsync(model.AccountId, 100, Token)).ShouldNotBeNull().Users.Select(u => u.Id.Value).ToList();
+        var users = (await model.Hub.Store.Browse.GetAccountAsync(new AccountId(model.AccountId), 100, Token)).ShouldNotBeNull().Users.Select(u => u.Id.Value).ToList();
         audit.Select(r => r.GetProperty("userId").GetInt64()).Order().ShouldBe(users.Order());
         audit.ShouldAllBe(r => r.GetProperty("occurrence").GetString()!.StartsWith("segment-entered:Big spenders:", StringComparison.Ordinal));
         (await AuditWhenAsync(model, id, _ => true, "read")).Count.ShouldBe(audit.Count, "staying in the segment is no new occurrence");

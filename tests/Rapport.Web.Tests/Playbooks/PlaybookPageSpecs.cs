@@ -1,3 +1,5 @@
+using Rapport.Hub.Users;
+
 namespace Rapport.Web.Tests.Playbooks;
 
 /// <summary>Settings → Playbooks: create through the form, refused input named, preview against a real user, audit.</summary>
@@ -11,7 +13,7 @@ public sealed class PlaybookPageSpecs
         await using var hub = await PlaybookHub.StartAsync();
         var browser = await hub.Hub.SignedInAsync();
         var userId = await hub.UserIdAsync(hub.Users[0]);
-        var user = (await hub.Hub.Store.Browse.GetUserAsync(userId, Token)).ShouldNotBeNull();
+        var user = (await hub.Hub.Store.Browse.GetUserAsync(new UserId(userId), Token)).ShouldNotBeNull();
         Dictionary<string, string> Form(string body) => new()
         {
             ["id"] = "0",
@@ -48,7 +50,7 @@ public sealed class PlaybookPageSpecs
     {
         await using var hub = await PlaybookHub.StartAsync();
         var browser = await hub.Hub.SignedInAsync();
-        var user = (await hub.Hub.Store.Browse.GetUserAsync(await hub.UserIdAsync(hub.Users[0]), Token)).ShouldNotBeNull();
+        var user = (await hub.Hub.Store.Browse.GetUserAsync(new UserId(await hub.UserIdAsync(hub.Users[0])), Token)).ShouldNotBeNull();
         var email = user.Email.ShouldNotBeNull();
         Dictionary<string, string> Form(string previewUser) => new()
         {

@@ -1,5 +1,6 @@
 using Rapport.IntercomSimulator;
 using Rapport.Web.Tests.Accounts;
+using Rapport.Hub.Users;
 
 namespace Rapport.Web.Tests.Segment;
 
@@ -41,7 +42,7 @@ public sealed class SegmentDedupSpecs
     }
 
     private static async Task<int> HeldAsync(WebHub hub, long userId) =>
-        (await hub.Store.Events.ListUserEventsAsync(userId, 50, Token)).Count(e => e.Name == "Report Exported");
+        (await hub.Store.Events.ListUserEventsAsync(new UserId(userId), 50, Token)).Count(e => e.Name == "Report Exported");
 
     [Fact]
     public async Task The_same_event_from_both_sources_within_the_window_counts_once_and_the_Events_page_shows_it_folded()

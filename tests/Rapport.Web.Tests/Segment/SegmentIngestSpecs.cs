@@ -38,7 +38,7 @@ public sealed class SegmentIngestSpecs
         account.UserExternalIds.ShouldBe(["u-100"]);
         var user = (await hub.Store.Browse.FindUserAsync("u-100", Token)).ShouldNotBeNull();
         user.Email.ShouldBe("ada@acme.test");
-        var events = await hub.Store.Events.ListUserEventsAsync(user.Id.Value, 10, Token);
+        var events = await hub.Store.Events.ListUserEventsAsync(user.Id, 10, Token);
         events.Select(e => (e.Source, e.Name)).Order().ShouldBe([("segment", "Page Viewed"), ("segment", "Report Exported")]);
         events.Single(e => e.Name == "Page Viewed").MetadataJson.ShouldContain("\"name\":\"Pricing\"");
     }
@@ -56,7 +56,7 @@ public sealed class SegmentIngestSpecs
 
         JsonDocument.Parse(body).RootElement.GetProperty("success").GetBoolean().ShouldBeTrue();
         var user = (await hub.Store.Browse.FindUserAsync("u-100", Token)).ShouldNotBeNull();
-        (await hub.Store.Events.ListUserEventsAsync(user.Id.Value, 10, Token)).Count.ShouldBe(2, "the track and the page call, after the identify and group before them");
+        (await hub.Store.Events.ListUserEventsAsync(user.Id, 10, Token)).Count.ShouldBe(2, "the track and the page call, after the identify and group before them");
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class SegmentIngestSpecs
 
         (await hub.Store.Segment.CountSegmentInboxAsync(Token)).KeptAside.ShouldBe(0);
         var user = (await hub.Store.Browse.FindUserAsync("u-100", Token)).ShouldNotBeNull();
-        (await hub.Store.Events.ListUserEventsAsync(user.Id.Value, 10, Token)).ShouldHaveSingleItem().Name.ShouldBe("Signed Up");
+        (await hub.Store.Events.ListUserEventsAsync(user.Id, 10, Token)).ShouldHaveSingleItem().Name.ShouldBe("Signed Up");
         (await hub.Store.Sources.FindSourceContactAsync("segment", "u-100", Token)).ShouldNotBeNull().CustomAttributesJson.ShouldContain("\"title\":\"CTO\"", customMessage: "the anonymous identify's traits join the user's");
     }
 

@@ -67,7 +67,7 @@ public sealed class SegmentSetAsideSpecs
 
         (await hub.Store.Browse.FindAccountAsync("g-ok", Token)).ShouldNotBeNull().UserExternalIds.ShouldBe(["u-200"]);
         var user = (await hub.Store.Browse.FindUserAsync("u-200", Token)).ShouldNotBeNull();
-        (await hub.Store.Events.ListUserEventsAsync(user.Id.Value, 10, Token)).ShouldHaveSingleItem().Name.ShouldBe("Report Exported");
+        (await hub.Store.Events.ListUserEventsAsync(user.Id, 10, Token)).ShouldHaveSingleItem().Name.ShouldBe("Report Exported");
         (await hub.Store.Browse.FindAccountAsync("g-old", Token)).ShouldBeNull();
         var listed = (await GetJsonAsync(admin, "/api/v1/integrations/segment/set-aside")).EnumerateArray().ShouldHaveSingleItem();
         listed.GetProperty("messageId").GetString().ShouldBe("m-bad");

@@ -27,7 +27,7 @@ internal sealed partial class AccountModel(IBrowseStore browseStore, Conversatio
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (await browseStore.GetAccountAsync(id, cancellationToken: cancellationToken) is not { } account)
+        if (await browseStore.GetAccountAsync(new AccountId(id), cancellationToken: cancellationToken) is not { } account)
             return NotFound();
         Account = account;
         Unified = Rapport.Web.Accounts.UnifiedFieldDto.Of(account, await precedences.GetAsync(cancellationToken));

@@ -34,7 +34,7 @@ internal sealed class UsersModel(IBrowseStore store) : PageModel
 
         Query = query! with { IncludeTotal = query.Cursor is null };
         if (Query.AccountId is { } accountId)
-            Account = await store.GetAccountAsync(accountId, userLimit: 0, cancellationToken);
+            Account = await store.GetAccountAsync(new AccountId(accountId), userLimit: 0, cancellationToken);
         Rows = await store.ListUsersAsync(Query, cancellationToken);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rapport.Hub.Conversations;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Events;
+using Rapport.Hub.Users;
 
 namespace Rapport.Pages.Users;
 
@@ -18,7 +19,7 @@ internal sealed class UserModel(IBrowseStore browseStore, ConversationHistory co
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (await browseStore.GetUserAsync(id, cancellationToken) is not { } user)
+        if (await browseStore.GetUserAsync(new UserId(id), cancellationToken) is not { } user)
             return NotFound();
         Detail = user;
         Conversations = await conversations.OfUserAsync(user.ExternalId, 20, cancellationToken);

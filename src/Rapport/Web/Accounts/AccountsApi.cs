@@ -30,7 +30,7 @@ internal static class AccountsApi
     }
 
     private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> GetAsync(long id, IBrowseStore browseStore, SourcePrecedences precedences, CancellationToken cancellationToken) =>
-        await browseStore.GetAccountAsync(id, cancellationToken: cancellationToken) is { } account
+        await browseStore.GetAccountAsync(new AccountId(id), cancellationToken: cancellationToken) is { } account
             ? TypedResults.Ok(AccountDto.From(account, await precedences.GetAsync(cancellationToken)))
             : TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Hub.Accounts;
+using Rapport.Hub.Users;
 
 namespace Rapport.Web.Accounts;
 
@@ -27,7 +28,7 @@ internal static class UsersApi
     }
 
     private static async Task<Results<Ok<UserDto>, ProblemHttpResult>> GetAsync(long id, IBrowseStore store, CancellationToken cancellationToken) =>
-        await store.GetUserAsync(id, cancellationToken) is { } user
+        await store.GetUserAsync(new UserId(id), cancellationToken) is { } user
             ? TypedResults.Ok(UserDto.From(user))
             : TypedResults.Problem($"There is no user with id {id}.", statusCode: 404);
 

@@ -8,6 +8,7 @@ using Rapport.Web.Auth;
 using Rapport.Web.Integration;
 using Rapport.Hub.Accounts;
 using Rapport.Hub.Conversations;
+using Rapport.Hub.Users;
 
 namespace Rapport.Web.Events;
 
@@ -68,7 +69,7 @@ internal static class EventsApi
             return TypedResults.Problem("limit must be between 1 and 500.", statusCode: 400, title: "Bad parameter: limit");
         if (await accounts.GetUserAsync(id, cancellationToken) is null)
             return TypedResults.Problem($"There is no user with id {id}.", statusCode: 404);
-        return TypedResults.Ok((await eventStore.ListUserEventsAsync(id, limit, cancellationToken)).Select(EventDto.From).ToArray());
+        return TypedResults.Ok((await eventStore.ListUserEventsAsync(new UserId(id), limit, cancellationToken)).Select(EventDto.From).ToArray());
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TimelineItemDto>>, ProblemHttpResult>> TimelineAsync(

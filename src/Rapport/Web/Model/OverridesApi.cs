@@ -32,7 +32,7 @@ internal static class OverridesApi
     {
         if (await accounts.GetAccountAsync(id, userLimit: 0, cancellationToken) is null)
             return TypedResults.Problem($"There is no account with id {id}.", statusCode: 404);
-        var overrides = await modelStore.GetAccountOverridesAsync(id, cancellationToken);
+        var overrides = await modelStore.GetAccountOverridesAsync(new AccountId(id), cancellationToken);
         var state = (await modelStore.GetAccountStatesAsync([id], cancellationToken)).GetValueOrDefault(id);
         return TypedResults.Ok(OverridesDto.From(new OverrideResult(OverrideOutcome.Done, null, overrides, state)));
     }
